@@ -1,0 +1,170 @@
+//! Server functions: thin. Each checks who is asking, calls the domain and
+//! the repository, and maps errors to [`AppError`] with its status.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::{NoticeConfirmation, NoticeVersion};
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedInCitizen {
+    pub full_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DemoLogin {
+    pub full_name: String,
+    pub identity_code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeView {
+    pub version: NoticeVersion,
+    pub published_on: NaiveDate,
+    pub title: String,
+    pub body: String,
+    /// The citizen's confirmation of this version, if any.
+    pub confirmation: Option<NoticeConfirmation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FrontPageView {
+    pub full_name: String,
+    pub confirmation: NoticeConfirmation,
+}
+
+/// Who is logged in, for the header; `None` for an anonymous visitor.
+#[server(endpoint = "session_citizen")]
+pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
+    use crate::server::*;
+    let session = session().await.map_err(fail)?;
+    let Some(id) = session.get::<i64>(CITIZEN_ID_KEY).await.ok().flatten() else {
+        return Ok(None);
+    };
+    let pool = pool().map_err(fail)?;
+    Ok(repo::citizen_full_name(&pool, CitizenId(id)).await.map_err(fail)?.map(|full_name| LoggedInCitizen { full_name }))
+}
+
+/// The demo people's logins, only when the server runs in demo mode.
+#[server(endpoint = "demo_logins")]
+pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
+    use crate::server::*;
+    if !config().map_err(fail)?.demo_mode {
+        return Ok(Vec::new());
+    }
+    let pool = pool().map_err(fail)?;
+    Ok(repo::demo_logins(&pool)
+        .await
+        .map_err(fail)?
+        .into_iter()
+        .map(|(full_name, identity_code)| DemoLogin { full_name, identity_code })
+        .collect())
+}
+
+/// Logs in with the identity code and password. Unknown codes and wrong
+/// passwords get the same answer after the same work. Answers the path to go
+/// to next: the notice when it is due, else the front page.
+#[server(endpoint = "login")]
+pub async fn login(identity_code: String, password: String) -> Result<String, AppError> {
+    use crate::domain::IdentityCode;
+    use crate::server::*;
+
+    let code = IdentityCode::parse(&identity_code).map_err(|e| fail(AppError::InvalidIdentityCode(e)))?;
+    if password.is_empty() {
+        return Err(fail(AppError::PasswordMissing));
+    }
+    let pool = pool().map_err(fail)?;
+    let found = repo::find_citizen_for_login(&pool, &code).await.map_err(fail)?;
+    let (id, hash) = match found {
+        Some(c) => (Some(c.id), c.password_hash),
+        None => (None, None),
+    };
+    let verified = password::verify(hash, password).await.map_err(fail)?;
+    let Some(id) = id.filter(|_| verified) else {
+        tracing::info!("login refused");
+        return Err(fail(AppError::BadCredentials));
+    };
+
+    let session = session().await.map_err(fail)?;
+    let stored = async {
+        session.cycle_id().await?;
+        session.insert(CITIZEN_ID_KEY, id.0).await
+    }
+    .await;
+    if let Err(e) = stored {
+        tracing::error!(error = %e, "could not store the session");
+        return Err(fail(AppError::Unavailable));
+    }
+    repo::record_login(&pool, id, chrono::Utc::now()).await.map_err(fail)?;
+    tracing::info!(citizen = id.0, "logged in");
+
+    let next = if repo::notice_due_for(&pool, id).await.map_err(fail)?.is_some() { "/notice" } else { "/" };
+    Ok(navigate_after_form(next))
+}
+
+/// Logs out: the session is deleted on the server and the cookie cleared.
+#[server(endpoint = "logout")]
+pub async fn logout() -> Result<String, AppError> {
+    use crate::server::*;
+    let session = session().await.map_err(fail)?;
+    if let Err(e) = session.flush().await {
+        tracing::error!(error = %e, "could not delete the session");
+        return Err(fail(AppError::Unavailable));
+    }
+    Ok(navigate_after_form("/login"))
+}
+
+/// The current version of the notice in the given language, with the
+/// citizen's confirmation of it if there is one.
+#[server(endpoint = "current_notice")]
+pub async fn current_notice(locale: Locale) -> Result<NoticeView, AppError> {
+    use crate::server::*;
+    let (_, citizen) = require_citizen().await.map_err(fail)?;
+    let pool = pool().map_err(fail)?;
+    let version = repo::current_notice_version(&pool).await.map_err(fail)?;
+    let text = repo::notice_text(&pool, &version, locale).await.map_err(fail)?.ok_or_else(|| {
+        tracing::error!(%version, ?locale, "notice text missing");
+        fail(AppError::Internal)
+    })?;
+    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await.map_err(fail)?;
+    let confirmation = crate::domain::notice::confirmation_of(&version, &confirmations).cloned();
+    Ok(NoticeView { version, published_on: text.published_on, title: text.title, body: text.body, confirmation })
+}
+
+/// The citizen confirms, online, that they have received the current version.
+#[server(endpoint = "confirm_notice")]
+pub async fn confirm_notice(version: String) -> Result<String, AppError> {
+    use crate::server::*;
+    let (_, citizen) = require_citizen().await.map_err(fail)?;
+    let version = NoticeVersion::parse(&version).map_err(|_| fail(AppError::UnknownNoticeVersion))?;
+    let pool = pool().map_err(fail)?;
+    let published = repo::published_notice_versions(&pool).await.map_err(fail)?;
+    if !published.iter().any(|(v, _)| *v == version) {
+        return Err(fail(AppError::UnknownNoticeVersion));
+    }
+    let current = repo::current_notice_version(&pool).await.map_err(fail)?;
+    if version != current {
+        return Err(fail(AppError::NoticeVersionOutdated));
+    }
+    repo::confirm_notice_online(&pool, citizen, &version, chrono::Utc::now()).await.map_err(fail)?;
+    tracing::info!(citizen = citizen.0, %version, "notice confirmed online");
+    Ok(navigate_after_form("/"))
+}
+
+/// The front page: greeting and the confirmation of the current notice.
+#[server(endpoint = "front_page")]
+pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
+    use crate::server::*;
+    let (_, citizen) = require_informed_citizen().await.map_err(fail)?;
+    let pool = pool().map_err(fail)?;
+    let full_name = repo::citizen_full_name(&pool, citizen).await.map_err(fail)?.ok_or_else(|| fail(AppError::NotAuthenticated))?;
+    let current = repo::current_notice_version(&pool).await.map_err(fail)?;
+    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await.map_err(fail)?;
+    let confirmation = crate::domain::notice::confirmation_of(&current, &confirmations)
+        .cloned()
+        .ok_or_else(|| fail(AppError::NoticeNotConfirmed))?;
+    Ok(FrontPageView { full_name, confirmation })
+}

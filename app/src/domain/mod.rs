@@ -1,0 +1,8 @@
+//! Domain types and rules: pure Rust, no I/O, compiled for the server and WASM.
+
+pub mod identity_code;
+pub mod notice;
+pub mod time;
+
+pub use identity_code::{IdentityCode, IdentityCodeError};
+pub use notice::{ConfirmationChannel, NoticeConfirmation, NoticeVersion};

@@ -1,0 +1,67 @@
+//! Civil time in Finland (Europe/Helsinki) without a time-zone database:
+//! UTC+2, and UTC+3 from the last Sunday of March 01:00 UTC to the last
+//! Sunday of October 01:00 UTC (the EU rule, in force since 1996).
+
+use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
+
+fn last_sunday(year: i32, month: u32) -> NaiveDate {
+    let first_of_next = if month == 12 {
+        NaiveDate::from_ymd_opt(year + 1, 1, 1)
+    } else {
+        NaiveDate::from_ymd_opt(year, month + 1, 1)
+    }
+    .expect("valid month");
+    let mut day = first_of_next - Duration::days(1);
+    while day.weekday() != Weekday::Sun {
+        day -= Duration::days(1);
+    }
+    day
+}
+
+/// The offset from UTC, in hours, at the instant `t`.
+pub fn helsinki_offset_hours(t: DateTime<Utc>) -> i64 {
+    let year = t.year();
+    let at_one = |d: NaiveDate| Utc.from_utc_datetime(&d.and_hms_opt(1, 0, 0).expect("valid time"));
+    let summer_starts = at_one(last_sunday(year, 3));
+    let summer_ends = at_one(last_sunday(year, 10));
+    if t >= summer_starts && t < summer_ends {
+        3
+    } else {
+        2
+    }
+}
+
+/// The local date and time in Helsinki at the instant `t`.
+pub fn helsinki_local(t: DateTime<Utc>) -> NaiveDateTime {
+    t.naive_utc() + Duration::hours(helsinki_offset_hours(t))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()
+    }
+
+    #[test]
+    fn winter_is_utc_plus_two_and_summer_utc_plus_three() {
+        assert_eq!(helsinki_offset_hours(utc(2026, 1, 15, 12, 0)), 2);
+        assert_eq!(helsinki_offset_hours(utc(2026, 7, 15, 12, 0)), 3);
+    }
+
+    #[test]
+    fn the_switches_happen_at_one_utc_on_the_last_sundays() {
+        // 2026: 29 March and 25 October.
+        assert_eq!(helsinki_offset_hours(utc(2026, 3, 29, 0, 59)), 2);
+        assert_eq!(helsinki_offset_hours(utc(2026, 3, 29, 1, 0)), 3);
+        assert_eq!(helsinki_offset_hours(utc(2026, 10, 25, 0, 59)), 3);
+        assert_eq!(helsinki_offset_hours(utc(2026, 10, 25, 1, 0)), 2);
+    }
+
+    #[test]
+    fn late_evening_utc_is_already_the_next_day_in_helsinki() {
+        let local = helsinki_local(utc(2026, 11, 23, 22, 30));
+        assert_eq!(local.date(), NaiveDate::from_ymd_opt(2026, 11, 24).unwrap());
+    }
+}

@@ -1,0 +1,68 @@
+use super::Texts;
+
+pub(super) const MONTHS: [&str; 12] = [
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+];
+
+pub(super) const TEXTS: Texts = Texts {
+    language_name: "English",
+    service_name: "MyKanta",
+    service_tagline: "Your health and social welfare data",
+    skip_to_content: "Skip to content",
+    language_switch_label: "Language",
+    main_navigation_label: "Main navigation",
+    logged_in_as: "Logged in: {name}",
+    logout: "Log out",
+    footer_text: "MyKanta shows the data that healthcare, social welfare services and pharmacies have stored about you in the Kanta Services.",
+    footer_demo: "This is a demonstration service. All people and data in it are fictional.",
+    loading: "Loading…",
+    date_at_time: "{date} at {time}",
+
+    login_title: "Log in to MyKanta",
+    login_intro: "Log in with your personal identity code and password.",
+    identity_code_label: "Personal identity code",
+    identity_code_hint: "For example 120385-9015: date of birth, century sign, individual number and check character.",
+    password_label: "Password",
+    login_button: "Log in",
+    demo_logins_title: "Demo logins",
+    demo_logins_intro: "The service is running in demo mode. Every demo person's password is kanta-demo.",
+    demo_name: "Name",
+    demo_identity_code: "Personal identity code",
+    error_heading: "Please check the following",
+
+    notice_page_title: "Information about the Kanta Services",
+    notice_due_intro: "Before you can use MyKanta, please read the information about the Kanta Services and confirm that you have received it.",
+    notice_version_published: "Version {version}, published {date}",
+    notice_confirm_explanation: "By confirming, you acknowledge that you have received this information. Confirming is not a consent: it does not share your data with anyone.",
+    notice_confirm_button: "I have read the information and confirm its receipt",
+    notice_already_confirmed: "You confirmed this version on {date}.",
+    notice_continue: "Go to the front page",
+
+    home_title: "Front page",
+    greeting: "Hello, {name}",
+    notice_confirmed_online: "You confirmed the information about the Kanta Services on {date} (version {version}).",
+    notice_confirmed_in_person: "You received the information about the Kanta Services in person at {provider} on {date} (version {version}).",
+    read_notice_again: "Read the information about the Kanta Services again",
+
+    not_found_title: "Page not found",
+    not_found_body: "The page you were looking for does not exist. Check the address or go to the front page.",
+    back_to_front_page: "Go to the front page",
+
+    err_identity_code_length: "A personal identity code has 11 characters, for example 120385-9015.",
+    err_identity_code_digits: "The personal identity code has a letter where a digit belongs. Check the code.",
+    err_identity_code_century: "The seventh character of the personal identity code must be a century sign: +, -, A–F or U–Y.",
+    err_identity_code_date: "The date of birth in the personal identity code does not exist. Check the first six digits.",
+    err_identity_code_individual: "The individual number (characters 8–10) of the personal identity code is not valid.",
+    err_identity_code_check: "The check character (last character) of the personal identity code does not match. Check the code.",
+    err_password_missing: "Enter your password.",
+    err_bad_credentials: "The personal identity code or the password is wrong.",
+    err_not_authenticated: "Your session has ended. Please log in again.",
+    err_notice_not_confirmed: "Please read and confirm the information about the Kanta Services first.",
+    err_unknown_notice_version: "There is no such version of the information about the Kanta Services.",
+    err_notice_version_outdated: "The information about the Kanta Services has been updated. Please read the current version and confirm it.",
+    err_bad_request: "The request was not understood. Please try again.",
+    err_internal: "Something went wrong on our side. Nothing was saved. Please try again in a moment.",
+    err_unavailable: "The service is temporarily unavailable. Please try again in a moment.",
+    err_network: "The service could not be reached. Check your connection and try again.",
+};

@@ -1,0 +1,55 @@
+pub mod home;
+pub mod layout;
+pub mod login;
+pub mod not_found;
+pub mod notice;
+
+use leptos::prelude::*;
+
+use crate::error::AppError;
+use crate::i18n::{Locale, Texts};
+
+pub fn use_locale() -> Locale {
+    use_context::<Locale>().unwrap_or_default()
+}
+
+pub fn use_texts() -> &'static Texts {
+    use_locale().texts()
+}
+
+/// A full page load to `path`: used after login, logout and confirmations so
+/// that no state of the previous page survives in the browser.
+pub fn hard_navigate(path: &str) {
+    #[cfg(feature = "hydrate")]
+    {
+        let _ = window().location().set_href(path);
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        let _ = path;
+    }
+}
+
+/// An error of a form, announced to screen readers.
+#[component]
+pub fn ErrorSummary(error: AppError) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <div class="error-summary" role="alert">
+            <h2>{t.error_heading}</h2>
+            <p>{error.message(t)}</p>
+        </div>
+    }
+}
+
+/// What a page shows when its data could not be loaded: the login page or
+/// the notice when that is the reason, else the translated message.
+#[component]
+pub fn LoadError(error: AppError) -> impl IntoView {
+    use leptos_router::components::Redirect;
+    match error {
+        AppError::NotAuthenticated => view! { <Redirect path="/login"/> }.into_any(),
+        AppError::NoticeNotConfirmed => view! { <Redirect path="/notice"/> }.into_any(),
+        other => view! { <ErrorSummary error=other/> }.into_any(),
+    }
+}

@@ -1,0 +1,19 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::use_texts;
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let t = use_texts();
+    #[cfg(feature = "ssr")]
+    if let Some(res) = use_context::<leptos_axum::ResponseOptions>() {
+        res.set_status(http::StatusCode::NOT_FOUND);
+    }
+    view! {
+        <Title text=format!("{} – {}", t.not_found_title, t.service_name)/>
+        <h1>{t.not_found_title}</h1>
+        <p>{t.not_found_body}</p>
+        <p><a href="/">{t.back_to_front_page}</a></p>
+    }
+}

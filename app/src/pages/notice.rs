@@ -1,0 +1,87 @@
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use super::{hard_navigate, use_locale, use_texts, ErrorSummary, LoadError};
+use crate::api::{current_notice, ConfirmNotice, NoticeView};
+use crate::i18n::fill;
+
+/// "Information about the Kanta Services": opens first at login until the
+/// current version is confirmed; can always be read again.
+#[component]
+pub fn NoticePage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let notice = Resource::new(move || locale, current_notice);
+    view! {
+        <Title text=format!("{} – {}", t.notice_page_title, t.service_name)/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match notice.await {
+                    Ok(n) => view! { <NoticeText notice=n/> }.into_any(),
+                    Err(e) => view! { <h1>{t.notice_page_title}</h1><LoadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn NoticeText(notice: NoticeView) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let confirm = ServerAction::<ConfirmNotice>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = confirm.value().get() {
+            hard_navigate(&path);
+        }
+    });
+    let published = fill(
+        t.notice_version_published,
+        &[("version", notice.version.as_str()), ("date", &locale.date(notice.published_on))],
+    );
+    let version = notice.version.to_string();
+    let due = notice.confirmation.is_none();
+    let footer = match notice.confirmation {
+        Some(c) => view! {
+            <div class="notice-status">
+                <p>{fill(t.notice_already_confirmed, &[("date", &locale.date_time(c.confirmed_at))])}</p>
+                <p><a href="/">{t.notice_continue}</a></p>
+            </div>
+        }
+        .into_any(),
+        None => view! {
+            <div class="notice-confirm">
+                {move || confirm.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e/> })}
+                <p>{t.notice_confirm_explanation}</p>
+                <ActionForm action=confirm>
+                    <input type="hidden" name="version" value=version/>
+                    <button type="submit" class="button">{t.notice_confirm_button}</button>
+                </ActionForm>
+            </div>
+        }
+        .into_any(),
+    };
+    view! {
+        {due.then(|| view! { <p class="notice-due">{t.notice_due_intro}</p> })}
+        <article class="notice">
+            <h1>{notice.title}</h1>
+            <p class="notice__meta">{published}</p>
+            <NoticeBody body=notice.body/>
+        </article>
+        {footer}
+    }
+}
+
+/// The stored text: paragraphs separated by blank lines; a paragraph that
+/// starts with `## ` is a heading. Rendered as text, never as HTML.
+#[component]
+fn NoticeBody(body: String) -> impl IntoView {
+    body.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.strip_prefix("## ") {
+            Some(h) => view! { <h2>{h.to_string()}</h2> }.into_any(),
+            None => view! { <p>{p.to_string()}</p> }.into_any(),
+        })
+        .collect_view()
+}

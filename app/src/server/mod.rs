@@ -1,0 +1,134 @@
+//! Server-only glue for the server functions: context, sessions, passwords,
+//! status codes and redirects. Compiled with the `ssr` feature only.
+
+pub mod password;
+pub mod repo;
+
+use axum::http::header::ACCEPT;
+use http::request::Parts;
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+use sqlx::SqlitePool;
+use tower_sessions::Session;
+
+use crate::error::AppError;
+use crate::i18n::{Locale, LANGUAGE_COOKIE};
+
+/// Session key of the logged-in citizen's id.
+pub const CITIZEN_ID_KEY: &str = "citizen_id";
+
+/// Settings the server functions need, provided as Leptos context.
+#[derive(Debug, Clone)]
+pub struct PortalConfig {
+    pub demo_mode: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CitizenId(pub i64);
+
+pub fn pool() -> Result<SqlitePool, AppError> {
+    use_context::<SqlitePool>().ok_or_else(|| {
+        tracing::error!("no database pool in the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub fn config() -> Result<PortalConfig, AppError> {
+    use_context::<PortalConfig>().ok_or_else(|| {
+        tracing::error!("no portal configuration in the Leptos context");
+        AppError::Internal
+    })
+}
+
+pub async fn session() -> Result<Session, AppError> {
+    leptos_axum::extract::<Session>().await.map_err(|e| {
+        tracing::error!(error = ?e, "no session layer in front of a server function");
+        AppError::Internal
+    })
+}
+
+/// The citizen of this session, or `NotAuthenticated`.
+pub async fn require_citizen() -> Result<(Session, CitizenId), AppError> {
+    let session = session().await?;
+    match session.get::<i64>(CITIZEN_ID_KEY).await {
+        Ok(Some(id)) => Ok((session, CitizenId(id))),
+        Ok(None) => Err(AppError::NotAuthenticated),
+        Err(e) => {
+            tracing::error!(error = %e, "session store failed");
+            Err(AppError::Unavailable)
+        }
+    }
+}
+
+/// The citizen of this session, who must also have confirmed the current
+/// notice: no data is shown before that.
+pub async fn require_informed_citizen() -> Result<(Session, CitizenId), AppError> {
+    let (session, citizen) = require_citizen().await?;
+    let pool = pool()?;
+    if repo::notice_due_for(&pool, citizen).await?.is_some() {
+        return Err(AppError::NoticeNotConfirmed);
+    }
+    Ok((session, citizen))
+}
+
+fn request_parts() -> Option<Parts> {
+    use_context::<Parts>()
+}
+
+/// A plain HTML form post (no JavaScript) asks for `text/html`.
+pub fn is_plain_form_post() -> bool {
+    request_parts()
+        .and_then(|p| p.headers.get(ACCEPT).and_then(|v| v.to_str().ok()).map(|v| v.contains("text/html")))
+        .unwrap_or(false)
+}
+
+/// After a successful form: a plain form post is redirected (303-like PRG);
+/// the hydrated app gets the path back and navigates itself.
+pub fn navigate_after_form(path: &str) -> String {
+    if is_plain_form_post() {
+        leptos_axum::redirect(path);
+    }
+    path.to_string()
+}
+
+/// Gives an error its HTTP status (for calls from the hydrated app and for
+/// scripts; a plain form post must stay a redirect back to its page, where the
+/// error is shown).
+pub fn fail(error: AppError) -> AppError {
+    if !is_plain_form_post() {
+        if let (Some(res), Ok(status)) =
+            (use_context::<ResponseOptions>(), http::StatusCode::from_u16(error.status()))
+        {
+            res.set_status(status);
+        }
+    }
+    error
+}
+
+/// The language of the current request: the cookie, then Accept-Language.
+pub fn request_locale(headers: &http::HeaderMap) -> Locale {
+    let cookie = headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == LANGUAGE_COOKIE)
+        .map(|(_, v)| v.to_string());
+    let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Locale::negotiate(cookie.as_deref(), accept)
+}
+
+/// Maps a database error to the user-facing kind, keeping the cause in the log.
+pub fn db_error(e: sqlx::Error) -> AppError {
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
+            tracing::error!(error = %e, "database unavailable");
+            AppError::Unavailable
+        }
+        other => {
+            tracing::error!(error = %other, "database error");
+            AppError::Internal
+        }
+    }
+}

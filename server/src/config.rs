@@ -1,0 +1,131 @@
+//! Configuration from flags or environment variables (flags win).
+//!
+//! | flag               | environment            | default                                  |
+//! |--------------------|------------------------|------------------------------------------|
+//! | `--database-url`   | `KANTA_DATABASE_URL`   | `sqlite://<data dir>/kanta.sqlite`       |
+//! | `--data-dir`       | `KANTA_DATA_DIR`       | `data`                                   |
+//! | `--addr`           | `KANTA_ADDR`           | `127.0.0.1:3000`                         |
+//! | `--site-root`      | `KANTA_SITE_ROOT`      | `target/site`                            |
+//! | `--demo`           | `KANTA_DEMO=1`         | off                                      |
+//! | `--seed`           | `KANTA_SEED=1`         | off (serve: seed the demo people first)  |
+//! | `--secure-cookies` | `KANTA_SECURE_COOKIES=1` | off (turn on behind TLS)               |
+//! | `--log-level`      | `KANTA_LOG`            | `info`                                   |
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    Serve,
+    Migrate,
+    Seed,
+    Help,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub command: Command,
+    pub database_url: String,
+    pub addr: SocketAddr,
+    pub site_root: String,
+    pub demo: bool,
+    pub seed: bool,
+    pub secure_cookies: bool,
+    pub log_level: String,
+}
+
+pub const USAGE: &str = "\
+usage: kanta-server [serve|migrate|seed|help] [options]
+
+  serve      migrate the database and serve the portal (the default)
+  migrate    create or migrate the database, then exit
+  seed       migrate, create the demo people if they are missing, then exit
+
+options (each also from an environment variable):
+  --database-url URL   KANTA_DATABASE_URL    default sqlite://DATA_DIR/kanta.sqlite
+  --data-dir DIR       KANTA_DATA_DIR        default data
+  --addr HOST:PORT     KANTA_ADDR            default 127.0.0.1:3000
+  --site-root DIR      KANTA_SITE_ROOT       default target/site
+  --demo               KANTA_DEMO=1          show the demo logins on the login page
+  --seed               KANTA_SEED=1          serve: seed the demo people first
+  --secure-cookies     KANTA_SECURE_COOKIES=1  mark the session cookie Secure (TLS)
+  --log-level LEVEL    KANTA_LOG             default info (a tracing filter)
+";
+
+fn env_flag(name: &str) -> bool {
+    std::env::var(name).map(|v| matches!(v.as_str(), "1" | "true" | "yes" | "on")).unwrap_or(false)
+}
+
+impl Config {
+    pub fn from_args_and_env(args: impl IntoIterator<Item = String>) -> Result<Self, String> {
+        let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+        let mut command = None;
+        let mut database_url = env("KANTA_DATABASE_URL");
+        let mut data_dir = env("KANTA_DATA_DIR").unwrap_or_else(|| "data".into());
+        let mut addr = env("KANTA_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
+        let mut site_root = env("KANTA_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+        let mut demo = env_flag("KANTA_DEMO");
+        let mut seed = env_flag("KANTA_SEED");
+        let mut secure_cookies = env_flag("KANTA_SECURE_COOKIES");
+        let mut log_level = env("KANTA_LOG").unwrap_or_else(|| "info".into());
+
+        let mut args = args.into_iter();
+        while let Some(arg) = args.next() {
+            let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
+            match arg.as_str() {
+                "serve" if command.is_none() => command = Some(Command::Serve),
+                "migrate" if command.is_none() => command = Some(Command::Migrate),
+                "seed" if command.is_none() => command = Some(Command::Seed),
+                "help" | "--help" | "-h" => command = Some(Command::Help),
+                "--database-url" => database_url = Some(value("--database-url")?),
+                "--data-dir" => data_dir = value("--data-dir")?,
+                "--addr" => addr = value("--addr")?,
+                "--site-root" => site_root = value("--site-root")?,
+                "--log-level" => log_level = value("--log-level")?,
+                "--demo" => demo = true,
+                "--seed" => seed = true,
+                "--secure-cookies" => secure_cookies = true,
+                other => return Err(format!("unknown argument {other:?} (see kanta-server help)")),
+            }
+        }
+        let data_dir = PathBuf::from(data_dir);
+        let database_url =
+            database_url.unwrap_or_else(|| format!("sqlite://{}/kanta.sqlite", data_dir.display()));
+        let addr = addr.parse().map_err(|_| format!("the listen address {addr:?} is not HOST:PORT"))?;
+        Ok(Config {
+            command: command.unwrap_or(Command::Serve),
+            database_url,
+            addr,
+            site_root,
+            demo,
+            seed,
+            secure_cookies,
+            log_level,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(args: &[&str]) -> Result<Config, String> {
+        Config::from_args_and_env(args.iter().map(|s| s.to_string()))
+    }
+
+    #[test]
+    fn flags_set_the_command_and_options() {
+        let c = parse(&["seed", "--addr", "127.0.0.1:4010", "--data-dir", "/tmp/x", "--demo"]).unwrap();
+        assert_eq!(c.command, Command::Seed);
+        assert_eq!(c.addr.port(), 4010);
+        assert!(c.demo);
+        assert!(c.database_url.starts_with("sqlite:///tmp/x/kanta.sqlite") || std::env::var("KANTA_DATABASE_URL").is_ok());
+    }
+
+    #[test]
+    fn bad_arguments_are_one_clear_line() {
+        assert!(parse(&["--addr", "nonsense"]).unwrap_err().contains("HOST:PORT"));
+        assert!(parse(&["--bogus"]).unwrap_err().contains("unknown argument"));
+        assert!(parse(&["--addr"]).unwrap_err().contains("needs a value"));
+    }
+}

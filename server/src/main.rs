@@ -1,0 +1,189 @@
+//! The portal's server: configuration, database, sessions, security headers
+//! and routes around the Leptos app.
+
+mod config;
+mod db;
+mod seed;
+mod web;
+
+use axum::extract::{FromRef, Request};
+use axum::routing::{any, get};
+use axum::{middleware, Router};
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use sqlx::SqlitePool;
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::SqliteStore;
+use tracing_subscriber::EnvFilter;
+
+use app::server::{password, PortalConfig};
+use app::{shell, App};
+use config::{Command, Config, USAGE};
+
+#[derive(Clone)]
+struct ServerState {
+    leptos_options: LeptosOptions,
+    pool: SqlitePool,
+    secure_cookies: bool,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(s: &ServerState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+impl FromRef<ServerState> for SqlitePool {
+    fn from_ref(s: &ServerState) -> Self {
+        s.pool.clone()
+    }
+}
+impl FromRef<ServerState> for bool {
+    fn from_ref(s: &ServerState) -> Self {
+        s.secure_cookies
+    }
+}
+
+#[tokio::main]
+async fn main() {
+    let config = match Config::from_args_and_env(std::env::args().skip(1)) {
+        Ok(c) => c,
+        Err(line) => {
+            eprintln!("kanta-server: {line}");
+            std::process::exit(2);
+        }
+    };
+    if config.command == Command::Help {
+        print!("{USAGE}");
+        return;
+    }
+    tracing_subscriber::fmt()
+        .with_env_filter(EnvFilter::try_new(&config.log_level).unwrap_or_else(|_| EnvFilter::new("info")))
+        .with_target(false)
+        .init();
+    if let Err(line) = run(config).await {
+        eprintln!("kanta-server: {line}");
+        std::process::exit(1);
+    }
+}
+
+async fn run(config: Config) -> Result<(), String> {
+    let pool = db::connect(&config.database_url).await?;
+    db::migrate(&pool).await?;
+    match config.command {
+        Command::Migrate => {
+            println!("database migrated: {}", config.database_url);
+            return Ok(());
+        }
+        Command::Seed => {
+            let created = seed::seed_demo_people(&pool).await?;
+            println!("demo people created: {created}");
+            return Ok(());
+        }
+        Command::Serve if config.seed => {
+            let created = seed::seed_demo_people(&pool).await?;
+            tracing::info!(created, "demo people seeded");
+        }
+        _ => {}
+    }
+    serve(config, pool).await
+}
+
+async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
+    let session_store = SqliteStore::new(pool.clone());
+    session_store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
+    let session_layer = SessionManagerLayer::new(session_store)
+        .with_name("kanta_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(config.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
+
+    password::warm_up().await;
+
+    let leptos_options = LeptosOptions::builder()
+        .output_name("kanta")
+        .site_root(config.site_root.as_str())
+        .site_pkg_dir("pkg")
+        .site_addr(config.addr)
+        .env(Env::PROD)
+        .build();
+    let portal_config = PortalConfig { demo_mode: config.demo };
+    let context = {
+        let pool = pool.clone();
+        move || {
+            provide_context(pool.clone());
+            provide_context(portal_config.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let routes = generate_route_list(App);
+    let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: config.secure_cookies };
+
+    let app = Router::new()
+        .route(
+            "/api/{*fn_name}",
+            any({
+                let context = context.clone();
+                move |req: Request| handle_server_fns_with_context(context.clone(), req)
+            }),
+        )
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .route("/lang/{code}", get(web::set_language))
+        .route("/health", get(|| async { "ok" }))
+        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", config.site_root)))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
+        .layer(session_layer)
+        .layer(middleware::from_fn(web::security_headers))
+        .layer(TraceLayer::new_for_http())
+        .with_state(state);
+
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
+    println!("MyKanta portal listening on {url}");
+    if config.demo {
+        println!("Demo logins (password: {}):", seed::DEMO_PASSWORD);
+        for (name, code) in seed::demo_logins() {
+            println!("  {code}  {name}");
+        }
+    }
+    axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGTERM or Ctrl-C: in-flight requests finish, then we stop.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

@@ -1,0 +1,130 @@
+//! HTTP concerns around the Leptos app: the session guard (login first, then
+//! the notice), the language switch, security headers and error pages.
+
+use axum::extract::{Path, Query, Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+use sqlx::SqlitePool;
+use tower_sessions::Session;
+
+use app::error::AppError;
+use app::i18n::{Locale, LANGUAGE_COOKIE};
+use app::server::{repo, request_locale, CitizenId, CITIZEN_ID_KEY};
+
+/// Paths that need no session: static files, server functions (which check
+/// for themselves), the language switch and the health check.
+fn is_public(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/api/")
+        || path.starts_with("/lang/")
+        || matches!(path, "/health" | "/favicon.svg" | "/favicon.ico" | "/robots.txt")
+}
+
+/// Every page but the login page needs a session; a citizen who has not
+/// confirmed the current notice is sent to it from every other page.
+/// Server-side, so it holds without JavaScript and for a typed-in URL.
+pub async fn session_guard(State(pool): State<SqlitePool>, session: Session, req: Request, next: Next) -> Response {
+    let path = req.uri().path().to_string();
+    if is_public(&path) {
+        return next.run(req).await;
+    }
+    let citizen = match session.get::<i64>(CITIZEN_ID_KEY).await {
+        Ok(c) => c.map(CitizenId),
+        Err(e) => {
+            tracing::error!(error = %e, "session store failed");
+            return error_page(&req, AppError::Unavailable);
+        }
+    };
+    match (path.as_str(), citizen) {
+        ("/login", None) => next.run(req).await,
+        ("/login", Some(_)) => Redirect::to("/").into_response(),
+        (_, None) => Redirect::to("/login").into_response(),
+        (_, Some(id)) => match repo::notice_due_for(&pool, id).await {
+            Ok(Some(_)) if path != "/notice" => Redirect::to("/notice").into_response(),
+            Ok(_) => next.run(req).await,
+            Err(e) => error_page(&req, e),
+        },
+    }
+}
+
+/// A small translated error page (e.g. 503 while the database is away).
+fn error_page(req: &Request, error: AppError) -> Response {
+    let locale = request_locale(req.headers());
+    let t = locale.texts();
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{name}</title><link rel=\"stylesheet\" href=\"/pkg/kanta.css\"></head>\
+         <body><main id=\"main\"><h1>{name}</h1><p>{message}</p></main></body></html>",
+        lang = locale.code(),
+        name = t.service_name,
+        message = error.message(t),
+    );
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
+}
+
+#[derive(Deserialize)]
+pub struct Back {
+    back: Option<String>,
+}
+
+/// `/lang/{code}?back=/path`: remembers the language in a cookie and goes
+/// back to the page (only ever to a path on this site).
+pub async fn set_language(
+    State(secure): State<bool>,
+    Path(code): Path<String>,
+    Query(Back { back }): Query<Back>,
+) -> Response {
+    let back = back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\')).unwrap_or_else(|| "/".into());
+    let Some(locale) = Locale::from_code(&code) else {
+        return Redirect::to(&back).into_response();
+    };
+    let cookie = format!(
+        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
+        locale.code(),
+        if secure { "; Secure" } else { "" }
+    );
+    let mut res = Redirect::to(&back).into_response();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// Headers every response carries. Pages with personal data are never
+/// stored by the browser, so Back after logout shows nothing.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let is_asset = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    // same-origin: a form post without JavaScript is sent back to its page by its Referer.
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    h.insert(
+        header::HeaderName::from_static("permissions-policy"),
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
+    );
+    let cache = if is_asset { "no-cache" } else { "no-store" };
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+    res
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_static_files_server_functions_and_the_switch_are_public() {
+        assert!(is_public("/pkg/kanta.wasm"));
+        assert!(is_public("/api/login"));
+        assert!(is_public("/lang/sv"));
+        assert!(!is_public("/"));
+        assert!(!is_public("/notice"));
+        assert!(!is_public("/login"));
+        assert!(!is_public("/pkgx"));
+    }
+}
