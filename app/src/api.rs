@@ -1,5 +1,6 @@
 //! Server functions: thin. Each checks who is asking, calls the domain and
-//! the repository, and maps errors to [`AppError`] with its status.
+//! the repository, and answers a typed [`AppError`] (the server gives each
+//! kind its HTTP status in one place, `server/src/web.rs`).
 
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -40,28 +41,37 @@ pub struct FrontPageView {
 #[server(endpoint = "session_citizen")]
 pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
     use crate::server::*;
-    let session = session().await.map_err(fail)?;
+    let session = session().await?;
     let Some(id) = session.get::<i64>(CITIZEN_ID_KEY).await.ok().flatten() else {
         return Ok(None);
     };
-    let pool = pool().map_err(fail)?;
-    Ok(repo::citizen_full_name(&pool, CitizenId(id)).await.map_err(fail)?.map(|full_name| LoggedInCitizen { full_name }))
+    let pool = pool()?;
+    Ok(repo::citizen_full_name(&pool, CitizenId(id)).await?.map(|full_name| LoggedInCitizen { full_name }))
 }
 
 /// The demo people's logins, only when the server runs in demo mode.
 #[server(endpoint = "demo_logins")]
 pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
     use crate::server::*;
-    if !config().map_err(fail)?.demo_mode {
+    if !config()?.demo_mode {
         return Ok(Vec::new());
     }
-    let pool = pool().map_err(fail)?;
+    let pool = pool()?;
     Ok(repo::demo_logins(&pool)
         .await
-        .map_err(fail)?
+        ?
         .into_iter()
         .map(|(full_name, identity_code)| DemoLogin { full_name, identity_code })
         .collect())
+}
+
+/// What the login form had in its identity code field when a login without
+/// JavaScript failed (kept in a short-lived cookie for the login page only,
+/// never in the URL), so that nothing typed is lost.
+#[server(endpoint = "login_prefill")]
+pub async fn login_prefill() -> Result<Option<String>, AppError> {
+    use crate::server::*;
+    Ok(request_cookie(LOGIN_PREFILL_COOKIE).filter(|v| !v.is_empty()))
 }
 
 /// Logs in with the identity code and password. Unknown codes and wrong
@@ -69,26 +79,38 @@ pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
 /// to next: the notice when it is due, else the front page.
 #[server(endpoint = "login")]
 pub async fn login(identity_code: String, password: String) -> Result<String, AppError> {
+    use crate::server::*;
+    let result = login_inner(identity_code.clone(), password).await;
+    if is_plain_form_post() {
+        // Without JavaScript the page is reloaded: keep what was typed (or forget it on success).
+        let keep = if result.is_err() { Some(identity_code.as_str()) } else { None };
+        set_login_prefill(keep);
+    }
+    result
+}
+
+#[cfg(feature = "ssr")]
+async fn login_inner(identity_code: String, password: String) -> Result<String, AppError> {
     use crate::domain::IdentityCode;
     use crate::server::*;
 
-    let code = IdentityCode::parse(&identity_code).map_err(|e| fail(AppError::InvalidIdentityCode(e)))?;
+    let code = IdentityCode::parse(&identity_code).map_err(|e| AppError::InvalidIdentityCode(e))?;
     if password.is_empty() {
-        return Err(fail(AppError::PasswordMissing));
+        return Err(AppError::PasswordMissing);
     }
-    let pool = pool().map_err(fail)?;
-    let found = repo::find_citizen_for_login(&pool, &code).await.map_err(fail)?;
+    let pool = pool()?;
+    let found = repo::find_citizen_for_login(&pool, &code).await?;
     let (id, hash) = match found {
         Some(c) => (Some(c.id), c.password_hash),
         None => (None, None),
     };
-    let verified = password::verify(hash, password).await.map_err(fail)?;
+    let verified = password::verify(hash, password).await?;
     let Some(id) = id.filter(|_| verified) else {
         tracing::info!("login refused");
-        return Err(fail(AppError::BadCredentials));
+        return Err(AppError::BadCredentials);
     };
 
-    let session = session().await.map_err(fail)?;
+    let session = session().await?;
     let stored = async {
         session.cycle_id().await?;
         session.insert(CITIZEN_ID_KEY, id.0).await
@@ -96,12 +118,12 @@ pub async fn login(identity_code: String, password: String) -> Result<String, Ap
     .await;
     if let Err(e) = stored {
         tracing::error!(error = %e, "could not store the session");
-        return Err(fail(AppError::Unavailable));
+        return Err(AppError::Unavailable);
     }
-    repo::record_login(&pool, id, chrono::Utc::now()).await.map_err(fail)?;
+    repo::record_login(&pool, id, chrono::Utc::now()).await?;
     tracing::info!(citizen = id.0, "logged in");
 
-    let next = if repo::notice_due_for(&pool, id).await.map_err(fail)?.is_some() { "/notice" } else { "/" };
+    let next = if repo::notice_due_for(&pool, id).await?.is_some() { "/notice" } else { "/" };
     Ok(navigate_after_form(next))
 }
 
@@ -109,10 +131,10 @@ pub async fn login(identity_code: String, password: String) -> Result<String, Ap
 #[server(endpoint = "logout")]
 pub async fn logout() -> Result<String, AppError> {
     use crate::server::*;
-    let session = session().await.map_err(fail)?;
+    let session = session().await?;
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "could not delete the session");
-        return Err(fail(AppError::Unavailable));
+        return Err(AppError::Unavailable);
     }
     Ok(navigate_after_form("/login"))
 }
@@ -122,14 +144,14 @@ pub async fn logout() -> Result<String, AppError> {
 #[server(endpoint = "current_notice")]
 pub async fn current_notice(locale: Locale) -> Result<NoticeView, AppError> {
     use crate::server::*;
-    let (_, citizen) = require_citizen().await.map_err(fail)?;
-    let pool = pool().map_err(fail)?;
-    let version = repo::current_notice_version(&pool).await.map_err(fail)?;
-    let text = repo::notice_text(&pool, &version, locale).await.map_err(fail)?.ok_or_else(|| {
+    let (_, citizen) = require_citizen().await?;
+    let pool = pool()?;
+    let version = repo::current_notice_version(&pool).await?;
+    let text = repo::notice_text(&pool, &version, locale).await?.ok_or_else(|| {
         tracing::error!(%version, ?locale, "notice text missing");
-        fail(AppError::Internal)
+        AppError::Internal
     })?;
-    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await.map_err(fail)?;
+    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await?;
     let confirmation = crate::domain::notice::confirmation_of(&version, &confirmations).cloned();
     Ok(NoticeView { version, published_on: text.published_on, title: text.title, body: text.body, confirmation })
 }
@@ -138,18 +160,18 @@ pub async fn current_notice(locale: Locale) -> Result<NoticeView, AppError> {
 #[server(endpoint = "confirm_notice")]
 pub async fn confirm_notice(version: String) -> Result<String, AppError> {
     use crate::server::*;
-    let (_, citizen) = require_citizen().await.map_err(fail)?;
-    let version = NoticeVersion::parse(&version).map_err(|_| fail(AppError::UnknownNoticeVersion))?;
-    let pool = pool().map_err(fail)?;
-    let published = repo::published_notice_versions(&pool).await.map_err(fail)?;
+    let (_, citizen) = require_citizen().await?;
+    let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
+    let pool = pool()?;
+    let published = repo::published_notice_versions(&pool).await?;
     if !published.iter().any(|(v, _)| *v == version) {
-        return Err(fail(AppError::UnknownNoticeVersion));
+        return Err(AppError::UnknownNoticeVersion);
     }
-    let current = repo::current_notice_version(&pool).await.map_err(fail)?;
+    let current = repo::current_notice_version(&pool).await?;
     if version != current {
-        return Err(fail(AppError::NoticeVersionOutdated));
+        return Err(AppError::NoticeVersionOutdated);
     }
-    repo::confirm_notice_online(&pool, citizen, &version, chrono::Utc::now()).await.map_err(fail)?;
+    repo::confirm_notice_online(&pool, citizen, &version, chrono::Utc::now()).await?;
     tracing::info!(citizen = citizen.0, %version, "notice confirmed online");
     Ok(navigate_after_form("/"))
 }
@@ -158,13 +180,13 @@ pub async fn confirm_notice(version: String) -> Result<String, AppError> {
 #[server(endpoint = "front_page")]
 pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
     use crate::server::*;
-    let (_, citizen) = require_informed_citizen().await.map_err(fail)?;
-    let pool = pool().map_err(fail)?;
-    let full_name = repo::citizen_full_name(&pool, citizen).await.map_err(fail)?.ok_or_else(|| fail(AppError::NotAuthenticated))?;
-    let current = repo::current_notice_version(&pool).await.map_err(fail)?;
-    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await.map_err(fail)?;
+    let (_, citizen) = require_informed_citizen().await?;
+    let pool = pool()?;
+    let full_name = repo::citizen_full_name(&pool, citizen).await?.ok_or_else(|| AppError::NotAuthenticated)?;
+    let current = repo::current_notice_version(&pool).await?;
+    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await?;
     let confirmation = crate::domain::notice::confirmation_of(&current, &confirmations)
         .cloned()
-        .ok_or_else(|| fail(AppError::NoticeNotConfirmed))?;
+        .ok_or_else(|| AppError::NoticeNotConfirmed)?;
     Ok(FrontPageView { full_name, confirmation })
 }

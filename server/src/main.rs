@@ -123,6 +123,8 @@ async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
     let routes = generate_route_list(App);
     let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: config.secure_cookies };
 
+    // leptos_routes registers every server function at its own path; this
+    // route only answers names that do not exist.
     let app = Router::new()
         .route(
             "/api/{*fn_name}",
@@ -139,6 +141,7 @@ async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
         .route("/health", get(|| async { "ok" }))
         .nest_service("/pkg", ServeDir::new(format!("{}/pkg", config.site_root)))
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(session_layer)
         .layer(middleware::from_fn(web::security_headers))

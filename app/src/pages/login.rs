@@ -2,7 +2,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use super::{hard_navigate, use_texts, ErrorSummary};
-use crate::api::{demo_logins, Login};
+use crate::api::{demo_logins, login_prefill, Login};
 use crate::error::AppError;
 
 #[component]
@@ -10,6 +10,7 @@ pub fn LoginPage() -> impl IntoView {
     let t = use_texts();
     let login = ServerAction::<Login>::new();
     let demo = Resource::new(|| (), |_| demo_logins());
+    let prefill = Resource::new(|| (), |_| login_prefill());
     Effect::new(move |_| {
         if let Some(Ok(path)) = login.value().get() {
             hard_navigate(&path);
@@ -25,6 +26,10 @@ pub fn LoginPage() -> impl IntoView {
             <h1>{t.login_title}</h1>
             <p>{t.login_intro}</p>
             {move || error().map(|e| view! { <ErrorSummary error=e/> })}
+            <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let typed = prefill.await.ok().flatten().unwrap_or_default();
+                view! {
             <ActionForm action=login>
                 <div class="field">
                     <label for="identity_code">{t.identity_code_label}</label>
@@ -37,6 +42,7 @@ pub fn LoginPage() -> impl IntoView {
                         autocapitalize="characters"
                         spellcheck="false"
                         maxlength="20"
+                        value=typed
                         aria-describedby="identity_code_hint"
                         aria-invalid=move || code_invalid().then_some("true")
                     />
@@ -53,6 +59,9 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
                 <button type="submit" class="button">{t.login_button}</button>
             </ActionForm>
+                }
+            })}
+            </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let people = demo.await.unwrap_or_default();

@@ -91,18 +91,38 @@ pub fn navigate_after_form(path: &str) -> String {
     path.to_string()
 }
 
-/// Gives an error its HTTP status (for calls from the hydrated app and for
-/// scripts; a plain form post must stay a redirect back to its page, where the
-/// error is shown).
-pub fn fail(error: AppError) -> AppError {
-    if !is_plain_form_post() {
-        if let (Some(res), Ok(status)) =
-            (use_context::<ResponseOptions>(), http::StatusCode::from_u16(error.status()))
-        {
-            res.set_status(status);
-        }
+/// The cookie that keeps a failed no-JavaScript login's identity code.
+pub const LOGIN_PREFILL_COOKIE: &str = "kanta_login_code";
+
+/// A cookie of the current request.
+pub fn request_cookie(name: &str) -> Option<String> {
+    let parts = request_parts()?;
+    parts
+        .headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// Sets (for five minutes, for the login page only) or clears the prefill
+/// cookie. Only the characters an identity code can have are kept.
+pub fn set_login_prefill(code: Option<&str>) {
+    let Some(res) = use_context::<ResponseOptions>() else { return };
+    let value: String = code
+        .unwrap_or("")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '+')
+        .take(20)
+        .collect();
+    let max_age = if value.is_empty() { 0 } else { 300 };
+    let cookie = format!("{LOGIN_PREFILL_COOKIE}={value}; Path=/login; Max-Age={max_age}; HttpOnly; SameSite=Strict");
+    if let Ok(v) = http::HeaderValue::from_str(&cookie) {
+        res.append_header(http::header::SET_COOKIE, v);
     }
-    error
 }
 
 /// The language of the current request: the cookie, then Accept-Language.

@@ -1,0 +1,49 @@
+import { defineConfig } from '@playwright/test';
+
+// scripts/test.sh builds the server, picks a free port and a temporary
+// database, and passes them here. The server is started (and stopped) by
+// Playwright with a fresh database seeded with the demo people.
+const port = process.env.KANTA_E2E_PORT ?? '3100';
+const serverCommand = process.env.KANTA_E2E_SERVER_CMD;
+if (!serverCommand) {
+  throw new Error('KANTA_E2E_SERVER_CMD is not set: run the tests with `make test` (scripts/test.sh)');
+}
+
+export default defineConfig({
+  testDir: './tests',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${port}`,
+    // A Finnish user's browser: Finnish is asked for first.
+    locale: 'fi-FI',
+    timezoneId: 'Europe/Helsinki',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    command: serverCommand,
+    url: `http://127.0.0.1:${port}/health`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});

@@ -1,0 +1,47 @@
+import { test, expect } from '@playwright/test';
+import { LANGS, PEOPLE, T, login, switchLanguage, expectAccessible } from './helpers';
+
+// The unconfirmed notice (with its form) is checked in notice-flow.spec.ts.
+for (const lang of LANGS) {
+  test(`login, notice and front page pass axe (WCAG 2.1 A/AA) in ${lang}`, async ({ page }) => {
+    await page.goto('/login');
+    if (lang !== 'fi') await switchLanguage(page, lang);
+    await expectAccessible(page, `login (${lang})`);
+
+    // The error state of the login form.
+    await page.getByLabel(T[lang].code, { exact: true }).fill('nonsense');
+    await page.getByRole('button', { name: T[lang].login, exact: true }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+    await expectAccessible(page, `login with an error (${lang})`);
+
+    await login(page, PEOPLE.matti.code, { lang });
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(T[lang].greeting(PEOPLE.matti.name));
+    await expectAccessible(page, `front page (${lang})`);
+
+    await page.goto('/notice');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(T[lang].noticeTitle);
+    await expectAccessible(page, `notice (${lang})`);
+
+    await page.goto('/no-such-page');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectAccessible(page, `not found (${lang})`);
+  });
+}
+
+test('the skip link moves focus to the main content', async ({ page }) => {
+  await page.goto('/login');
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Siirry sisältöön' });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/#main$/);
+});
+
+test('the layout works at phone width', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto('/login');
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+  await expectAccessible(page, 'login at phone width');
+});

@@ -1,0 +1,88 @@
+# Shared by run.sh and test.sh (sourced, not run): finds or installs the
+# tools the build needs, each only when it is missing, and exports the
+# environment the build uses. Works on a fresh Debian 12 machine (as root or
+# with sudo) and on a developer machine whose rustup has the wasm32 target.
+
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+CACHE="${KANTA_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/kanta-portal}"
+TOOLS="$CACHE/tools"
+# The build lives outside the clone, so a fresh clone on the same machine
+# (CI) rebuilds only what changed.
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
+CARGO_LEPTOS_VERSION=0.3.11
+BINARYEN_VERSION=132.0.0
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    echo "need root (or sudo) to run: $*" >&2; return 1; fi
+}
+
+APT_UPDATED=""
+apt_install() {
+  local missing=()
+  for p in "$@"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing Debian packages: ${missing[*]}"
+  if [ -z "$APT_UPDATED" ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# The Rust toolchain: rustup with the wasm32 target if it has one, else
+# Debian's rustc-web (1.96, with its std source) and -Zbuild-std for wasm32.
+setup_rust() {
+  LIB_CARGO_ARGS=()
+  if command -v rustup >/dev/null 2>&1 \
+     && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+    say "toolchain: rustup with the wasm32 target"
+  else
+    say "toolchain: Debian rustc-web, wasm32 std built from source"
+    apt_install rustc-web cargo-web rust-web-src lld-22
+    export PATH="/usr/bin:$PATH"
+    export RUSTC=/usr/bin/rustc
+    export RUSTC_BOOTSTRAP=1
+    LIB_CARGO_ARGS=("--lib-cargo-args=-Zbuild-std=std,panic_abort")
+  fi
+  export PATH="$HOME/.cargo/bin:$PATH"
+  # Debian's cargo first again (the line above put rustup's proxies in front).
+  [ "${RUSTC:-}" = /usr/bin/rustc ] && export PATH="/usr/bin:$PATH"
+  true
+}
+
+setup_node() {
+  command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+}
+
+setup_build_tools() {
+  setup_rust
+  setup_node
+  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+    say "installing cargo-leptos $CARGO_LEPTOS_VERSION (once; about 20 minutes on 2 cores)"
+    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --features no_downloads --locked
+  fi
+  local wbg
+  wbg="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+  if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
+    say "installing wasm-bindgen-cli $wbg (once)"
+    cargo install wasm-bindgen-cli --version "$wbg" --force
+  fi
+  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
+    say "installing wasm-opt (npm binaryen $BINARYEN_VERSION, once)"
+    mkdir -p "$TOOLS"
+    npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
+  fi
+  export PATH="$TOOLS/node_modules/.bin:$PATH"
+}
+
+# Builds the server and the hydrating WASM (release; rebuilds only changes).
+build_site() {
+  say "building (cargo leptos build --release)"
+  (cd "$ROOT" && cargo leptos build --release "${LIB_CARGO_ARGS[@]}")
+  SERVER_BIN="$CARGO_TARGET_DIR/release/kanta-server"
+  SITE_ROOT="$ROOT/target/site"
+  [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }
+  [ -f "$SITE_ROOT/pkg/kanta.wasm" ] || { echo "build produced no $SITE_ROOT/pkg/kanta.wasm" >&2; return 1; }
+}
