@@ -80,7 +80,7 @@ setup_build_tools() {
 # Builds the server and the hydrating WASM (release; rebuilds only changes).
 build_site() {
   say "building (cargo leptos build --release)"
-  (cd "$ROOT" && cargo leptos build --release "${LIB_CARGO_ARGS[@]}")
+  (cd "$ROOT" && cargo leptos build --release --precompress "${LIB_CARGO_ARGS[@]}")
   SERVER_BIN="$CARGO_TARGET_DIR/release/kanta-server"
   SITE_ROOT="$ROOT/target/site"
   [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }

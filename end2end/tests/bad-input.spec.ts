@@ -73,3 +73,10 @@ test('responses carry security headers; pages are not stored', async ({ request 
   expect(h['cache-control']).toBe('no-store');
   expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
 });
+
+test('the WASM bundle is served precompressed', async ({ request }) => {
+  const res = await request.get('/pkg/kanta.wasm', { headers: { 'accept-encoding': 'br, gzip' } });
+  expect(res.status()).toBe(200);
+  expect(res.headers()['content-encoding']).toBe('br');
+  expect(res.headers()['content-type']).toBe('application/wasm');
+});

@@ -116,6 +116,7 @@ test('the session id is cycled at login, and an old id no longer works', async (
 
 test('dates follow the language on the front page', async ({ page }) => {
   await login(page, PEOPLE.matti.code);
+  await expect(page).toHaveURL(/\/$/);
   await switchLanguage(page, 'en');
   await expect(page.getByTestId('notice-status')).toHaveText(T.en.confirmedOnline('4 December 2023', '2023-11'));
   await switchLanguage(page, 'sv');

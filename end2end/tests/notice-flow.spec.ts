@@ -11,6 +11,7 @@ test.describe('with JavaScript', () => {
     await expect(page).toHaveURL(/\/notice$/);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.fi.noticeTitle);
     await expect(page.getByText('Versio 2023-11', { exact: false })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Terveystiedot Uudellamaalla', exact: true })).toBeVisible();
 
     // Every other page waits for the notice, also when typed in.
     await page.goto('/');

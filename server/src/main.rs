@@ -139,7 +139,7 @@ async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
         })
         .route("/lang/{code}", get(web::set_language))
         .route("/health", get(|| async { "ok" }))
-        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", config.site_root)))
+        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", config.site_root)).precompressed_br().precompressed_gzip())
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))

@@ -100,6 +100,35 @@ pub fn current_version(published: &[(NoticeVersion, NaiveDate)], today: NaiveDat
         .map(|(v, _)| v.clone())
 }
 
+/// A block of a notice text as stored: blocks are separated by blank lines;
+/// a block whose first line starts with `## ` opens with a heading, and the
+/// rest of its lines are a paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeBlock {
+    Heading(String),
+    Paragraph(String),
+}
+
+pub fn notice_blocks(body: &str) -> Vec<NoticeBlock> {
+    let normalised = body.replace("\r\n", "\n");
+    let mut blocks = Vec::new();
+    for block in normalised.split("\n\n").map(str::trim).filter(|b| !b.is_empty()) {
+        let rest = match block.strip_prefix("## ") {
+            Some(headed) => {
+                let (heading, rest) = headed.split_once('\n').unwrap_or((headed, ""));
+                blocks.push(NoticeBlock::Heading(heading.trim().to_string()));
+                rest
+            }
+            None => block,
+        };
+        let paragraph = rest.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !paragraph.is_empty() {
+            blocks.push(NoticeBlock::Paragraph(paragraph));
+        }
+    }
+    blocks
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -157,6 +186,23 @@ mod tests {
         assert_eq!(current_version(&published, d(2026, 11, 24)), Some(v("2023-11")));
         assert_eq!(current_version(&published, d(2023, 1, 1)), Some(v("2022-11")));
         assert_eq!(current_version(&published, d(2020, 1, 1)), None);
+    }
+
+    #[test]
+    fn notice_text_splits_into_headings_and_paragraphs() {
+        use NoticeBlock::*;
+        let body = "Intro line one\nand two.\n\n## A heading\nIts paragraph.\n\n## Only a heading\n\nLast.";
+        assert_eq!(
+            notice_blocks(body),
+            vec![
+                Paragraph("Intro line one and two.".into()),
+                Heading("A heading".into()),
+                Paragraph("Its paragraph.".into()),
+                Heading("Only a heading".into()),
+                Paragraph("Last.".into()),
+            ]
+        );
+        assert!(notice_blocks("  \n\n ").is_empty());
     }
 
     #[test]

@@ -72,16 +72,15 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
     }
 }
 
-/// The stored text: paragraphs separated by blank lines; a paragraph that
-/// starts with `## ` is a heading. Rendered as text, never as HTML.
+/// The stored text, as headings and paragraphs; rendered as text, never as HTML.
 #[component]
 fn NoticeBody(body: String) -> impl IntoView {
-    body.split("\n\n")
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(|p| match p.strip_prefix("## ") {
-            Some(h) => view! { <h2>{h.to_string()}</h2> }.into_any(),
-            None => view! { <p>{p.to_string()}</p> }.into_any(),
+    use crate::domain::notice::{notice_blocks, NoticeBlock};
+    notice_blocks(&body)
+        .into_iter()
+        .map(|block| match block {
+            NoticeBlock::Heading(h) => view! { <h2>{h}</h2> }.into_any(),
+            NoticeBlock::Paragraph(p) => view! { <p>{p}</p> }.into_any(),
         })
         .collect_view()
 }
