@@ -11,7 +11,9 @@ setup_build_tools
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
 say "Rust tests"
-(cd "$ROOT" && cargo test --release --locked -p app -p kanta-server --features app/ssr)
+# Their own target dir: cargo-leptos builds with other environment variables,
+# and sharing one dir would rebuild the Leptos crates back and forth.
+(cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR-test" cargo test --release --locked -p app -p kanta-server --features app/ssr)
 
 build_site
 
