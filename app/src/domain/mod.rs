@@ -1,5 +1,7 @@
 //! Domain types and rules: pure Rust, no I/O, compiled for the server and WASM.
 
+pub mod decision;
+pub mod declarations;
 pub mod identity_code;
 pub mod notice;
 pub mod time;

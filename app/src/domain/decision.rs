@@ -1,0 +1,232 @@
+//! Who can see an item of the citizen's data, and why (DOMAIN.md §5).
+//!
+//! One pure function of its inputs, the time included, so the same code
+//! answers the citizen's "who can see my data" page and the tests. The rules
+//! are evaluated in the order of §5; the first that applies decides.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+use super::declarations::{
+    valid_at, CrossSector, Declaration, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register,
+    RegisterKind, Sector, ServiceEventId, ValidAt,
+};
+use super::notice::NoticeVersion;
+
+/// An item of the citizen's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Item {
+    /// An entry (or social welfare client document) of a service event, in a register.
+    Entry { register: Register, service_event: ServiceEventId },
+    /// A prescription in the national Prescription Centre.
+    Prescription { id: PrescriptionId, prescriber: ProviderId },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ViewerRole {
+    /// Healthcare; `occupational_health` when working in the provider's
+    /// separate occupational health register.
+    Healthcare { occupational_health: bool },
+    SocialWelfare,
+    Pharmacy,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Situation {
+    Treatment,
+    Emergency,
+}
+
+/// A professional's organisation, in a client or treatment relationship
+/// with the citizen (without one nobody sees anything).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Viewer {
+    pub provider: ProviderId,
+    pub role: ViewerRole,
+    pub uusimaa_party: bool,
+    pub situation: Situation,
+}
+
+impl Viewer {
+    fn sector(&self) -> Option<Sector> {
+        match self.role {
+            ViewerRole::Healthcare { .. } => Some(Sector::Healthcare),
+            ViewerRole::SocialWelfare => Some(Sector::SocialWelfare),
+            ViewerRole::Pharmacy => None,
+        }
+    }
+
+    /// The viewer keeps the register: same provider, and the register it works in.
+    pub fn owns(&self, register: &Register) -> bool {
+        self.provider == register.provider
+            && matches!(
+                (self.role, register.kind),
+                (ViewerRole::Healthcare { occupational_health: false }, RegisterKind::Patient)
+                    | (ViewerRole::Healthcare { occupational_health: true }, RegisterKind::OccupationalHealth)
+                    | (ViewerRole::SocialWelfare, RegisterKind::SocialWelfareClient)
+            )
+    }
+}
+
+/// Why an item is visible or hidden; names the rule and, where one decided
+/// it, the declaration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Reason {
+    /// Rule 1: the viewer keeps the register that holds the item.
+    SameRegister,
+    /// Rule 2: the viewer's organisation wrote the prescription.
+    Prescriber,
+    /// Rule 2: the citizen denied this prescription.
+    PrescriptionDenied(DeclarationId),
+    /// Rule 2: prescriptions are used in treatment without consent.
+    PrescriptionInTreatment,
+    /// Rule 2: a pharmacy dispensing sees prescriptions without consent.
+    PrescriptionDispensing,
+    /// Rule 3: no version of the notice is confirmed.
+    NotInformed,
+    /// Rule 4: pharmacies see prescriptions only.
+    PharmacySeesOnlyPrescriptions,
+    /// Rule 4: cross-sector sharing opens on the configured date.
+    CrossSectorNotOpen,
+    /// Rule 4: no valid cross-sector consent of this direction.
+    NoCrossSectorConsent,
+    /// Rule 5: a valid denial covers the item.
+    Denied(DeclarationId),
+    /// Rule 6: public healthcare in Uusimaa, after the notice.
+    Uusimaa,
+    /// Rule 7: a valid consent to data sharing for the item's sector.
+    Consent(DeclarationId),
+    /// Rule 8: no consent to data sharing.
+    NoConsent,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Decision {
+    Visible(Reason),
+    Hidden(Reason),
+}
+
+impl Decision {
+    pub fn is_visible(self) -> bool {
+        matches!(self, Decision::Visible(_))
+    }
+
+    pub fn reason(self) -> Reason {
+        match self {
+            Decision::Visible(r) | Decision::Hidden(r) => r,
+        }
+    }
+}
+
+/// The first notice version that opened the Uusimaa rule.
+fn uusimaa_notice() -> NoticeVersion {
+    NoticeVersion::parse("2022-11").expect("a valid version")
+}
+
+/// Decides for one item, given what is valid at `t` (see [`valid_at`]).
+pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, cross_sector_opens: DateTime<Utc>) -> Decision {
+    use Decision::{Hidden, Visible};
+    // A denial counts unless it allows emergencies and this is one.
+    let counts = |allow_in_emergency: bool| !(allow_in_emergency && viewer.situation == Situation::Emergency);
+
+    // 1. Same register. 2. Prescriptions.
+    let (item_sector, register) = match item {
+        Item::Entry { register, .. } => {
+            if viewer.owns(register) {
+                return Visible(Reason::SameRegister);
+            }
+            (register.kind.sector(), Some(register))
+        }
+        Item::Prescription { id, prescriber } => {
+            if viewer.provider == *prescriber {
+                return Visible(Reason::Prescriber);
+            }
+            let denied = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id) && counts(d.allow_in_emergency));
+            if let Some(d) = denied {
+                return Hidden(Reason::PrescriptionDenied(d.id));
+            }
+            match viewer.role {
+                ViewerRole::Healthcare { .. } => return Visible(Reason::PrescriptionInTreatment),
+                ViewerRole::Pharmacy => return Visible(Reason::PrescriptionDispensing),
+                ViewerRole::SocialWelfare => (Sector::Healthcare, None),
+            }
+        }
+    };
+
+    // 3. Not informed.
+    if valid.confirmed_notices.is_empty() {
+        return Hidden(Reason::NotInformed);
+    }
+
+    // 4. Cross-sector.
+    let Some(viewer_sector) = viewer.sector() else {
+        return Hidden(Reason::PharmacySeesOnlyPrescriptions);
+    };
+    if let Some(direction) = CrossSector::from_to(item_sector, viewer_sector) {
+        if t < cross_sector_opens {
+            return Hidden(Reason::CrossSectorNotOpen);
+        }
+        if !valid.cross_sector_consents.contains_key(&direction) {
+            return Hidden(Reason::NoCrossSectorConsent);
+        }
+    }
+
+    // 5. Denied.
+    if let Item::Entry { register, service_event } = item {
+        let covering = valid.denials.iter().find(|d| {
+            counts(d.allow_in_emergency)
+                && match &d.scope {
+                    DenialScope::ServiceEvent(e) => e == service_event,
+                    DenialScope::Provider(p) => *p == register.provider,
+                    DenialScope::Comprehensive(s) => *s == item_sector,
+                    DenialScope::Prescription(_) | DenialScope::Uusimaa => false,
+                }
+        });
+        if let Some(d) = covering {
+            return Hidden(Reason::Denied(d.id));
+        }
+    }
+
+    // 6. Uusimaa.
+    if let Some(register) = register {
+        let uusimaa_denied =
+            valid.denials.iter().any(|d| d.scope == DenialScope::Uusimaa && counts(d.allow_in_emergency));
+        if viewer_sector == Sector::Healthcare
+            && item_sector == Sector::Healthcare
+            && viewer.uusimaa_party
+            && register.uusimaa_party
+            && valid.confirmed_notices.iter().any(|v| *v >= uusimaa_notice())
+            && !uusimaa_denied
+        {
+            return Visible(Reason::Uusimaa);
+        }
+    }
+
+    // 7. Consent. 8. Otherwise.
+    match valid.consents.get(&item_sector) {
+        Some(id) => Visible(Reason::Consent(*id)),
+        None => Hidden(Reason::NoConsent),
+    }
+}
+
+/// Derives what is valid at `t` from the events and decides.
+pub fn decide_at(
+    item: &Item,
+    viewer: &Viewer,
+    declarations: &[Declaration],
+    notice_confirmations: &[(NoticeVersion, DateTime<Utc>)],
+    t: DateTime<Utc>,
+    cross_sector_opens: DateTime<Utc>,
+) -> Decision {
+    decide(item, viewer, &valid_at(declarations, notice_confirmations, t), t, cross_sector_opens)
+}
+
+/// The citizen's own view: everything that is theirs, whatever they have
+/// declared; declarations only ever restrict others.
+pub fn own_view(items: &[Item]) -> Vec<&Item> {
+    items.iter().collect()
+}
+
+#[cfg(test)]
+#[path = "decision_tests.rs"]
+mod tests;

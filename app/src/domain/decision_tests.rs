@@ -1,0 +1,476 @@
+//! The rules of DOMAIN.md §5, one named case per rule and per pair whose
+//! order matters, and the properties §5 lists, as property tests.
+
+use super::*;
+use crate::domain::declarations::*;
+use chrono::{Duration, TimeZone};
+use proptest::prelude::*;
+
+fn at(y: i32, m: u32, d: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 12, 0, 0).unwrap()
+}
+fn opens() -> DateTime<Utc> {
+    at(2027, 3, 1)
+}
+fn today() -> DateTime<Utc> {
+    at(2026, 11, 24)
+}
+fn p(id: &str) -> ProviderId {
+    ProviderId(id.into())
+}
+fn register(provider: &str, kind: RegisterKind) -> Register {
+    let uusimaa = matches!(provider, "helsinki" | "hus" | "vantaa-kerava" | "ita-uusimaa" | "keski-uusimaa" | "lansi-uusimaa");
+    Register { provider: p(provider), kind, uusimaa_party: uusimaa }
+}
+fn entry(provider: &str, kind: RegisterKind, event: i64) -> Item {
+    Item::Entry { register: register(provider, kind), service_event: ServiceEventId(event) }
+}
+fn prescription(id: i64, prescriber: &str) -> Item {
+    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber) }
+}
+fn viewer(provider: &str, role: ViewerRole, situation: Situation) -> Viewer {
+    let uusimaa = register(provider, RegisterKind::Patient).uusimaa_party;
+    Viewer { provider: p(provider), role, uusimaa_party: uusimaa, situation }
+}
+const HC: ViewerRole = ViewerRole::Healthcare { occupational_health: false };
+const T: Situation = Situation::Treatment;
+const E: Situation = Situation::Emergency;
+
+fn decl(id: i64, when: DateTime<Utc>, event: DeclarationEvent) -> Declaration {
+    Declaration { id: DeclarationId(id), at: when, actor: Actor::Citizen, event }
+}
+fn consent(id: i64, s: Sector) -> Declaration {
+    decl(id, at(2024, 1, 1), DeclarationEvent::ConsentGiven(s))
+}
+fn denial(id: i64, scope: DenialScope, allow_in_emergency: bool) -> Declaration {
+    decl(id, at(2024, 2, 1), DeclarationEvent::DenialSet { scope, allow_in_emergency })
+}
+fn informed(version: &str) -> Vec<(NoticeVersion, DateTime<Utc>)> {
+    vec![(NoticeVersion::parse(version).unwrap(), at(2023, 12, 1))]
+}
+fn check(item: &Item, v: &Viewer, decls: &[Declaration], notice: &[(NoticeVersion, DateTime<Utc>)]) -> Decision {
+    decide_at(item, v, decls, notice, today(), opens())
+}
+
+#[test]
+fn rule_1_same_register_is_visible_whatever_the_declarations() {
+    let item = entry("pirkanmaa", RegisterKind::Patient, 1);
+    let decls = [
+        denial(1, DenialScope::ServiceEvent(ServiceEventId(1)), false),
+        denial(2, DenialScope::Provider(p("pirkanmaa")), false),
+        denial(3, DenialScope::Comprehensive(Sector::Healthcare), false),
+    ];
+    // Not informed either: use within one register never needs the notice.
+    assert_eq!(check(&item, &viewer("pirkanmaa", HC, T), &decls, &[]), Decision::Visible(Reason::SameRegister));
+}
+
+#[test]
+fn rule_1_the_same_providers_other_register_is_not_the_same_register() {
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 1);
+    let d = check(&social, &viewer("pirkanmaa", HC, T), &[consent(1, Sector::SocialWelfare)], &informed("2023-11"));
+    assert_eq!(d, Decision::Hidden(Reason::CrossSectorNotOpen));
+    let occupational = entry("tyoterveys", RegisterKind::OccupationalHealth, 2);
+    let d = check(&occupational, &viewer("tyoterveys", HC, T), &[], &informed("2023-11"));
+    assert_eq!(d, Decision::Hidden(Reason::NoConsent), "the occupational health register is separate");
+    let own = viewer("tyoterveys", ViewerRole::Healthcare { occupational_health: true }, T);
+    assert_eq!(check(&occupational, &own, &[], &[]), Decision::Visible(Reason::SameRegister));
+}
+
+#[test]
+fn rule_2_the_prescriber_sees_its_prescription_despite_a_denial() {
+    let item = prescription(7, "lahiklinikka");
+    let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false)];
+    assert_eq!(check(&item, &viewer("lahiklinikka", HC, T), &decls, &[]), Decision::Visible(Reason::Prescriber));
+}
+
+#[test]
+fn rule_2_a_prescription_denial_hides_it_from_other_healthcare_and_from_pharmacies() {
+    let item = prescription(7, "lahiklinikka");
+    let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false)];
+    let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
+    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &informed("2023-11")), hidden);
+    assert_eq!(check(&item, &viewer("apteekki", ViewerRole::Pharmacy, T), &decls, &informed("2023-11")), hidden);
+}
+
+#[test]
+fn rule_2_healthcare_in_treatment_and_pharmacies_see_prescriptions_without_consent_or_notice() {
+    let item = prescription(7, "lahiklinikka");
+    assert_eq!(check(&item, &viewer("hus", HC, T), &[], &[]), Decision::Visible(Reason::PrescriptionInTreatment));
+    assert_eq!(check(&item, &viewer("hus", HC, E), &[], &[]), Decision::Visible(Reason::PrescriptionInTreatment));
+    assert_eq!(
+        check(&item, &viewer("apteekki", ViewerRole::Pharmacy, T), &[], &[]),
+        Decision::Visible(Reason::PrescriptionDispensing)
+    );
+}
+
+#[test]
+fn rule_2_comprehensive_and_provider_denials_do_not_cover_prescriptions() {
+    let item = prescription(7, "lahiklinikka");
+    let decls = [
+        denial(1, DenialScope::Comprehensive(Sector::Healthcare), false),
+        denial(2, DenialScope::Provider(p("lahiklinikka")), false),
+    ];
+    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &[]), Decision::Visible(Reason::PrescriptionInTreatment));
+}
+
+#[test]
+fn rule_3_never_informed_hides_even_with_a_consent() {
+    let item = entry("helsinki", RegisterKind::Patient, 1);
+    let d = check(&item, &viewer("lahiklinikka", HC, T), &[consent(1, Sector::Healthcare)], &[]);
+    assert_eq!(d, Decision::Hidden(Reason::NotInformed));
+    // ... and the Uusimaa rule needs the notice too.
+    assert_eq!(check(&item, &viewer("hus", HC, T), &[], &[]), Decision::Hidden(Reason::NotInformed));
+}
+
+#[test]
+fn rule_3_a_confirmation_after_t_does_not_count_at_t() {
+    let item = entry("helsinki", RegisterKind::Patient, 1);
+    let later = vec![(NoticeVersion::parse("2023-11").unwrap(), today() + Duration::days(1))];
+    assert_eq!(check(&item, &viewer("hus", HC, T), &[], &later), Decision::Hidden(Reason::NotInformed));
+}
+
+#[test]
+fn rule_4_cross_sector_is_never_open_before_1_march_2027() {
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 1);
+    let decls = [
+        consent(1, Sector::SocialWelfare),
+        decl(2, at(2024, 1, 1), DeclarationEvent::CrossSectorConsentGiven(CrossSector::SocialWelfareToHealthcare)),
+    ];
+    let v = viewer("varsinais-suomi", HC, T);
+    assert_eq!(
+        decide_at(&social, &v, &decls, &informed("2023-11"), at(2027, 2, 28), opens()),
+        Decision::Hidden(Reason::CrossSectorNotOpen)
+    );
+}
+
+#[test]
+fn rule_4_cross_sector_after_the_opening_needs_the_consent_of_that_direction() {
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 1);
+    let v = viewer("varsinais-suomi", HC, T);
+    let t = at(2027, 6, 1);
+    let notice = informed("2023-11");
+    let without = [consent(1, Sector::SocialWelfare)];
+    assert_eq!(decide_at(&social, &v, &without, &notice, t, opens()), Decision::Hidden(Reason::NoCrossSectorConsent));
+    let wrong_direction = [
+        consent(1, Sector::SocialWelfare),
+        decl(2, at(2027, 3, 2), DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare)),
+    ];
+    assert_eq!(
+        decide_at(&social, &v, &wrong_direction, &notice, t, opens()),
+        Decision::Hidden(Reason::NoCrossSectorConsent)
+    );
+    let with = [
+        consent(1, Sector::SocialWelfare),
+        decl(2, at(2027, 3, 2), DeclarationEvent::CrossSectorConsentGiven(CrossSector::SocialWelfareToHealthcare)),
+    ];
+    assert_eq!(decide_at(&social, &v, &with, &notice, t, opens()), Decision::Visible(Reason::Consent(DeclarationId(1))));
+}
+
+#[test]
+fn rule_4_pharmacies_see_no_entries() {
+    let item = entry("helsinki", RegisterKind::Patient, 1);
+    let d = check(&item, &viewer("apteekki", ViewerRole::Pharmacy, T), &[consent(1, Sector::Healthcare)], &informed("2023-11"));
+    assert_eq!(d, Decision::Hidden(Reason::PharmacySeesOnlyPrescriptions));
+}
+
+#[test]
+fn rule_5_denials_of_an_event_a_provider_or_a_sector_hide_the_item() {
+    let item = entry("pirkanmaa", RegisterKind::Patient, 5);
+    let v = viewer("varsinais-suomi", HC, T);
+    for (scope, id) in [
+        (DenialScope::ServiceEvent(ServiceEventId(5)), 2),
+        (DenialScope::Provider(p("pirkanmaa")), 3),
+        (DenialScope::Comprehensive(Sector::Healthcare), 4),
+    ] {
+        let decls = [consent(1, Sector::Healthcare), denial(id, scope.clone(), false)];
+        assert_eq!(check(&item, &v, &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(id))), "{scope:?}");
+    }
+    // A denial of another event, or of the other sector, does not.
+    let decls = [
+        consent(1, Sector::Healthcare),
+        denial(2, DenialScope::ServiceEvent(ServiceEventId(6)), false),
+        denial(3, DenialScope::Comprehensive(Sector::SocialWelfare), false),
+    ];
+    assert_eq!(check(&item, &v, &decls, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(1))));
+}
+
+#[test]
+fn rule_5_an_emergency_permission_does_not_open_anything_in_treatment() {
+    let item = entry("pohjois-pohjanmaa", RegisterKind::Patient, 1);
+    let decls = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), true)];
+    let d = check(&item, &viewer("lappi", HC, T), &decls, &informed("2023-11"));
+    assert_eq!(d, Decision::Hidden(Reason::Denied(DeclarationId(2))));
+}
+
+#[test]
+fn rule_5_an_emergency_permission_opens_the_denial_in_an_emergency() {
+    let item = entry("pohjois-pohjanmaa", RegisterKind::Patient, 1);
+    let decls = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), true)];
+    let d = check(&item, &viewer("lappi", HC, E), &decls, &informed("2023-11"));
+    assert_eq!(d, Decision::Visible(Reason::Consent(DeclarationId(1))));
+    // Without the permission, an emergency changes nothing.
+    let strict = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), false)];
+    assert_eq!(check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+}
+
+#[test]
+fn rule_5_a_service_event_denial_beats_the_uusimaa_rule() {
+    let item = entry("helsinki", RegisterKind::Patient, 3);
+    let decls = [denial(1, DenialScope::ServiceEvent(ServiceEventId(3)), false)];
+    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(1))));
+}
+
+#[test]
+fn rule_6_uusimaa_parties_see_each_others_patient_data_without_consent() {
+    let item = entry("vantaa-kerava", RegisterKind::Patient, 1);
+    assert_eq!(check(&item, &viewer("hus", HC, T), &[], &informed("2022-11")), Decision::Visible(Reason::Uusimaa));
+    assert_eq!(check(&item, &viewer("helsinki", HC, T), &[], &informed("2023-11")), Decision::Visible(Reason::Uusimaa));
+}
+
+#[test]
+fn rule_6_not_for_a_private_provider_nor_outside_uusimaa_nor_social_welfare() {
+    let item = entry("helsinki", RegisterKind::Patient, 1);
+    assert_eq!(check(&item, &viewer("lahiklinikka", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    assert_eq!(check(&item, &viewer("pirkanmaa", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    let social = entry("vantaa-kerava", RegisterKind::SocialWelfareClient, 1);
+    let d = check(&social, &viewer("helsinki", ViewerRole::SocialWelfare, T), &[], &informed("2023-11"));
+    assert_eq!(d, Decision::Hidden(Reason::NoConsent));
+}
+
+#[test]
+fn rule_6_a_uusimaa_denial_turns_off_the_rule_but_a_consent_still_applies() {
+    let item = entry("vantaa-kerava", RegisterKind::Patient, 1);
+    let v = viewer("hus", HC, T);
+    let denied = [denial(1, DenialScope::Uusimaa, false)];
+    assert_eq!(check(&item, &v, &denied, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    let with_consent = [denial(1, DenialScope::Uusimaa, false), consent(2, Sector::Healthcare)];
+    assert_eq!(check(&item, &v, &with_consent, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(2))));
+}
+
+#[test]
+fn rule_7_a_consent_opens_the_sector_to_other_providers() {
+    let item = entry("helsinki", RegisterKind::Patient, 1);
+    let d = check(&item, &viewer("lahiklinikka", HC, T), &[consent(9, Sector::Healthcare)], &informed("2023-11"));
+    assert_eq!(d, Decision::Visible(Reason::Consent(DeclarationId(9))));
+    // A healthcare consent does not open social welfare data.
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 2);
+    let d = check(&social, &viewer("varsinais-suomi", ViewerRole::SocialWelfare, T), &[consent(9, Sector::Healthcare)], &informed("2023-11"));
+    assert_eq!(d, Decision::Hidden(Reason::NoConsent));
+}
+
+#[test]
+fn rule_8_without_a_consent_the_item_is_hidden() {
+    let item = entry("pirkanmaa", RegisterKind::Patient, 1);
+    assert_eq!(check(&item, &viewer("varsinais-suomi", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+}
+
+#[test]
+fn rule_8_a_withdrawn_consent_hides_again() {
+    let item = entry("pirkanmaa", RegisterKind::Patient, 1);
+    let decls = [consent(1, Sector::Healthcare), decl(2, at(2025, 1, 1), DeclarationEvent::ConsentWithdrawn(Sector::Healthcare))];
+    assert_eq!(check(&item, &viewer("varsinais-suomi", HC, T), &decls, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+}
+
+#[test]
+fn derivation_cancel_and_regive_follow_the_event_order() {
+    let decls = [
+        denial(1, DenialScope::Uusimaa, false),
+        decl(2, at(2024, 3, 1), DeclarationEvent::DenialCancelled { denial: DeclarationId(1) }),
+        consent(3, Sector::Healthcare),
+        decl(4, at(2024, 5, 1), DeclarationEvent::ConsentWithdrawn(Sector::Healthcare)),
+        decl(5, at(2024, 6, 1), DeclarationEvent::ConsentGiven(Sector::Healthcare)),
+    ];
+    let v = valid_at(&decls, &[], today());
+    assert!(v.denials.is_empty());
+    assert_eq!(v.consents.get(&Sector::Healthcare), Some(&DeclarationId(5)));
+    // On 1 April 2024 the denial was cancelled and the first consent still valid.
+    let v = valid_at(&decls, &[], at(2024, 4, 1));
+    assert!(v.denials.is_empty());
+    assert_eq!(v.consents.get(&Sector::Healthcare), Some(&DeclarationId(3)));
+    // An event at exactly t is not yet in force at t.
+    let v = valid_at(&decls, &[], at(2024, 2, 1));
+    assert!(v.denials.is_empty());
+}
+
+struct Mine;
+impl CitizensData for Mine {
+    fn has_service_event(&self, id: ServiceEventId) -> bool {
+        id.0 < 100
+    }
+    fn has_prescription(&self, id: PrescriptionId) -> bool {
+        id.0 < 100
+    }
+    fn has_data_at(&self, provider: &ProviderId) -> bool {
+        provider.0 != "kainuu"
+    }
+}
+
+#[test]
+fn declarations_that_make_no_sense_are_refused() {
+    use DeclarationError::*;
+    let valid = valid_at(&[consent(1, Sector::Healthcare), denial(2, DenialScope::Uusimaa, false)], &[], today());
+    let check = |e: DeclarationEvent| validate(&e, &valid, &Mine, today(), opens());
+    assert_eq!(check(DeclarationEvent::ConsentGiven(Sector::Healthcare)), Err(ConsentAlreadyGiven));
+    assert_eq!(check(DeclarationEvent::ConsentWithdrawn(Sector::SocialWelfare)), Err(NoConsentToWithdraw));
+    assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(9) }), Err(NoDenialToCancel));
+    assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(1) }), Err(NoDenialToCancel));
+    assert_eq!(
+        check(DeclarationEvent::DenialSet { scope: DenialScope::ServiceEvent(ServiceEventId(500)), allow_in_emergency: false }),
+        Err(NotTheCitizensData)
+    );
+    assert_eq!(
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Provider(p("kainuu")), allow_in_emergency: false }),
+        Err(NotTheCitizensData)
+    );
+    assert_eq!(check(DeclarationEvent::DenialSet { scope: DenialScope::Uusimaa, allow_in_emergency: true }), Err(DenialAlreadyValid));
+    assert_eq!(
+        check(DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare)),
+        Err(CrossSectorNotOpenYet)
+    );
+    // And the sensible ones pass.
+    assert_eq!(check(DeclarationEvent::ConsentWithdrawn(Sector::Healthcare)), Ok(()));
+    assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(2) }), Ok(()));
+    assert_eq!(
+        validate(
+            &DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare),
+            &valid, &Mine, at(2027, 3, 1), opens()
+        ),
+        Ok(())
+    );
+}
+
+// ---- Properties (DOMAIN.md §5) ----
+
+const PROVIDERS: [&str; 5] = ["helsinki", "hus", "pirkanmaa", "lahiklinikka", "apteekki"];
+
+fn arb_provider() -> impl Strategy<Value = String> {
+    prop::sample::select(&PROVIDERS[..]).prop_map(str::to_string)
+}
+fn arb_sector() -> impl Strategy<Value = Sector> {
+    prop_oneof![Just(Sector::Healthcare), Just(Sector::SocialWelfare)]
+}
+fn arb_cross() -> impl Strategy<Value = CrossSector> {
+    prop_oneof![Just(CrossSector::HealthcareToSocialWelfare), Just(CrossSector::SocialWelfareToHealthcare)]
+}
+fn arb_item() -> impl Strategy<Value = Item> {
+    let kind = prop_oneof![
+        3 => Just(RegisterKind::Patient),
+        2 => Just(RegisterKind::SocialWelfareClient),
+        1 => Just(RegisterKind::OccupationalHealth)
+    ];
+    prop_oneof![
+        3 => (arb_provider(), kind, 0i64..4).prop_map(|(pr, k, e)| entry(&pr, k, e)),
+        1 => (0i64..4, arb_provider()).prop_map(|(id, pr)| prescription(id, &pr)),
+    ]
+}
+fn arb_viewer() -> impl Strategy<Value = Viewer> {
+    let role = prop_oneof![
+        4 => Just(ViewerRole::Healthcare { occupational_health: false }),
+        1 => Just(ViewerRole::Healthcare { occupational_health: true }),
+        2 => Just(ViewerRole::SocialWelfare),
+        1 => Just(ViewerRole::Pharmacy)
+    ];
+    (arb_provider(), role, prop_oneof![Just(T), Just(E)]).prop_map(|(pr, r, s)| viewer(&pr, r, s))
+}
+fn arb_scope() -> impl Strategy<Value = DenialScope> {
+    prop_oneof![
+        (0i64..4).prop_map(|e| DenialScope::ServiceEvent(ServiceEventId(e))),
+        arb_provider().prop_map(|pr| DenialScope::Provider(ProviderId(pr))),
+        (0i64..4).prop_map(|id| DenialScope::Prescription(PrescriptionId(id))),
+        arb_sector().prop_map(DenialScope::Comprehensive),
+        Just(DenialScope::Uusimaa),
+    ]
+}
+fn arb_event() -> impl Strategy<Value = DeclarationEvent> {
+    prop_oneof![
+        arb_sector().prop_map(DeclarationEvent::ConsentGiven),
+        arb_sector().prop_map(DeclarationEvent::ConsentWithdrawn),
+        arb_cross().prop_map(DeclarationEvent::CrossSectorConsentGiven),
+        arb_cross().prop_map(DeclarationEvent::CrossSectorConsentWithdrawn),
+        (arb_scope(), any::<bool>()).prop_map(|(scope, allow_in_emergency)| DeclarationEvent::DenialSet { scope, allow_in_emergency }),
+        (1i64..12).prop_map(|d| DeclarationEvent::DenialCancelled { denial: DeclarationId(d) }),
+    ]
+}
+/// Events on days 0..1500 after 2024-01-01 (so some fall after the 2027 opening).
+/// Few events per case, so that single declarations decide often.
+fn arb_declarations() -> impl Strategy<Value = Vec<Declaration>> {
+    prop::collection::vec((arb_event(), 0i64..1500), 0..5).prop_map(|events| {
+        events
+            .into_iter()
+            .enumerate()
+            .map(|(i, (event, day))| decl(i as i64 + 1, at(2024, 1, 1) + Duration::days(day), event))
+            .collect()
+    })
+}
+fn arb_notice() -> impl Strategy<Value = Vec<(NoticeVersion, DateTime<Utc>)>> {
+    prop::collection::vec(
+        (prop_oneof![Just("2022-11"), Just("2023-11")], 0i64..300)
+            .prop_map(|(v, day)| (NoticeVersion::parse(v).unwrap(), at(2024, 1, 1) + Duration::days(day))),
+        0..3,
+    )
+}
+fn arb_time() -> impl Strategy<Value = DateTime<Utc>> {
+    (0i64..1600).prop_map(|day| at(2024, 1, 1) + Duration::days(day))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(20_000))]
+
+    #[test]
+    fn property_adding_a_denial_never_makes_anything_visible(
+        item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
+        t in arb_time(), scope in arb_scope(), allow in any::<bool>(), day in 0i64..1600,
+    ) {
+        let before = decide_at(&item, &v, &decls, &notice, t, opens());
+        let mut more = decls.clone();
+        more.push(decl(100, at(2024, 1, 1) + Duration::days(day), DeclarationEvent::DenialSet { scope, allow_in_emergency: allow }));
+        let after = decide_at(&item, &v, &more, &notice, t, opens());
+        prop_assert!(!after.is_visible() || before.is_visible(), "{before:?} -> {after:?}");
+    }
+
+    #[test]
+    fn property_withdrawing_a_consent_never_makes_anything_visible(
+        item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
+        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in any::<bool>(), day in 0i64..1600,
+    ) {
+        let before = decide_at(&item, &v, &decls, &notice, t, opens());
+        let event = if which { DeclarationEvent::ConsentWithdrawn(sector) } else { DeclarationEvent::CrossSectorConsentWithdrawn(cross) };
+        let mut more = decls.clone();
+        more.push(decl(100, at(2024, 1, 1) + Duration::days(day), event));
+        let after = decide_at(&item, &v, &more, &notice, t, opens());
+        prop_assert!(!after.is_visible() || before.is_visible(), "{before:?} -> {after:?}");
+    }
+
+    #[test]
+    fn property_same_register_items_are_visible_whatever_the_declarations(
+        provider in arb_provider(), kind_ix in 0usize..3, event in 0i64..4, situation in prop_oneof![Just(T), Just(E)],
+        decls in arb_declarations(), notice in arb_notice(), t in arb_time(),
+    ) {
+        let kinds = [RegisterKind::Patient, RegisterKind::OccupationalHealth, RegisterKind::SocialWelfareClient];
+        let roles = [ViewerRole::Healthcare { occupational_health: false }, ViewerRole::Healthcare { occupational_health: true }, ViewerRole::SocialWelfare];
+        let item = entry(&provider, kinds[kind_ix], event);
+        let v = viewer(&provider, roles[kind_ix], situation);
+        prop_assert_eq!(decide_at(&item, &v, &decls, &notice, t, opens()), Decision::Visible(Reason::SameRegister));
+    }
+
+    #[test]
+    fn property_the_citizens_own_view_shows_everything(items in prop::collection::vec(arb_item(), 0..20)) {
+        prop_assert_eq!(own_view(&items).len(), items.len());
+    }
+
+    #[test]
+    fn property_the_decision_at_t_depends_only_on_events_before_t(
+        item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
+        t in arb_time(), later in prop::collection::vec((arb_event(), 0i64..400), 0..6),
+        later_notice in 0i64..400,
+    ) {
+        let before = decide_at(&item, &v, &decls, &notice, t, opens());
+        let mut more = decls.clone();
+        for (i, (event, day)) in later.into_iter().enumerate() {
+            more.push(decl(200 + i as i64, t + Duration::days(day), event));
+        }
+        let mut more_notice = notice.clone();
+        more_notice.push((NoticeVersion::parse("2023-11").unwrap(), t + Duration::days(later_notice)));
+        prop_assert_eq!(decide_at(&item, &v, &more, &more_notice, t, opens()), before);
+    }
+}
