@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod api;
+pub mod demo;
 pub mod domain;
 pub mod error;
 pub mod i18n;

@@ -52,9 +52,13 @@ const PEOPLE: &[DemoPerson] = &[
     DemoPerson { code: "020610A9788", first: "Sofia", last: "Laine", can_log_in: false, notice: Notice::Never },
 ];
 
-/// Creates the demo people that are missing. Returns how many were created.
+/// Creates the demo people that are missing, with their records,
+/// prescriptions, declarations and viewings. Returns how many were created.
 pub async fn seed_demo_people(pool: &SqlitePool) -> Result<usize, String> {
     let db = |e: sqlx::Error| format!("seeding failed: {e}");
+    seed_registers_and_units(pool).await.map_err(db)?;
+    let today = Utc::now().date_naive();
+    let data = app::demo::demo_people(today);
     let mut created = 0;
     for person in PEOPLE {
         let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1")
@@ -89,6 +93,7 @@ pub async fn seed_demo_people(pool: &SqlitePool) -> Result<usize, String> {
             Notice::Online(v, t) => Some((*v, "online", None, at(*t))),
             Notice::InPerson(v, provider, t) => Some((*v, "in_person", Some(*provider), at(*t))),
         };
+        let person_data = data.iter().find(|d| d.code == person.code);
         if let Some((version, channel, provider, when)) = confirmation {
             sqlx::query(
                 "INSERT INTO notice_confirmation (citizen_id, version, channel, provider_id, confirmed_at) \
@@ -103,10 +108,116 @@ pub async fn seed_demo_people(pool: &SqlitePool) -> Result<usize, String> {
             .await
             .map_err(db)?;
         }
+        if let Some(d) = person_data {
+            seed_person_data(&mut tx, id, d, today).await.map_err(db)?;
+        }
         tx.commit().await.map_err(db)?;
         created += 1;
     }
+    seed_guardianship(pool, &data).await.map_err(db)?;
     Ok(created)
+}
+
+async fn seed_registers_and_units(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+    let mut tx = pool.begin().await?;
+    for (id, provider, kind) in app::demo::REGISTERS {
+        sqlx::query("INSERT INTO register (id, provider_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(id).bind(provider).bind(kind).execute(&mut *tx).await?;
+    }
+    for (id, provider, name) in app::demo::UNITS {
+        sqlx::query("INSERT INTO unit (id, provider_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+            .bind(id).bind(provider).bind(name).execute(&mut *tx).await?;
+    }
+    tx.commit().await
+}
+
+async fn seed_person_data(
+    tx: &mut sqlx::SqliteConnection,
+    citizen_id: i64,
+    d: &app::demo::DemoPerson,
+    today: chrono::NaiveDate,
+) -> Result<(), sqlx::Error> {
+    use app::demo::{DemoActor, DemoDeclaration};
+    use app::domain::declarations::{
+        Actor, DeclarationEvent, DenialScope, PrescriptionId, ProviderId, ServiceEventId,
+    };
+    use app::server::{repo, CitizenId};
+
+    let mut event_ids = Vec::with_capacity(d.events.len());
+    for e in &d.events {
+        let event_id: i64 = sqlx::query_scalar(
+            "INSERT INTO service_event (citizen_id, register_id, unit_id, started_on, title) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(citizen_id).bind(e.register).bind(e.unit).bind(e.started_on).bind(&e.title)
+        .fetch_one(&mut *tx).await?;
+        for x in &e.entries {
+            sqlx::query("INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) VALUES ($1, $2, $3, $4, $5)")
+                .bind(event_id).bind(citizen_id).bind(x.kind).bind(x.recorded_on).bind(&x.text)
+                .execute(&mut *tx).await?;
+        }
+        event_ids.push(event_id);
+    }
+    let mut rx_ids = Vec::with_capacity(d.prescriptions.len());
+    for p in &d.prescriptions {
+        let rx_id: i64 = sqlx::query_scalar(
+            "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
+             prescribed_on, valid_until, amount, amount_unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+        )
+        .bind(citizen_id).bind(p.prescriber).bind(p.unit).bind(p.medicine).bind(p.strength).bind(p.dosage)
+        .bind(p.prescribed_on).bind(p.valid_until).bind(p.amount).bind(p.amount_unit)
+        .fetch_one(&mut *tx).await?;
+        for (pharmacy, on, amount) in &p.dispensings {
+            sqlx::query("INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, $2, $3, $4)")
+                .bind(rx_id).bind(pharmacy).bind(on).bind(amount).execute(&mut *tx).await?;
+        }
+        rx_ids.push(rx_id);
+    }
+    for (days_ago, actor, declaration) in &d.declarations {
+        let actor = match actor {
+            DemoActor::Citizen => Actor::Citizen,
+            DemoActor::Professional(p) => Actor::Professional(ProviderId(p.to_string())),
+            DemoActor::Guardian(code) => {
+                let id: i64 = sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1")
+                    .bind(code).fetch_one(&mut *tx).await?;
+                Actor::Guardian(id)
+            }
+        };
+        let deny = |scope, allow_in_emergency| DeclarationEvent::DenialSet { scope, allow_in_emergency };
+        let event = match declaration {
+            DemoDeclaration::Consent(s) => DeclarationEvent::ConsentGiven(*s),
+            DemoDeclaration::CrossConsent(c) => DeclarationEvent::CrossSectorConsentGiven(*c),
+            DemoDeclaration::DenyEvent(i, a) => deny(DenialScope::ServiceEvent(ServiceEventId(event_ids[*i])), *a),
+            DemoDeclaration::DenyPrescription(i, a) => deny(DenialScope::Prescription(PrescriptionId(rx_ids[*i])), *a),
+            DemoDeclaration::DenyProvider(p, a) => deny(DenialScope::Provider(ProviderId(p.to_string())), *a),
+            DemoDeclaration::DenyComprehensive(s, a) => deny(DenialScope::Comprehensive(*s), *a),
+            DemoDeclaration::DenyUusimaa(a) => deny(DenialScope::Uusimaa, *a),
+        };
+        let at = (today - chrono::Duration::days(*days_ago)).and_hms_opt(10, 0, 0).expect("valid time").and_utc();
+        repo::insert_declaration(&mut *tx, CitizenId(citizen_id), at, &actor, &event, None).await?;
+    }
+    for v in &d.viewings {
+        let at = (today - chrono::Duration::days(v.days_ago)).and_hms_opt(9, 30, 0).expect("valid time").and_utc();
+        sqlx::query(
+            "INSERT INTO professional_viewing (citizen_id, provider_id, unit_id, viewed_at, what, purpose) VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .bind(citizen_id).bind(v.provider).bind(v.unit).bind(at).bind(v.what).bind(v.purpose)
+        .execute(&mut *tx).await?;
+    }
+    Ok(())
+}
+
+async fn seed_guardianship(pool: &SqlitePool, data: &[app::demo::DemoPerson]) -> Result<(), sqlx::Error> {
+    for guardian in data.iter().filter(|d| !d.guardian_of.is_empty()) {
+        for child in &guardian.guardian_of {
+            sqlx::query(
+                "INSERT INTO guardianship (guardian_id, child_id) \
+                 SELECT g.id, c.id FROM citizen g, citizen c WHERE g.identity_code = $1 AND c.identity_code = $2 \
+                 ON CONFLICT DO NOTHING",
+            )
+            .bind(guardian.code).bind(child).execute(pool).await?;
+        }
+    }
+    Ok(())
 }
 
 /// The people who can log in, for the start-up banner.
@@ -129,6 +240,105 @@ mod tests {
             sqlx::query_scalar("SELECT COUNT(*) FROM notice_confirmation").fetch_one(&pool).await.unwrap();
         assert_eq!(people, 9);
         assert_eq!(confirmations, 6);
+    }
+
+    async fn counts(pool: &SqlitePool) -> Vec<i64> {
+        let mut out = Vec::new();
+        for table in ["citizen", "service_event", "entry", "prescription", "dispensing", "declaration",
+                      "professional_viewing", "guardianship", "register", "unit", "notice_confirmation"] {
+            out.push(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(pool).await.unwrap());
+        }
+        out
+    }
+
+    #[tokio::test]
+    async fn seeding_twice_gives_the_same_row_counts() {
+        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
+        crate::db::migrate(&pool).await.unwrap();
+        seed_demo_people(&pool).await.unwrap();
+        let first = counts(&pool).await;
+        seed_demo_people(&pool).await.unwrap();
+        assert_eq!(counts(&pool).await, first);
+    }
+
+    #[tokio::test]
+    async fn the_seeded_people_match_their_rows_in_the_demo_table() {
+        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
+        crate::db::migrate(&pool).await.unwrap();
+        seed_demo_people(&pool).await.unwrap();
+        let scalar = |sql: &'static str, code: &'static str| {
+            let pool = pool.clone();
+            async move { sqlx::query_scalar::<_, i64>(sql).bind(code).fetch_one(&pool).await.unwrap() }
+        };
+        // Helmi: at least 2,000 entries in at least 6 registers, at least 40 prescriptions.
+        let helmi = "271055-989K";
+        assert!(scalar("SELECT COUNT(*) FROM entry x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1", helmi).await >= 2000);
+        assert!(scalar("SELECT COUNT(DISTINCT e.register_id) FROM service_event e JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1", helmi).await >= 6);
+        assert!(scalar("SELECT COUNT(*) FROM prescription p JOIN citizen c ON c.id = p.citizen_id WHERE c.identity_code = $1", helmi).await >= 40);
+        // Matti: Pirkanmaa, Varsinais-Suomi and a private register.
+        let matti_providers: Vec<String> = sqlx::query_scalar(
+            "SELECT DISTINCT r.provider_id FROM service_event e JOIN register r ON r.id = e.register_id \
+             JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY 1")
+            .bind("040762-912M").fetch_all(&pool).await.unwrap();
+        assert_eq!(matti_providers, ["lahiklinikka", "pirkanmaa", "varsinais-suomi"]);
+        // Liisa: two denials and a consent; Juhani: a comprehensive denial allowing emergencies, set in person.
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.event = 'denial_set'", "231190-923P").await, 2);
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'comprehensive' AND d.allow_in_emergency AND d.actor = 'professional'", "300178-934D").await, 1);
+        // Elina: a Uusimaa denial and professionals' viewings. Oskari: two children.
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'uusimaa'", "150571-945H").await, 1);
+        assert!(scalar("SELECT COUNT(*) FROM professional_viewing v JOIN citizen c ON c.id = v.citizen_id WHERE c.identity_code = $1", "150571-945H").await >= 2);
+        assert_eq!(scalar("SELECT COUNT(*) FROM guardianship g JOIN citizen c ON c.id = g.guardian_id WHERE c.identity_code = $1", "080988-956Y").await, 2);
+        // Aino: no consent.
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1", "120385-9015").await, 0);
+    }
+
+    #[tokio::test]
+    async fn declarations_that_make_no_sense_are_refused_and_write_nothing() {
+        use app::domain::declarations::*;
+        use app::server::repo::{record_declaration, RecordError};
+        use app::server::CitizenId;
+        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
+        crate::db::migrate(&pool).await.unwrap();
+        seed_demo_people(&pool).await.unwrap();
+        let id = |code: &'static str| {
+            let pool = pool.clone();
+            async move { CitizenId(sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(&pool).await.unwrap()) }
+        };
+        let (liisa, matti) = (id("231190-923P").await, id("040762-912M").await);
+        let mattis_event: i64 = sqlx::query_scalar("SELECT MIN(id) FROM service_event WHERE citizen_id = $1").bind(matti.0).fetch_one(&pool).await.unwrap();
+        let now = Utc::now();
+        let opens = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
+        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&pool).await.unwrap();
+        let refused = |r: Result<DeclarationId, RecordError>| match r {
+            Err(RecordError::Refused(e)) => e,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
+        let deny_other = DeclarationEvent::DenialSet { scope: DenialScope::ServiceEvent(ServiceEventId(mattis_event)), allow_in_emergency: false };
+        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &deny_other, now, opens, None).await), DeclarationError::NotTheCitizensData);
+        let cancel_unknown = DeclarationEvent::DenialCancelled { denial: DeclarationId(999_999) };
+        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel_unknown, now, opens, None).await), DeclarationError::NoDenialToCancel);
+        let withdraw = DeclarationEvent::ConsentWithdrawn(Sector::SocialWelfare);
+        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &withdraw, now, opens, None).await), DeclarationError::NoConsentToWithdraw);
+        let cross = DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare);
+        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cross, opens - chrono::Duration::days(1), opens, None).await), DeclarationError::CrossSectorNotOpenYet);
+        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&pool).await.unwrap();
+        assert_eq!(after, before, "nothing written");
+
+        // A sensible one is written once, even when submitted twice with the same key.
+        let give = DeclarationEvent::ConsentGiven(Sector::SocialWelfare);
+        let a = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
+        let b = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
+        assert_eq!(a, b);
+        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&pool).await.unwrap();
+        assert_eq!(after, before + 1);
+        // Cancelling a cancelled denial is refused too.
+        let liisas_denial: i64 = sqlx::query_scalar("SELECT MIN(id) FROM declaration WHERE citizen_id = $1 AND event = 'denial_set'").bind(liisa.0).fetch_one(&pool).await.unwrap();
+        let cancel = DeclarationEvent::DenialCancelled { denial: DeclarationId(liisas_denial) };
+        record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now, opens, None).await.unwrap();
+        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now + chrono::Duration::seconds(1), opens, None).await), DeclarationError::NoDenialToCancel);
+        // And nothing can be changed in place.
+        assert!(sqlx::query("UPDATE declaration SET event = 'consent_given'").execute(&pool).await.is_err());
+        assert!(sqlx::query("DELETE FROM declaration").execute(&pool).await.is_err());
     }
 
     #[tokio::test]

@@ -174,3 +174,248 @@ pub async fn demo_logins(pool: &SqlitePool) -> Result<Vec<(String, String)>, App
         })
         .collect())
 }
+
+// ---- Declarations of intent (append-only) ----
+
+use crate::domain::declarations::{
+    valid_at, validate, Actor, CitizensData, CrossSector, Declaration, DeclarationError, DeclarationEvent,
+    DeclarationId, DenialScope, PrescriptionId, ProviderId, Sector, ServiceEventId,
+};
+
+fn sector_str(s: Sector) -> &'static str {
+    match s {
+        Sector::Healthcare => "healthcare",
+        Sector::SocialWelfare => "social_welfare",
+    }
+}
+fn sector_of(s: &str) -> Option<Sector> {
+    match s {
+        "healthcare" => Some(Sector::Healthcare),
+        "social_welfare" => Some(Sector::SocialWelfare),
+        _ => None,
+    }
+}
+fn cross_str(c: CrossSector) -> &'static str {
+    match c {
+        CrossSector::HealthcareToSocialWelfare => "healthcare_to_social_welfare",
+        CrossSector::SocialWelfareToHealthcare => "social_welfare_to_healthcare",
+    }
+}
+fn cross_of(s: &str) -> Option<CrossSector> {
+    match s {
+        "healthcare_to_social_welfare" => Some(CrossSector::HealthcareToSocialWelfare),
+        "social_welfare_to_healthcare" => Some(CrossSector::SocialWelfareToHealthcare),
+        _ => None,
+    }
+}
+
+/// Inserts one declaration event (the only write a declaration ever gets).
+pub async fn insert_declaration(
+    conn: &mut sqlx::SqliteConnection,
+    citizen: CitizenId,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    event: &DeclarationEvent,
+    idempotency_key: Option<&str>,
+) -> Result<DeclarationId, sqlx::Error> {
+    let (actor_kind, actor_citizen, actor_provider) = match actor {
+        Actor::Citizen => ("citizen", None, None),
+        Actor::Guardian(id) => ("guardian", Some(*id), None),
+        Actor::Professional(p) => ("professional", None, Some(p.0.clone())),
+    };
+    let (mut sector, mut cross, mut scope_kind) = (None, None, None);
+    let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
+    let kind = match event {
+        DeclarationEvent::ConsentGiven(s) => {
+            sector = Some(sector_str(*s));
+            "consent_given"
+        }
+        DeclarationEvent::ConsentWithdrawn(s) => {
+            sector = Some(sector_str(*s));
+            "consent_withdrawn"
+        }
+        DeclarationEvent::CrossSectorConsentGiven(c) => {
+            cross = Some(cross_str(*c));
+            "cross_consent_given"
+        }
+        DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
+            cross = Some(cross_str(*c));
+            "cross_consent_withdrawn"
+        }
+        DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
+            allow = Some(*allow_in_emergency);
+            scope_kind = Some(match scope {
+                DenialScope::ServiceEvent(e) => {
+                    scope_event = Some(e.0);
+                    "service_event"
+                }
+                DenialScope::Provider(p) => {
+                    scope_provider = Some(p.0.clone());
+                    "provider"
+                }
+                DenialScope::Prescription(p) => {
+                    scope_rx = Some(p.0);
+                    "prescription"
+                }
+                DenialScope::Comprehensive(s) => {
+                    sector = Some(sector_str(*s));
+                    "comprehensive"
+                }
+                DenialScope::Uusimaa => "uusimaa",
+            });
+            "denial_set"
+        }
+        DeclarationEvent::DenialCancelled { denial } => {
+            cancels = Some(denial.0);
+            "denial_cancelled"
+        }
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO declaration (citizen_id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, \
+         cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
+         allow_in_emergency, cancels_id, idempotency_key) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+    )
+    .bind(citizen.0)
+    .bind(at)
+    .bind(actor_kind)
+    .bind(actor_citizen)
+    .bind(actor_provider)
+    .bind(kind)
+    .bind(sector)
+    .bind(cross)
+    .bind(scope_kind)
+    .bind(scope_event)
+    .bind(scope_provider)
+    .bind(scope_rx)
+    .bind(allow)
+    .bind(cancels)
+    .bind(idempotency_key)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(DeclarationId(id))
+}
+
+/// All of a citizen's declaration events, oldest first.
+pub async fn load_declarations(conn: &mut sqlx::SqliteConnection, citizen: CitizenId) -> Result<Vec<Declaration>, sqlx::Error> {
+    let rows = sqlx::query("SELECT * FROM declaration WHERE citizen_id = $1 ORDER BY made_at, id")
+        .bind(citizen.0)
+        .fetch_all(&mut *conn)
+        .await?;
+    let bad = |what: &str| sqlx::Error::Decode(format!("declaration row: bad {what}").into());
+    rows.into_iter()
+        .map(|r| {
+            let actor = match r.get::<String, _>("actor").as_str() {
+                "citizen" => Actor::Citizen,
+                "guardian" => Actor::Guardian(r.get("actor_citizen_id")),
+                "professional" => Actor::Professional(ProviderId(r.get("actor_provider_id"))),
+                _ => return Err(bad("actor")),
+            };
+            let sector = || r.get::<Option<String>, _>("sector").as_deref().and_then(sector_of).ok_or_else(|| bad("sector"));
+            let cross = || r.get::<Option<String>, _>("cross_direction").as_deref().and_then(cross_of).ok_or_else(|| bad("direction"));
+            let event = match r.get::<String, _>("event").as_str() {
+                "consent_given" => DeclarationEvent::ConsentGiven(sector()?),
+                "consent_withdrawn" => DeclarationEvent::ConsentWithdrawn(sector()?),
+                "cross_consent_given" => DeclarationEvent::CrossSectorConsentGiven(cross()?),
+                "cross_consent_withdrawn" => DeclarationEvent::CrossSectorConsentWithdrawn(cross()?),
+                "denial_set" => {
+                    let scope = match r.get::<Option<String>, _>("denial_scope").as_deref() {
+                        Some("service_event") => DenialScope::ServiceEvent(ServiceEventId(r.get("scope_service_event_id"))),
+                        Some("provider") => DenialScope::Provider(ProviderId(r.get("scope_provider_id"))),
+                        Some("prescription") => DenialScope::Prescription(PrescriptionId(r.get("scope_prescription_id"))),
+                        Some("comprehensive") => DenialScope::Comprehensive(sector()?),
+                        Some("uusimaa") => DenialScope::Uusimaa,
+                        _ => return Err(bad("scope")),
+                    };
+                    DeclarationEvent::DenialSet { scope, allow_in_emergency: r.get::<Option<bool>, _>("allow_in_emergency").unwrap_or(false) }
+                }
+                "denial_cancelled" => DeclarationEvent::DenialCancelled { denial: DeclarationId(r.get("cancels_id")) },
+                _ => return Err(bad("event")),
+            };
+            Ok(Declaration { id: DeclarationId(r.get("id")), at: r.get("made_at"), actor, event })
+        })
+        .collect()
+}
+
+/// The citizen's own events, prescriptions and providers, for validation.
+pub struct OwnData {
+    events: std::collections::BTreeSet<i64>,
+    prescriptions: std::collections::BTreeSet<i64>,
+    providers: std::collections::BTreeSet<String>,
+}
+
+impl CitizensData for OwnData {
+    fn has_service_event(&self, id: ServiceEventId) -> bool {
+        self.events.contains(&id.0)
+    }
+    fn has_prescription(&self, id: PrescriptionId) -> bool {
+        self.prescriptions.contains(&id.0)
+    }
+    fn has_data_at(&self, provider: &ProviderId) -> bool {
+        self.providers.contains(&provider.0)
+    }
+}
+
+pub async fn own_data(conn: &mut sqlx::SqliteConnection, citizen: CitizenId) -> Result<OwnData, sqlx::Error> {
+    let events: Vec<(i64, String)> = sqlx::query_as(
+        "SELECT e.id, r.provider_id FROM service_event e JOIN register r ON r.id = e.register_id WHERE e.citizen_id = $1",
+    )
+    .bind(citizen.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let prescriptions: Vec<(i64, String)> =
+        sqlx::query_as("SELECT id, prescriber_provider_id FROM prescription WHERE citizen_id = $1")
+            .bind(citizen.0)
+            .fetch_all(&mut *conn)
+            .await?;
+    Ok(OwnData {
+        events: events.iter().map(|(id, _)| *id).collect(),
+        prescriptions: prescriptions.iter().map(|(id, _)| *id).collect(),
+        providers: events.into_iter().chain(prescriptions).map(|(_, p)| p).collect(),
+    })
+}
+
+/// Why recording a declaration failed.
+#[derive(Debug)]
+pub enum RecordError {
+    Refused(DeclarationError),
+    Database(sqlx::Error),
+}
+
+impl From<sqlx::Error> for RecordError {
+    fn from(e: sqlx::Error) -> Self {
+        RecordError::Database(e)
+    }
+}
+
+/// Records a declaration if it makes sense now: in one transaction, the
+/// citizen's events are read, the new one validated and appended. A repeated
+/// idempotency key returns the first event's id and writes nothing.
+pub async fn record_declaration(
+    pool: &SqlitePool,
+    citizen: CitizenId,
+    actor: &Actor,
+    event: &DeclarationEvent,
+    now: DateTime<Utc>,
+    cross_sector_opens: DateTime<Utc>,
+    idempotency_key: Option<&str>,
+) -> Result<DeclarationId, RecordError> {
+    let mut tx = pool.begin().await?;
+    if let Some(key) = idempotency_key {
+        let seen: Option<i64> = sqlx::query_scalar("SELECT id FROM declaration WHERE citizen_id = $1 AND idempotency_key = $2")
+            .bind(citizen.0)
+            .bind(key)
+            .fetch_optional(&mut *tx)
+            .await?;
+        if let Some(id) = seen {
+            return Ok(DeclarationId(id));
+        }
+    }
+    let declarations = load_declarations(&mut tx, citizen).await?;
+    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let own = own_data(&mut tx, citizen).await?;
+    validate(event, &valid, &own, now, cross_sector_opens).map_err(RecordError::Refused)?;
+    let id = insert_declaration(&mut tx, citizen, now, actor, event, idempotency_key).await?;
+    tx.commit().await?;
+    Ok(id)
+}
