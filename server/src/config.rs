@@ -19,6 +19,8 @@ pub enum Command {
     Serve,
     Migrate,
     Seed,
+    /// Synthetic data for benchmarks: (citizens, entries per citizen).
+    Generate(u64, u64),
     Help,
 }
 
@@ -40,6 +42,8 @@ usage: kanta-server [serve|migrate|seed|help] [options]
   serve      migrate the database and serve the portal (the default)
   migrate    create or migrate the database, then exit
   seed       migrate, create the demo people if they are missing, then exit
+  generate --citizens N --entries M
+             migrate, add N synthetic citizens with M entries each (benchmarks)
 
 options (each also from an environment variable):
   --database-url URL   KANTA_DATABASE_URL    default sqlite://DATA_DIR/kanta.sqlite
@@ -69,6 +73,7 @@ impl Config {
         let mut secure_cookies = env_flag("KANTA_SECURE_COOKIES");
         let mut log_level = env("KANTA_LOG").unwrap_or_else(|| "info".into());
 
+        let (mut citizens, mut entries) = (None, None);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
             let mut value = |name: &str| args.next().ok_or_else(|| format!("{name} needs a value"));
@@ -76,6 +81,9 @@ impl Config {
                 "serve" if command.is_none() => command = Some(Command::Serve),
                 "migrate" if command.is_none() => command = Some(Command::Migrate),
                 "seed" if command.is_none() => command = Some(Command::Seed),
+                "generate" if command.is_none() => command = Some(Command::Generate(0, 0)),
+                "--citizens" => citizens = Some(value("--citizens")?.parse::<u64>().map_err(|_| "--citizens needs a number")?),
+                "--entries" => entries = Some(value("--entries")?.parse::<u64>().map_err(|_| "--entries needs a number")?),
                 "help" | "--help" | "-h" => command = Some(Command::Help),
                 "--database-url" => database_url = Some(value("--database-url")?),
                 "--data-dir" => data_dir = value("--data-dir")?,
@@ -87,6 +95,9 @@ impl Config {
                 "--secure-cookies" => secure_cookies = true,
                 other => return Err(format!("unknown argument {other:?} (see kanta-server help)")),
             }
+        }
+        if let Some(Command::Generate(..)) = command {
+            command = Some(Command::Generate(citizens.unwrap_or(1000), entries.unwrap_or(100)));
         }
         let data_dir = PathBuf::from(data_dir);
         let database_url =

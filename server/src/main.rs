@@ -3,6 +3,7 @@
 
 mod config;
 mod db;
+mod generate;
 mod seed;
 mod web;
 
@@ -81,6 +82,12 @@ async fn run(config: Config) -> Result<(), String> {
         Command::Seed => {
             let created = seed::seed_demo_people(&pool).await?;
             println!("demo people created: {created}");
+            return Ok(());
+        }
+        Command::Generate(citizens, entries) => {
+            let started = std::time::Instant::now();
+            let (c, e) = generate::generate(&pool, citizens, entries).await?;
+            println!("generated {c} citizens and {e} entries in {:.1} s", started.elapsed().as_secs_f64());
             return Ok(());
         }
         Command::Serve if config.seed => {

@@ -118,7 +118,7 @@ pub async fn seed_demo_people(pool: &SqlitePool) -> Result<usize, String> {
     Ok(created)
 }
 
-async fn seed_registers_and_units(pool: &SqlitePool) -> Result<(), sqlx::Error> {
+pub async fn seed_registers_and_units(pool: &SqlitePool) -> Result<(), sqlx::Error> {
     let mut tx = pool.begin().await?;
     for (id, provider, kind) in app::demo::REGISTERS {
         sqlx::query("INSERT INTO register (id, provider_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
