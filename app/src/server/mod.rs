@@ -94,11 +94,9 @@ pub fn navigate_after_form(path: &str) -> String {
 /// The cookie that keeps a failed no-JavaScript login's identity code.
 pub const LOGIN_PREFILL_COOKIE: &str = "kanta_login_code";
 
-/// A cookie of the current request.
-pub fn request_cookie(name: &str) -> Option<String> {
-    let parts = request_parts()?;
-    parts
-        .headers
+/// A cookie's value in these request headers.
+pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
         .get_all(http::header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -106,6 +104,11 @@ pub fn request_cookie(name: &str) -> Option<String> {
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
+}
+
+/// A cookie of the current request.
+pub fn request_cookie(name: &str) -> Option<String> {
+    cookie(&request_parts()?.headers, name)
 }
 
 /// Sets (for five minutes, for the login page only) or clears the prefill
@@ -127,16 +130,8 @@ pub fn set_login_prefill(code: Option<&str>) {
 
 /// The language of the current request: the cookie, then Accept-Language.
 pub fn request_locale(headers: &http::HeaderMap) -> Locale {
-    let cookie = headers
-        .get_all(http::header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == LANGUAGE_COOKIE)
-        .map(|(_, v)| v.to_string());
     let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
-    Locale::negotiate(cookie.as_deref(), accept)
+    Locale::negotiate(cookie(headers, LANGUAGE_COOKIE).as_deref(), accept)
 }
 
 /// Maps a database error to the user-facing kind, keeping the cause in the log.
