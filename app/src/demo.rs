@@ -378,3 +378,23 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+    use crate::domain::records::{register_kind, EntryKind};
+
+    #[test]
+    fn every_demo_entry_kind_and_register_kind_is_a_domain_value() {
+        for p in demo_people(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()) {
+            for e in &p.events {
+                for x in &e.entries {
+                    assert!(EntryKind::parse(x.kind).is_some(), "{}", x.kind);
+                }
+            }
+        }
+        for (_, _, kind) in REGISTERS {
+            assert!(register_kind(kind).is_some(), "{kind}");
+        }
+    }
+}

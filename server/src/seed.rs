@@ -293,6 +293,40 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn the_records_read_back_as_domain_values() {
+        use app::domain::records::PrescriptionState;
+        use app::server::{repo, CitizenId};
+        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
+        crate::db::migrate(&pool).await.unwrap();
+        seed_demo_people(&pool).await.unwrap();
+        let id = |code: &'static str| {
+            let pool = pool.clone();
+            async move { CitizenId(sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(&pool).await.unwrap()) }
+        };
+        let matti = id("040762-912M").await;
+        let events = repo::load_service_events(&pool, matti).await.unwrap();
+        assert_eq!(events.len(), 6);
+        assert!(events.windows(2).all(|w| w[0].started_on >= w[1].started_on), "newest first");
+        assert!(events.iter().any(|e| e.unit.name == "Tyks T-sairaala" && e.register.provider.0 == "varsinais-suomi"));
+        let entries = repo::load_entries(&pool, matti).await.unwrap();
+        assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 4 + 2);
+        assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));
+        let today = Utc::now().date_naive();
+        let rx = repo::load_prescriptions(&pool, matti).await.unwrap();
+        assert_eq!(rx.len(), 4);
+        assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 2);
+        assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Expired).count(), 2);
+        let metformin = rx.iter().find(|p| p.medicine == "Metformin").unwrap();
+        assert_eq!((metformin.dispensings.len(), metformin.amount_left()), (2, 0));
+        let ramipril = rx.iter().find(|p| p.medicine == "Ramipril").unwrap();
+        assert_eq!(ramipril.amount_left(), 70);
+        // Helmi: her whole history in a bounded number of queries.
+        let helmi = id("271055-989K").await;
+        assert!(repo::load_entries(&pool, helmi).await.unwrap().len() >= 2000);
+        assert!(repo::load_prescriptions(&pool, helmi).await.unwrap().len() >= 40);
+    }
+
+    #[tokio::test]
     async fn declarations_that_make_no_sense_are_refused_and_write_nothing() {
         use app::domain::declarations::*;
         use app::server::repo::{record_declaration, RecordError};

@@ -4,6 +4,7 @@ pub mod decision;
 pub mod declarations;
 pub mod identity_code;
 pub mod notice;
+pub mod records;
 pub mod time;
 
 pub use identity_code::{IdentityCode, IdentityCodeError};

@@ -419,3 +419,112 @@ pub async fn record_declaration(
     tx.commit().await?;
     Ok(id)
 }
+
+// ---- The citizen's records (read) ----
+
+use crate::domain::declarations::Register;
+use crate::domain::records::{
+    register_kind, Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId,
+};
+
+fn decode(what: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unexpected stored {what}").into())
+}
+
+/// All of a citizen's service events, newest first (one query).
+pub async fn load_service_events(pool: &SqlitePool, citizen: CitizenId) -> Result<Vec<ServiceEvent>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
+         u.id AS unit_id, u.provider_id AS unit_provider_id, u.name AS unit_name \
+         FROM service_event e JOIN register r ON r.id = e.register_id \
+         JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id \
+         WHERE e.citizen_id = $1 ORDER BY e.started_on DESC, e.id DESC",
+    )
+    .bind(citizen.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let kind = register_kind(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("register kind"))?;
+            Ok(ServiceEvent {
+                id: ServiceEventId(r.get("id")),
+                register_id: RegisterId(r.get("register_id")),
+                register: Register { provider: ProviderId(r.get("provider_id")), kind, uusimaa_party: r.get("uusimaa_party") },
+                unit: Unit { id: UnitId(r.get("unit_id")), provider: ProviderId(r.get("unit_provider_id")), name: r.get("unit_name") },
+                started_on: r.get("started_on"),
+                title: r.get("title"),
+            })
+        })
+        .collect()
+}
+
+/// All of a citizen's entries, newest first (one query).
+pub async fn load_entries(pool: &SqlitePool, citizen: CitizenId) -> Result<Vec<Entry>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT id, service_event_id, kind, recorded_on, text FROM entry \
+         WHERE citizen_id = $1 ORDER BY recorded_on DESC, id DESC",
+    )
+    .bind(citizen.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(Entry {
+                id: EntryId(r.get("id")),
+                service_event: ServiceEventId(r.get("service_event_id")),
+                kind: EntryKind::parse(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("entry kind"))?,
+                recorded_on: r.get("recorded_on"),
+                text: r.get("text"),
+            })
+        })
+        .collect()
+}
+
+/// All of a citizen's prescriptions with their dispensings, newest first (two queries).
+pub async fn load_prescriptions(pool: &SqlitePool, citizen: CitizenId) -> Result<Vec<Prescription>, sqlx::Error> {
+    let rows = sqlx::query(
+        "SELECT x.*, u.provider_id AS unit_provider_id, u.name AS unit_name FROM prescription x \
+         JOIN unit u ON u.id = x.prescriber_unit_id WHERE x.citizen_id = $1 ORDER BY x.prescribed_on DESC, x.id DESC",
+    )
+    .bind(citizen.0)
+    .fetch_all(pool)
+    .await?;
+    let dispensings = sqlx::query(
+        "SELECT d.prescription_id, d.pharmacy_id, d.dispensed_on, d.amount FROM dispensing d \
+         JOIN prescription x ON x.id = d.prescription_id WHERE x.citizen_id = $1 ORDER BY d.dispensed_on, d.id",
+    )
+    .bind(citizen.0)
+    .fetch_all(pool)
+    .await?;
+    let amount = |v: i64| u32::try_from(v).map_err(|_| decode("amount"));
+    let mut by_rx: std::collections::HashMap<i64, Vec<Dispensing>> = std::collections::HashMap::new();
+    for d in dispensings {
+        by_rx.entry(d.get("prescription_id")).or_default().push(Dispensing {
+            pharmacy: ProviderId(d.get("pharmacy_id")),
+            dispensed_on: d.get("dispensed_on"),
+            amount: amount(d.get("amount"))?,
+        });
+    }
+    rows.into_iter()
+        .map(|r| {
+            let id: i64 = r.get("id");
+            Ok(Prescription {
+                id: PrescriptionId(id),
+                prescriber: ProviderId(r.get("prescriber_provider_id")),
+                prescriber_unit: Unit {
+                    id: UnitId(r.get("prescriber_unit_id")),
+                    provider: ProviderId(r.get("unit_provider_id")),
+                    name: r.get("unit_name"),
+                },
+                medicine: r.get("medicine"),
+                strength: r.get("strength"),
+                dosage: r.get("dosage"),
+                prescribed_on: r.get("prescribed_on"),
+                valid_until: r.get("valid_until"),
+                amount: amount(r.get("amount"))?,
+                amount_unit: r.get("amount_unit"),
+                dispensings: by_rx.remove(&id).unwrap_or_default(),
+            })
+        })
+        .collect()
+}

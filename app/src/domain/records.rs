@@ -1,0 +1,214 @@
+//! The citizen's records as the domain sees them (DOMAIN.md §1): service
+//! events in registers, their entries, and prescriptions with dispensings.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use super::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
+use super::decision::Item;
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct RegisterId(pub String);
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct UnitId(pub String);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct EntryId(pub i64);
+
+/// The kinds of entry: the healthcare kinds of §1, and social welfare client documents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum EntryKind {
+    VisitSummary,
+    Diagnosis,
+    LaboratoryResult,
+    ImagingStudy,
+    Vaccination,
+    CriticalRisk,
+    Referral,
+    Measurement,
+    Procedure,
+    CarePlan,
+    Certificate,
+    ClientDocument,
+}
+
+impl EntryKind {
+    pub const ALL: [EntryKind; 12] = [
+        EntryKind::VisitSummary, EntryKind::Diagnosis, EntryKind::LaboratoryResult, EntryKind::ImagingStudy,
+        EntryKind::Vaccination, EntryKind::CriticalRisk, EntryKind::Referral, EntryKind::Measurement,
+        EntryKind::Procedure, EntryKind::CarePlan, EntryKind::Certificate, EntryKind::ClientDocument,
+    ];
+
+    /// The stored name (also used in URLs and forms).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::VisitSummary => "visit_summary",
+            EntryKind::Diagnosis => "diagnosis",
+            EntryKind::LaboratoryResult => "laboratory_result",
+            EntryKind::ImagingStudy => "imaging_study",
+            EntryKind::Vaccination => "vaccination",
+            EntryKind::CriticalRisk => "critical_risk",
+            EntryKind::Referral => "referral",
+            EntryKind::Measurement => "measurement",
+            EntryKind::Procedure => "procedure",
+            EntryKind::CarePlan => "care_plan",
+            EntryKind::Certificate => "certificate",
+            EntryKind::ClientDocument => "client_document",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+
+    pub fn sector(self) -> Sector {
+        match self {
+            EntryKind::ClientDocument => Sector::SocialWelfare,
+            _ => Sector::Healthcare,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: UnitId,
+    pub provider: ProviderId,
+    pub name: String,
+}
+
+/// One appointment or episode of care, in one register.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ServiceEvent {
+    pub id: ServiceEventId,
+    pub register_id: RegisterId,
+    pub register: Register,
+    pub unit: Unit,
+    pub started_on: NaiveDate,
+    pub title: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    pub id: EntryId,
+    pub service_event: ServiceEventId,
+    pub kind: EntryKind,
+    pub recorded_on: NaiveDate,
+    pub text: String,
+}
+
+impl Entry {
+    /// The entry as the sharing decision sees it.
+    pub fn item(&self, event: &ServiceEvent) -> Item {
+        Item::Entry { register: event.register.clone(), service_event: event.id }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dispensing {
+    pub pharmacy: ProviderId,
+    pub dispensed_on: NaiveDate,
+    pub amount: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PrescriptionState {
+    Valid,
+    Expired,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Prescription {
+    pub id: PrescriptionId,
+    pub prescriber: ProviderId,
+    pub prescriber_unit: Unit,
+    pub medicine: String,
+    pub strength: String,
+    pub dosage: String,
+    pub prescribed_on: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub amount: u32,
+    pub amount_unit: String,
+    pub dispensings: Vec<Dispensing>,
+}
+
+impl Prescription {
+    /// Valid through its last day.
+    pub fn state(&self, today: NaiveDate) -> PrescriptionState {
+        if today <= self.valid_until {
+            PrescriptionState::Valid
+        } else {
+            PrescriptionState::Expired
+        }
+    }
+
+    pub fn amount_left(&self) -> u32 {
+        self.amount.saturating_sub(self.dispensings.iter().map(|d| d.amount).sum())
+    }
+
+    pub fn item(&self) -> Item {
+        Item::Prescription { id: self.id, prescriber: self.prescriber.clone() }
+    }
+}
+
+/// The stored name of a register kind.
+pub fn register_kind(s: &str) -> Option<RegisterKind> {
+    match s {
+        "patient" => Some(RegisterKind::Patient),
+        "social_welfare_client" => Some(RegisterKind::SocialWelfareClient),
+        "occupational_health" => Some(RegisterKind::OccupationalHealth),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn rx(amount: u32, dispensed: &[u32]) -> Prescription {
+        Prescription {
+            id: PrescriptionId(1),
+            prescriber: ProviderId("pirkanmaa".into()),
+            prescriber_unit: Unit { id: UnitId("u".into()), provider: ProviderId("pirkanmaa".into()), name: "U".into() },
+            medicine: "Metformin".into(),
+            strength: "500 mg".into(),
+            dosage: "1 x 2".into(),
+            prescribed_on: d(2025, 1, 1),
+            valid_until: d(2026, 1, 1),
+            amount,
+            amount_unit: "tabl".into(),
+            dispensings: dispensed
+                .iter()
+                .map(|a| Dispensing { pharmacy: ProviderId("apteekki".into()), dispensed_on: d(2025, 2, 1), amount: *a })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn every_entry_kind_round_trips_through_its_stored_name() {
+        for k in EntryKind::ALL {
+            assert_eq!(EntryKind::parse(k.as_str()), Some(k));
+        }
+        assert_eq!(EntryKind::parse("x-ray"), None);
+        assert_eq!(EntryKind::ClientDocument.sector(), Sector::SocialWelfare);
+        assert_eq!(EntryKind::Vaccination.sector(), Sector::Healthcare);
+    }
+
+    #[test]
+    fn a_prescription_is_valid_through_its_last_day() {
+        let p = rx(100, &[]);
+        assert_eq!(p.state(d(2026, 1, 1)), PrescriptionState::Valid);
+        assert_eq!(p.state(d(2026, 1, 2)), PrescriptionState::Expired);
+    }
+
+    #[test]
+    fn amount_left_subtracts_dispensings_and_never_goes_below_zero() {
+        assert_eq!(rx(100, &[30, 30]).amount_left(), 40);
+        assert_eq!(rx(100, &[60, 60]).amount_left(), 0);
+        assert_eq!(rx(100, &[]).amount_left(), 100);
+    }
+}
