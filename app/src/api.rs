@@ -2,6 +2,8 @@
 //! the repository, and answers a typed [`AppError`] (the server gives each
 //! kind its HTTP status in one place, `server/src/web.rs`).
 
+pub mod records;
+
 use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -13,6 +15,8 @@ use crate::i18n::Locale;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoggedInCitizen {
     pub full_name: String,
+    /// The child whose data is shown, when the citizen acts for one.
+    pub acting_for: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +50,12 @@ pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
         return Ok(None);
     };
     let pool = pool()?;
-    Ok(repo::citizen_full_name(&pool, CitizenId(id)).await?.map(|full_name| LoggedInCitizen { full_name }))
+    let Some(full_name) = repo::citizen_full_name(&pool, CitizenId(id)).await? else {
+        return Ok(None);
+    };
+    let acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));
+    let acting_for = if acting { require_subject().await.ok().and_then(|s| s.child_name) } else { None };
+    Ok(Some(LoggedInCitizen { full_name, acting_for }))
 }
 
 /// The demo people's logins, only when the server runs in demo mode.

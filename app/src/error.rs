@@ -7,6 +7,7 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::listing::FilterError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
 
@@ -20,6 +21,13 @@ pub enum AppError {
     UnknownNoticeVersion,
     NoticeVersionOutdated,
     BadRequest,
+    /// A filter or page link of a records page did not parse.
+    BadFilter(FilterError),
+    /// The asker may not act on this person's data.
+    Forbidden,
+    /// No such item among the data the asker may see (also when it exists
+    /// but is someone else's: the answer does not tell the two apart).
+    NotFound,
     Internal,
     Unavailable,
     /// Only ever made on the client: the server could not be reached.
@@ -44,6 +52,18 @@ impl AppError {
             AppError::UnknownNoticeVersion => t.err_unknown_notice_version,
             AppError::NoticeVersionOutdated => t.err_notice_version_outdated,
             AppError::BadRequest => t.err_bad_request,
+            AppError::BadFilter(field) => match field {
+                FilterError::Register => t.err_filter_register,
+                FilterError::Provider => t.err_filter_provider,
+                FilterError::Kind => t.err_filter_kind,
+                FilterError::From => t.err_filter_from,
+                FilterError::To => t.err_filter_to,
+                FilterError::Range => t.err_filter_range,
+                FilterError::Cursor => t.err_filter_cursor,
+                FilterError::PrescriptionState => t.err_filter_prescription_state,
+            },
+            AppError::Forbidden => t.err_forbidden,
+            AppError::NotFound => t.err_not_found,
             AppError::Internal => t.err_internal,
             AppError::Unavailable => t.err_unavailable,
             AppError::Network => t.err_network,
@@ -55,9 +75,11 @@ impl AppError {
             AppError::InvalidIdentityCode(_)
             | AppError::PasswordMissing
             | AppError::UnknownNoticeVersion
-            | AppError::BadRequest => 400,
+            | AppError::BadRequest
+            | AppError::BadFilter(_) => 400,
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
-            AppError::NoticeNotConfirmed => 403,
+            AppError::NoticeNotConfirmed | AppError::Forbidden => 403,
+            AppError::NotFound => 404,
             AppError::NoticeVersionOutdated => 409,
             AppError::Internal => 500,
             AppError::Unavailable | AppError::Network => 503,

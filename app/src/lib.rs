@@ -18,6 +18,9 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::pages::prescriptions::PrescriptionsPage;
+use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
+
 use crate::i18n::Locale;
 use crate::pages::{home::HomePage, layout::Layout, login::LoginPage, not_found::NotFound, notice::NoticePage};
 
@@ -102,6 +105,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/notice") view=NoticePage ssr=SsrMode::Async/>
+                    <Route path=path!("/records") view=HealthDataPage ssr=SsrMode::Async/>
+                    <Route path=path!("/records/events/:id") view=ServiceEventPage ssr=SsrMode::Async/>
+                    <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
+                    <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -6,6 +6,8 @@ mod db;
 mod generate;
 mod seed;
 mod web;
+#[cfg(test)]
+mod access_tests;
 
 use axum::extract::{FromRef, Request};
 use axum::routing::{any, get};
@@ -99,26 +101,35 @@ async fn run(config: Config) -> Result<(), String> {
     serve(config, pool).await
 }
 
-async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
+/// What the router needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct AppSettings {
+    pub site_root: String,
+    pub addr: std::net::SocketAddr,
+    pub demo: bool,
+    pub secure_cookies: bool,
+}
+
+/// The whole HTTP application: sessions, guards, security headers, the
+/// Leptos pages and server functions, static files. Tests serve it too.
+pub async fn build_app(pool: SqlitePool, settings: AppSettings) -> Result<Router, String> {
     let session_store = SqliteStore::new(pool.clone());
     session_store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
     let session_layer = SessionManagerLayer::new(session_store)
         .with_name("kanta_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
-        .with_secure(config.secure_cookies)
+        .with_secure(settings.secure_cookies)
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
-
-    password::warm_up().await;
 
     let leptos_options = LeptosOptions::builder()
         .output_name("kanta")
-        .site_root(config.site_root.as_str())
+        .site_root(settings.site_root.as_str())
         .site_pkg_dir("pkg")
-        .site_addr(config.addr)
+        .site_addr(settings.addr)
         .env(Env::PROD)
         .build();
-    let portal_config = PortalConfig { demo_mode: config.demo };
+    let portal_config = PortalConfig { demo_mode: settings.demo };
     let context = {
         let pool = pool.clone();
         move || {
@@ -128,11 +139,11 @@ async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
         }
     };
     let routes = generate_route_list(App);
-    let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: config.secure_cookies };
+    let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: settings.secure_cookies };
 
     // leptos_routes registers every server function at its own path; this
     // route only answers names that do not exist.
-    let app = Router::new()
+    Ok(Router::new()
         .route(
             "/api/{*fn_name}",
             any({
@@ -146,14 +157,28 @@ async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
         })
         .route("/lang/{code}", get(web::set_language))
         .route("/health", get(|| async { "ok" }))
-        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", config.site_root)).precompressed_br().precompressed_gzip())
+        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", settings.site_root)).precompressed_br().precompressed_gzip())
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(session_layer)
         .layer(middleware::from_fn(web::security_headers))
         .layer(TraceLayer::new_for_http())
-        .with_state(state);
+        .with_state(state))
+}
+
+async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
+    let app = build_app(
+        pool.clone(),
+        AppSettings {
+            site_root: config.site_root.clone(),
+            addr: config.addr,
+            demo: config.demo,
+            secure_cookies: config.secure_cookies,
+        },
+    )
+    .await?;
+    password::warm_up().await;
 
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

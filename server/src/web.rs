@@ -66,6 +66,12 @@ fn error_page(req: &Request, error: AppError) -> Response {
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
+/// A path on this site that can go in a `Location` header as it is:
+/// visible ASCII only (anything else would not be a valid header value).
+fn is_local_path(b: &str) -> bool {
+    b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.bytes().all(|c| (0x21..0x7f).contains(&c))
+}
+
 #[derive(Deserialize)]
 pub struct Back {
     back: Option<String>,
@@ -78,7 +84,7 @@ pub async fn set_language(
     Path(code): Path<String>,
     Query(Back { back }): Query<Back>,
 ) -> Response {
-    let back = back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\')).unwrap_or_else(|| "/".into());
+    let back = back.filter(|b| is_local_path(b)).unwrap_or_else(|| "/".into());
     let Some(locale) = Locale::from_code(&code) else {
         return Redirect::to(&back).into_response();
     };
@@ -139,6 +145,14 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_language_switch_goes_back_only_to_a_local_path_it_can_put_in_a_header() {
+        assert!(is_local_path("/records?kind=diagnosis&after=2024-01-01.5"));
+        for bad in ["//evil.example", "https://evil.example", "/\\evil", "/ä", "/a b", "/a\nb", ""] {
+            assert!(!is_local_path(bad), "{bad}");
+        }
+    }
 
     #[test]
     fn only_static_files_server_functions_and_the_switch_are_public() {

@@ -3,6 +3,7 @@
 pub mod decision;
 pub mod declarations;
 pub mod identity_code;
+pub mod listing;
 pub mod notice;
 pub mod records;
 pub mod time;

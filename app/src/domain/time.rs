@@ -36,6 +36,11 @@ pub fn helsinki_local(t: DateTime<Utc>) -> NaiveDateTime {
     t.naive_utc() + Duration::hours(helsinki_offset_hours(t))
 }
 
+/// The calendar date in Helsinki at instant `t` ("today" for the rules).
+pub fn helsinki_today(t: DateTime<Utc>) -> chrono::NaiveDate {
+    helsinki_local(t).date()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

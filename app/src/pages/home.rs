@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{use_locale, use_texts, LoadError};
+use super::{hard_navigate, use_locale, use_texts, LoadError};
 use crate::api::front_page;
+use crate::api::records::{my_children, ActForChild};
 use crate::domain::ConfirmationChannel;
 use crate::i18n::fill;
 
@@ -37,11 +38,64 @@ pub fn HomePage() -> impl IntoView {
                                 <p data-testid="notice-status">{status}</p>
                                 <p><a href="/notice">{t.read_notice_again}</a></p>
                             </section>
+                            <section class="panel" aria-labelledby="your-data-title">
+                                <h2 id="your-data-title">{t.your_data_title}</h2>
+                                <ul class="section-links">
+                                    <li><a href="/records">{t.nav_health_data}</a></li>
+                                    <li><a href="/social-welfare">{t.nav_social_welfare}</a></li>
+                                    <li><a href="/prescriptions">{t.nav_prescriptions}</a></li>
+                                </ul>
+                            </section>
+                            <Children/>
                         }
                         .into_any()
                     }
                     Err(e) => view! { <h1>{t.home_title}</h1><LoadError error=e/> }.into_any(),
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// The children the citizen may act for, each one click away.
+#[component]
+fn Children() -> impl IntoView {
+    let t = use_texts();
+    let children = Resource::new(|| (), |_| my_children());
+    let act = ServerAction::<ActForChild>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = act.value().get() {
+            hard_navigate(&path);
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let children = children.await.unwrap_or_default();
+                (!children.is_empty()).then(|| view! {
+                    <section class="panel" aria-labelledby="children-title">
+                        <h2 id="children-title">{t.children_title}</h2>
+                        <p>{t.children_intro}</p>
+                        {move || act.value().get().and_then(Result::err).map(|e| view! { <super::ErrorSummary error=e/> })}
+                        <ul class="children">
+                            {children
+                                .into_iter()
+                                .map(|c| view! {
+                                    <li>
+                                        <ActionForm action=act>
+                                            <input type="hidden" name="child" value=c.id/>
+                                            <button type="submit" class="button button--secondary">
+                                                {fill(t.act_for_button, &[("name", &c.full_name)])}
+                                            </button>
+                                            " "
+                                            <span class="muted">{fill(t.child_age, &[("age", &c.age.to_string())])}</span>
+                                        </ActionForm>
+                                    </li>
+                                })
+                                .collect_view()}
+                        </ul>
+                    </section>
+                })
             })}
         </Suspense>
     }

@@ -2,12 +2,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::{hard_navigate, use_locale, use_texts};
-use crate::api::{session_citizen, Logout};
+use crate::api::records::ActForSelf;
+use crate::api::{session_citizen, LoggedInCitizen, Logout};
+use crate::domain::listing::percent_encode;
 use crate::i18n::{fill, Locale};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
+    let citizen = Resource::new(|| (), |_| session_citizen());
+    provide_context(citizen);
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
         <header class="site-header">
@@ -19,8 +23,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <LanguageSwitch/>
                 <SessionBox/>
             </div>
+            <SiteNav/>
         </header>
         <main id="main" tabindex="-1">
+            <ActingForBanner/>
             {children()}
         </main>
         <footer class="site-footer">
@@ -43,7 +49,10 @@ fn LanguageSwitch() -> impl IntoView {
                 {Locale::ALL
                     .into_iter()
                     .map(|l| {
-                        let href = move || format!("/lang/{}?back={}", l.code(), location.pathname.get());
+                        let href = move || {
+                            let back = format!("{}{}", location.pathname.get(), location.search.get());
+                            format!("/lang/{}?back={}", l.code(), percent_encode(&back))
+                        };
                         view! {
                             <li>
                                 <a
@@ -67,7 +76,7 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn SessionBox() -> impl IntoView {
     let t = use_texts();
-    let citizen = Resource::new(|| (), |_| session_citizen());
+    let citizen = use_session_citizen();
     let logout = ServerAction::<Logout>::new();
     Effect::new(move |_| {
         if let Some(Ok(path)) = logout.value().get() {
@@ -88,6 +97,79 @@ fn SessionBox() -> impl IntoView {
                     }),
                     _ => None,
                 }
+            })}
+        </Suspense>
+    }
+}
+
+type SessionResource = Resource<Result<Option<LoggedInCitizen>, crate::error::AppError>>;
+
+fn use_session_citizen() -> SessionResource {
+    expect_context::<SessionResource>()
+}
+
+/// The sections of the service, for a logged-in citizen.
+#[component]
+fn SiteNav() -> impl IntoView {
+    let t = use_texts();
+    let citizen = use_session_citizen();
+    let location = use_location();
+    let links = [
+        ("/", t.nav_front_page),
+        ("/records", t.nav_health_data),
+        ("/social-welfare", t.nav_social_welfare),
+        ("/prescriptions", t.nav_prescriptions),
+    ];
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                matches!(citizen.await, Ok(Some(_))).then(|| view! {
+                    <nav class="site-nav" aria-label=t.main_navigation_label>
+                        <ul>
+                            {links
+                                .into_iter()
+                                .map(|(href, label)| {
+                                    let current = move || {
+                                        let path = location.pathname.get();
+                                        let here = if href == "/" { path == "/" } else { path.starts_with(href) };
+                                        here.then_some("page")
+                                    };
+                                    view! { <li><a href=href aria-current=current>{label}</a></li> }
+                                })
+                                .collect_view()}
+                        </ul>
+                    </nav>
+                })
+            })}
+        </Suspense>
+    }
+}
+
+/// Says whose data is on the page when a guardian acts for a child, with
+/// the one click back to the citizen's own data.
+#[component]
+fn ActingForBanner() -> impl IntoView {
+    let t = use_texts();
+    let citizen = use_session_citizen();
+    let back = ServerAction::<ActForSelf>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = back.value().get() {
+            hard_navigate(&path);
+        }
+    });
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let child = citizen.await.ok().flatten().and_then(|c| c.acting_for);
+                child.map(|name| view! {
+                    <div class="acting-for" role="region" aria-label=t.children_title data-testid="acting-for">
+                        <p>{fill(t.acting_for_banner, &[("name", &name)])}</p>
+                        <p class="muted">{t.guardian_limit_note}</p>
+                        <ActionForm action=back>
+                            <button type="submit" class="button button--secondary">{t.act_for_self_button}</button>
+                        </ActionForm>
+                    </div>
+                })
             })}
         </Suspense>
     }

@@ -3,6 +3,8 @@ pub mod layout;
 pub mod login;
 pub mod not_found;
 pub mod notice;
+pub mod prescriptions;
+pub mod records;
 
 use leptos::prelude::*;
 

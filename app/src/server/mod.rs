@@ -2,6 +2,7 @@
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
 pub mod password;
+pub mod record_repo;
 pub mod repo;
 
 use axum::http::header::ACCEPT;
@@ -69,6 +70,51 @@ pub async fn require_informed_citizen() -> Result<(Session, CitizenId), AppError
         return Err(AppError::NoticeNotConfirmed);
     }
     Ok((session, citizen))
+}
+
+/// Session key of the child a guardian is acting for, if any.
+pub const ACTING_FOR_KEY: &str = "acting_for";
+
+/// Whose data a request reads, and how much of it the asker may see.
+#[derive(Debug, Clone)]
+pub struct Subject {
+    /// The logged-in person.
+    pub asker: CitizenId,
+    /// The person whose data is read: the asker, or a child they act for.
+    pub citizen: CitizenId,
+    pub visibility: crate::domain::listing::Visibility,
+    /// The child's name when a guardian acts for a child.
+    pub child_name: Option<String>,
+}
+
+/// The informed citizen of this session and whose data they are looking at.
+/// Acting for a child is re-checked on every request (the guardianship and
+/// the child's age come from the database and today's date, not the
+/// session); when it no longer holds, the session falls back to the
+/// citizen's own data.
+pub async fn require_subject() -> Result<Subject, AppError> {
+    use crate::domain::listing::{guardian_visibility, Visibility};
+    let (session, asker) = require_informed_citizen().await?;
+    let own = Subject { asker, citizen: asker, visibility: Visibility::Everything, child_name: None };
+    let child = match session.get::<i64>(ACTING_FOR_KEY).await {
+        Ok(Some(child)) => CitizenId(child),
+        Ok(None) => return Ok(own),
+        Err(e) => {
+            tracing::error!(error = %e, "session store failed");
+            return Err(AppError::Unavailable);
+        }
+    };
+    let pool = pool()?;
+    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let person = record_repo::child_of(&pool, asker, child).await.map_err(db_error)?;
+    match person.and_then(|p| guardian_visibility(p.identity_code.birth_date(), today).map(|v| (p, v))) {
+        Some((p, visibility)) => Ok(Subject { asker, citizen: p.id, visibility, child_name: Some(p.full_name) }),
+        None => {
+            tracing::warn!(citizen = asker.0, child = child.0, "acting for a child no longer allowed; back to own data");
+            let _ = session.remove::<i64>(ACTING_FOR_KEY).await;
+            Ok(own)
+        }
+    }
 }
 
 fn request_parts() -> Option<Parts> {

@@ -1,0 +1,331 @@
+//! Server functions of the records pages (issue 4). Each one reads only the
+//! data of the session's subject (the citizen, or a child they act for):
+//! no argument names a person, and every id in an argument is looked up
+//! together with the subject's id.
+
+use chrono::NaiveDate;
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::listing::{RawFilter, RecordSection};
+use crate::domain::records::EntryKind;
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EntryView {
+    pub kind: EntryKind,
+    pub recorded_on: NaiveDate,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EventView {
+    pub id: i64,
+    pub title: String,
+    pub started_on: NaiveDate,
+    /// "Pirkanmaa Wellbeing Services County: patient register", in the page's language.
+    pub register_name: String,
+    pub provider_name: String,
+    pub unit_name: String,
+    pub entries: Vec<EntryView>,
+}
+
+/// A choice of a filter's select.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordPageView {
+    pub events: Vec<EventView>,
+    /// The cursor of the next page, if there is one.
+    pub next: Option<String>,
+    pub matching_entries: i64,
+    pub matching_events: i64,
+    pub registers: Vec<Choice>,
+    pub providers: Vec<Choice>,
+    /// Whether this section holds any data of the subject at all.
+    pub has_any: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DispensingView {
+    pub pharmacy: String,
+    pub dispensed_on: NaiveDate,
+    pub amount: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrescriptionView {
+    pub id: i64,
+    pub medicine: String,
+    pub strength: String,
+    pub dosage: String,
+    pub prescriber_provider: String,
+    pub prescriber_unit: String,
+    pub prescribed_on: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub valid: bool,
+    pub amount: u32,
+    pub amount_left: u32,
+    pub amount_unit: String,
+    pub dispensings: Vec<DispensingView>,
+}
+
+/// Which prescriptions to list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PrescriptionFilter {
+    Valid,
+    Expired,
+    All,
+}
+
+impl PrescriptionFilter {
+    pub const ALL: [PrescriptionFilter; 3] = [PrescriptionFilter::Valid, PrescriptionFilter::Expired, PrescriptionFilter::All];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PrescriptionFilter::Valid => "valid",
+            PrescriptionFilter::Expired => "expired",
+            PrescriptionFilter::All => "all",
+        }
+    }
+
+    /// Absent or empty means "valid", the everyday view.
+    pub fn parse(s: Option<&str>) -> Option<Self> {
+        match s.map(str::trim).unwrap_or("") {
+            "" | "valid" => Some(PrescriptionFilter::Valid),
+            "expired" => Some(PrescriptionFilter::Expired),
+            "all" => Some(PrescriptionFilter::All),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrescriptionsView {
+    pub shown: Vec<PrescriptionView>,
+    pub valid_count: usize,
+    pub expired_count: usize,
+}
+
+/// A child the logged-in citizen may act for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ChildView {
+    pub id: i64,
+    pub full_name: String,
+    pub age: u32,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::domain::declarations::Register;
+    use crate::domain::declarations::RegisterKind;
+    use crate::domain::records::{Entry, ServiceEvent};
+    use crate::i18n::fill;
+    use std::collections::HashMap;
+
+    pub fn register_label(locale: Locale, names: &HashMap<String, String>, register: &Register) -> String {
+        let t = locale.texts();
+        let kind = match register.kind {
+            RegisterKind::Patient => t.register_patient,
+            RegisterKind::SocialWelfareClient => t.register_social_welfare,
+            RegisterKind::OccupationalHealth => t.register_occupational,
+        };
+        fill(t.register_name, &[("provider", provider_name(names, &register.provider.0)), ("register", kind)])
+    }
+
+    pub fn provider_name<'a>(names: &'a HashMap<String, String>, id: &'a str) -> &'a str {
+        names.get(id).map(String::as_str).unwrap_or(id)
+    }
+
+    pub fn event_view(locale: Locale, names: &HashMap<String, String>, e: ServiceEvent, entries: Vec<Entry>) -> EventView {
+        EventView {
+            id: e.id.0,
+            title: e.title,
+            started_on: e.started_on,
+            register_name: register_label(locale, names, &e.register),
+            provider_name: provider_name(names, &e.register.provider.0).to_string(),
+            unit_name: e.unit.name,
+            entries: entries
+                .into_iter()
+                .map(|x| EntryView { kind: x.kind, recorded_on: x.recorded_on, text: x.text })
+                .collect(),
+        }
+    }
+}
+
+/// One page of the subject's records in a section, filtered; a filter that
+/// does not parse is a `BadFilter` naming the field.
+#[server(endpoint = "records_page")]
+pub async fn records_page(
+    section: RecordSection,
+    #[server(default)] filter: RawFilter,
+    locale: Locale,
+) -> Result<RecordPageView, AppError> {
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let parsed = filter.parse(section).map_err(AppError::BadFilter)?;
+    let pool = pool()?;
+    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    let registers = record_repo::registers_with_data(&pool, subject.citizen, section, subject.visibility)
+        .await
+        .map_err(db_error)?;
+    let page = record_repo::record_page(&pool, subject.citizen, section, &parsed, subject.visibility)
+        .await
+        .map_err(db_error)?;
+    let mut providers: Vec<Choice> = Vec::new();
+    for (_, r) in &registers {
+        if !providers.iter().any(|c| c.value == r.provider.0) {
+            providers.push(Choice { value: r.provider.0.clone(), label: ssr::provider_name(&names, &r.provider.0).to_string() });
+        }
+    }
+    providers.sort_by(|a, b| a.label.cmp(&b.label));
+    let mut register_choices: Vec<Choice> = registers
+        .iter()
+        .map(|(id, r)| Choice { value: id.0.clone(), label: ssr::register_label(locale, &names, r) })
+        .collect();
+    register_choices.sort_by(|a, b| a.label.cmp(&b.label));
+    Ok(RecordPageView {
+        events: page.events.into_iter().map(|(e, x)| ssr::event_view(locale, &names, e, x)).collect(),
+        next: page.next.map(|c| c.encode()),
+        matching_entries: page.matching_entries,
+        matching_events: page.matching_events,
+        has_any: !registers.is_empty(),
+        registers: register_choices,
+        providers,
+    })
+}
+
+/// One service event of the subject with every entry the asker may see.
+#[server(endpoint = "service_event_page")]
+pub async fn service_event_page(id: i64, locale: Locale) -> Result<EventView, AppError> {
+    use crate::domain::declarations::ServiceEventId;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let found = record_repo::service_event(&pool, subject.citizen, ServiceEventId(id), subject.visibility)
+        .await
+        .map_err(db_error)?;
+    let Some((event, entries)) = found else {
+        return Err(AppError::NotFound);
+    };
+    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    Ok(ssr::event_view(locale, &names, event, entries))
+}
+
+/// The subject's prescriptions from the Prescription Centre.
+#[server(endpoint = "prescriptions_page")]
+pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result<PrescriptionsView, AppError> {
+    use crate::domain::listing::FilterError;
+    use crate::domain::records::PrescriptionState;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let wanted = PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
+    let pool = pool()?;
+    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let all: Vec<_> = repo::load_prescriptions(&pool, subject.citizen)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .filter(|p| subject.visibility.shows(p.prescribed_on))
+        .collect();
+    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    let valid_count = all.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count();
+    let expired_count = all.len() - valid_count;
+    let shown = all
+        .into_iter()
+        .filter(|p| match wanted {
+            PrescriptionFilter::All => true,
+            PrescriptionFilter::Valid => p.state(today) == PrescriptionState::Valid,
+            PrescriptionFilter::Expired => p.state(today) == PrescriptionState::Expired,
+        })
+        .map(|p| PrescriptionView {
+            id: p.id.0,
+            valid: p.state(today) == PrescriptionState::Valid,
+            amount_left: p.amount_left(),
+            medicine: p.medicine,
+            strength: p.strength,
+            dosage: p.dosage,
+            prescriber_provider: ssr::provider_name(&names, &p.prescriber.0).to_string(),
+            prescriber_unit: p.prescriber_unit.name,
+            prescribed_on: p.prescribed_on,
+            valid_until: p.valid_until,
+            amount: p.amount,
+            amount_unit: p.amount_unit,
+            dispensings: p
+                .dispensings
+                .into_iter()
+                .map(|d| DispensingView {
+                    pharmacy: ssr::provider_name(&names, &d.pharmacy.0).to_string(),
+                    dispensed_on: d.dispensed_on,
+                    amount: d.amount,
+                })
+                .collect(),
+        })
+        .collect();
+    Ok(PrescriptionsView { shown, valid_count, expired_count })
+}
+
+/// The children the logged-in citizen may act for (under 18, in their guardianship).
+#[server(endpoint = "my_children")]
+pub async fn my_children() -> Result<Vec<ChildView>, AppError> {
+    use crate::domain::listing::{birthday, guardian_visibility};
+    use crate::server::*;
+    let (_, citizen) = require_informed_citizen().await?;
+    let pool = pool()?;
+    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    Ok(record_repo::children_of(&pool, citizen)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .filter_map(|c| {
+            let born = c.identity_code.birth_date();
+            guardian_visibility(born, today)?;
+            let age = (1..=18).take_while(|y| birthday(born, *y) <= today).count() as u32;
+            Some(ChildView { id: c.id.0, full_name: c.full_name, age })
+        })
+        .collect())
+}
+
+/// Starts acting for a child: refused unless the asker is the child's
+/// guardian and the child is under 18. Answers where to go next.
+#[server(endpoint = "act_for_child")]
+pub async fn act_for_child(child: i64) -> Result<String, AppError> {
+    use crate::domain::listing::guardian_visibility;
+    use crate::server::*;
+    let (session, citizen) = require_informed_citizen().await?;
+    let pool = pool()?;
+    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let found = record_repo::child_of(&pool, citizen, CitizenId(child)).await.map_err(db_error)?;
+    match found {
+        Some(p) if guardian_visibility(p.identity_code.birth_date(), today).is_some() => {
+            if let Err(e) = session.insert(ACTING_FOR_KEY, p.id.0).await {
+                tracing::error!(error = %e, "could not store the session");
+                return Err(AppError::Unavailable);
+            }
+            tracing::info!(guardian = citizen.0, child = p.id.0, "acting for a child");
+            Ok(navigate_after_form("/records"))
+        }
+        _ => {
+            tracing::warn!(citizen = citizen.0, child, "refused: not a minor in this person's guardianship");
+            Err(AppError::Forbidden)
+        }
+    }
+}
+
+/// Back to the citizen's own data.
+#[server(endpoint = "act_for_self")]
+pub async fn act_for_self() -> Result<String, AppError> {
+    use crate::server::*;
+    let (session, _) = require_citizen().await?;
+    if let Err(e) = session.remove::<i64>(ACTING_FOR_KEY).await {
+        tracing::error!(error = %e, "could not store the session");
+        return Err(AppError::Unavailable);
+    }
+    Ok(navigate_after_form("/"))
+}
