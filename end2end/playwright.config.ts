@@ -6,7 +6,7 @@ import { defineConfig } from '@playwright/test';
 const port = process.env.KANTA_E2E_PORT ?? '3100';
 const serverCommand = process.env.KANTA_E2E_SERVER_CMD;
 if (!serverCommand) {
-  throw new Error('KANTA_E2E_SERVER_CMD is not set: run the tests with `make test` (scripts/test.sh)');
+  throw new Error('KANTA_E2E_SERVER_CMD is not set: run the tests with `bash scripts/test.sh`');
 }
 
 export default defineConfig({

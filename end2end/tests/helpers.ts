@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { expect, Page, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
 export const PASSWORD = 'kanta-demo';
@@ -88,4 +88,22 @@ export async function expectAccessible(page: Page, what: string) {
     .analyze();
   const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   expect(summary, `axe violations on ${what}`).toEqual([]);
+}
+
+export const MORE_PEOPLE = {
+  elina: { code: '150571-945H', name: 'Elina Hämäläinen' },
+  oskari: { code: '080988-956Y', name: 'Oskari Laine' },
+  helmi: { code: '271055-989K', name: 'Helmi Koskinen' },
+};
+
+/** Chooses the language by its cookie, as the switch does, before a page is opened. */
+export async function useLanguage(page: Page, lang: Lang) {
+  const url = test.info().project.use.baseURL!;
+  await page.context().addCookies([{ name: 'lang', value: lang, url }]);
+}
+
+/** A date `days` before today (UTC), as `<input type="date">` writes it. */
+export function isoDaysAgo(days: number): string {
+  const d = new Date(Date.now() - days * 86_400_000);
+  return d.toISOString().slice(0, 10);
 }

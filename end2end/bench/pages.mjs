@@ -1,0 +1,71 @@
+// Times pages of a running portal as a logged-in demo person: the server's
+// answer to a full page request (SSR HTML) over loopback, as p50 and p99 of
+// `KANTA_BENCH_RUNS` requests. Usage: node pages.mjs http://127.0.0.1:PORT
+const base = process.argv[2];
+const runs = Number(process.env.KANTA_BENCH_RUNS ?? 50);
+const code = process.env.KANTA_BENCH_PERSON ?? '271055-989K'; // Helmi
+
+async function login() {
+  const res = await fetch(`${base}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ identity_code: code, password: 'kanta-demo' }),
+  });
+  if (!res.ok) throw new Error(`login failed: ${res.status}`);
+  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+}
+
+async function records(cookie, after) {
+  const body = new URLSearchParams({ section: 'Health', locale: 'En' });
+  if (after) body.set('filter[after]', after);
+  const res = await fetch(`${base}/api/records_page`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    body,
+  });
+  if (!res.ok) throw new Error(`records_page: ${res.status}`);
+  return res.json();
+}
+
+async function time(cookie, path) {
+  const ms = [];
+  for (let i = 0; i < runs + 3; i++) {
+    const t0 = performance.now();
+    const res = await fetch(`${base}${path}`, { headers: { cookie } });
+    const html = await res.text();
+    const t1 = performance.now();
+    if (res.status !== 200 || !html.includes('data-testid="service-event"')) throw new Error(`${path}: ${res.status}`);
+    if (i >= 3) ms.push(t1 - t0); // three warm-up requests
+  }
+  ms.sort((a, b) => a - b);
+  const pick = (q) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))];
+  return { p50: pick(0.5), p99: pick(0.99) };
+}
+
+// Wait for the server (it migrates and seeds first).
+for (let i = 0; ; i++) {
+  try {
+    if ((await fetch(`${base}/health`)).ok) break;
+  } catch {}
+  if (i > 300) throw new Error('the server did not start');
+  await new Promise((r) => setTimeout(r, 200));
+}
+const cookie = await login();
+// Walk to the last page with the page cursors, as a reader would.
+let after = null;
+let last = null;
+let pages = 0;
+for (;;) {
+  const page = await records(cookie, after);
+  pages++;
+  if (!page.next) {
+    last = after;
+    console.log(`history: ${page.matching_entries} entries in ${page.matching_events} service events, ${pages} pages`);
+    break;
+  }
+  after = page.next;
+}
+for (const [name, path] of [['first page', '/records'], ['last page', `/records?after=${encodeURIComponent(last)}`]]) {
+  const { p50, p99 } = await time(cookie, path);
+  console.log(`health data ${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${runs} requests)`);
+}
