@@ -2,6 +2,7 @@
 //! the repository, and answers a typed [`AppError`] (the server gives each
 //! kind its HTTP status in one place, `server/src/web.rs`).
 
+pub mod data_use;
 pub mod records;
 
 use chrono::NaiveDate;

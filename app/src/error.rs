@@ -7,6 +7,8 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
+use crate::domain::data_use::FormError;
+use crate::domain::declarations::DeclarationError;
 use crate::domain::listing::FilterError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
@@ -25,6 +27,10 @@ pub enum AppError {
     BadFilter(FilterError),
     /// The asker may not act on this person's data.
     Forbidden,
+    /// A declaration that makes no sense now; nothing was written.
+    Declaration(DeclarationError),
+    /// A field of a Management of Data Use form does not parse.
+    BadForm(FormError),
     /// No such item among the data the asker may see (also when it exists
     /// but is someone else's: the answer does not tell the two apart).
     NotFound,
@@ -63,6 +69,21 @@ impl AppError {
                 FilterError::PrescriptionState => t.err_filter_prescription_state,
             },
             AppError::Forbidden => t.err_forbidden,
+            AppError::Declaration(e) => match e {
+                DeclarationError::ConsentAlreadyGiven => t.err_consent_already_given,
+                DeclarationError::NoConsentToWithdraw => t.err_no_consent_to_withdraw,
+                DeclarationError::CrossSectorNotOpenYet => t.err_cross_sector_not_open,
+                DeclarationError::NoDenialToCancel => t.err_no_denial_to_cancel,
+                DeclarationError::NotTheCitizensData => t.err_not_the_citizens_data,
+                DeclarationError::DenialAlreadyValid => t.err_denial_already_valid,
+            },
+            AppError::BadForm(e) => match e {
+                FormError::Sector => t.err_form_sector,
+                FormError::DenialKind => t.err_form_denial_kind,
+                FormError::DenialTarget => t.err_form_denial_target,
+                FormError::Viewer => t.err_form_viewer,
+                FormError::Situation => t.err_form_situation,
+            },
             AppError::NotFound => t.err_not_found,
             AppError::Internal => t.err_internal,
             AppError::Unavailable => t.err_unavailable,
@@ -76,7 +97,10 @@ impl AppError {
             | AppError::PasswordMissing
             | AppError::UnknownNoticeVersion
             | AppError::BadRequest
-            | AppError::BadFilter(_) => 400,
+            | AppError::BadFilter(_)
+            | AppError::BadForm(_) => 400,
+            AppError::Declaration(DeclarationError::NotTheCitizensData) => 403,
+            AppError::Declaration(_) => 409,
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
             AppError::NoticeNotConfirmed | AppError::Forbidden => 403,
             AppError::NotFound => 404,

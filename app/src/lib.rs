@@ -18,6 +18,9 @@ use leptos_meta::{provide_meta_context, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::pages::data_use::{
+    DataUsePage, DenialConfirmPage, HistoryPage, NoticeVersionPage, PreviewPage, SummaryPage, ViewingsPage,
+};
 use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
 
@@ -109,6 +112,13 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records/events/:id") view=ServiceEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use/history") view=HistoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use/summary") view=SummaryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use/viewings") view=ViewingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use/preview") view=PreviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/data-use/notice/:version") view=NoticeVersionPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

@@ -22,6 +22,10 @@ impl Drop for TempDir {
 }
 
 async fn portal() -> Portal {
+    portal_opening_cross_sector_on((2027, 3, 1)).await
+}
+
+async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
@@ -33,7 +37,13 @@ async fn portal() -> Portal {
     let addr = listener.local_addr().unwrap();
     let app = build_app(
         pool.clone(),
-        AppSettings { site_root: dir.display().to_string(), addr, demo: true, secure_cookies: false },
+        AppSettings {
+            site_root: dir.display().to_string(),
+            addr,
+            demo: true,
+            secure_cookies: false,
+            cross_sector_opens: app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()),
+        },
     )
     .await
     .unwrap();
@@ -280,4 +290,198 @@ async fn a_page_link_walks_the_whole_history_once() {
     let distinct: std::collections::BTreeSet<_> = seen.iter().collect();
     assert_eq!(distinct.len(), seen.len(), "no event twice");
     assert!(pages > 10, "{pages} pages");
+}
+
+// ---- Management of Data Use (issue 5) ----
+
+const JUHANI: &str = "300178-934D";
+
+fn key(n: u32) -> String {
+    format!("{:032x}-test", n)
+}
+
+impl Portal {
+    async fn declarations_of(&self, code: &str) -> Vec<(String, String, Option<i64>)> {
+        sqlx::query_as(
+            "SELECT d.event, d.actor, d.actor_citizen_id FROM declaration d JOIN citizen c ON c.id = d.citizen_id \
+             WHERE c.identity_code = $1 ORDER BY d.id",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+
+    async fn valid_denial_ids_of(&self, code: &str) -> Vec<i64> {
+        sqlx::query_scalar(
+            "SELECT d.id FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 \
+             AND d.event = 'denial_set' AND NOT EXISTS (SELECT 1 FROM declaration x WHERE x.cancels_id = d.id) ORDER BY d.id",
+        )
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await
+        .unwrap()
+    }
+}
+
+#[tokio::test]
+async fn every_declaration_function_refuses_anonymous_callers_and_writes_nothing() {
+    let p = portal().await;
+    let anon = p.client(None).await;
+    let before = p.declaration_count().await;
+    let k = key(1);
+    let liisa_denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
+    let liisa_event = p.event_ids_of(LIISA).await[0].to_string();
+    for (name, form) in [
+        ("give_consent", vec![("sector", "healthcare"), ("form_key", k.as_str())]),
+        ("withdraw_consent", vec![("sector", "healthcare"), ("form_key", k.as_str())]),
+        ("give_cross_consent", vec![("direction", "healthcare_to_social_welfare"), ("form_key", k.as_str())]),
+        ("withdraw_cross_consent", vec![("direction", "healthcare_to_social_welfare"), ("form_key", k.as_str())]),
+        ("set_denial", vec![("kind", "service_event"), ("target", liisa_event.as_str()), ("form_key", k.as_str())]),
+        ("cancel_denial", vec![("denial", liisa_denial.as_str()), ("form_key", k.as_str())]),
+        ("denial_consequence", vec![("kind", "uusimaa"), ("locale", "En")]),
+        ("data_use_page", vec![("locale", "En")]),
+        ("declaration_history", vec![("locale", "En")]),
+        ("viewings_page", vec![("locale", "En")]),
+        ("preview_page", vec![("viewer", "hus:healthcare"), ("locale", "En")]),
+    ] {
+        let (status, body) = p.call(&anon, name, &form).await;
+        assert_eq!(status, 401, "{name}: {body}");
+    }
+    assert_eq!(p.declaration_count().await, before);
+}
+
+#[tokio::test]
+async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is_written() {
+    let p = portal().await;
+    let matti = p.client(Some(MATTI)).await;
+    let before = p.declaration_count().await;
+    let liisa_event = p.event_ids_of(LIISA).await[0].to_string();
+    let liisa_denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
+    let liisa_rx: i64 = sqlx::query_scalar("SELECT x.id FROM prescription x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1 LIMIT 1")
+        .bind(LIISA).fetch_one(&p.pool).await.unwrap();
+    let (status, body) = p.call(&matti, "set_denial", &[("kind", "service_event"), ("target", &liisa_event), ("form_key", &key(2))]).await;
+    assert_eq!((status, body), (403, serde_json::json!({ "Declaration": "NotTheCitizensData" })));
+    let (status, _) = p.call(&matti, "set_denial", &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))]).await;
+    assert_eq!(status, 403);
+    let (status, _) = p.call(&matti, "set_denial", &[("kind", "provider"), ("target", "hus"), ("form_key", &key(4))]).await;
+    assert_eq!(status, 403, "Matti has no data at HUS");
+    let (status, _) = p.call(&matti, "cancel_denial", &[("denial", &liisa_denial), ("form_key", &key(5))]).await;
+    assert_eq!(status, 403);
+    let (status, _) = p.call(&matti, "denial_consequence", &[("kind", "service_event"), ("target", &liisa_event), ("locale", "En")]).await;
+    assert_eq!(status, 403);
+    assert_eq!(p.declaration_count().await, before);
+    assert_eq!(p.valid_denial_ids_of(LIISA).await.len(), 2);
+}
+
+#[tokio::test]
+async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himself() {
+    let p = portal().await;
+    let oskari_id = p.id_of(OSKARI).await;
+    let eetu = p.id_of(EETU).await.to_string();
+
+    // Someone who is not Eetu's guardian cannot reach him, so his declarations stay his own.
+    let matti = p.client(Some(MATTI)).await;
+    let (status, _) = p.call(&matti, "act_for_child", &[("child", &eetu)]).await;
+    assert_eq!(status, 403);
+    let (status, body) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(10))]).await;
+    assert_eq!(status, 200, "{body}");
+    assert!(p.declarations_of(EETU).await.is_empty());
+    assert_eq!(p.declarations_of(MATTI).await.last().unwrap().0, "consent_given");
+
+    // Oskari for himself: the citizen is the actor.
+    let oskari = p.client(Some(OSKARI)).await;
+    let (status, _) = p.call(&oskari, "set_denial", &[("kind", "uusimaa"), ("form_key", &key(11))]).await;
+    assert_eq!(status, 200);
+    assert_eq!(p.declarations_of(OSKARI).await.last().unwrap(), &("denial_set".to_string(), "citizen".to_string(), None));
+
+    // Oskari for Eetu: recorded on Eetu, with Oskari as the guardian actor,
+    // whatever the form says about the actor.
+    p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    let eetu_event = p.event_ids_of(EETU).await[0].to_string();
+    let (status, body) = p
+        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12)), ("actor", "Citizen")])
+        .await;
+    assert!(status == 200 || status == 400, "{status} {body}");
+    if status == 400 {
+        // Unknown fields are refused outright; send the honest form.
+        let (status, _) = p.call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12))]).await;
+        assert_eq!(status, 200);
+    }
+    assert_eq!(p.declarations_of(EETU).await, [("denial_set".to_string(), "guardian".to_string(), Some(oskari_id))]);
+    // While acting for Eetu, Oskari's own events are not his to deny.
+    let oskari_event = p.event_ids_of(OSKARI).await[0].to_string();
+    let (status, _) = p.call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &oskari_event), ("form_key", &key(13))]).await;
+    assert_eq!(status, 403);
+    // The history names the guardian.
+    let (_, history) = p.call(&oskari, "declaration_history", &[("locale", "En")]).await;
+    assert_eq!(history[0]["actor"], "Guardian Oskari Laine");
+}
+
+#[tokio::test]
+async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
+    let p = portal().await;
+    let juhani = p.client(Some(JUHANI)).await;
+    let before = p.declarations_of(JUHANI).await.len();
+    for _ in 0..2 {
+        let (status, body) = p.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(20))]).await;
+        assert_eq!(status, 200, "{body}");
+    }
+    assert_eq!(p.declarations_of(JUHANI).await.len(), before + 1);
+    // Giving it again with a new form is refused: it is already valid.
+    let (status, body) = p.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(21))]).await;
+    assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "ConsentAlreadyGiven" })));
+    // A sector that does not exist, a broken key, a cross-sector consent before 1 March 2027.
+    let (status, body) = p.call(&juhani, "give_consent", &[("sector", "dentistry"), ("form_key", &key(22))]).await;
+    assert_eq!((status, body), (400, serde_json::json!({ "BadForm": "Sector" })));
+    let (status, _) = p.call(&juhani, "give_consent", &[("sector", "social_welfare"), ("form_key", "1")]).await;
+    assert_eq!(status, 400);
+    let (status, body) = p.call(&juhani, "give_cross_consent", &[("direction", "healthcare_to_social_welfare"), ("form_key", &key(23))]).await;
+    assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "CrossSectorNotOpenYet" })));
+    // Cancelling a denial twice: the second is refused.
+    let denial = p.valid_denial_ids_of(JUHANI).await[0].to_string();
+    let (status, _) = p.call(&juhani, "cancel_denial", &[("denial", &denial), ("form_key", &key(24))]).await;
+    assert_eq!(status, 200);
+    let (status, body) = p.call(&juhani, "cancel_denial", &[("denial", &denial), ("form_key", &key(25))]).await;
+    assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "NoDenialToCancel" })));
+    assert_eq!(p.declarations_of(JUHANI).await.len(), before + 2);
+}
+
+#[tokio::test]
+async fn cross_sector_consents_open_on_the_configured_date() {
+    let p = portal_opening_cross_sector_on((2020, 1, 1)).await;
+    let juhani = p.client(Some(JUHANI)).await;
+    let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    assert_eq!(page["cross_open"], true);
+    let (status, _) = p.call(&juhani, "give_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(30))]).await;
+    assert_eq!(status, 200);
+    let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    assert!(page["cross"][1]["given_at"].is_string(), "{page}");
+    let (status, _) = p.call(&juhani, "withdraw_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(31))]).await;
+    assert_eq!(status, 200);
+    let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    assert!(page["cross"][1]["given_at"].is_null());
+}
+
+#[tokio::test]
+async fn the_preview_follows_the_declarations() {
+    let p = portal().await;
+    let liisa = p.client(Some(LIISA)).await;
+    let visible = |page: &Value| page["rows"].as_array().unwrap().iter().filter(|r| r["visible"] == true).count();
+    // Varsinais-Suomi healthcare sees Liisa's data by her consent, except the denied event.
+    let form = [("viewer", "varsinais-suomi:healthcare"), ("situation", "treatment"), ("locale", "En")];
+    let (status, before) = p.call(&liisa, "preview_page", &form).await;
+    assert_eq!(status, 200, "{before}");
+    let denied: Vec<&Value> = before["rows"].as_array().unwrap().iter().filter(|r| r["visible"] == false).collect();
+    assert!(denied.iter().any(|r| r["label"] == "Mielenterveyskäynti"), "{before}");
+    let denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
+    let (status, _) = p.call(&liisa, "cancel_denial", &[("denial", &denial), ("form_key", &key(40))]).await;
+    assert_eq!(status, 200);
+    let (_, after) = p.call(&liisa, "preview_page", &form).await;
+    assert_eq!(visible(&after), visible(&before) + 1);
+    // A viewer that is not a choice, and a situation that does not exist.
+    let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:pharmacy"), ("locale", "En")]).await;
+    assert_eq!(status, 400);
+    let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
+    assert_eq!(status, 400);
 }

@@ -34,6 +34,8 @@ pub struct Config {
     pub seed: bool,
     pub secure_cookies: bool,
     pub log_level: String,
+    /// When cross-sector consents open (DOMAIN.md §4): midnight in Helsinki.
+    pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
 }
 
 pub const USAGE: &str = "\
@@ -54,6 +56,8 @@ options (each also from an environment variable):
   --seed               KANTA_SEED=1          serve: seed the demo people first
   --secure-cookies     KANTA_SECURE_COOKIES=1  mark the session cookie Secure (TLS)
   --log-level LEVEL    KANTA_LOG             default info (a tracing filter)
+  --cross-sector-opens YYYY-MM-DD
+                       KANTA_CROSS_SECTOR_OPENS  default 2027-03-01 (Helsinki midnight)
 ";
 
 fn env_flag(name: &str) -> bool {
@@ -72,6 +76,7 @@ impl Config {
         let mut seed = env_flag("KANTA_SEED");
         let mut secure_cookies = env_flag("KANTA_SECURE_COOKIES");
         let mut log_level = env("KANTA_LOG").unwrap_or_else(|| "info".into());
+        let mut opens = env("KANTA_CROSS_SECTOR_OPENS").unwrap_or_else(|| "2027-03-01".into());
 
         let (mut citizens, mut entries) = (None, None);
         let mut args = args.into_iter();
@@ -90,6 +95,7 @@ impl Config {
                 "--addr" => addr = value("--addr")?,
                 "--site-root" => site_root = value("--site-root")?,
                 "--log-level" => log_level = value("--log-level")?,
+                "--cross-sector-opens" => opens = value("--cross-sector-opens")?,
                 "--demo" => demo = true,
                 "--seed" => seed = true,
                 "--secure-cookies" => secure_cookies = true,
@@ -103,7 +109,11 @@ impl Config {
         let database_url =
             database_url.unwrap_or_else(|| format!("sqlite://{}/kanta.sqlite", data_dir.display()));
         let addr = addr.parse().map_err(|_| format!("the listen address {addr:?} is not HOST:PORT"))?;
+        let opens_on = app::domain::listing::parse_iso_date(&opens)
+            .ok_or_else(|| format!("the cross-sector opening date {opens:?} is not YYYY-MM-DD"))?;
+        let cross_sector_opens = app::domain::time::helsinki_midnight(opens_on);
         Ok(Config {
+            cross_sector_opens,
             command: command.unwrap_or(Command::Serve),
             database_url,
             addr,

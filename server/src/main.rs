@@ -108,6 +108,7 @@ pub struct AppSettings {
     pub addr: std::net::SocketAddr,
     pub demo: bool,
     pub secure_cookies: bool,
+    pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
 }
 
 /// The whole HTTP application: sessions, guards, security headers, the
@@ -129,7 +130,7 @@ pub async fn build_app(pool: SqlitePool, settings: AppSettings) -> Result<Router
         .site_addr(settings.addr)
         .env(Env::PROD)
         .build();
-    let portal_config = PortalConfig { demo_mode: settings.demo };
+    let portal_config = PortalConfig { demo_mode: settings.demo, cross_sector_opens: settings.cross_sector_opens };
     let context = {
         let pool = pool.clone();
         move || {
@@ -175,6 +176,7 @@ async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
             addr: config.addr,
             demo: config.demo,
             secure_cookies: config.secure_cookies,
+            cross_sector_opens: config.cross_sector_opens,
         },
     )
     .await?;

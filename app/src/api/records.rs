@@ -121,6 +121,9 @@ pub struct ChildView {
 }
 
 #[cfg(feature = "ssr")]
+pub use ssr::{provider_name, register_label};
+
+#[cfg(feature = "ssr")]
 mod ssr {
     use super::*;
     use crate::domain::declarations::Register;

@@ -36,6 +36,14 @@ pub fn helsinki_local(t: DateTime<Utc>) -> NaiveDateTime {
     t.naive_utc() + Duration::hours(helsinki_offset_hours(t))
 }
 
+/// The instant a Helsinki calendar day begins.
+pub fn helsinki_midnight(day: chrono::NaiveDate) -> DateTime<Utc> {
+    let naive = day.and_hms_opt(0, 0, 0).expect("midnight exists");
+    // The offset at that midnight: try the winter offset, correct if summer.
+    let guess = naive.and_utc() - Duration::hours(2);
+    naive.and_utc() - Duration::hours(helsinki_offset_hours(guess))
+}
+
 /// The calendar date in Helsinki at instant `t` ("today" for the rules).
 pub fn helsinki_today(t: DateTime<Utc>) -> chrono::NaiveDate {
     helsinki_local(t).date()
@@ -44,6 +52,15 @@ pub fn helsinki_today(t: DateTime<Utc>) -> chrono::NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn helsinki_midnight_is_the_start_of_the_local_day() {
+        let d = chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        assert_eq!(helsinki_midnight(d), utc(2027, 2, 28, 22, 0));
+        let summer = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
+        assert_eq!(helsinki_midnight(summer), utc(2026, 6, 30, 21, 0));
+        assert_eq!(helsinki_today(helsinki_midnight(d)), d);
+    }
 
     fn utc(y: i32, m: u32, d: u32, h: u32, min: u32) -> DateTime<Utc> {
         Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap()

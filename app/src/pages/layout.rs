@@ -119,6 +119,7 @@ fn SiteNav() -> impl IntoView {
         ("/records", t.nav_health_data),
         ("/social-welfare", t.nav_social_welfare),
         ("/prescriptions", t.nav_prescriptions),
+        ("/data-use", t.nav_data_use),
     ];
     view! {
         <Suspense fallback=|| ()>

@@ -1,3 +1,4 @@
+pub mod data_use;
 pub mod home;
 pub mod layout;
 pub mod login;

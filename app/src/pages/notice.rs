@@ -74,7 +74,7 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
 
 /// The stored text, as headings and paragraphs; rendered as text, never as HTML.
 #[component]
-fn NoticeBody(body: String) -> impl IntoView {
+pub fn NoticeBody(body: String) -> impl IntoView {
     use crate::domain::notice::{notice_blocks, NoticeBlock};
     notice_blocks(&body)
         .into_iter()

@@ -149,7 +149,7 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
 /// Prints the page; shown only once the app has hydrated (CSS hides it
 /// before), since without JavaScript the browser's own print is the way.
 #[component]
-fn PrintButton() -> impl IntoView {
+pub fn PrintButton() -> impl IntoView {
     let t = use_texts();
     let print = move |_| {
         #[cfg(feature = "hydrate")]

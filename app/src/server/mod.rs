@@ -1,6 +1,7 @@
 //! Server-only glue for the server functions: context, sessions, passwords,
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
+pub mod data_use_repo;
 pub mod password;
 pub mod record_repo;
 pub mod repo;
@@ -22,6 +23,8 @@ pub const CITIZEN_ID_KEY: &str = "citizen_id";
 #[derive(Debug, Clone)]
 pub struct PortalConfig {
     pub demo_mode: bool,
+    /// When cross-sector consents open (configurable so tests can move it).
+    pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

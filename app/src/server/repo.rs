@@ -400,7 +400,10 @@ pub async fn record_declaration(
     cross_sector_opens: DateTime<Utc>,
     idempotency_key: Option<&str>,
 ) -> Result<DeclarationId, RecordError> {
-    let mut tx = pool.begin().await?;
+    // IMMEDIATE: the write lock is taken before the read, so two tabs (or
+    // instances) declaring at once are serialised instead of one failing
+    // when its read lock cannot be upgraded; no event is lost.
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
     if let Some(key) = idempotency_key {
         let seen: Option<i64> = sqlx::query_scalar("SELECT id FROM declaration WHERE citizen_id = $1 AND idempotency_key = $2")
             .bind(citizen.0)

@@ -1,0 +1,691 @@
+//! Server functions of Management of Data Use (issue 5). Every one acts on
+//! the session's subject only (the citizen, or a child they act for); the
+//! actor of a declaration is derived from the session, never taken from a
+//! form, so it cannot be forged.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::records::Choice;
+use crate::domain::declarations::{CrossSector, Sector};
+use crate::domain::{NoticeConfirmation, NoticeVersion};
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsentView {
+    pub sector: Sector,
+    pub given_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrossConsentView {
+    pub direction: CrossSector,
+    pub given_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DenialView {
+    pub id: i64,
+    pub description: String,
+    pub allow_in_emergency: bool,
+    pub set_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataUseView {
+    pub current_version: NoticeVersion,
+    pub versions: Vec<NoticeVersion>,
+    pub confirmations: Vec<NoticeConfirmation>,
+    pub consents: Vec<ConsentView>,
+    pub cross_open: bool,
+    pub cross_opens_on: NaiveDate,
+    pub cross: Vec<CrossConsentView>,
+    pub denials: Vec<DenialView>,
+    pub event_choices: Vec<Choice>,
+    pub provider_choices: Vec<Choice>,
+    pub prescription_choices: Vec<Choice>,
+    pub has_uusimaa_data: bool,
+    /// A one-time key for the forms of this page: a double submit records once.
+    pub form_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsequenceView {
+    pub kind: String,
+    pub target: String,
+    pub allow_in_emergency: bool,
+    pub description: String,
+    /// Plain sentences: who will no longer see what, and what continues.
+    pub consequences: Vec<String>,
+    pub form_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub at: DateTime<Utc>,
+    pub event: String,
+    pub actor: String,
+    pub channel: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewingView {
+    pub provider: String,
+    pub unit: String,
+    pub at: DateTime<Utc>,
+    pub what: String,
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewingsView {
+    pub viewings: Vec<ViewingView>,
+    pub provider_choices: Vec<Choice>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewRow {
+    pub label: String,
+    pub register: String,
+    pub date: NaiveDate,
+    pub visible: bool,
+    pub reason: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RegisterCount {
+    pub register: String,
+    pub visible: usize,
+    pub hidden: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PreviewView {
+    pub viewer_choices: Vec<Choice>,
+    /// The chosen viewer and situation, as the form writes them.
+    pub viewer: Option<String>,
+    pub situation: String,
+    pub rows: Vec<PreviewRow>,
+    pub counts: Vec<RegisterCount>,
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use std::collections::HashMap;
+
+    use super::*;
+    use crate::domain::declarations::{
+        Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, ServiceEventId,
+    };
+    use crate::domain::decision::Reason;
+    use crate::domain::records::{Prescription, ServiceEvent};
+    use crate::i18n::{fill, Texts};
+    use crate::server::*;
+
+    /// What the descriptions of declarations refer to, in one language.
+    pub struct Names {
+        pub locale: Locale,
+        pub providers: HashMap<String, String>,
+        pub events: HashMap<ServiceEventId, ServiceEvent>,
+        pub prescriptions: HashMap<PrescriptionId, Prescription>,
+    }
+
+    impl Names {
+        pub async fn load(pool: &sqlx::SqlitePool, citizen: CitizenId, locale: Locale) -> Result<Self, AppError> {
+            let providers = record_repo::provider_names(pool, locale).await.map_err(db_error)?;
+            let events = repo::load_service_events(pool, citizen).await.map_err(db_error)?;
+            let prescriptions = repo::load_prescriptions(pool, citizen).await.map_err(db_error)?;
+            Ok(Names {
+                locale,
+                providers,
+                events: events.into_iter().map(|e| (e.id, e)).collect(),
+                prescriptions: prescriptions.into_iter().map(|p| (p.id, p)).collect(),
+            })
+        }
+
+        pub fn t(&self) -> &'static Texts {
+            self.locale.texts()
+        }
+
+        pub fn provider(&self, id: &ProviderId) -> String {
+            crate::api::records::provider_name(&self.providers, &id.0).to_string()
+        }
+
+        pub fn sector(&self, s: Sector) -> &'static str {
+            match s {
+                Sector::Healthcare => self.t().sector_healthcare,
+                Sector::SocialWelfare => self.t().sector_social_welfare,
+            }
+        }
+
+        pub fn cross(&self, c: CrossSector) -> &'static str {
+            match c {
+                CrossSector::HealthcareToSocialWelfare => self.t().cross_health_to_social,
+                CrossSector::SocialWelfareToHealthcare => self.t().cross_social_to_health,
+            }
+        }
+
+        pub fn event_label(&self, e: &ServiceEvent) -> String {
+            fill(
+                self.t().event_label,
+                &[("title", &e.title), ("date", &self.locale.date(e.started_on)), ("provider", &self.provider(&e.register.provider))],
+            )
+        }
+
+        pub fn prescription_label(&self, p: &Prescription) -> String {
+            fill(
+                self.t().prescription_label,
+                &[("medicine", &format!("{} {}", p.medicine, p.strength)), ("date", &self.locale.date(p.prescribed_on))],
+            )
+        }
+
+        /// A denial's scope in plain words.
+        pub fn scope(&self, scope: &DenialScope) -> String {
+            let t = self.t();
+            match scope {
+                DenialScope::ServiceEvent(id) => match self.events.get(id) {
+                    Some(e) => fill(t.denial_of_event, &[("event", &self.event_label(e))]),
+                    None => t.denial_of_unknown.to_string(),
+                },
+                DenialScope::Prescription(id) => match self.prescriptions.get(id) {
+                    Some(p) => fill(t.denial_of_prescription, &[("prescription", &self.prescription_label(p))]),
+                    None => t.denial_of_unknown.to_string(),
+                },
+                DenialScope::Provider(p) => fill(t.denial_of_provider, &[("provider", &self.provider(p))]),
+                DenialScope::Comprehensive(s) => fill(t.denial_comprehensive, &[("sector", self.sector(*s))]),
+                DenialScope::Uusimaa => t.denial_uusimaa.to_string(),
+            }
+        }
+
+        /// Who will no longer see what, and what continues, in plain sentences.
+        pub fn consequences(&self, scope: &DenialScope, allow_in_emergency: bool) -> Vec<String> {
+            let t = self.t();
+            let mut out = vec![match scope {
+                DenialScope::ServiceEvent(id) => {
+                    let holder = self.events.get(id).map(|e| self.provider(&e.register.provider)).unwrap_or_default();
+                    fill(t.consequence_event, &[("provider", &holder)])
+                }
+                DenialScope::Prescription(id) => {
+                    let prescriber = self.prescriptions.get(id).map(|p| self.provider(&p.prescriber)).unwrap_or_default();
+                    fill(t.consequence_prescription, &[("provider", &prescriber)])
+                }
+                DenialScope::Provider(p) => fill(t.consequence_provider, &[("provider", &self.provider(p))]),
+                DenialScope::Comprehensive(s) => fill(t.consequence_comprehensive, &[("sector", self.sector(*s))]),
+                DenialScope::Uusimaa => t.consequence_uusimaa.to_string(),
+            }];
+            out.push(if matches!(scope, DenialScope::Prescription(_)) {
+                t.consequence_prescriber_continues.to_string()
+            } else {
+                t.consequence_same_register.to_string()
+            });
+            out.push(if allow_in_emergency { t.consequence_emergency_allowed } else { t.consequence_emergency_denied }.to_string());
+            out.push(t.consequence_cancel_any_time.to_string());
+            out
+        }
+
+        pub fn event(&self, d: &Declaration, all: &[Declaration]) -> String {
+            let t = self.t();
+            match &d.event {
+                DeclarationEvent::ConsentGiven(s) => fill(t.history_consent_given, &[("sector", self.sector(*s))]),
+                DeclarationEvent::ConsentWithdrawn(s) => fill(t.history_consent_withdrawn, &[("sector", self.sector(*s))]),
+                DeclarationEvent::CrossSectorConsentGiven(c) => fill(t.history_cross_given, &[("direction", self.cross(*c))]),
+                DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
+                    fill(t.history_cross_withdrawn, &[("direction", self.cross(*c))])
+                }
+                DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
+                    let mut s = fill(t.history_denial_set, &[("denial", &self.scope(scope))]);
+                    if *allow_in_emergency {
+                        s.push_str(t.history_emergency_allowed);
+                    }
+                    s
+                }
+                DeclarationEvent::DenialCancelled { denial } => {
+                    let what = all
+                        .iter()
+                        .find(|x| x.id == *denial)
+                        .and_then(|x| match &x.event {
+                            DeclarationEvent::DenialSet { scope, .. } => Some(self.scope(scope)),
+                            _ => None,
+                        })
+                        .unwrap_or_else(|| t.denial_of_unknown.to_string());
+                    fill(t.history_denial_cancelled, &[("denial", &what)])
+                }
+            }
+        }
+
+        /// The plain-language reason of a decision.
+        pub fn reason(&self, r: Reason, declarations: &[Declaration]) -> String {
+            let t = self.t();
+            let when = |id: DeclarationId| {
+                declarations.iter().find(|d| d.id == id).map(|d| self.locale.local_date(d.at)).unwrap_or_default()
+            };
+            match r {
+                Reason::SameRegister => t.reason_same_register.to_string(),
+                Reason::Prescriber => t.reason_prescriber.to_string(),
+                Reason::PrescriptionDenied(id) => fill(t.reason_prescription_denied, &[("date", &when(id))]),
+                Reason::PrescriptionInTreatment => t.reason_prescription_in_treatment.to_string(),
+                Reason::PrescriptionDispensing => t.reason_prescription_dispensing.to_string(),
+                Reason::NotInformed => t.reason_not_informed.to_string(),
+                Reason::PharmacySeesOnlyPrescriptions => t.reason_pharmacy_only_prescriptions.to_string(),
+                Reason::CrossSectorNotOpen => t.reason_cross_not_open.to_string(),
+                Reason::NoCrossSectorConsent => t.reason_no_cross_consent.to_string(),
+                Reason::Denied(id) => fill(t.reason_denied, &[("date", &when(id))]),
+                Reason::Uusimaa => t.reason_uusimaa.to_string(),
+                Reason::Consent(id) => fill(t.reason_consent, &[("date", &when(id))]),
+                Reason::NoConsent => t.reason_no_consent.to_string(),
+            }
+        }
+
+        pub fn actor(&self, a: &Actor, guardians: &HashMap<i64, String>) -> (String, String) {
+            let t = self.t();
+            match a {
+                Actor::Citizen => (t.actor_you.to_string(), t.channel_online.to_string()),
+                Actor::Guardian(id) => (
+                    fill(t.actor_guardian, &[("name", guardians.get(id).map(String::as_str).unwrap_or(""))]),
+                    t.channel_online.to_string(),
+                ),
+                Actor::Professional(p) => (
+                    fill(t.actor_professional, &[("provider", &self.provider(p))]),
+                    fill(t.channel_in_person, &[("provider", &self.provider(p))]),
+                ),
+            }
+        }
+    }
+
+    /// A fresh one-time key for a form.
+    pub fn new_form_key() -> String {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        format!("{:016x}{:016x}", OsRng.next_u64(), OsRng.next_u64())
+    }
+
+    /// A page's key (32 hex digits), optionally followed by `-` and the
+    /// form's own name, so each form of a page has its own key.
+    pub fn check_form_key(key: &str) -> Result<(), AppError> {
+        let ok = (32..=80).contains(&key.len())
+            && key[..32].bytes().all(|b| b.is_ascii_hexdigit())
+            && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        if ok {
+            Ok(())
+        } else {
+            Err(AppError::BadRequest)
+        }
+    }
+
+    /// Records one declaration for the session's subject, by the session's
+    /// person (the citizen, or the guardian acting for a child).
+    pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, AppError> {
+        check_form_key(form_key)?;
+        let subject = require_subject().await?;
+        let actor = if subject.asker == subject.citizen { Actor::Citizen } else { Actor::Guardian(subject.asker.0) };
+        let pool = pool()?;
+        if let DeclarationEvent::DenialCancelled { denial } = &event {
+            // Someone else's declaration: refused as not theirs (403), before
+            // the domain's "no such valid denial" (409) for their own.
+            if data_use_repo::declaration_owner(&pool, *denial).await.map_err(db_error)? != Some(subject.citizen) {
+                return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
+            }
+        }
+        let opens = config()?.cross_sector_opens;
+        match repo::record_declaration(&pool, subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await {
+            Ok(id) => {
+                tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, declaration = id.0, "declaration recorded");
+                Ok(navigate_after_form("/data-use"))
+            }
+            Err(repo::RecordError::Refused(e)) => {
+                tracing::info!(citizen = subject.citizen.0, error = ?e, "declaration refused");
+                Err(AppError::Declaration(e))
+            }
+            Err(repo::RecordError::Database(e)) => Err(db_error(e)),
+        }
+    }
+}
+
+/// Everything of the Management of Data Use page, for the session's subject.
+#[server(endpoint = "data_use_page")]
+pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
+    use crate::domain::declarations::valid_at;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let opens = config()?.cross_sector_opens;
+    let now = chrono::Utc::now();
+    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let at_of = |id: crate::domain::declarations::DeclarationId| declarations.iter().find(|d| d.id == id).map(|d| d.at);
+    let published = repo::published_notice_versions(&pool).await?;
+    let mut versions: Vec<NoticeVersion> = published.iter().map(|(v, _)| v.clone()).collect();
+    versions.sort();
+    let current_version = repo::current_notice_version(&pool).await?;
+    let confirmations = repo::notice_confirmations(&pool, subject.citizen, locale).await?;
+
+    let mut events: Vec<_> = names.events.values().filter(|e| subject.visibility.shows(e.started_on)).collect();
+    events.sort_by(|a, b| (b.started_on, b.id).cmp(&(a.started_on, a.id)));
+    let mut prescriptions: Vec<_> = names.prescriptions.values().filter(|p| subject.visibility.shows(p.prescribed_on)).collect();
+    prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
+    let mut providers: Vec<Choice> = Vec::new();
+    for id in events.iter().map(|e| &e.register.provider).chain(prescriptions.iter().map(|p| &p.prescriber)) {
+        if !providers.iter().any(|c| c.value == id.0) {
+            providers.push(Choice { value: id.0.clone(), label: names.provider(id) });
+        }
+    }
+    providers.sort_by(|a, b| a.label.cmp(&b.label));
+
+    Ok(DataUseView {
+        current_version,
+        versions,
+        confirmations,
+        consents: [Sector::Healthcare, Sector::SocialWelfare]
+            .into_iter()
+            .map(|s| ConsentView { sector: s, given_at: valid.consents.get(&s).and_then(|id| at_of(*id)) })
+            .collect(),
+        cross_open: now >= opens,
+        cross_opens_on: crate::domain::time::helsinki_today(opens),
+        cross: [CrossSector::HealthcareToSocialWelfare, CrossSector::SocialWelfareToHealthcare]
+            .into_iter()
+            .map(|c| CrossConsentView { direction: c, given_at: valid.cross_sector_consents.get(&c).and_then(|id| at_of(*id)) })
+            .collect(),
+        denials: valid
+            .denials
+            .iter()
+            .map(|d| DenialView {
+                id: d.id.0,
+                description: names.scope(&d.scope),
+                allow_in_emergency: d.allow_in_emergency,
+                set_at: at_of(d.id).unwrap_or(now),
+            })
+            .collect(),
+        has_uusimaa_data: events.iter().any(|e| e.register.uusimaa_party),
+        event_choices: events.iter().map(|e| Choice { value: e.id.0.to_string(), label: names.event_label(e) }).collect(),
+        prescription_choices: prescriptions
+            .iter()
+            .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
+            .collect(),
+        provider_choices: providers,
+        form_key: ssr::new_form_key(),
+    })
+}
+
+#[server(endpoint = "give_consent")]
+pub async fn give_consent(sector: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::ConsentGiven(s), &form_key).await
+}
+
+#[server(endpoint = "withdraw_consent")]
+pub async fn withdraw_consent(sector: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::ConsentWithdrawn(s), &form_key).await
+}
+
+#[server(endpoint = "give_cross_consent")]
+pub async fn give_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_cross, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::CrossSectorConsentGiven(c), &form_key).await
+}
+
+#[server(endpoint = "withdraw_cross_consent")]
+pub async fn withdraw_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_cross, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::CrossSectorConsentWithdrawn(c), &form_key).await
+}
+
+/// The confirmation step of a new denial: what it covers and what follows,
+/// in plain words. Nothing is written.
+#[server(endpoint = "denial_consequence")]
+pub async fn denial_consequence(
+    kind: String,
+    #[server(default)] target: String,
+    #[server(default)] emergency: Option<String>,
+    locale: Locale,
+) -> Result<ConsequenceView, AppError> {
+    use crate::domain::data_use::{denial_form_values, parse_denial};
+    use crate::domain::declarations::DenialScope;
+    use crate::server::*;
+    let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let own = match &scope {
+        DenialScope::ServiceEvent(id) => names.events.get(id).is_some_and(|e| subject.visibility.shows(e.started_on)),
+        DenialScope::Prescription(id) => names.prescriptions.get(id).is_some_and(|p| subject.visibility.shows(p.prescribed_on)),
+        DenialScope::Provider(p) => {
+            names.events.values().any(|e| e.register.provider == *p) || names.prescriptions.values().any(|x| x.prescriber == *p)
+        }
+        DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
+    };
+    if !own {
+        return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
+    }
+    let allow = emergency.as_deref().is_some_and(|v| !v.is_empty());
+    let (kind, target) = denial_form_values(&scope);
+    Ok(ConsequenceView {
+        kind: kind.to_string(),
+        target,
+        allow_in_emergency: allow,
+        description: names.scope(&scope),
+        consequences: names.consequences(&scope, allow),
+        form_key: ssr::new_form_key(),
+    })
+}
+
+#[server(endpoint = "set_denial")]
+pub async fn set_denial(
+    kind: String,
+    #[server(default)] target: String,
+    #[server(default)] emergency: Option<String>,
+    form_key: String,
+) -> Result<String, AppError> {
+    use crate::domain::data_use::parse_denial;
+    use crate::domain::declarations::DeclarationEvent;
+    let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
+    let allow_in_emergency = emergency.as_deref().is_some_and(|v| !v.is_empty());
+    ssr::declare(DeclarationEvent::DenialSet { scope, allow_in_emergency }, &form_key).await
+}
+
+#[server(endpoint = "cancel_denial")]
+pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppError> {
+    use crate::domain::declarations::{DeclarationEvent, DeclarationId};
+    ssr::declare(DeclarationEvent::DenialCancelled { denial: DeclarationId(denial) }, &form_key).await
+}
+
+/// Every declaration event of the subject, newest first. Nothing ever
+/// disappears from it.
+#[server(endpoint = "declaration_history")]
+pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppError> {
+    use crate::domain::declarations::Actor;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let guardian_ids: Vec<i64> = declarations
+        .iter()
+        .filter_map(|d| match d.actor {
+            Actor::Guardian(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let guardians = data_use_repo::citizen_names(&pool, &guardian_ids).await.map_err(db_error)?.into_iter().collect();
+    let mut rows: Vec<HistoryRow> = declarations
+        .iter()
+        .map(|d| {
+            let (actor, channel) = names.actor(&d.actor, &guardians);
+            HistoryRow { at: d.at, event: names.event(d, &declarations), actor, channel }
+        })
+        .collect();
+    rows.reverse();
+    Ok(rows)
+}
+
+/// Professionals' viewings of the subject's data, newest first.
+#[server(endpoint = "viewings_page")]
+pub async fn viewings_page(
+    #[server(default)] provider: Option<String>,
+    #[server(default)] from: Option<String>,
+    #[server(default)] to: Option<String>,
+    locale: Locale,
+) -> Result<ViewingsView, AppError> {
+    use crate::domain::declarations::ProviderId;
+    use crate::domain::listing::{parse_iso_date, FilterError};
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let present = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+    let provider = match present(&provider) {
+        Some(p) if p.len() <= 64 && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => Some(ProviderId(p)),
+        Some(_) => return Err(AppError::BadFilter(FilterError::Provider)),
+        None => None,
+    };
+    let from = present(&from).map(|s| parse_iso_date(&s).ok_or(AppError::BadFilter(FilterError::From))).transpose()?;
+    let to = present(&to).map(|s| parse_iso_date(&s).ok_or(AppError::BadFilter(FilterError::To))).transpose()?;
+    if let (Some(f), Some(t)) = (from, to) {
+        if f > t {
+            return Err(AppError::BadFilter(FilterError::Range));
+        }
+    }
+    let pool = pool()?;
+    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    let all = data_use_repo::viewings(&pool, subject.citizen, None, None, None).await.map_err(db_error)?;
+    let mut provider_choices: Vec<Choice> = Vec::new();
+    for v in &all {
+        if !provider_choices.iter().any(|c| c.value == v.provider.0) {
+            provider_choices.push(Choice { value: v.provider.0.clone(), label: crate::api::records::provider_name(&names, &v.provider.0).to_string() });
+        }
+    }
+    provider_choices.sort_by(|a, b| a.label.cmp(&b.label));
+    let shown = data_use_repo::viewings(&pool, subject.citizen, provider.as_ref(), from, to).await.map_err(db_error)?;
+    let t = locale.texts();
+    Ok(ViewingsView {
+        viewings: shown
+            .into_iter()
+            .map(|v| ViewingView {
+                provider: crate::api::records::provider_name(&names, &v.provider.0).to_string(),
+                unit: v.unit_name,
+                at: v.viewed_at,
+                what: v.what,
+                purpose: match v.purpose.as_str() {
+                    "treatment" => t.purpose_treatment,
+                    "emergency" => t.purpose_emergency,
+                    "social_welfare_service" => t.purpose_social_welfare,
+                    _ => t.purpose_dispensing,
+                }
+                .to_string(),
+            })
+            .collect(),
+        provider_choices,
+    })
+}
+
+/// "Who can see my data, and why": every item of the subject's data, for
+/// the chosen viewer and situation, decided by the rules of DOMAIN.md §5 as
+/// of now. Entries of one service event share their decision, so the
+/// preview lists service events and prescriptions.
+#[server(endpoint = "preview_page")]
+pub async fn preview_page(
+    #[server(default)] viewer: Option<String>,
+    #[server(default)] situation: Option<String>,
+    locale: Locale,
+) -> Result<PreviewView, AppError> {
+    use crate::domain::data_use::{parse_situation, parse_viewer_choice, preview, situation_code, viewer_choice, FormError};
+    use crate::domain::declarations::valid_at;
+    use crate::domain::decision::{Item, Viewer, ViewerRole};
+    use crate::i18n::fill;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let situation = parse_situation(situation.as_deref().unwrap_or("").trim()).map_err(AppError::BadForm)?;
+    let pool = pool()?;
+    let t = locale.texts();
+    let providers = data_use_repo::providers(&pool, locale).await.map_err(db_error)?;
+    let role_name = |r: ViewerRole| match r {
+        ViewerRole::Healthcare { occupational_health: false } => t.role_healthcare,
+        ViewerRole::Healthcare { occupational_health: true } => t.role_occupational,
+        ViewerRole::SocialWelfare => t.role_social_welfare,
+        ViewerRole::Pharmacy => t.role_pharmacy,
+    };
+    let viewer_choices: Vec<Choice> = providers
+        .iter()
+        .flat_map(|p| {
+            p.kind.roles(p.has_occupational_register).into_iter().map(move |r| (p, r))
+        })
+        .map(|(p, r)| Choice { value: viewer_choice(&p.id, r), label: fill(t.viewer_label, &[("provider", &p.name), ("role", role_name(r))]) })
+        .collect();
+    let chosen = viewer.as_deref().map(str::trim).filter(|v| !v.is_empty());
+    let Some(chosen) = chosen else {
+        return Ok(PreviewView { viewer_choices, viewer: None, situation: situation_code(situation).into(), rows: vec![], counts: vec![] });
+    };
+    let (provider_id, role) = parse_viewer_choice(chosen).map_err(AppError::BadForm)?;
+    let provider = providers
+        .iter()
+        .find(|p| p.id == provider_id && p.kind.roles(p.has_occupational_register).contains(&role))
+        .ok_or(AppError::BadForm(FormError::Viewer))?;
+    let viewer = Viewer { provider: provider.id.clone(), role, uusimaa_party: provider.uusimaa_party, situation };
+
+    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let confirmations = data_use_repo::confirmation_instants(&pool, subject.citizen).await.map_err(db_error)?;
+    let now = chrono::Utc::now();
+    let opens = config()?.cross_sector_opens;
+    let valid = valid_at(&declarations, &confirmations, now);
+
+    let mut events: Vec<_> = names.events.values().filter(|e| subject.visibility.shows(e.started_on)).collect();
+    events.sort_by(|a, b| (b.started_on, b.id).cmp(&(a.started_on, a.id)));
+    let mut prescriptions: Vec<_> = names.prescriptions.values().filter(|p| subject.visibility.shows(p.prescribed_on)).collect();
+    prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
+    let mut items: Vec<((String, String, NaiveDate), Item)> = Vec::new();
+    for e in &events {
+        let register = crate::api::records::register_label(locale, &names.providers, &e.register);
+        items.push(((e.title.clone(), register, e.started_on), Item::Entry { register: e.register.clone(), service_event: e.id }));
+    }
+    for p in &prescriptions {
+        let label = format!("{} {}", p.medicine, p.strength);
+        items.push(((label, t.prescription_centre.to_string(), p.prescribed_on), p.item()));
+    }
+    let decided = preview(&items, &viewer, &valid, now, opens);
+    let mut counts: Vec<RegisterCount> = Vec::new();
+    let rows = decided
+        .into_iter()
+        .map(|((label, register, date), d)| {
+            match counts.iter_mut().find(|c| c.register == *register) {
+                Some(c) => {
+                    if d.is_visible() { c.visible += 1 } else { c.hidden += 1 }
+                }
+                None => counts.push(RegisterCount {
+                    register: register.clone(),
+                    visible: usize::from(d.is_visible()),
+                    hidden: usize::from(!d.is_visible()),
+                }),
+            }
+            PreviewRow { label: label.clone(), register: register.clone(), date: *date, visible: d.is_visible(), reason: names.reason(d.reason(), &declarations) }
+        })
+        .collect();
+    Ok(PreviewView { viewer_choices, viewer: Some(chosen.to_string()), situation: situation_code(situation).into(), rows, counts })
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeVersionView {
+    pub version: NoticeVersion,
+    pub published_on: NaiveDate,
+    pub title: String,
+    pub body: String,
+}
+
+/// Any published version of the notice, to read again.
+#[server(endpoint = "notice_version_text")]
+pub async fn notice_version_text(version: String, locale: Locale) -> Result<NoticeVersionView, AppError> {
+    use crate::server::*;
+    require_citizen().await?;
+    let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
+    let pool = pool()?;
+    let text = repo::notice_text(&pool, &version, locale).await?.ok_or(AppError::UnknownNoticeVersion)?;
+    Ok(NoticeVersionView { version, published_on: text.published_on, title: text.title, body: text.body })
+}
