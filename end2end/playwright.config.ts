@@ -37,7 +37,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' }, testIgnore: /data-use\.spec\.ts/ },
+    // Declarations change the shared demo data: they run after the rest, in order.
+    { name: 'data-use', use: { browserName: 'chromium' }, testMatch: /data-use\.spec\.ts/, dependencies: ['chromium'] },
+  ],
   webServer: {
     command: serverCommand,
     url: `http://127.0.0.1:${port}/health`,

@@ -135,6 +135,16 @@ mod tests {
     }
 
     #[test]
+    fn the_cross_sector_opening_date_is_helsinki_midnight_and_checked() {
+        let c = parse(&["--cross-sector-opens", "2025-01-15"]).unwrap();
+        assert_eq!(c.cross_sector_opens.to_rfc3339(), "2025-01-14T22:00:00+00:00");
+        let default = parse(&[]).unwrap();
+        assert_eq!(default.cross_sector_opens.to_rfc3339(), "2027-02-28T22:00:00+00:00");
+        let e = parse(&["--cross-sector-opens", "1.3.2027"]).unwrap_err();
+        assert!(e.contains("is not YYYY-MM-DD"), "{e}");
+    }
+
+    #[test]
     fn flags_set_the_command_and_options() {
         let c = parse(&["seed", "--addr", "127.0.0.1:4010", "--data-dir", "/tmp/x", "--demo"]).unwrap();
         assert_eq!(c.command, Command::Seed);

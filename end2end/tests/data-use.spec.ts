@@ -1,0 +1,256 @@
+import { test, expect, Page, Browser } from '@playwright/test';
+import { LANGS, PEOPLE, MORE_PEOPLE, T, login, useLanguage, expectAccessible, waitForHydration } from './helpers';
+
+// These tests change the demo people's declarations: they run in order,
+// after every other spec (see playwright.config.ts).
+test.describe.configure({ mode: 'serial' });
+
+async function loginEn(page: Page, code: string, js = true) {
+  await useLanguage(page, 'en');
+  await login(page, code, { js, lang: 'en' });
+  // Someone whose notice is due confirms it first (an earlier spec may have done it).
+  await expect(page).toHaveURL(/\/(notice)?$/);
+  if (page.url().endsWith('/notice')) {
+    await page.getByRole('button', { name: T.en.confirm }).click();
+    await expect(page).toHaveURL(/\/$/);
+  }
+}
+
+async function noJs(browser: Browser) {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  return { context, page: await context.newPage() };
+}
+
+const row = (page: Page, text: string) => page.getByTestId('preview-row').filter({ hasText: text });
+
+async function preview(page: Page, viewer: string, situation = 'treatment') {
+  await page.goto(`/data-use/preview?viewer=${encodeURIComponent(viewer)}&situation=${situation}`);
+  await expect(page.getByTestId('preview')).toBeVisible();
+}
+
+test('Liisa cancels her service-event denial and the preview for another county shows that event', async ({ page }) => {
+  await loginEn(page, PEOPLE.liisa.code);
+  await preview(page, 'varsinais-suomi:healthcare');
+  const event = row(page, 'Mielenterveyskäynti');
+  await expect(event).toHaveAttribute('data-visible', 'false');
+  await expect(event).toContainText('Your denial of consent to data sharing of');
+
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  const denial = page.getByTestId('denial').filter({ hasText: 'Mielenterveyskäynti' });
+  await denial.getByRole('button', { name: 'Cancel this denial' }).click();
+  await expect(page.getByTestId('denial')).toHaveCount(1); // the prescription denial stays
+
+  await preview(page, 'varsinais-suomi:healthcare');
+  await expect(row(page, 'Mielenterveyskäynti')).toHaveAttribute('data-visible', 'true');
+  await expect(row(page, 'Mielenterveyskäynti')).toContainText('Your consent to data sharing of');
+});
+
+test('Aino gives the healthcare consent and a private clinic can then see her Helsinki data', async ({ page }) => {
+  await loginEn(page, PEOPLE.aino.code);
+  await preview(page, 'lahiklinikka:healthcare');
+  await expect(row(page, 'Verenpaineen seuranta')).toHaveAttribute('data-visible', 'false');
+  await expect(row(page, 'Verenpaineen seuranta')).toContainText('No consent to data sharing.');
+
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  const consent = page.getByTestId('consent-healthcare');
+  await expect(consent.getByTestId('state')).toHaveText('No consent given.');
+  await consent.getByRole('button', { name: 'Give consent: healthcare' }).click();
+  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+
+  await preview(page, 'lahiklinikka:healthcare');
+  for (const title of ['Flunssa', 'Verenpaineen seuranta']) {
+    await expect(row(page, title)).toHaveAttribute('data-visible', 'true');
+  }
+  // HUS is an Uusimaa party: it saw her Helsinki data already after the notice.
+  await preview(page, 'hus:healthcare');
+  await expect(row(page, 'Flunssa')).toContainText('Public healthcare in Uusimaa');
+});
+
+test('Juhani: the comprehensive denial allowing emergencies hides his data in treatment, not in an emergency', async ({ page }) => {
+  await loginEn(page, PEOPLE.juhani.code);
+  // DOMAIN.md §5: in an emergency the denial does not count, and then a
+  // consent decides; Juhani's demo row has none for healthcare, so he gives it.
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Give consent: healthcare' }).click();
+  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+
+  await preview(page, 'pirkanmaa:healthcare', 'treatment');
+  await expect(row(page, 'Astma').first()).toHaveAttribute('data-visible', 'false');
+  await expect(row(page, 'Astma').first()).toContainText('Your denial of consent to data sharing of');
+  await preview(page, 'pirkanmaa:healthcare', 'emergency');
+  await expect(row(page, 'Astma').first()).toHaveAttribute('data-visible', 'true');
+  // His own county always sees its own register.
+  await preview(page, 'pohjois-pohjanmaa:healthcare', 'treatment');
+  await expect(row(page, 'Astma').first()).toContainText('Their own register holds it');
+});
+
+test("Elina's Uusimaa denial hides her Vantaa-Kerava data from HUS", async ({ page }) => {
+  await loginEn(page, MORE_PEOPLE.elina.code);
+  await page.goto('/data-use/preview');
+  await waitForHydration(page);
+  await page.getByLabel('Who is looking').selectOption({ label: 'HUS Group (healthcare)' });
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(row(page, 'Migreeni')).toHaveAttribute('data-visible', 'false');
+  await expect(page.getByTestId('preview-counts')).toContainText('Vantaa-Kerava Wellbeing Services County: patient register');
+
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  await page.getByTestId('denial').filter({ hasText: 'Uusimaa' }).getByRole('button', { name: 'Cancel this denial' }).click();
+  await expect(page.getByTestId('no-denials')).toBeVisible();
+  await preview(page, 'hus:healthcare');
+  await expect(row(page, 'Migreeni')).toHaveAttribute('data-visible', 'true');
+});
+
+test('withdrawing a consent hides the data again', async ({ page }) => {
+  await loginEn(page, PEOPLE.matti.code);
+  await preview(page, 'pirkanmaa:healthcare');
+  await expect(row(page, 'Diabeteksen vuosikontrolli')).toHaveAttribute('data-visible', 'true');
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Withdraw consent: healthcare' }).click();
+  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toHaveText('No consent given.');
+  await preview(page, 'pirkanmaa:healthcare');
+  await expect(row(page, 'Diabeteksen vuosikontrolli')).toHaveAttribute('data-visible', 'false');
+  // Its own register still sees it.
+  await expect(row(page, 'Selkäkipu')).toHaveAttribute('data-visible', 'true');
+});
+
+test('the printable summary lists exactly the valid declarations', async ({ page }) => {
+  await loginEn(page, MORE_PEOPLE.helmi.code);
+  await page.goto('/data-use/summary');
+  await expect(page.getByTestId('summary-consents').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('summary-consents')).toContainText('healthcare: Consent given on');
+  await expect(page.getByTestId('summary')).not.toContainText('social welfare:');
+  await expect(page.getByTestId('summary-denials')).toHaveCount(0);
+
+  // A new denial, through its confirmation step, shows up; nothing else does.
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  const form = page.getByTestId('new-denial-comprehensive');
+  await form.locator('select').selectOption('social_welfare');
+  await form.getByLabel('Allow in an emergency').check();
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/data-use\/denials\/new\?/);
+  await expect(page.getByTestId('denial-what')).toHaveText('You are denying: all social welfare data.');
+  await expect(page.getByTestId('consequences')).toContainText('a denial never restricts use within one register');
+  await expect(page.getByTestId('consequences')).toContainText('In an emergency, the data can still be seen.');
+  await page.getByRole('button', { name: 'Set the denial' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+
+  await page.goto('/data-use/summary');
+  await expect(page.getByTestId('summary-denials').getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByTestId('summary-denials')).toContainText('all social welfare data');
+  await expect(page.getByTestId('summary-denials')).toContainText('Allowed in an emergency.');
+  await expect(page.getByTestId('summary-consents').getByRole('listitem')).toHaveCount(1);
+});
+
+test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the actor', async ({ page }) => {
+  await loginEn(page, MORE_PEOPLE.oskari.code);
+  await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
+  await expect(page.getByTestId('acting-for')).toContainText('Eetu Laine');
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  const form = page.getByTestId('new-denial-service_event');
+  const option = form.locator('option', { hasText: 'Korvatulehdus' });
+  await form.locator('select').selectOption((await option.getAttribute('value'))!);
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('denial-what')).toContainText('Korvatulehdus');
+  await page.getByRole('button', { name: 'Set the denial' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page.getByTestId('denial')).toContainText('Korvatulehdus');
+
+  await page.goto('/data-use/history');
+  const first = page.getByTestId('history').getByRole('row').nth(1);
+  await expect(first).toContainText('Denial of consent to data sharing set: the service event Korvatulehdus');
+  await expect(first).toContainText('Guardian Oskari Laine');
+  await expect(first).toContainText('Online in MyKanta');
+
+  // His own history is untouched.
+  await page.getByRole('button', { name: 'Back to my own data' }).click();
+  await page.goto('/data-use/history');
+  await expect(page.getByTestId('history')).not.toContainText('Korvatulehdus');
+});
+
+test('consents and denials work without JavaScript', async ({ browser }) => {
+  const { context, page } = await noJs(browser);
+  await loginEn(page, PEOPLE.matti.code, false);
+  await page.goto('/data-use');
+  // Give the consent Matti withdrew above.
+  await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Give consent: healthcare' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+
+  // A denial of one provider, through the confirmation step.
+  const form = page.getByTestId('new-denial-provider');
+  await form.locator('select').selectOption({ label: 'Lähiklinikka Ltd' });
+  await form.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByTestId('consequences')).toContainText('what Lähiklinikka Ltd has recorded about you');
+  await page.getByRole('button', { name: 'Set the denial' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  const denial = page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' });
+  await expect(denial).toHaveCount(1);
+
+  // Resubmitting the same confirmation (Back, then submit again) records nothing new.
+  await page.goBack();
+  await page.getByRole('button', { name: 'Set the denial' }).click();
+  await expect(page.getByRole('alert')).toContainText('An identical denial is already valid. Nothing was saved.');
+  await page.goto('/data-use');
+  await expect(page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' })).toHaveCount(1);
+
+  await page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' }).getByRole('button', { name: 'Cancel this denial' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' })).toHaveCount(0);
+  await page.goto('/data-use/history');
+  await expect(page.getByTestId('history')).toContainText('Denial cancelled: everything recorded at Lähiklinikka Ltd');
+  await context.close();
+});
+
+test('cross-sector consents are explained and not offered before their opening date', async ({ page }) => {
+  await loginEn(page, PEOPLE.matti.code);
+  await page.goto('/data-use');
+  await expect(page.getByTestId('cross-not-open')).toContainText('These consents can be given from 1 March 2027.');
+  await expect(page.getByRole('button', { name: /Give consent: patient data to social welfare/ })).toHaveCount(0);
+});
+
+test('bad input on the data use pages gets a clear message and writes nothing', async ({ page }) => {
+  await loginEn(page, PEOPLE.matti.code);
+  for (const [path, message] of [
+    ['/data-use/denials/new?kind=service_event&target=999999', 'That is not among the data you can manage.'],
+    ['/data-use/denials/new?kind=everything', 'Choose what you want to deny.'],
+    ['/data-use/preview?viewer=nonsense', 'Choose a service provider from the list.'],
+    ['/data-use/viewings?from=2024-13-01', 'The start date is not a valid date.'],
+    ['/data-use/notice/1999-01', 'There is no such version of the information about the Kanta Services.'],
+  ]) {
+    const res = await page.goto(path);
+    expect(res!.status(), path).toBeLessThan(500);
+    await expect(page.getByRole('alert'), path).toContainText(message);
+  }
+});
+
+test('Elina sees who viewed her data, filtered by provider', async ({ page }) => {
+  await loginEn(page, MORE_PEOPLE.elina.code);
+  await page.goto('/data-use/viewings');
+  await expect(page.getByTestId('viewings').getByRole('row')).toHaveCount(4);
+  await page.getByLabel('Service provider').selectOption({ label: 'HUS Group' });
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page.getByTestId('viewings').getByRole('row')).toHaveCount(2);
+  await expect(page.getByTestId('viewings')).toContainText('Potilaskertomus');
+});
+
+for (const lang of LANGS) {
+  test(`the Management of Data Use pages pass axe (WCAG 2.1 A/AA) in ${lang}`, async ({ page }) => {
+    await useLanguage(page, lang);
+    await login(page, MORE_PEOPLE.elina.code, { lang });
+    await expect(page).toHaveURL(/\/$/);
+    for (const path of ['/data-use', '/data-use/history', '/data-use/summary', '/data-use/viewings', '/data-use/preview',
+      '/data-use/preview?viewer=hus%3Ahealthcare&situation=emergency', '/data-use/denials/new?kind=provider&target=hus',
+      '/data-use/notice/2022-11', '/data-use/denials/new?kind=nonsense']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page, `${path} (${lang})`);
+    }
+  });
+}
