@@ -153,6 +153,9 @@ test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the a
   await expect(page.getByTestId('acting-for')).toContainText('Eetu Laine');
   await page.goto('/data-use');
   await waitForHydration(page);
+  // Eetu has never been informed: his guardian confirms the notice for him.
+  await page.getByRole('button', { name: 'Confirm receipt for Eetu Laine' }).click();
+  await expect(page.getByTestId('confirmations')).toContainText('Online in MyKanta by guardian Oskari Laine');
   const form = page.getByTestId('new-denial-service_event');
   const option = form.locator('option', { hasText: 'Korvatulehdus' });
   await form.locator('select').selectOption((await option.getAttribute('value'))!);

@@ -485,3 +485,32 @@ async fn the_preview_follows_the_declarations() {
     let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
     assert_eq!(status, 400);
 }
+
+#[tokio::test]
+async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_data_shared() {
+    let p = portal().await;
+    let oskari = p.client(Some(OSKARI)).await;
+    // Not acting for anyone: refused (his own confirmation is on the notice page).
+    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
+    assert_eq!(status, 403);
+    let eetu = p.id_of(EETU).await.to_string();
+    p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    let form = [("viewer", "hus:healthcare"), ("locale", "En")];
+    let helsinki = |page: &Value| -> Vec<bool> {
+        page["rows"].as_array().unwrap().iter()
+            .filter(|r| r["register"].as_str().unwrap().starts_with("City of Helsinki"))
+            .map(|r| r["visible"] == true).collect()
+    };
+    let (_, before) = p.call(&oskari, "preview_page", &form).await;
+    assert_eq!(helsinki(&before), [false], "not informed: {before}");
+    let (status, body) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
+    assert_eq!(page["confirmations"][0]["channel"], serde_json::json!({ "OnlineByGuardian": { "guardian_name": "Oskari Laine" } }));
+    // Eetu's Helsinki data is now shared with HUS by the Uusimaa rule.
+    let (_, after) = p.call(&oskari, "preview_page", &form).await;
+    assert_eq!(helsinki(&after), [true], "{after}");
+    // An old version cannot be confirmed.
+    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2022-11")]).await;
+    assert_eq!(status, 409);
+}

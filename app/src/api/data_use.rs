@@ -35,6 +35,8 @@ pub struct DenialView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DataUseView {
+    /// The child whose data is managed, when a guardian acts for one.
+    pub child_name: Option<String>,
     pub current_version: NoticeVersion,
     pub versions: Vec<NoticeVersion>,
     pub confirmations: Vec<NoticeConfirmation>,
@@ -374,6 +376,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     providers.sort_by(|a, b| a.label.cmp(&b.label));
 
     Ok(DataUseView {
+        child_name: subject.child_name.clone(),
         current_version,
         versions,
         confirmations,
@@ -688,4 +691,25 @@ pub async fn notice_version_text(version: String, locale: Locale) -> Result<Noti
     let pool = pool()?;
     let text = repo::notice_text(&pool, &version, locale).await?.ok_or(AppError::UnknownNoticeVersion)?;
     Ok(NoticeVersionView { version, published_on: text.published_on, title: text.title, body: text.body })
+}
+
+/// A guardian acting for a child confirms, online, that the child's
+/// guardian has received the current notice (DOMAIN.md §6). Only while
+/// acting for a child; the citizen's own confirmation is on the notice page.
+#[server(endpoint = "confirm_child_notice")]
+pub async fn confirm_child_notice(version: String) -> Result<String, AppError> {
+    use crate::server::*;
+    let subject = require_subject().await?;
+    if subject.asker == subject.citizen {
+        return Err(AppError::Forbidden);
+    }
+    let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
+    let pool = pool()?;
+    let current = repo::current_notice_version(&pool).await?;
+    if version != current {
+        return Err(AppError::NoticeVersionOutdated);
+    }
+    repo::confirm_notice_online_by(&pool, subject.citizen, &version, chrono::Utc::now(), Some(subject.asker)).await?;
+    tracing::info!(child = subject.citizen.0, guardian = subject.asker.0, %version, "notice confirmed by a guardian");
+    Ok(navigate_after_form("/data-use"))
 }

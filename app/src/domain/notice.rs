@@ -57,6 +57,8 @@ impl From<NoticeVersion> for String {
 pub enum ConfirmationChannel {
     /// By the citizen, in the portal, after reading the text.
     Online,
+    /// By the citizen's guardian, in the portal (DOMAIN.md §6).
+    OnlineByGuardian { guardian_name: String },
     /// Recorded by a professional at an appointment with the named provider.
     InPerson { provider_name: String },
 }

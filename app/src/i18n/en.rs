@@ -293,6 +293,10 @@ pub(super) const TEXTS: Texts = Texts {
     notice_version_title: "Version {version}",
     back_to_data_use: "Back to Management of Data Use",
 
+    channel_online_by_guardian: "Online in MyKanta by guardian {name}",
+    du_confirm_for_child_explain: "As the guardian of {name}, read the current information and confirm its receipt for them.",
+    du_confirm_for_child_button: "Confirm receipt for {name}",
+
     not_found_title: "Page not found",
     not_found_body: "The page you were looking for does not exist. Check the address or go to the front page.",
     back_to_front_page: "Go to the front page",

@@ -288,6 +288,10 @@ pub(super) const TEXTS: Texts = Texts {
     notice_version_title: "Versio {version}",
     back_to_data_use: "Takaisin tietojen käytön hallintaan",
 
+    channel_online_by_guardian: "Verkossa OmaKannassa, huoltaja {name}",
+    du_confirm_for_child_explain: "Lue henkilön {name} huoltajana voimassa oleva informaatio ja vahvista sen vastaanottaminen hänen puolestaan.",
+    du_confirm_for_child_button: "Vahvista vastaanottaminen: {name}",
+
     not_found_title: "Sivua ei löytynyt",
     not_found_body: "Etsimääsi sivua ei ole. Tarkista osoite tai siirry etusivulle.",
     back_to_front_page: "Siirry etusivulle",

@@ -401,6 +401,10 @@ pub struct Texts {
     pub notice_version_title: &'static str,
     pub back_to_data_use: &'static str,
 
+    pub channel_online_by_guardian: &'static str,
+    pub du_confirm_for_child_explain: &'static str,
+    pub du_confirm_for_child_button: &'static str,
+
     pub not_found_title: &'static str,
     pub not_found_body: &'static str,
     pub back_to_front_page: &'static str,

@@ -288,6 +288,10 @@ pub(super) const TEXTS: Texts = Texts {
     notice_version_title: "Version {version}",
     back_to_data_use: "Tillbaka till hanteringen av användningen av uppgifter",
 
+    channel_online_by_guardian: "På nätet i MittKanta, vårdnadshavare {name}",
+    du_confirm_for_child_explain: "Läs som vårdnadshavare för {name} den gällande informationen och bekräfta att den har tagits emot för hens räkning.",
+    du_confirm_for_child_button: "Bekräfta mottagandet för {name}",
+
     not_found_title: "Sidan hittades inte",
     not_found_body: "Sidan du sökte finns inte. Kontrollera adressen eller gå till startsidan.",
     back_to_front_page: "Gå till startsidan",

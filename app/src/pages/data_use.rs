@@ -96,13 +96,22 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     let give_cross = ServerAction::<GiveCrossConsent>::new();
     let withdraw_cross = ServerAction::<WithdrawCrossConsent>::new();
     let cancel = ServerAction::<CancelDenial>::new();
+    let confirm_child = ServerAction::<ConfirmChildNotice>::new();
+    navigate_on_success(confirm_child);
     navigate_on_success(give);
     navigate_on_success(withdraw);
     navigate_on_success(give_cross);
     navigate_on_success(withdraw_cross);
     navigate_on_success(cancel);
     let error = move || {
-        [give.value().get(), withdraw.value().get(), give_cross.value().get(), withdraw_cross.value().get(), cancel.value().get()]
+        [
+            give.value().get(),
+            withdraw.value().get(),
+            give_cross.value().get(),
+            withdraw_cross.value().get(),
+            cancel.value().get(),
+            confirm_child.value().get(),
+        ]
             .into_iter()
             .flatten()
             .find_map(Result::err)
@@ -118,6 +127,17 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
             <h2 id="du-notice">{t.notice_page_title}</h2>
             <p>{fill(t.du_notice_current, &[("version", page.current_version.as_str())])}</p>
             {(!confirmed).then(|| view! { <p><strong>{t.du_notice_not_confirmed}</strong></p> })}
+            {page.child_name.clone().filter(|_| !confirmed).map(|child| {
+                let current = page.current_version.as_str().to_string();
+                let href = format!("/data-use/notice/{current}");
+                view! {
+                    <p>{fill(t.du_confirm_for_child_explain, &[("name", &child)])}" "<a href=href>{fill(t.du_read_version, &[("version", &current)])}</a></p>
+                    <ActionForm action=confirm_child>
+                        <input type="hidden" name="version" value=current.clone()/>
+                        <button type="submit" class="button">{fill(t.du_confirm_for_child_button, &[("name", &child)])}</button>
+                    </ActionForm>
+                }
+            })}
             <h3>{t.du_confirmations_heading}</h3>
             {if confirmations.is_empty() {
                 view! { <p>{t.du_no_confirmations}</p> }.into_any()
@@ -129,6 +149,7 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
                             {confirmations.into_iter().map(|c| {
                                 let channel = match c.channel {
                                     ConfirmationChannel::Online => t.channel_online.to_string(),
+                                    ConfirmationChannel::OnlineByGuardian { guardian_name } => fill(t.channel_online_by_guardian, &[("name", &guardian_name)]),
                                     ConfirmationChannel::InPerson { provider_name } => fill(t.channel_in_person, &[("provider", &provider_name)]),
                                 };
                                 view! { <tr><td>{c.version.to_string()}</td><td>{locale.date_time(c.confirmed_at)}</td><td>{channel}</td></tr> }

@@ -26,6 +26,10 @@ pub fn HomePage() -> impl IntoView {
                                 t.notice_confirmed_online,
                                 &[("date", &date), ("version", &version)],
                             ),
+                            ConfirmationChannel::OnlineByGuardian { .. } => fill(
+                                t.notice_confirmed_online,
+                                &[("date", &date), ("version", &version)],
+                            ),
                             ConfirmationChannel::InPerson { provider_name } => fill(
                                 t.notice_confirmed_in_person,
                                 &[("date", &date), ("version", &version), ("provider", &provider_name)],

@@ -75,8 +75,10 @@ pub async fn notice_confirmations(
     locale: Locale,
 ) -> Result<Vec<NoticeConfirmation>, AppError> {
     let rows = sqlx::query(
-        "SELECT c.version, c.confirmed_at, c.channel, p.name_fi, p.name_sv, p.name_en \
+        "SELECT c.version, c.confirmed_at, c.channel, p.name_fi, p.name_sv, p.name_en, \
+         g.first_name AS guardian_first, g.last_name AS guardian_last \
          FROM notice_confirmation c LEFT JOIN service_provider p ON p.id = c.provider_id \
+         LEFT JOIN citizen g ON g.id = c.confirmed_by_guardian_id \
          WHERE c.citizen_id = $1 ORDER BY c.confirmed_at",
     )
     .bind(id.0)
@@ -87,7 +89,12 @@ pub async fn notice_confirmations(
         .map(|r| {
             let version = NoticeVersion::parse(r.get::<String, _>("version").as_str()).map_err(|_| AppError::Internal)?;
             let channel = match r.get::<String, _>("channel").as_str() {
-                "online" => ConfirmationChannel::Online,
+                "online" => match r.get::<Option<String>, _>("guardian_first") {
+                    Some(first) => ConfirmationChannel::OnlineByGuardian {
+                        guardian_name: format!("{first} {}", r.get::<Option<String>, _>("guardian_last").unwrap_or_default()),
+                    },
+                    None => ConfirmationChannel::Online,
+                },
                 "in_person" => {
                     let column = match locale {
                         Locale::Fi => "name_fi",
@@ -146,13 +153,25 @@ pub async fn confirm_notice_online(
     version: &NoticeVersion,
     at: DateTime<Utc>,
 ) -> Result<(), AppError> {
+    confirm_notice_online_by(pool, id, version, at, None).await
+}
+
+/// An online confirmation by the citizen, or by their guardian (`by`).
+pub async fn confirm_notice_online_by(
+    pool: &SqlitePool,
+    id: CitizenId,
+    version: &NoticeVersion,
+    at: DateTime<Utc>,
+    by: Option<CitizenId>,
+) -> Result<(), AppError> {
     sqlx::query(
-        "INSERT INTO notice_confirmation (citizen_id, version, channel, provider_id, confirmed_at) \
-         VALUES ($1, $2, 'online', NULL, $3) ON CONFLICT DO NOTHING",
+        "INSERT INTO notice_confirmation (citizen_id, version, channel, provider_id, confirmed_at, confirmed_by_guardian_id) \
+         VALUES ($1, $2, 'online', NULL, $3, $4) ON CONFLICT DO NOTHING",
     )
     .bind(id.0)
     .bind(version.as_str())
     .bind(at)
+    .bind(by.map(|c| c.0))
     .execute(pool)
     .await
     .map_err(db_error)?;
