@@ -7,26 +7,13 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{hard_navigate, use_locale, use_texts, ErrorSummary, LoadError};
+use super::{navigate_on_success, use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
 use crate::domain::data_use::{cross_code, sector_code};
 use crate::domain::declarations::{CrossSector, Sector};
 use crate::domain::ConfirmationChannel;
 use crate::i18n::{fill, Texts};
-
-/// Navigates after a successful declaration (the page reloads with the new state).
-fn navigate_on_success<A>(action: ServerAction<A>)
-where
-    A: leptos::server_fn::ServerFn<Output = String, Error = crate::error::AppError> + Clone + Send + Sync + 'static,
-    A: leptos::server_fn::ServerFn,
-{
-    Effect::new(move |_| {
-        if let Some(Ok(path)) = action.value().get() {
-            hard_navigate(&path);
-        }
-    });
-}
 
 #[component]
 fn DataUseNav(current: &'static str) -> impl IntoView {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::{hard_navigate, use_locale, use_texts};
+use super::{navigate_on_success, use_locale, use_texts};
 use crate::api::records::ActForSelf;
 use crate::api::{session_citizen, LoggedInCitizen, Logout};
 use crate::domain::listing::percent_encode;
@@ -78,11 +78,7 @@ fn SessionBox() -> impl IntoView {
     let t = use_texts();
     let citizen = use_session_citizen();
     let logout = ServerAction::<Logout>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(path)) = logout.value().get() {
-            hard_navigate(&path);
-        }
-    });
+    navigate_on_success(logout);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -153,11 +149,7 @@ fn ActingForBanner() -> impl IntoView {
     let t = use_texts();
     let citizen = use_session_citizen();
     let back = ServerAction::<ActForSelf>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(path)) = back.value().get() {
-            hard_navigate(&path);
-        }
-    });
+    navigate_on_success(back);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

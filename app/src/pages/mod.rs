@@ -33,6 +33,19 @@ pub fn hard_navigate(path: &str) {
     }
 }
 
+/// After a form's server function succeeds (with JavaScript), goes where
+/// it answered with a full page load; without JavaScript the server redirects.
+pub fn navigate_on_success<A>(action: ServerAction<A>)
+where
+    A: leptos::server_fn::ServerFn<Output = String, Error = AppError> + Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(path)) = action.value().get() {
+            hard_navigate(&path);
+        }
+    });
+}
+
 /// An error of a form, announced to screen readers.
 #[component]
 pub fn ErrorSummary(error: AppError) -> impl IntoView {

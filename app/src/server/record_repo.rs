@@ -37,12 +37,12 @@ pub async fn provider_names(pool: &SqlitePool, locale: Locale) -> Result<HashMap
     Ok(rows.into_iter().map(|r| (r.get("id"), r.get("name"))).collect())
 }
 
-const EVENT_COLUMNS: &str = "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
+pub(super) const EVENT_COLUMNS: &str = "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
      u.id AS unit_id, u.provider_id AS unit_provider_id, u.name AS unit_name \
      FROM service_event e JOIN register r ON r.id = e.register_id \
      JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id ";
 
-fn event_of(r: &sqlx::sqlite::SqliteRow) -> Result<ServiceEvent, sqlx::Error> {
+pub(super) fn event_of(r: &sqlx::sqlite::SqliteRow) -> Result<ServiceEvent, sqlx::Error> {
     let kind = register_kind(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("register kind"))?;
     Ok(ServiceEvent {
         id: ServiceEventId(r.get("id")),
@@ -54,7 +54,7 @@ fn event_of(r: &sqlx::sqlite::SqliteRow) -> Result<ServiceEvent, sqlx::Error> {
     })
 }
 
-fn entry_of(r: &sqlx::sqlite::SqliteRow) -> Result<Entry, sqlx::Error> {
+pub(super) fn entry_of(r: &sqlx::sqlite::SqliteRow) -> Result<Entry, sqlx::Error> {
     Ok(Entry {
         id: EntryId(r.get("id")),
         service_event: ServiceEventId(r.get("service_event_id")),

@@ -444,10 +444,7 @@ pub async fn record_declaration(
 
 // ---- The citizen's records (read) ----
 
-use crate::domain::declarations::Register;
-use crate::domain::records::{
-    register_kind, Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId,
-};
+use crate::domain::records::{Dispensing, Entry, Prescription, ServiceEvent, Unit, UnitId};
 
 fn decode(what: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("unexpected stored {what}").into())
@@ -455,51 +452,28 @@ fn decode(what: &str) -> sqlx::Error {
 
 /// All of a citizen's service events, newest first (one query).
 pub async fn load_service_events(pool: &SqlitePool, citizen: CitizenId) -> Result<Vec<ServiceEvent>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
-         u.id AS unit_id, u.provider_id AS unit_provider_id, u.name AS unit_name \
-         FROM service_event e JOIN register r ON r.id = e.register_id \
-         JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id \
-         WHERE e.citizen_id = $1 ORDER BY e.started_on DESC, e.id DESC",
-    )
-    .bind(citizen.0)
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            let kind = register_kind(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("register kind"))?;
-            Ok(ServiceEvent {
-                id: ServiceEventId(r.get("id")),
-                register_id: RegisterId(r.get("register_id")),
-                register: Register { provider: ProviderId(r.get("provider_id")), kind, uusimaa_party: r.get("uusimaa_party") },
-                unit: Unit { id: UnitId(r.get("unit_id")), provider: ProviderId(r.get("unit_provider_id")), name: r.get("unit_name") },
-                started_on: r.get("started_on"),
-                title: r.get("title"),
-            })
-        })
+    use super::record_repo::{event_of, EVENT_COLUMNS};
+    sqlx::query(&format!("{EVENT_COLUMNS} WHERE e.citizen_id = $1 ORDER BY e.started_on DESC, e.id DESC"))
+        .bind(citizen.0)
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(event_of)
         .collect()
 }
 
 /// All of a citizen's entries, newest first (one query).
 pub async fn load_entries(pool: &SqlitePool, citizen: CitizenId) -> Result<Vec<Entry>, sqlx::Error> {
-    let rows = sqlx::query(
-        "SELECT id, service_event_id, kind, recorded_on, text FROM entry \
-         WHERE citizen_id = $1 ORDER BY recorded_on DESC, id DESC",
+    sqlx::query(
+        "SELECT x.id, x.service_event_id, x.kind, x.recorded_on, x.text FROM entry x \
+         WHERE x.citizen_id = $1 ORDER BY x.recorded_on DESC, x.id DESC",
     )
     .bind(citizen.0)
     .fetch_all(pool)
-    .await?;
-    rows.into_iter()
-        .map(|r| {
-            Ok(Entry {
-                id: EntryId(r.get("id")),
-                service_event: ServiceEventId(r.get("service_event_id")),
-                kind: EntryKind::parse(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("entry kind"))?,
-                recorded_on: r.get("recorded_on"),
-                text: r.get("text"),
-            })
-        })
-        .collect()
+    .await?
+    .iter()
+    .map(super::record_repo::entry_of)
+    .collect()
 }
 
 /// All of a citizen's prescriptions with their dispensings, newest first (two queries).
