@@ -94,7 +94,7 @@ test("Elina's Uusimaa denial hides her Vantaa-Kerava data from HUS", async ({ pa
   await page.getByLabel('Who is looking').selectOption({ label: 'HUS Group (healthcare)' });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(row(page, 'Migreeni')).toHaveAttribute('data-visible', 'false');
-  await expect(page.getByTestId('preview-counts')).toContainText('Vantaa-Kerava Wellbeing Services County: patient register');
+  await expect(page.getByTestId('preview-counts')).toContainText('Vantaa and Kerava Wellbeing Services County: patient register');
 
   await page.goto('/data-use');
   await waitForHydration(page);
