@@ -257,3 +257,15 @@ for (const lang of LANGS) {
     }
   });
 }
+
+test('the new pages work at phone width without sideways scrolling', async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 740 });
+  await loginEn(page, PEOPLE.matti.code);
+  for (const path of ['/records', '/prescriptions?state=all', '/social-welfare', '/data-use', '/data-use/history',
+    '/data-use/preview?viewer=hus%3Ahealthcare', '/data-use/viewings']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, path).toBeLessThanOrEqual(0);
+  }
+});

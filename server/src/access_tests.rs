@@ -514,3 +514,87 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
     let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2022-11")]).await;
     assert_eq!(status, 409);
 }
+
+#[tokio::test]
+async fn a_guardian_of_another_child_cannot_reach_eetu() {
+    let p = portal().await;
+    // Matti becomes the guardian of a child of his own (not Eetu).
+    let child: i64 = sqlx::query_scalar(
+        "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
+         VALUES ('010120A998T', 'Mikko', 'Korhonen', NULL, '2026-01-01T00:00:00+00:00') RETURNING id",
+    )
+    .fetch_one(&p.pool)
+    .await
+    .unwrap();
+    let matti_id = p.id_of(MATTI).await;
+    sqlx::query("INSERT INTO guardianship (guardian_id, child_id) VALUES ($1, $2)").bind(matti_id).bind(child).execute(&p.pool).await.unwrap();
+    let before = p.declaration_count().await;
+
+    let matti = p.client(Some(MATTI)).await;
+    let (_, children) = p.call(&matti, "my_children", &[]).await;
+    assert_eq!(children.as_array().unwrap().len(), 1);
+    let (status, _) = p.call(&matti, "act_for_child", &[("child", &p.id_of(EETU).await.to_string())]).await;
+    assert_eq!(status, 403);
+    let (status, _) = p.call(&matti, "act_for_child", &[("child", &child.to_string())]).await;
+    assert_eq!(status, 200);
+    // Acting for his own child, Eetu's events and Oskari's denials are still out of reach.
+    let eetu_event = p.event_ids_of(EETU).await[0].to_string();
+    let (status, _) = p.call(&matti, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(50))]).await;
+    assert_eq!(status, 403);
+    let (status, _) = p.call(&matti, "service_event_page", &[("id", &eetu_event), ("locale", "En")]).await;
+    assert_eq!(status, 404);
+    let (_, page) = p.call(&matti, "records_page", &HEALTH).await;
+    assert!(event_ids(&page).is_empty());
+    assert_eq!(p.declaration_count().await, before);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn declarations_made_at_the_same_moment_from_two_tabs_are_all_kept() {
+    let p = portal().await;
+    let tab_a = p.client(Some(JUHANI)).await;
+    let before = p.declarations_of(JUHANI).await.len();
+    let events = p.event_ids_of(JUHANI).await;
+    let (e0, e1, e2) = (events[0].to_string(), events[1].to_string(), events[2].to_string());
+    let forms: Vec<(&str, Vec<(&str, String)>)> = vec![
+        ("give_consent", vec![("sector", "healthcare".into()), ("form_key", key(60))]),
+        ("set_denial", vec![("kind", "uusimaa".into()), ("form_key", key(61))]),
+        ("set_denial", vec![("kind", "service_event".into()), ("target", e0), ("form_key", key(62))]),
+        ("set_denial", vec![("kind", "service_event".into()), ("target", e1), ("form_key", key(63))]),
+        ("set_denial", vec![("kind", "service_event".into()), ("target", e2), ("form_key", key(64))]),
+        ("set_denial", vec![("kind", "provider".into()), ("target", "pohjois-pohjanmaa".into()), ("form_key", key(65))]),
+    ];
+    let calls = forms.iter().map(|(name, form)| {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let client = tab_a.clone();
+        let p = &p;
+        async move { p.call(&client, name, &form).await }
+    });
+    let results = futures_join_all(calls).await;
+    for (status, body) in &results {
+        assert_eq!(*status, 200, "{body}");
+    }
+    assert_eq!(p.declarations_of(JUHANI).await.len(), before + forms.len());
+}
+
+/// Runs the futures at the same time and collects their outputs in order.
+async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
+    let mut set = Vec::new();
+    for f in futures {
+        set.push(Box::pin(f));
+    }
+    let mut out: Vec<Option<F::Output>> = (0..set.len()).map(|_| None).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for (i, f) in set.iter_mut().enumerate() {
+            if out[i].is_none() {
+                match f.as_mut().poll(cx) {
+                    std::task::Poll::Ready(v) => out[i] = Some(v),
+                    std::task::Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+    })
+    .await;
+    out.into_iter().map(|o| o.expect("every future finished")).collect()
+}
