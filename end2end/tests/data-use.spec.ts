@@ -173,6 +173,8 @@ test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the a
 
   // His own history is untouched.
   await page.getByRole('button', { name: 'Back to my own data' }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByTestId('acting-for')).toHaveCount(0);
   await page.goto('/data-use/history');
   await expect(page.getByTestId('history')).not.toContainText('Korvatulehdus');
 });
