@@ -116,6 +116,16 @@ pub struct AppSettings {
 pub async fn build_app(pool: SqlitePool, settings: AppSettings) -> Result<Router, String> {
     let session_store = SqliteStore::new(pool.clone());
     session_store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
+    // Expired sessions are deleted every five minutes (the rows would stay forever otherwise).
+    {
+        use tower_sessions::session_store::ExpiredDeletion;
+        let store = session_store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(300)).await {
+                tracing::error!(error = %e, "deleting expired sessions failed");
+            }
+        });
+    }
     let session_layer = SessionManagerLayer::new(session_store)
         .with_name("kanta_session")
         .with_http_only(true)
