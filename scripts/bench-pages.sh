@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures Helmi's health data page (first and last page, full server-side
-# render) on a freshly built server with its own seeded temporary database.
+# Measures Helmi's health data page (first and last page) and her preview
+# (full server-side render) on a freshly built server with its own seeded temporary database.
 # Prints p50 and p99. KANTA_BENCH_RUNS sets the number of requests.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 setup_build_tools
@@ -11,5 +11,5 @@ PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>
   --site-root "$SITE_ROOT" --log-level warn >/dev/null &
 SERVER_PID=$!
 trap 'kill $SERVER_PID 2>/dev/null; wait $SERVER_PID 2>/dev/null; rm -rf "$TMP_DIR"' EXIT
-say "Helmi's health data page"
+say "Helmi's pages"
 node "$ROOT/end2end/bench/pages.mjs" "http://127.0.0.1:$PORT"

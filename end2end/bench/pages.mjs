@@ -1,4 +1,5 @@
-// Times pages of a running portal as a logged-in demo person: the server's
+// Times pages of a running portal (Helmi's health data, first and last
+// page, and her "who can see my data" preview) as a logged-in demo person: the server's
 // answer to a full page request (SSR HTML) over loopback, as p50 and p99 of
 // `KANTA_BENCH_RUNS` requests. Usage: node pages.mjs http://127.0.0.1:PORT
 const base = process.argv[2];
@@ -27,14 +28,14 @@ async function records(cookie, after) {
   return res.json();
 }
 
-async function time(cookie, path) {
+async function time(cookie, path, marker) {
   const ms = [];
   for (let i = 0; i < runs + 3; i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     const html = await res.text();
     const t1 = performance.now();
-    if (res.status !== 200 || !html.includes('data-testid="service-event"')) throw new Error(`${path}: ${res.status}`);
+    if (res.status !== 200 || !html.includes(marker)) throw new Error(`${path}: ${res.status}`);
     if (i >= 3) ms.push(t1 - t0); // three warm-up requests
   }
   ms.sort((a, b) => a - b);
@@ -65,7 +66,11 @@ for (;;) {
   }
   after = page.next;
 }
-for (const [name, path] of [['first page', '/records'], ['last page', `/records?after=${encodeURIComponent(last)}`]]) {
-  const { p50, p99 } = await time(cookie, path);
-  console.log(`health data ${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${runs} requests)`);
+for (const [name, path, marker] of [
+  ['health data, first page', '/records', 'data-testid="service-event"'],
+  ['health data, last page', `/records?after=${encodeURIComponent(last)}`, 'data-testid="service-event"'],
+  ['preview (HUS, treatment, every item)', '/data-use/preview?viewer=hus%3Ahealthcare&situation=treatment', 'data-testid="preview-row"'],
+]) {
+  const { p50, p99 } = await time(cookie, path, marker);
+  console.log(`${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${runs} requests)`);
 }
