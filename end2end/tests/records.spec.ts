@@ -246,3 +246,13 @@ for (const lang of LANGS) {
     await expectAccessible(page, `acting for a child (${lang})`);
   });
 }
+
+test('switching the language keeps the filtered list', async ({ page }) => {
+  await loginEn(page, PEOPLE.matti.code);
+  await page.goto('/records?kind=laboratory_result');
+  await expect(count(page)).toHaveText(EN.count(2, 2));
+  await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'Svenska', exact: true }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'sv');
+  await expect(page).toHaveURL(/\/records\?kind=laboratory_result$/);
+  await expect(count(page)).toHaveText('Anteckningar som hittades: 2, i 2 servicehändelser.');
+});

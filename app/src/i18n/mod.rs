@@ -473,21 +473,69 @@ mod tests {
     }
 
     #[test]
-    fn templates_carry_the_placeholders_they_are_filled_with() {
+    fn every_template_has_the_same_placeholders_in_every_language() {
         for l in Locale::ALL {
             let t = l.texts();
             for (template, names) in [
                 (t.logged_in_as, &["name"][..]),
-                (t.greeting, &["name"]),
-                (t.notice_confirmed_online, &["date", "version"]),
-                (t.notice_confirmed_in_person, &["date", "version", "provider"]),
-                (t.notice_version_published, &["version", "date"]),
-                (t.notice_already_confirmed, &["date"]),
-                (t.date_at_time, &["date", "time"]),
+                (t.date_at_time, &["date", "time"][..]),
+                (t.notice_version_published, &["date", "version"][..]),
+                (t.notice_already_confirmed, &["date"][..]),
+                (t.greeting, &["name"][..]),
+                (t.notice_confirmed_online, &["date", "version"][..]),
+                (t.notice_confirmed_in_person, &["date", "provider", "version"][..]),
+                (t.result_count, &["entries", "events"][..]),
+                (t.page_of_results, &["first", "last"][..]),
+                (t.register_name, &["provider", "register"][..]),
+                (t.event_stored_in, &["register"][..]),
+                (t.rx_show_valid, &["count"][..]),
+                (t.rx_show_expired, &["count"][..]),
+                (t.rx_show_all, &["count"][..]),
+                (t.act_for_button, &["name"][..]),
+                (t.child_age, &["age"][..]),
+                (t.acting_for_banner, &["name"][..]),
+                (t.du_notice_current, &["version"][..]),
+                (t.du_read_version, &["version"][..]),
+                (t.consent_given_on, &["date"][..]),
+                (t.consent_give_button, &["sector"][..]),
+                (t.consent_withdraw_button, &["sector"][..]),
+                (t.cross_not_open, &["date"][..]),
+                (t.denial_set_on, &["date"][..]),
+                (t.confirm_denial_what, &["denial"][..]),
+                (t.cross_give_button, &["direction"][..]),
+                (t.cross_withdraw_button, &["direction"][..]),
+                (t.event_label, &["date", "provider", "title"][..]),
+                (t.prescription_label, &["date", "medicine"][..]),
+                (t.denial_of_event, &["event"][..]),
+                (t.denial_of_prescription, &["prescription"][..]),
+                (t.denial_of_provider, &["provider"][..]),
+                (t.denial_comprehensive, &["sector"][..]),
+                (t.consequence_provider, &["provider"][..]),
+                (t.consequence_comprehensive, &["sector"][..]),
+                (t.history_consent_given, &["sector"][..]),
+                (t.history_consent_withdrawn, &["sector"][..]),
+                (t.history_cross_given, &["direction"][..]),
+                (t.history_cross_withdrawn, &["direction"][..]),
+                (t.history_denial_set, &["denial"][..]),
+                (t.history_denial_cancelled, &["denial"][..]),
+                (t.actor_guardian, &["name"][..]),
+                (t.actor_professional, &["provider"][..]),
+                (t.channel_in_person, &["provider"][..]),
+                (t.summary_valid_on, &["date"][..]),
+                (t.summary_for, &["name"][..]),
+                (t.viewer_label, &["provider", "role"][..]),
+                (t.reason_prescription_denied, &["date"][..]),
+                (t.reason_denied, &["date"][..]),
+                (t.reason_consent, &["date"][..]),
+                (t.notice_version_title, &["version"][..]),
+                (t.channel_online_by_guardian, &["name"][..]),
+                (t.du_confirm_for_child_explain, &["name"][..]),
+                (t.du_confirm_for_child_button, &["name"][..]),
             ] {
-                for n in names {
-                    assert!(template.contains(&format!("{{{n}}}")), "{l:?}: {template} lacks {n}");
-                }
+                let found: std::collections::BTreeSet<&str> =
+                    template.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n)).collect();
+                let wanted: std::collections::BTreeSet<&str> = names.iter().copied().collect();
+                assert_eq!(found, wanted, "{l:?}: {template}");
             }
         }
     }
