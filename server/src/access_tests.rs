@@ -235,10 +235,19 @@ async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
             assert!(x["recorded_on"].as_str().unwrap() < tenth);
         }
     }
-    // The event after her tenth birthday is not reachable by id either.
+    // The event after her tenth birthday is not reachable by id either,
+    // nor can her guardian deny what he cannot see.
     let newest = *p.event_ids_of(SOFIA).await.last().unwrap();
     let (status, _) = p.call(&oskari, "service_event_page", &[("id", &newest.to_string()), ("locale", "En")]).await;
     assert_eq!(status, 404);
+    let before = p.declaration_count().await;
+    let (status, _) = p
+        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &newest.to_string()), ("form_key", &format!("{:032x}", 77))])
+        .await;
+    assert_eq!(status, 403);
+    let (status, _) = p.call(&oskari, "denial_consequence", &[("kind", "service_event"), ("target", &newest.to_string()), ("locale", "En")]).await;
+    assert_eq!(status, 403);
+    assert_eq!(p.declaration_count().await, before);
 }
 
 #[tokio::test]

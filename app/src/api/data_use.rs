@@ -491,8 +491,30 @@ pub async fn set_denial(
 ) -> Result<String, AppError> {
     use crate::domain::data_use::parse_denial;
     use crate::domain::declarations::DeclarationEvent;
+    use crate::domain::declarations::{DeclarationError, DenialScope};
+    use crate::domain::listing::Visibility;
+    use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
     let allow_in_emergency = emergency.as_deref().is_some_and(|v| !v.is_empty());
+    // A guardian may deny only what they may see of the child's data.
+    let subject = require_subject().await?;
+    if subject.visibility != Visibility::Everything {
+        let pool = pool()?;
+        let visible = match &scope {
+            DenialScope::ServiceEvent(id) => {
+                record_repo::service_event(&pool, subject.citizen, *id, subject.visibility).await.map_err(db_error)?.is_some()
+            }
+            DenialScope::Prescription(id) => repo::load_prescriptions(&pool, subject.citizen)
+                .await
+                .map_err(db_error)?
+                .iter()
+                .any(|p| p.id == *id && subject.visibility.shows(p.prescribed_on)),
+            DenialScope::Provider(_) | DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
+        };
+        if !visible {
+            return Err(AppError::Declaration(DeclarationError::NotTheCitizensData));
+        }
+    }
     ssr::declare(DeclarationEvent::DenialSet { scope, allow_in_emergency }, &form_key).await
 }
 
