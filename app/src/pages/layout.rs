@@ -50,7 +50,11 @@ fn LanguageSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|l| {
                         let href = move || {
-                            let back = format!("{}{}", location.pathname.get(), location.search.get());
+                            // Leptos gives the query without its `?`.
+                            let search = location.search.get();
+                            let search = search.trim_start_matches('?');
+                            let path = location.pathname.get();
+                            let back = if search.is_empty() { path } else { format!("{path}?{search}") };
                             format!("/lang/{}?back={}", l.code(), percent_encode(&back))
                         };
                         view! {
