@@ -89,9 +89,12 @@ test('Helmi walks her whole history page by page without JavaScript', async ({ b
   expect(entries).toBeGreaterThan(1500);
   const seen = new Set<string>();
   let entriesSeen = 0;
+  let before: string[] = [];
+  let titles: string[] = [];
   for (let pages = 1; ; pages++) {
     expect(pages).toBeLessThan(100);
-    const titles = await events(page).evaluateAll((els) => els.map((e) => e.querySelector('h2 a')!.getAttribute('href')!));
+    before = titles;
+    titles = await events(page).evaluateAll((els) => els.map((e) => e.querySelector('h2 a')!.getAttribute('href')!));
     titles.forEach((t) => seen.add(t));
     entriesSeen += await page.locator('.entry').count();
     const next = page.getByTestId('next-page');
@@ -101,6 +104,10 @@ test('Helmi walks her whole history page by page without JavaScript', async ({ b
   }
   expect(seen.size).toBe(total);
   expect(entriesSeen).toBe(entries);
+  // One page back shows the page before the last again.
+  await page.getByTestId('previous-page').click();
+  const again = await events(page).evaluateAll((els) => els.map((e) => e.querySelector('h2 a')!.getAttribute('href')!));
+  expect(again).toEqual(before);
   await context.close();
 });
 

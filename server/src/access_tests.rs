@@ -299,6 +299,20 @@ async fn a_page_link_walks_the_whole_history_once() {
     let distinct: std::collections::BTreeSet<_> = seen.iter().collect();
     assert_eq!(distinct.len(), seen.len(), "no event twice");
     assert!(pages > 10, "{pages} pages");
+
+    // And back again with the "previous page" links, page by page, to the first.
+    let mut back: Vec<i64> = Vec::new();
+    let form = [("section", "Health"), ("filter[after]", after.as_deref().unwrap()), ("locale", "En")];
+    let (_, mut page) = p.call(&helmi, "records_page", &form).await;
+    back.splice(0..0, event_ids(&page));
+    while let Some(previous) = page["previous"].as_str().map(str::to_string) {
+        let (status, newer) = p.call(&helmi, "records_page", &[("section", "Health"), ("filter[before]", &previous), ("locale", "En")]).await;
+        assert_eq!(status, 200, "{newer}");
+        back.splice(0..0, event_ids(&newer));
+        page = newer;
+    }
+    assert_eq!(back, seen, "the same events, in the same order, walking back");
+    assert!(page["next"].is_string());
 }
 
 // ---- Management of Data Use (issue 5) ----

@@ -41,8 +41,10 @@ pub struct Choice {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordPageView {
     pub events: Vec<EventView>,
-    /// The cursor of the next page, if there is one.
+    /// The cursor of the next (older) page, if there is one.
     pub next: Option<String>,
+    /// The cursor of the previous (newer) page, if there is one.
+    pub previous: Option<String>,
     pub matching_entries: i64,
     pub matching_events: i64,
     pub registers: Vec<Choice>,
@@ -196,6 +198,7 @@ pub async fn records_page(
     Ok(RecordPageView {
         events: page.events.into_iter().map(|(e, x)| ssr::event_view(locale, &names, e, x)).collect(),
         next: page.next.map(|c| c.encode()),
+        previous: page.previous.map(|c| c.encode()),
         matching_entries: page.matching_entries,
         matching_events: page.matching_events,
         has_any: !registers.is_empty(),

@@ -37,6 +37,8 @@ pub struct RawFilter {
     pub from: Option<String>,
     pub to: Option<String>,
     pub after: Option<String>,
+    /// The cursor of a "previous page" link (newer events).
+    pub before: Option<String>,
 }
 
 /// A parsed filter: every part optional.
@@ -48,6 +50,8 @@ pub struct RecordFilter {
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
     pub after: Option<PageCursor>,
+    /// Show the page of events just newer than this one instead.
+    pub before: Option<PageCursor>,
 }
 
 /// Where the next page starts: after this service event in the order
@@ -142,12 +146,21 @@ impl RawFilter {
             }
         }
         let after = present(&self.after).map(|s| PageCursor::parse(s).ok_or(FilterError::Cursor)).transpose()?;
-        Ok(RecordFilter { register, provider, kind, from, to, after })
+        let before = present(&self.before).map(|s| PageCursor::parse(s).ok_or(FilterError::Cursor)).transpose()?;
+        if after.is_some() && before.is_some() {
+            return Err(FilterError::Cursor);
+        }
+        Ok(RecordFilter { register, provider, kind, from, to, after, before })
     }
 
     /// The same filter as query parameters, without the page cursor (for
     /// "first page" links) or with a new one (for "next page").
     pub fn query_string(&self, after: Option<&str>) -> String {
+        self.query_string_with(after.map(|a| ("after", a)))
+    }
+
+    /// The filter as query parameters with one page cursor (`after` or `before`).
+    pub fn query_string_with(&self, cursor: Option<(&str, &str)>) -> String {
         let mut parts = Vec::new();
         for (name, value) in [
             ("register", &self.register),
@@ -160,8 +173,8 @@ impl RawFilter {
                 parts.push(format!("{name}={}", percent_encode(v)));
             }
         }
-        if let Some(a) = after {
-            parts.push(format!("after={}", percent_encode(a)));
+        if let Some((name, value)) = cursor {
+            parts.push(format!("{name}={}", percent_encode(value)));
         }
         if parts.is_empty() {
             String::new()
@@ -269,7 +282,7 @@ mod tests {
 
     #[test]
     fn each_bad_field_is_named() {
-        let cases: [(RawFilter, FilterError); 9] = [
+        let cases: [(RawFilter, FilterError); 10] = [
             (raw(|r| r.register = Some("'; DROP TABLE entry".into())), FilterError::Register),
             (raw(|r| r.register = Some("a/b/c".into())), FilterError::Register),
             (raw(|r| r.provider = Some("Pirkanmaa".into())), FilterError::Provider),
@@ -279,6 +292,7 @@ mod tests {
             (raw(|r| r.to = Some("1.2.2024".into())), FilterError::To),
             (raw(|r| { r.from = Some("2025-01-01".into()); r.to = Some("2024-01-01".into()); }), FilterError::Range),
             (raw(|r| r.after = Some("2024-06-01.4x".into())), FilterError::Cursor),
+            (raw(|r| { r.after = Some("2024-06-01.4".into()); r.before = Some("2024-06-01.9".into()); }), FilterError::Cursor),
         ];
         for (r, e) in cases {
             assert_eq!(r.parse(RecordSection::Health), Err(e), "{r:?}");

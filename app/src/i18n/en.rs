@@ -67,6 +67,7 @@ pub(super) const TEXTS: Texts = Texts {
     empty_no_data_social: "There are no social welfare client documents here yet. Documents appear when a social welfare professional records them in the Kanta Services.",
     empty_no_match: "No entries match these filters. Remove a filter or widen the dates to see more.",
     pagination_label: "Pages of results",
+    previous_page: "Previous page (newer)",
     next_page: "Next page (older)",
     first_page: "First page (newest)",
     page_of_results: "Showing service events {first}–{last}.",

@@ -62,6 +62,7 @@ pub(super) const TEXTS: Texts = Texts {
     empty_no_data_social: "Täällä ei ole vielä sosiaalihuollon asiakasasiakirjoja. Asiakirjat näkyvät, kun sosiaalihuollon ammattilainen tallentaa ne Kanta-palveluihin.",
     empty_no_match: "Rajauksia vastaavia merkintöjä ei löytynyt. Poista jokin rajaus tai laajenna aikaväliä.",
     pagination_label: "Tulossivut",
+    previous_page: "Edellinen sivu (uudemmat)",
     next_page: "Seuraava sivu (vanhemmat)",
     first_page: "Ensimmäinen sivu (uusimmat)",
     page_of_results: "Näytetään palvelutapahtumat {first}–{last}.",

@@ -176,6 +176,7 @@ pub struct Texts {
     pub empty_no_match: &'static str,
     pub pagination_label: &'static str,
     pub next_page: &'static str,
+    pub previous_page: &'static str,
     pub first_page: &'static str,
     pub page_of_results: &'static str,
     pub label_register: &'static str,

@@ -62,6 +62,7 @@ pub(super) const TEXTS: Texts = Texts {
     empty_no_data_social: "Här finns ännu inga klienthandlingar från socialvården. Handlingarna syns när en yrkesperson inom socialvården sparar dem i Kanta-tjänsterna.",
     empty_no_match: "Inga anteckningar motsvarar avgränsningarna. Ta bort en avgränsning eller vidga tidsintervallet.",
     pagination_label: "Resultatsidor",
+    previous_page: "Föregående sida (nyare)",
     next_page: "Nästa sida (äldre)",
     first_page: "Första sidan (nyaste)",
     page_of_results: "Servicehändelserna {first}–{last} visas.",

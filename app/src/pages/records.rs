@@ -45,6 +45,7 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
             from: q.get("from"),
             to: q.get("to"),
             after: q.get("after"),
+            before: q.get("before"),
         }
     });
     // How many events came before this page (kept in the URL only for the
@@ -97,10 +98,14 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
     let first = shown_before + 1;
     let last = shown_before + page.events.len();
     let range = fill(t.page_of_results, &[("first", &first.to_string()), ("last", &last.to_string())]);
-    let is_first_page = raw.after.as_deref().is_none_or(|a| a.trim().is_empty());
+    let is_first_page = page.previous.is_none();
     let next_href = page.next.as_ref().map(|c| {
-        let q = raw.query_string(Some(c));
+        let q = raw.query_string_with(Some(("after", c)));
         format!("{path}{q}&n={}", shown_before + EVENTS_PER_PAGE)
+    });
+    let previous_href = page.previous.as_ref().map(|c| {
+        let q = raw.query_string_with(Some(("before", c)));
+        format!("{path}{q}&n={}", shown_before.saturating_sub(EVENTS_PER_PAGE))
     });
     let first_href = format!("{path}{}", raw.query_string(None));
     let empty = page.events.is_empty();
@@ -121,6 +126,7 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
         {(next_href.is_some() || !is_first_page).then(|| view! {
             <nav class="pagination" aria-label=t.pagination_label>
                 {(!is_first_page).then(|| view! { <a href=first_href.clone()>{t.first_page}</a> })}
+                {previous_href.map(|h| view! { <a href=h rel="prev" data-testid="previous-page">{t.previous_page}</a> })}
                 {next_href.map(|h| view! { <a href=h rel="next" data-testid="next-page">{t.next_page}</a> })}
             </nav>
         })}

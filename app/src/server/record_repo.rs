@@ -99,8 +99,10 @@ fn push_register_conditions(q: &mut QueryBuilder<'_, Sqlite>, section: RecordSec
 pub struct RecordPage {
     /// Newest first, each with its entries that match the filter, newest first.
     pub events: Vec<(ServiceEvent, Vec<Entry>)>,
-    /// Where the next page starts, if there is one.
+    /// Where the next (older) page starts, if there is one.
     pub next: Option<PageCursor>,
+    /// Where the previous (newer) page ends, if there is one.
+    pub previous: Option<PageCursor>,
     pub matching_entries: i64,
     pub matching_events: i64,
 }
@@ -122,19 +124,31 @@ pub async fn record_page(
     q.push(" AND EXISTS (SELECT 1 FROM entry x WHERE x.service_event_id = e.id");
     push_entry_conditions(&mut q, filter, visibility);
     q.push(")");
-    if let Some(c) = filter.after {
-        q.push(" AND (e.started_on < ").push_bind(c.started_on);
+    // Newest first; a "previous page" reads the newer events in the other
+    // direction on the same index and turns them around.
+    let (cursor, op, order) = match (filter.after, filter.before) {
+        (_, Some(c)) => (Some(c), ">", "ASC"),
+        (Some(c), None) => (Some(c), "<", "DESC"),
+        (None, None) => (None, "<", "DESC"),
+    };
+    if let Some(c) = cursor {
+        q.push(format!(" AND (e.started_on {op} ")).push_bind(c.started_on);
         q.push(" OR (e.started_on = ").push_bind(c.started_on);
-        q.push(" AND e.id < ").push_bind(c.event.0).push("))");
+        q.push(format!(" AND e.id {op} ")).push_bind(c.event.0).push("))");
     }
-    q.push(" ORDER BY e.started_on DESC, e.id DESC LIMIT ").push_bind((EVENTS_PER_PAGE + 1) as i64);
+    q.push(format!(" ORDER BY e.started_on {order}, e.id {order} LIMIT ")).push_bind((EVENTS_PER_PAGE + 1) as i64);
     let rows = q.build().fetch_all(pool).await?;
     let mut events = rows.iter().map(event_of).collect::<Result<Vec<_>, _>>()?;
-    let next = if events.len() > EVENTS_PER_PAGE {
-        events.truncate(EVENTS_PER_PAGE);
-        events.last().map(|e| PageCursor { started_on: e.started_on, event: e.id })
+    let more = events.len() > EVENTS_PER_PAGE;
+    events.truncate(EVENTS_PER_PAGE);
+    let cursor_of = |e: &ServiceEvent| PageCursor { started_on: e.started_on, event: e.id };
+    let (next, previous) = if filter.before.is_some() {
+        events.reverse();
+        // Older events follow (we came from them); newer ones only if there were more.
+        (events.last().map(cursor_of), if more { events.first().map(cursor_of) } else { None })
     } else {
-        None
+        let next = if more { events.last().map(cursor_of) } else { None };
+        (next, if filter.after.is_some() { events.first().map(cursor_of) } else { None })
     };
 
     let mut by_event: HashMap<ServiceEventId, Vec<Entry>> = HashMap::new();
@@ -175,6 +189,7 @@ pub async fn record_page(
             })
             .collect(),
         next,
+        previous,
         matching_entries: counts.get("entries"),
         matching_events: counts.get("events"),
     })
