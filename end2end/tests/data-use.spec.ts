@@ -213,6 +213,33 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await context.close();
 });
 
+test('a guardian confirms the notice for a child, and the preview and viewings forms work, without JavaScript', async ({ browser }) => {
+  const { context, page } = await noJs(browser);
+  await loginEn(page, MORE_PEOPLE.oskari.code, false);
+  await page.getByRole('button', { name: 'Show the data of Sofia Laine' }).click();
+  await expect(page.getByTestId('acting-for')).toContainText('Sofia Laine');
+  await page.goto('/data-use');
+  await page.getByRole('button', { name: 'Confirm receipt for Sofia Laine' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page.getByTestId('confirmations')).toContainText('Online in MyKanta by guardian Oskari Laine');
+
+  await page.goto('/data-use/preview');
+  await page.getByLabel('Who is looking').selectOption({ label: 'HUS Group (healthcare)' });
+  await page.getByLabel('Emergency').check();
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/viewer=hus%3Ahealthcare&situation=emergency/);
+  // Her Helsinki data from before she turned 10, shared in Uusimaa now that she is informed.
+  await expect(row(page, 'Kouluterveydenhuolto')).toHaveAttribute('data-visible', 'true');
+  await expect(page.getByTestId('preview')).not.toContainText('Urheiluvamma');
+
+  await page.goto('/data-use/viewings');
+  await page.getByLabel('Viewed on or after').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Show', exact: true }).click();
+  await expect(page).toHaveURL(/from=2020-01-01/);
+  await expect(page.getByTestId('empty-state')).toBeVisible();
+  await context.close();
+});
+
 test('cross-sector consents are explained and not offered before their opening date', async ({ page }) => {
   await loginEn(page, PEOPLE.matti.code);
   await page.goto('/data-use');

@@ -122,6 +122,7 @@ mod ssr {
         Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, ServiceEventId,
     };
     use crate::domain::decision::Reason;
+    use crate::domain::listing::Visibility;
     use crate::domain::records::{Prescription, ServiceEvent};
     use crate::i18n::{fill, Texts};
     use crate::server::*;
@@ -145,6 +146,34 @@ mod ssr {
                 events: events.into_iter().map(|e| (e.id, e)).collect(),
                 prescriptions: prescriptions.into_iter().map(|p| (p.id, p)).collect(),
             })
+        }
+
+        /// The service events the asker may see, newest first.
+        pub fn visible_events(&self, visibility: Visibility) -> Vec<&ServiceEvent> {
+            let mut events: Vec<_> = self.events.values().filter(|e| visibility.shows(e.started_on)).collect();
+            events.sort_by(|a, b| (b.started_on, b.id).cmp(&(a.started_on, a.id)));
+            events
+        }
+
+        /// The prescriptions the asker may see, newest first.
+        pub fn visible_prescriptions(&self, visibility: Visibility) -> Vec<&Prescription> {
+            let mut prescriptions: Vec<_> = self.prescriptions.values().filter(|p| visibility.shows(p.prescribed_on)).collect();
+            prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
+            prescriptions
+        }
+
+        /// Whether a denial of this scope refers to the subject's own data
+        /// that the asker may see (a guardian: what was recorded before the
+        /// child turned 10).
+        pub fn within_reach(&self, scope: &DenialScope, visibility: Visibility) -> bool {
+            match scope {
+                DenialScope::ServiceEvent(id) => self.events.get(id).is_some_and(|e| visibility.shows(e.started_on)),
+                DenialScope::Prescription(id) => self.prescriptions.get(id).is_some_and(|p| visibility.shows(p.prescribed_on)),
+                DenialScope::Provider(p) => {
+                    self.events.values().any(|e| e.register.provider == *p) || self.prescriptions.values().any(|x| x.prescriber == *p)
+                }
+                DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
+            }
         }
 
         pub fn t(&self) -> &'static Texts {
@@ -363,17 +392,15 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let current_version = repo::current_notice_version(&pool).await?;
     let confirmations = repo::notice_confirmations(&pool, subject.citizen, locale).await?;
 
-    let mut events: Vec<_> = names.events.values().filter(|e| subject.visibility.shows(e.started_on)).collect();
-    events.sort_by(|a, b| (b.started_on, b.id).cmp(&(a.started_on, a.id)));
-    let mut prescriptions: Vec<_> = names.prescriptions.values().filter(|p| subject.visibility.shows(p.prescribed_on)).collect();
-    prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
-    let mut providers: Vec<Choice> = Vec::new();
-    for id in events.iter().map(|e| &e.register.provider).chain(prescriptions.iter().map(|p| &p.prescriber)) {
-        if !providers.iter().any(|c| c.value == id.0) {
-            providers.push(Choice { value: id.0.clone(), label: names.provider(id) });
-        }
-    }
-    providers.sort_by(|a, b| a.label.cmp(&b.label));
+    let events = names.visible_events(subject.visibility);
+    let prescriptions = names.visible_prescriptions(subject.visibility);
+    let providers = crate::api::records::choices(
+        events
+            .iter()
+            .map(|e| &e.register.provider)
+            .chain(prescriptions.iter().map(|p| &p.prescriber))
+            .map(|id| (id.0.clone(), names.provider(id))),
+    );
 
     Ok(DataUseView {
         child_name: subject.child_name.clone(),
@@ -453,21 +480,12 @@ pub async fn denial_consequence(
     locale: Locale,
 ) -> Result<ConsequenceView, AppError> {
     use crate::domain::data_use::{denial_form_values, parse_denial};
-    use crate::domain::declarations::DenialScope;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
     let subject = require_subject().await?;
     let pool = pool()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
-    let own = match &scope {
-        DenialScope::ServiceEvent(id) => names.events.get(id).is_some_and(|e| subject.visibility.shows(e.started_on)),
-        DenialScope::Prescription(id) => names.prescriptions.get(id).is_some_and(|p| subject.visibility.shows(p.prescribed_on)),
-        DenialScope::Provider(p) => {
-            names.events.values().any(|e| e.register.provider == *p) || names.prescriptions.values().any(|x| x.prescriber == *p)
-        }
-        DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
-    };
-    if !own {
+    if !names.within_reach(&scope, subject.visibility) {
         return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
     }
     let allow = emergency.as_deref().is_some_and(|v| !v.is_empty());
@@ -491,27 +509,17 @@ pub async fn set_denial(
 ) -> Result<String, AppError> {
     use crate::domain::data_use::parse_denial;
     use crate::domain::declarations::DeclarationEvent;
-    use crate::domain::declarations::{DeclarationError, DenialScope};
+    use crate::domain::declarations::DeclarationError;
     use crate::domain::listing::Visibility;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
     let allow_in_emergency = emergency.as_deref().is_some_and(|v| !v.is_empty());
-    // A guardian may deny only what they may see of the child's data.
+    // A guardian may deny only what they may see of the child's data (the
+    // domain's own check, in the transaction, covers everyone else).
     let subject = require_subject().await?;
     if subject.visibility != Visibility::Everything {
-        let pool = pool()?;
-        let visible = match &scope {
-            DenialScope::ServiceEvent(id) => {
-                record_repo::service_event(&pool, subject.citizen, *id, subject.visibility).await.map_err(db_error)?.is_some()
-            }
-            DenialScope::Prescription(id) => repo::load_prescriptions(&pool, subject.citizen)
-                .await
-                .map_err(db_error)?
-                .iter()
-                .any(|p| p.id == *id && subject.visibility.shows(p.prescribed_on)),
-            DenialScope::Provider(_) | DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
-        };
-        if !visible {
+        let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default()).await?;
+        if !names.within_reach(&scope, subject.visibility) {
             return Err(AppError::Declaration(DeclarationError::NotTheCitizensData));
         }
     }
@@ -561,34 +569,22 @@ pub async fn viewings_page(
     #[server(default)] to: Option<String>,
     locale: Locale,
 ) -> Result<ViewingsView, AppError> {
-    use crate::domain::declarations::ProviderId;
-    use crate::domain::listing::{parse_iso_date, FilterError};
+    use crate::domain::listing::{RawFilter, RecordSection};
     use crate::server::*;
     let subject = require_subject().await?;
-    let present = |v: &Option<String>| v.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
-    let provider = match present(&provider) {
-        Some(p) if p.len() <= 64 && p.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') => Some(ProviderId(p)),
-        Some(_) => return Err(AppError::BadFilter(FilterError::Provider)),
-        None => None,
-    };
-    let from = present(&from).map(|s| parse_iso_date(&s).ok_or(AppError::BadFilter(FilterError::From))).transpose()?;
-    let to = present(&to).map(|s| parse_iso_date(&s).ok_or(AppError::BadFilter(FilterError::To))).transpose()?;
-    if let (Some(f), Some(t)) = (from, to) {
-        if f > t {
-            return Err(AppError::BadFilter(FilterError::Range));
-        }
-    }
+    // The same fields, the same rules and messages as the records filters.
+    let filter = RawFilter { provider, from, to, ..RawFilter::default() }
+        .parse(RecordSection::Health)
+        .map_err(AppError::BadFilter)?;
     let pool = pool()?;
     let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
     let all = data_use_repo::viewings(&pool, subject.citizen, None, None, None).await.map_err(db_error)?;
-    let mut provider_choices: Vec<Choice> = Vec::new();
-    for v in &all {
-        if !provider_choices.iter().any(|c| c.value == v.provider.0) {
-            provider_choices.push(Choice { value: v.provider.0.clone(), label: crate::api::records::provider_name(&names, &v.provider.0).to_string() });
-        }
-    }
-    provider_choices.sort_by(|a, b| a.label.cmp(&b.label));
-    let shown = data_use_repo::viewings(&pool, subject.citizen, provider.as_ref(), from, to).await.map_err(db_error)?;
+    let provider_choices = crate::api::records::choices(
+        all.iter().map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
+    );
+    let shown = data_use_repo::viewings(&pool, subject.citizen, filter.provider.as_ref(), filter.from, filter.to)
+        .await
+        .map_err(db_error)?;
     let t = locale.texts();
     Ok(ViewingsView {
         viewings: shown
@@ -662,10 +658,8 @@ pub async fn preview_page(
     let opens = config()?.cross_sector_opens;
     let valid = valid_at(&declarations, &confirmations, now);
 
-    let mut events: Vec<_> = names.events.values().filter(|e| subject.visibility.shows(e.started_on)).collect();
-    events.sort_by(|a, b| (b.started_on, b.id).cmp(&(a.started_on, a.id)));
-    let mut prescriptions: Vec<_> = names.prescriptions.values().filter(|p| subject.visibility.shows(p.prescribed_on)).collect();
-    prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
+    let events = names.visible_events(subject.visibility);
+    let prescriptions = names.visible_prescriptions(subject.visibility);
     let mut items: Vec<((String, String, NaiveDate), Item)> = Vec::new();
     for e in &events {
         let register = crate::api::records::register_label(locale, &names.providers, &e.register);

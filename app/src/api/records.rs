@@ -38,6 +38,18 @@ pub struct Choice {
     pub label: String,
 }
 
+/// The choices of a select: each value once (the first label wins), by label.
+pub fn choices(pairs: impl IntoIterator<Item = (String, String)>) -> Vec<Choice> {
+    let mut out: Vec<Choice> = Vec::new();
+    for (value, label) in pairs {
+        if !out.iter().any(|c| c.value == value) {
+            out.push(Choice { value, label });
+        }
+    }
+    out.sort_by(|a, b| a.label.cmp(&b.label));
+    out
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecordPageView {
     pub events: Vec<EventView>,
@@ -183,18 +195,10 @@ pub async fn records_page(
     let page = record_repo::record_page(&pool, subject.citizen, section, &parsed, subject.visibility)
         .await
         .map_err(db_error)?;
-    let mut providers: Vec<Choice> = Vec::new();
-    for (_, r) in &registers {
-        if !providers.iter().any(|c| c.value == r.provider.0) {
-            providers.push(Choice { value: r.provider.0.clone(), label: ssr::provider_name(&names, &r.provider.0).to_string() });
-        }
-    }
-    providers.sort_by(|a, b| a.label.cmp(&b.label));
-    let mut register_choices: Vec<Choice> = registers
-        .iter()
-        .map(|(id, r)| Choice { value: id.0.clone(), label: ssr::register_label(locale, &names, r) })
-        .collect();
-    register_choices.sort_by(|a, b| a.label.cmp(&b.label));
+    let providers = choices(
+        registers.iter().map(|(_, r)| (r.provider.0.clone(), ssr::provider_name(&names, &r.provider.0).to_string())),
+    );
+    let register_choices = choices(registers.iter().map(|(id, r)| (id.0.clone(), ssr::register_label(locale, &names, r))));
     Ok(RecordPageView {
         events: page.events.into_iter().map(|(e, x)| ssr::event_view(locale, &names, e, x)).collect(),
         next: page.next.map(|c| c.encode()),

@@ -62,16 +62,7 @@ pub fn parse_denial(kind: &str, target: &str) -> Result<DenialScope, FormError> 
     match kind {
         "service_event" => Ok(DenialScope::ServiceEvent(ServiceEventId(id()?))),
         "prescription" => Ok(DenialScope::Prescription(PrescriptionId(id()?))),
-        "provider" => {
-            let ok = !target.is_empty()
-                && target.len() <= 64
-                && target.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-            if ok {
-                Ok(DenialScope::Provider(ProviderId(target.to_string())))
-            } else {
-                Err(FormError::DenialTarget)
-            }
-        }
+        "provider" => ProviderId::parse(target).map(DenialScope::Provider).ok_or(FormError::DenialTarget),
         "comprehensive" => parse_sector(target).map(DenialScope::Comprehensive).ok_or(FormError::DenialTarget),
         "uusimaa" => Ok(DenialScope::Uusimaa),
         _ => Err(FormError::DenialKind),
@@ -156,14 +147,7 @@ pub fn parse_viewer_choice(s: &str) -> Result<(ProviderId, ViewerRole), FormErro
         "pharmacy" => ViewerRole::Pharmacy,
         _ => return Err(FormError::Viewer),
     };
-    let ok = !provider.is_empty()
-        && provider.len() <= 64
-        && provider.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
-    if ok {
-        Ok((ProviderId(provider.to_string()), role))
-    } else {
-        Err(FormError::Viewer)
-    }
+    Ok((ProviderId::parse(provider).ok_or(FormError::Viewer)?, role))
 }
 
 pub fn parse_situation(s: &str) -> Result<Situation, FormError> {

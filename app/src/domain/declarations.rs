@@ -10,6 +10,15 @@ use super::notice::NoticeVersion;
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ProviderId(pub String);
 
+impl ProviderId {
+    /// A provider id as forms and URLs carry it (`pirkanmaa`, `kide-terveys`):
+    /// 1–64 lowercase letters, digits and `-`. Says nothing of whether it exists.
+    pub fn parse(s: &str) -> Option<Self> {
+        let ok = !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        ok.then(|| ProviderId(s.to_string()))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ServiceEventId(pub i64);
 

@@ -104,13 +104,9 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     (1800..=9999).contains(&d.year()).then_some(d)
 }
 
-/// Ids of registers (`pirkanmaa/patient`) and providers (`pirkanmaa`):
-/// lowercase letters, digits, `-` and (registers only) one `/`.
-fn is_id(s: &str, slash: bool) -> bool {
-    !s.is_empty()
-        && s.len() <= 64
-        && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || (slash && b == b'/'))
-        && (!slash || s.bytes().filter(|b| *b == b'/').count() == 1)
+/// A register id: the provider's id and the register's, `pirkanmaa/patient`.
+fn is_register_id(s: &str) -> bool {
+    s.split_once('/').is_some_and(|(provider, kind)| ProviderId::parse(provider).is_some() && ProviderId::parse(kind).is_some())
 }
 
 fn present(v: &Option<String>) -> Option<&str> {
@@ -122,15 +118,11 @@ impl RawFilter {
     /// Empty fields mean "any".
     pub fn parse(&self, section: RecordSection) -> Result<RecordFilter, FilterError> {
         let register = match present(&self.register) {
-            Some(r) if is_id(r, true) => Some(RegisterId(r.to_string())),
+            Some(r) if is_register_id(r) => Some(RegisterId(r.to_string())),
             Some(_) => return Err(FilterError::Register),
             None => None,
         };
-        let provider = match present(&self.provider) {
-            Some(p) if is_id(p, false) => Some(ProviderId(p.to_string())),
-            Some(_) => return Err(FilterError::Provider),
-            None => None,
-        };
+        let provider = present(&self.provider).map(|p| ProviderId::parse(p).ok_or(FilterError::Provider)).transpose()?;
         let kind = match present(&self.kind) {
             Some(k) => match EntryKind::parse(k) {
                 Some(k) if k.sector() == section.sector() => Some(k),

@@ -5,19 +5,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
+use super::repo::provider_name_column;
 use super::CitizenId;
 use crate::domain::data_use::ProviderKind;
 use crate::domain::declarations::{Declaration, ProviderId};
 use crate::domain::notice::NoticeVersion;
 use crate::i18n::Locale;
-
-fn name_column(locale: Locale) -> &'static str {
-    match locale {
-        Locale::Fi => "name_fi",
-        Locale::Sv => "name_sv",
-        Locale::En => "name_en",
-    }
-}
 
 pub struct ProviderRow {
     pub id: ProviderId,
@@ -33,8 +26,8 @@ pub async fn providers(pool: &SqlitePool, locale: Locale) -> Result<Vec<Provider
         "SELECT p.id, p.kind, p.{} AS name, p.uusimaa_party, \
          (SELECT COUNT(*) FROM register r WHERE r.provider_id = p.id AND r.kind = 'occupational_health') AS occupational \
          FROM service_provider p ORDER BY p.{}",
-        name_column(locale),
-        name_column(locale)
+        provider_name_column(locale),
+        provider_name_column(locale)
     );
     sqlx::query(&sql)
         .fetch_all(pool)

@@ -8,16 +8,13 @@ use std::collections::HashMap;
 
 use sqlx::{QueryBuilder, Row, Sqlite, SqlitePool};
 
+use super::repo::{decode, provider_name_column};
 use super::CitizenId;
 use crate::domain::declarations::{ProviderId, Register, RegisterKind, ServiceEventId};
 use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
 use crate::domain::records::{register_kind, Entry, EntryId, EntryKind, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
-
-fn decode(what: &str) -> sqlx::Error {
-    sqlx::Error::Decode(format!("unexpected stored {what}").into())
-}
 
 fn kinds_of(section: RecordSection) -> &'static [&'static str] {
     match section {
@@ -28,11 +25,7 @@ fn kinds_of(section: RecordSection) -> &'static [&'static str] {
 
 /// Every provider's name in the given language (a small table; one query).
 pub async fn provider_names(pool: &SqlitePool, locale: Locale) -> Result<HashMap<String, String>, sqlx::Error> {
-    let column = match locale {
-        Locale::Fi => "name_fi",
-        Locale::Sv => "name_sv",
-        Locale::En => "name_en",
-    };
+    let column = provider_name_column(locale);
     let rows = sqlx::query(&format!("SELECT id, {column} AS name FROM service_provider")).fetch_all(pool).await?;
     Ok(rows.into_iter().map(|r| (r.get("id"), r.get("name"))).collect())
 }

@@ -11,6 +11,15 @@ use crate::domain::IdentityCode;
 use crate::error::AppError;
 use crate::i18n::Locale;
 
+/// The column of `service_provider` that holds its name in this language.
+pub(super) fn provider_name_column(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fi => "name_fi",
+        Locale::Sv => "name_sv",
+        Locale::En => "name_en",
+    }
+}
+
 pub struct CitizenLogin {
     pub id: CitizenId,
     pub password_hash: Option<String>,
@@ -96,12 +105,7 @@ pub async fn notice_confirmations(
                     None => ConfirmationChannel::Online,
                 },
                 "in_person" => {
-                    let column = match locale {
-                        Locale::Fi => "name_fi",
-                        Locale::Sv => "name_sv",
-                        Locale::En => "name_en",
-                    };
-                    let provider_name: Option<String> = r.get(column);
+                    let provider_name: Option<String> = r.get(provider_name_column(locale));
                     ConfirmationChannel::InPerson { provider_name: provider_name.ok_or(AppError::Internal)? }
                 }
                 other => {
@@ -446,7 +450,7 @@ pub async fn record_declaration(
 
 use crate::domain::records::{Dispensing, Entry, Prescription, ServiceEvent, Unit, UnitId};
 
-fn decode(what: &str) -> sqlx::Error {
+pub(super) fn decode(what: &str) -> sqlx::Error {
     sqlx::Error::Decode(format!("unexpected stored {what}").into())
 }
 
