@@ -86,3 +86,61 @@ build_site() {
   [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }
   [ -f "$SITE_ROOT/pkg/kanta.wasm" ] || { echo "build produced no $SITE_ROOT/pkg/kanta.wasm" >&2; return 1; }
 }
+
+# A free TCP port on the loopback interface.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()' 2>/dev/null \
+    || node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})"
+}
+
+# PostgreSQL's server programs (Debian's packages), installed if missing.
+setup_postgres() {
+  PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)"
+  if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
+    apt_install postgresql
+    PG_BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+  fi
+}
+
+# Runs a PostgreSQL program as the cluster's owner (PostgreSQL refuses root).
+pg_as_owner() {
+  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# Starts a throwaway PostgreSQL cluster in a temporary directory on a free
+# local port (trust authentication, loopback only) and exports
+# PG_ADMIN_URL. stop_postgres_cluster stops it and removes the directory;
+# callers put it in their EXIT trap, so it runs on failure too.
+start_postgres_cluster() {
+  setup_postgres
+  PG_DIR="$(mktemp -d /tmp/kanta-pg.XXXXXX)"
+  PG_PORT="$(free_port)"
+  [ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR"
+  pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U kanta --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+    || { cat "$PG_DIR/initdb.log" >&2; return 1; }
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    start >/dev/null
+  export PG_ADMIN_URL="postgres://kanta@127.0.0.1:$PG_PORT/postgres"
+  say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PG_DIR)"
+}
+
+# Stops (fast) or restarts the throwaway cluster: used by the outage test.
+pg_cluster_ctl() {
+  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast \
+    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+    "$1" >/dev/null
+}
+
+stop_postgres_cluster() {
+  if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
+    pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -w stop >/dev/null 2>&1 || true
+    rm -rf "$PG_DIR"
+  fi
+}
+
+# A new empty database on the throwaway cluster; prints its URL.
+create_pg_database() {
+  "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 "$PG_ADMIN_URL" -c "CREATE DATABASE $1" >/dev/null
+  echo "postgres://kanta@127.0.0.1:$PG_PORT/$1"
+}

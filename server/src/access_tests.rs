@@ -4,13 +4,13 @@
 //! child; refused calls answer 401, 403 or 404 and show nobody else's data.
 
 use serde_json::Value;
-use sqlx::SqlitePool;
+use app::server::Db;
 
 use crate::{build_app, db, seed, AppSettings};
 
 struct Portal {
     base: String,
-    pool: SqlitePool,
+    pool: Db,
     _dir: TempDir,
 }
 
@@ -30,8 +30,7 @@ async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
     static N: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
     std::fs::create_dir_all(&dir).unwrap();
-    let pool = db::connect(&format!("sqlite://{}/portal.db", dir.display())).await.unwrap();
-    db::migrate(&pool).await.unwrap();
+    let pool = db::test_db_in(&dir).await;
     seed::seed_demo_people(&pool).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -53,21 +52,21 @@ async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
 
 impl Portal {
     async fn id_of(&self, code: &str) -> i64 {
-        sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(&self.pool).await.unwrap()
+        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()
     }
 
     async fn event_ids_of(&self, code: &str) -> Vec<i64> {
-        sqlx::query_scalar(
+        app::with_pool!(&self.pool, db => sqlx::query_scalar(
             "SELECT e.id FROM service_event e JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY e.id",
         )
         .bind(code)
-        .fetch_all(&self.pool)
-        .await
+        .fetch_all(db)
+        .await)
         .unwrap()
     }
 
     async fn declaration_count(&self) -> i64 {
-        sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&self.pool).await.unwrap()
+        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap()
     }
 
     /// A browser-like client with its own cookie jar; logged in unless `code` is None.
@@ -325,24 +324,24 @@ fn key(n: u32) -> String {
 
 impl Portal {
     async fn declarations_of(&self, code: &str) -> Vec<(String, String, Option<i64>)> {
-        sqlx::query_as(
+        app::with_pool!(&self.pool, db => sqlx::query_as(
             "SELECT d.event, d.actor, d.actor_citizen_id FROM declaration d JOIN citizen c ON c.id = d.citizen_id \
              WHERE c.identity_code = $1 ORDER BY d.id",
         )
         .bind(code)
-        .fetch_all(&self.pool)
-        .await
+        .fetch_all(db)
+        .await)
         .unwrap()
     }
 
     async fn valid_denial_ids_of(&self, code: &str) -> Vec<i64> {
-        sqlx::query_scalar(
+        app::with_pool!(&self.pool, db => sqlx::query_scalar(
             "SELECT d.id FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 \
              AND d.event = 'denial_set' AND NOT EXISTS (SELECT 1 FROM declaration x WHERE x.cancels_id = d.id) ORDER BY d.id",
         )
         .bind(code)
-        .fetch_all(&self.pool)
-        .await
+        .fetch_all(db)
+        .await)
         .unwrap()
     }
 }
@@ -381,8 +380,8 @@ async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is
     let before = p.declaration_count().await;
     let liisa_event = p.event_ids_of(LIISA).await[0].to_string();
     let liisa_denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
-    let liisa_rx: i64 = sqlx::query_scalar("SELECT x.id FROM prescription x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1 LIMIT 1")
-        .bind(LIISA).fetch_one(&p.pool).await.unwrap();
+    let liisa_rx: i64 = app::with_pool!(&p.pool, db => sqlx::query_scalar("SELECT x.id FROM prescription x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1 LIMIT 1")
+        .bind(LIISA).fetch_one(db).await).unwrap();
     let (status, body) = p.call(&matti, "set_denial", &[("kind", "service_event"), ("target", &liisa_event), ("form_key", &key(2))]).await;
     assert_eq!((status, body), (403, serde_json::json!({ "Declaration": "NotTheCitizensData" })));
     let (status, _) = p.call(&matti, "set_denial", &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))]).await;
@@ -542,15 +541,15 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
 async fn a_guardian_of_another_child_cannot_reach_eetu() {
     let p = portal().await;
     // Matti becomes the guardian of a child of his own (not Eetu).
-    let child: i64 = sqlx::query_scalar(
+    let child: i64 = app::with_pool!(&p.pool, db => sqlx::query_scalar(
         "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
          VALUES ('010120A998T', 'Mikko', 'Korhonen', NULL, '2026-01-01T00:00:00+00:00') RETURNING id",
     )
-    .fetch_one(&p.pool)
-    .await
+    .fetch_one(db)
+    .await)
     .unwrap();
     let matti_id = p.id_of(MATTI).await;
-    sqlx::query("INSERT INTO guardianship (guardian_id, child_id) VALUES ($1, $2)").bind(matti_id).bind(child).execute(&p.pool).await.unwrap();
+    app::with_pool!(&p.pool, db => sqlx::query("INSERT INTO guardianship (guardian_id, child_id) VALUES ($1, $2)").bind(matti_id).bind(child).execute(db).await.map(|_| ())).unwrap();
     let before = p.declaration_count().await;
 
     let matti = p.client(Some(MATTI)).await;

@@ -4,7 +4,7 @@
 //! (individual numbers 900–999), distinct from the demo people's.
 
 use chrono::{Duration, NaiveDate, Utc};
-use sqlx::SqlitePool;
+use app::server::Db;
 
 const CHECK: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 const KINDS: [&str; 6] = ["visit_summary", "diagnosis", "laboratory_result", "measurement", "vaccination", "care_plan"];
@@ -20,9 +20,9 @@ pub fn synthetic_code(n: u64) -> String {
     format!("{ddmmyy}{sign}{individual:03}{}", CHECK[(number % 31) as usize] as char)
 }
 
-pub async fn generate(pool: &SqlitePool, citizens: u64, entries_per_citizen: u64) -> Result<(u64, u64), String> {
-    let db = |e: sqlx::Error| format!("generation failed: {e}");
-    crate::seed::seed_registers_and_units(pool).await.map_err(db)?;
+pub async fn generate(db: &Db, citizens: u64, entries_per_citizen: u64) -> Result<(u64, u64), String> {
+    let fail = |e: sqlx::Error| format!("generation failed: {e}");
+    crate::seed::seed_registers_and_units(db).await.map_err(fail)?;
     let registers: Vec<(&str, &str)> = app::demo::REGISTERS
         .iter()
         .map(|(id, provider, _)| {
@@ -32,59 +32,81 @@ pub async fn generate(pool: &SqlitePool, citizens: u64, entries_per_citizen: u64
         .collect();
     let today = Utc::now().date_naive();
     let now = Utc::now();
-    let (mut made_citizens, mut made_entries) = (0, 0);
+    let (mut made_citizens, mut made_entries) = (0u64, 0u64);
     let mut n = 0u64;
+    // Rerunnable: synthetic codes that exist already are skipped.
+    let mut skipped_in_a_row = 0u64;
     while made_citizens < citizens {
-        let mut tx = pool.begin().await.map_err(db)?;
-        for _ in 0..100.min(citizens - made_citizens) {
-            let code = synthetic_code(n);
-            n += 1;
-            let id: Option<i64> = sqlx::query_scalar(
-                "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
-                 VALUES ($1, 'Testi', $2, NULL, $3) ON CONFLICT DO NOTHING RETURNING id",
-            )
-            .bind(&code)
-            .bind(format!("Henkilö {n}"))
-            .bind(now)
-            .fetch_optional(&mut *tx)
-            .await
-            .map_err(db)?;
-            let Some(id) = id else { continue }; // exists already (a rerun)
-            let events = entries_per_citizen.div_ceil(5).max(1);
-            let mut left = entries_per_citizen;
-            for e in 0..events {
-                let (register, unit) = registers[((n + e) % registers.len() as u64) as usize];
-                let on = today - Duration::days((e * 17 % 7000) as i64);
-                let event_id: i64 = sqlx::query_scalar(
-                    "INSERT INTO service_event (citizen_id, register_id, unit_id, started_on, title) \
-                     VALUES ($1, $2, $3, $4, 'Vastaanottokäynti') RETURNING id",
+        // One transaction per 100 citizens; per citizen three statements:
+        // the citizen, their service events (one multi-row insert), their entries (one).
+        let made: Result<(u64, u64, u64), sqlx::Error> = app::with_pool!(db, pool => async {
+            let mut tx = pool.begin().await?;
+            let (mut c, mut x, mut seen) = (0u64, 0u64, 0u64);
+            for _ in 0..100.min(citizens - made_citizens) {
+                let code = synthetic_code(n);
+                n += 1;
+                let id: Option<i64> = sqlx::query_scalar(
+                    "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
+                     VALUES ($1, 'Testi', $2, NULL, $3) ON CONFLICT DO NOTHING RETURNING id",
                 )
-                .bind(id)
-                .bind(register)
-                .bind(unit)
-                .bind(on)
-                .fetch_one(&mut *tx)
-                .await
-                .map_err(db)?;
-                let kind_ok = !register.ends_with("/social");
-                for k in 0..left.min(5) {
-                    let kind = if kind_ok { KINDS[((n + e + k) % KINDS.len() as u64) as usize] } else { "client_document" };
-                    sqlx::query("INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) VALUES ($1, $2, $3, $4, 'Synteettinen merkintä')")
-                        .bind(event_id)
-                        .bind(id)
-                        .bind(kind)
-                        .bind(on)
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(db)?;
-                    made_entries += 1;
+                .bind(&code)
+                .bind(format!("Henkilö {n}"))
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let Some(id) = id else {
+                    seen += 1;
+                    continue;
+                };
+                let events = entries_per_citizen.div_ceil(5).max(1);
+                let event_rows: Vec<(&str, &str, chrono::NaiveDate)> = (0..events)
+                    .map(|e| {
+                        let (register, unit) = registers[((n + e) % registers.len() as u64) as usize];
+                        (register, unit, today - Duration::days((e * 17 % 7000) as i64))
+                    })
+                    .collect();
+                let mut q = sqlx::QueryBuilder::new("INSERT INTO service_event (citizen_id, register_id, unit_id, started_on, title) ");
+                q.push_values(&event_rows, |mut b, (register, unit, on)| {
+                    b.push_bind(id).push_bind(*register).push_bind(*unit).push_bind(*on).push("'Vastaanottokäynti'");
+                });
+                q.push(" RETURNING id");
+                let event_ids: Vec<i64> = q.build_query_scalar().fetch_all(&mut *tx).await?;
+                let mut entry_rows = Vec::new();
+                let mut left = entries_per_citizen;
+                for (e, (event_id, (register, _, on))) in event_ids.iter().zip(&event_rows).enumerate() {
+                    for k in 0..left.min(5) {
+                        let kind = if register.ends_with("/social") {
+                            "client_document"
+                        } else {
+                            KINDS[((n + e as u64 + k) % KINDS.len() as u64) as usize]
+                        };
+                        entry_rows.push((*event_id, kind, *on));
+                    }
+                    left = left.saturating_sub(5);
                 }
-                left = left.saturating_sub(5);
+                if !entry_rows.is_empty() {
+                    let mut q = sqlx::QueryBuilder::new("INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) ");
+                    q.push_values(&entry_rows, |mut b, (event_id, kind, on)| {
+                        b.push_bind(*event_id).push_bind(id).push_bind(*kind).push_bind(*on).push("'Synteettinen merkintä'");
+                    });
+                    q.build().execute(&mut *tx).await?;
+                }
+                x += entry_rows.len() as u64;
+                c += 1;
             }
-            made_citizens += 1;
+            tx.commit().await?;
+            Ok((c, x, seen))
+        }.await);
+        let (c, x, seen) = made.map_err(fail)?;
+        made_citizens += c;
+        made_entries += x;
+        skipped_in_a_row = if c == 0 { skipped_in_a_row + seen } else { 0 };
+        if skipped_in_a_row > 1_000_000 {
+            return Err("generation failed: no free synthetic identity codes left".into());
         }
-        tx.commit().await.map_err(db)?;
     }
+    // Fresh statistics, so the planner sees the new sizes at once.
+    app::with_pool!(db, pool => sqlx::query("ANALYZE").execute(pool).await.map(|_| ())).map_err(fail)?;
     Ok((made_citizens, made_entries))
 }
 
@@ -105,12 +127,11 @@ mod tests {
 
     #[tokio::test]
     async fn generates_n_citizens_with_m_entries_spread_over_registers() {
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         assert_eq!(generate(&pool, 30, 12).await.unwrap(), (30, 360));
-        let registers: i64 = sqlx::query_scalar("SELECT COUNT(DISTINCT register_id) FROM service_event").fetch_one(&pool).await.unwrap();
+        let registers: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(DISTINCT register_id) FROM service_event").fetch_one(db).await).unwrap();
         assert!(registers >= 6, "{registers}");
-        let entries: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM entry").fetch_one(&pool).await.unwrap();
+        let entries: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM entry").fetch_one(db).await).unwrap();
         assert_eq!(entries, 360);
     }
 }

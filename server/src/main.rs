@@ -15,22 +15,21 @@ use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
-use sqlx::SqlitePool;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
-use tower_sessions_sqlx_store::SqliteStore;
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 use tracing_subscriber::EnvFilter;
 
-use app::server::{password, PortalConfig};
+use app::server::{password, Db, PortalConfig};
 use app::{shell, App};
 use config::{Command, Config, USAGE};
 
 #[derive(Clone)]
 struct ServerState {
     leptos_options: LeptosOptions,
-    pool: SqlitePool,
+    pool: Db,
     secure_cookies: bool,
 }
 
@@ -39,7 +38,7 @@ impl FromRef<ServerState> for LeptosOptions {
         s.leptos_options.clone()
     }
 }
-impl FromRef<ServerState> for SqlitePool {
+impl FromRef<ServerState> for Db {
     fn from_ref(s: &ServerState) -> Self {
         s.pool.clone()
     }
@@ -113,12 +112,30 @@ pub struct AppSettings {
 
 /// The whole HTTP application: sessions, guards, security headers, the
 /// Leptos pages and server functions, static files. Tests serve it too.
-pub async fn build_app(pool: SqlitePool, settings: AppSettings) -> Result<Router, String> {
-    let session_store = SqliteStore::new(pool.clone());
-    session_store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
-    // Expired sessions are deleted every five minutes (the rows would stay forever otherwise).
+pub async fn build_app(pool: Db, settings: AppSettings) -> Result<Router, String> {
+    // Sessions live in the same database, so any instance can serve any session.
+    match &pool {
+        Db::Sqlite(p) => {
+            let store = SqliteStore::new(p.clone());
+            store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
+            build_app_with_sessions(pool, settings, store).await
+        }
+        Db::Postgres(p) => {
+            let store = PostgresStore::new(p.clone());
+            store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
+            build_app_with_sessions(pool, settings, store).await
+        }
+    }
+}
+
+async fn build_app_with_sessions<S>(pool: Db, settings: AppSettings, session_store: S) -> Result<Router, String>
+where
+    S: tower_sessions::SessionStore + tower_sessions::session_store::ExpiredDeletion + Clone,
+{
+    // Expired sessions are deleted every five minutes (the rows would stay
+    // forever otherwise). With several instances each one does it; the
+    // deletion is one idempotent statement.
     {
-        use tower_sessions::session_store::ExpiredDeletion;
         let store = session_store.clone();
         tokio::spawn(async move {
             if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(300)).await {
@@ -178,7 +195,7 @@ pub async fn build_app(pool: SqlitePool, settings: AppSettings) -> Result<Router
         .with_state(state))
 }
 
-async fn serve(config: Config, pool: SqlitePool) -> Result<(), String> {
+async fn serve(config: Config, pool: Db) -> Result<(), String> {
     let app = build_app(
         pool.clone(),
         AppSettings {

@@ -1,9 +1,7 @@
 //! The demo people of DOMAIN.md §9. Deterministic (fixed ids of the notice
 //! events, dates and names) and idempotent: a person who exists is left alone.
 
-use app::server::password;
-use chrono::{TimeZone, Utc};
-use sqlx::SqlitePool;
+use app::server::Db;
 
 pub const DEMO_PASSWORD: &str = "kanta-demo";
 
@@ -54,170 +52,30 @@ const PEOPLE: &[DemoPerson] = &[
 
 /// Creates the demo people that are missing, with their records,
 /// prescriptions, declarations and viewings. Returns how many were created.
-pub async fn seed_demo_people(pool: &SqlitePool) -> Result<usize, String> {
-    let db = |e: sqlx::Error| format!("seeding failed: {e}");
-    seed_registers_and_units(pool).await.map_err(db)?;
-    let today = Utc::now().date_naive();
-    let data = app::demo::demo_people(today);
-    let mut created = 0;
-    for person in PEOPLE {
-        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1")
-            .bind(person.code)
-            .fetch_optional(pool)
-            .await
-            .map_err(db)?;
-        if exists.is_some() {
-            continue;
-        }
-        let hash = if person.can_log_in {
-            Some(tokio::task::spawn_blocking(|| password::hash_blocking(DEMO_PASSWORD)).await.map_err(|e| e.to_string())?)
-        } else {
-            None
-        };
-        let at = |(y, m, d, h, min): (i32, u32, u32, u32, u32)| Utc.with_ymd_and_hms(y, m, d, h, min, 0).unwrap();
-        let mut tx = pool.begin().await.map_err(db)?;
-        let id: i64 = sqlx::query_scalar(
-            "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(person.code)
-        .bind(person.first)
-        .bind(person.last)
-        .bind(hash)
-        .bind(at((2022, 10, 1, 0, 0)))
-        .fetch_one(&mut *tx)
-        .await
-        .map_err(db)?;
-        let confirmation = match &person.notice {
-            Notice::Never => None,
-            Notice::Online(v, t) => Some((*v, "online", None, at(*t))),
-            Notice::InPerson(v, provider, t) => Some((*v, "in_person", Some(*provider), at(*t))),
-        };
-        let person_data = data.iter().find(|d| d.code == person.code);
-        if let Some((version, channel, provider, when)) = confirmation {
-            sqlx::query(
-                "INSERT INTO notice_confirmation (citizen_id, version, channel, provider_id, confirmed_at) \
-                 VALUES ($1, $2, $3, $4, $5)",
-            )
-            .bind(id)
-            .bind(version)
-            .bind(channel)
-            .bind(provider)
-            .bind(when)
-            .execute(&mut *tx)
-            .await
-            .map_err(db)?;
-        }
-        if let Some(d) = person_data {
-            seed_person_data(&mut tx, id, d, today).await.map_err(db)?;
-        }
-        tx.commit().await.map_err(db)?;
-        created += 1;
+pub async fn seed_demo_people(db: &Db) -> Result<usize, String> {
+    match db {
+        Db::Sqlite(pool) => sqlite::seed_demo_people(pool).await,
+        Db::Postgres(pool) => postgres::seed_demo_people(pool).await,
     }
-    seed_guardianship(pool, &data).await.map_err(db)?;
-    Ok(created)
 }
 
-pub async fn seed_registers_and_units(pool: &SqlitePool) -> Result<(), sqlx::Error> {
-    let mut tx = pool.begin().await?;
-    for (id, provider, kind) in app::demo::REGISTERS {
-        sqlx::query("INSERT INTO register (id, provider_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(id).bind(provider).bind(kind).execute(&mut *tx).await?;
+pub async fn seed_registers_and_units(db: &Db) -> Result<(), sqlx::Error> {
+    match db {
+        Db::Sqlite(pool) => sqlite::seed_registers_and_units(pool).await,
+        Db::Postgres(pool) => postgres::seed_registers_and_units(pool).await,
     }
-    for (id, provider, name) in app::demo::UNITS {
-        sqlx::query("INSERT INTO unit (id, provider_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(id).bind(provider).bind(name).execute(&mut *tx).await?;
-    }
-    tx.commit().await
 }
 
-async fn seed_person_data(
-    tx: &mut sqlx::SqliteConnection,
-    citizen_id: i64,
-    d: &app::demo::DemoPerson,
-    today: chrono::NaiveDate,
-) -> Result<(), sqlx::Error> {
-    use app::demo::{DemoActor, DemoDeclaration};
-    use app::domain::declarations::{
-        Actor, DeclarationEvent, DenialScope, PrescriptionId, ProviderId, ServiceEventId,
-    };
-    use app::server::{repo, CitizenId};
-
-    let mut event_ids = Vec::with_capacity(d.events.len());
-    for e in &d.events {
-        let event_id: i64 = sqlx::query_scalar(
-            "INSERT INTO service_event (citizen_id, register_id, unit_id, started_on, title) VALUES ($1, $2, $3, $4, $5) RETURNING id",
-        )
-        .bind(citizen_id).bind(e.register).bind(e.unit).bind(e.started_on).bind(&e.title)
-        .fetch_one(&mut *tx).await?;
-        for x in &e.entries {
-            sqlx::query("INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) VALUES ($1, $2, $3, $4, $5)")
-                .bind(event_id).bind(citizen_id).bind(x.kind).bind(x.recorded_on).bind(&x.text)
-                .execute(&mut *tx).await?;
-        }
-        event_ids.push(event_id);
-    }
-    let mut rx_ids = Vec::with_capacity(d.prescriptions.len());
-    for p in &d.prescriptions {
-        let rx_id: i64 = sqlx::query_scalar(
-            "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
-             prescribed_on, valid_until, amount, amount_unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
-        )
-        .bind(citizen_id).bind(p.prescriber).bind(p.unit).bind(p.medicine).bind(p.strength).bind(p.dosage)
-        .bind(p.prescribed_on).bind(p.valid_until).bind(p.amount).bind(p.amount_unit)
-        .fetch_one(&mut *tx).await?;
-        for (pharmacy, on, amount) in &p.dispensings {
-            sqlx::query("INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, $2, $3, $4)")
-                .bind(rx_id).bind(pharmacy).bind(on).bind(amount).execute(&mut *tx).await?;
-        }
-        rx_ids.push(rx_id);
-    }
-    for (days_ago, actor, declaration) in &d.declarations {
-        let actor = match actor {
-            DemoActor::Citizen => Actor::Citizen,
-            DemoActor::Professional(p) => Actor::Professional(ProviderId(p.to_string())),
-            DemoActor::Guardian(code) => {
-                let id: i64 = sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1")
-                    .bind(code).fetch_one(&mut *tx).await?;
-                Actor::Guardian(id)
-            }
-        };
-        let deny = |scope, allow_in_emergency| DeclarationEvent::DenialSet { scope, allow_in_emergency };
-        let event = match declaration {
-            DemoDeclaration::Consent(s) => DeclarationEvent::ConsentGiven(*s),
-            DemoDeclaration::CrossConsent(c) => DeclarationEvent::CrossSectorConsentGiven(*c),
-            DemoDeclaration::DenyEvent(i, a) => deny(DenialScope::ServiceEvent(ServiceEventId(event_ids[*i])), *a),
-            DemoDeclaration::DenyPrescription(i, a) => deny(DenialScope::Prescription(PrescriptionId(rx_ids[*i])), *a),
-            DemoDeclaration::DenyProvider(p, a) => deny(DenialScope::Provider(ProviderId(p.to_string())), *a),
-            DemoDeclaration::DenyComprehensive(s, a) => deny(DenialScope::Comprehensive(*s), *a),
-            DemoDeclaration::DenyUusimaa(a) => deny(DenialScope::Uusimaa, *a),
-        };
-        let at = (today - chrono::Duration::days(*days_ago)).and_hms_opt(10, 0, 0).expect("valid time").and_utc();
-        repo::insert_declaration(&mut *tx, CitizenId(citizen_id), at, &actor, &event, None).await?;
-    }
-    for v in &d.viewings {
-        let at = (today - chrono::Duration::days(v.days_ago)).and_hms_opt(9, 30, 0).expect("valid time").and_utc();
-        sqlx::query(
-            "INSERT INTO professional_viewing (citizen_id, provider_id, unit_id, viewed_at, what, purpose) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(citizen_id).bind(v.provider).bind(v.unit).bind(at).bind(v.what).bind(v.purpose)
-        .execute(&mut *tx).await?;
-    }
-    Ok(())
+mod sqlite {
+    type DB = sqlx::Sqlite;
+    use app::server::sql::sqlite as sql;
+    include!("seed_sql.rs");
 }
 
-async fn seed_guardianship(pool: &SqlitePool, data: &[app::demo::DemoPerson]) -> Result<(), sqlx::Error> {
-    for guardian in data.iter().filter(|d| !d.guardian_of.is_empty()) {
-        for child in &guardian.guardian_of {
-            sqlx::query(
-                "INSERT INTO guardianship (guardian_id, child_id) \
-                 SELECT g.id, c.id FROM citizen g, citizen c WHERE g.identity_code = $1 AND c.identity_code = $2 \
-                 ON CONFLICT DO NOTHING",
-            )
-            .bind(guardian.code).bind(child).execute(pool).await?;
-        }
-    }
-    Ok(())
+mod postgres {
+    type DB = sqlx::Postgres;
+    use app::server::sql::postgres as sql;
+    include!("seed_sql.rs");
 }
 
 /// The people who can log in, for the start-up banner.
@@ -228,33 +86,33 @@ pub fn demo_logins() -> impl Iterator<Item = (String, &'static str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::{TimeZone, Utc};
 
     #[tokio::test]
     async fn seeding_twice_creates_the_people_once() {
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         assert_eq!(seed_demo_people(&pool).await.unwrap(), PEOPLE.len());
         assert_eq!(seed_demo_people(&pool).await.unwrap(), 0);
-        let people: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM citizen").fetch_one(&pool).await.unwrap();
+        let people: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM citizen").fetch_one(db).await).unwrap();
         let confirmations: i64 =
-            sqlx::query_scalar("SELECT COUNT(*) FROM notice_confirmation").fetch_one(&pool).await.unwrap();
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM notice_confirmation").fetch_one(db).await).unwrap();
         assert_eq!(people, 9);
         assert_eq!(confirmations, 6);
     }
 
-    async fn counts(pool: &SqlitePool) -> Vec<i64> {
+    async fn counts(pool: &Db) -> Vec<i64> {
         let mut out = Vec::new();
         for table in ["citizen", "service_event", "entry", "prescription", "dispensing", "declaration",
                       "professional_viewing", "guardianship", "register", "unit", "notice_confirmation"] {
-            out.push(sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(pool).await.unwrap());
+            let sql = format!("SELECT COUNT(*) FROM {table}");
+            out.push(app::with_pool!(pool, db => sqlx::query_scalar(&sql).fetch_one(db).await).unwrap());
         }
         out
     }
 
     #[tokio::test]
     async fn seeding_twice_gives_the_same_row_counts() {
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let first = counts(&pool).await;
         seed_demo_people(&pool).await.unwrap();
@@ -263,12 +121,11 @@ mod tests {
 
     #[tokio::test]
     async fn the_seeded_people_match_their_rows_in_the_demo_table() {
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let scalar = |sql: &'static str, code: &'static str| {
             let pool = pool.clone();
-            async move { sqlx::query_scalar::<_, i64>(sql).bind(code).fetch_one(&pool).await.unwrap() }
+            async move { app::with_pool!(&pool, db => sqlx::query_scalar::<_, i64>(sql).bind(code).fetch_one(db).await).unwrap() }
         };
         // Helmi: at least 2,000 entries in at least 6 registers, at least 40 prescriptions.
         let helmi = "271055-989K";
@@ -276,10 +133,10 @@ mod tests {
         assert!(scalar("SELECT COUNT(DISTINCT e.register_id) FROM service_event e JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1", helmi).await >= 6);
         assert!(scalar("SELECT COUNT(*) FROM prescription p JOIN citizen c ON c.id = p.citizen_id WHERE c.identity_code = $1", helmi).await >= 40);
         // Matti: Pirkanmaa, Varsinais-Suomi and a private register.
-        let matti_providers: Vec<String> = sqlx::query_scalar(
+        let matti_providers: Vec<String> = app::with_pool!(&pool, db => sqlx::query_scalar(
             "SELECT DISTINCT r.provider_id FROM service_event e JOIN register r ON r.id = e.register_id \
              JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY 1")
-            .bind("040762-912M").fetch_all(&pool).await.unwrap();
+            .bind("040762-912M").fetch_all(db).await).unwrap();
         assert_eq!(matti_providers, ["lahiklinikka", "pirkanmaa", "varsinais-suomi"]);
         // Liisa: two denials and a consent; Juhani: a comprehensive denial allowing emergencies, set in person.
         assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.event = 'denial_set'", "231190-923P").await, 2);
@@ -296,12 +153,11 @@ mod tests {
     async fn the_records_read_back_as_domain_values() {
         use app::domain::records::PrescriptionState;
         use app::server::{repo, CitizenId};
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
-            async move { CitizenId(sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(&pool).await.unwrap()) }
+            async move { CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()) }
         };
         let matti = id("040762-912M").await;
         let events = repo::load_service_events(&pool, matti).await.unwrap();
@@ -331,18 +187,17 @@ mod tests {
         use app::domain::declarations::*;
         use app::server::repo::{record_declaration, RecordError};
         use app::server::CitizenId;
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
-            async move { CitizenId(sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(&pool).await.unwrap()) }
+            async move { CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()) }
         };
         let (liisa, matti) = (id("231190-923P").await, id("040762-912M").await);
-        let mattis_event: i64 = sqlx::query_scalar("SELECT MIN(id) FROM service_event WHERE citizen_id = $1").bind(matti.0).fetch_one(&pool).await.unwrap();
+        let mattis_event: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT MIN(id) FROM service_event WHERE citizen_id = $1").bind(matti.0).fetch_one(db).await).unwrap();
         let now = Utc::now();
         let opens = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
-        let before: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&pool).await.unwrap();
+        let before: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap();
         let refused = |r: Result<DeclarationId, RecordError>| match r {
             Err(RecordError::Refused(e)) => e,
             other => panic!("expected a refusal, got {other:?}"),
@@ -355,7 +210,7 @@ mod tests {
         assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &withdraw, now, opens, None).await), DeclarationError::NoConsentToWithdraw);
         let cross = DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare);
         assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cross, opens - chrono::Duration::days(1), opens, None).await), DeclarationError::CrossSectorNotOpenYet);
-        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&pool).await.unwrap();
+        let after: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap();
         assert_eq!(after, before, "nothing written");
 
         // A sensible one is written once, even when submitted twice with the same key.
@@ -363,28 +218,27 @@ mod tests {
         let a = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
         let b = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
         assert_eq!(a, b);
-        let after: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(&pool).await.unwrap();
+        let after: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap();
         assert_eq!(after, before + 1);
         // Cancelling a cancelled denial is refused too.
-        let liisas_denial: i64 = sqlx::query_scalar("SELECT MIN(id) FROM declaration WHERE citizen_id = $1 AND event = 'denial_set'").bind(liisa.0).fetch_one(&pool).await.unwrap();
+        let liisas_denial: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT MIN(id) FROM declaration WHERE citizen_id = $1 AND event = 'denial_set'").bind(liisa.0).fetch_one(db).await).unwrap();
         let cancel = DeclarationEvent::DenialCancelled { denial: DeclarationId(liisas_denial) };
         record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now, opens, None).await.unwrap();
         assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now + chrono::Duration::seconds(1), opens, None).await), DeclarationError::NoDenialToCancel);
         // And nothing can be changed in place.
-        assert!(sqlx::query("UPDATE declaration SET event = 'consent_given'").execute(&pool).await.is_err());
-        assert!(sqlx::query("DELETE FROM declaration").execute(&pool).await.is_err());
+        assert!(app::with_pool!(&pool, db => sqlx::query("UPDATE declaration SET event = 'consent_given'").execute(db).await.map(|_| ())).is_err());
+        assert!(app::with_pool!(&pool, db => sqlx::query("DELETE FROM declaration").execute(db).await.map(|_| ())).is_err());
     }
 
     #[tokio::test]
     async fn the_notice_states_match_the_demo_table() {
         use app::server::{repo, CitizenId};
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
             async move {
-                CitizenId(sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(&pool).await.unwrap())
+                CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap())
             }
         };
         let due = |c| {
@@ -399,10 +253,9 @@ mod tests {
 
     #[tokio::test]
     async fn confirmations_cannot_be_changed_or_deleted() {
-        let pool = crate::db::connect("sqlite::memory:").await.unwrap();
-        crate::db::migrate(&pool).await.unwrap();
+        let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
-        assert!(sqlx::query("UPDATE notice_confirmation SET version = '2022-11'").execute(&pool).await.is_err());
-        assert!(sqlx::query("DELETE FROM notice_confirmation").execute(&pool).await.is_err());
+        assert!(app::with_pool!(&pool, db => sqlx::query("UPDATE notice_confirmation SET version = '2022-11'").execute(db).await.map(|_| ())).is_err());
+        assert!(app::with_pool!(&pool, db => sqlx::query("DELETE FROM notice_confirmation").execute(db).await.map(|_| ())).is_err());
     }
 }

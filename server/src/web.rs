@@ -6,12 +6,11 @@ use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
-use sqlx::SqlitePool;
 use tower_sessions::Session;
 
 use app::error::AppError;
 use app::i18n::{Locale, LANGUAGE_COOKIE};
-use app::server::{repo, request_locale, CitizenId, CITIZEN_ID_KEY};
+use app::server::{repo, request_locale, CitizenId, Db, CITIZEN_ID_KEY};
 
 /// Paths that need no session: static files, server functions (which check
 /// for themselves), the language switch and the health check.
@@ -25,7 +24,7 @@ fn is_public(path: &str) -> bool {
 /// Every page but the login page needs a session; a citizen who has not
 /// confirmed the current notice is sent to it from every other page.
 /// Server-side, so it holds without JavaScript and for a typed-in URL.
-pub async fn session_guard(State(pool): State<SqlitePool>, session: Session, req: Request, next: Next) -> Response {
+pub async fn session_guard(State(pool): State<Db>, session: Session, req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     if is_public(&path) {
         return next.run(req).await;

@@ -136,7 +136,7 @@ mod ssr {
     }
 
     impl Names {
-        pub async fn load(pool: &sqlx::SqlitePool, citizen: CitizenId, locale: Locale) -> Result<Self, AppError> {
+        pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale) -> Result<Self, AppError> {
             let providers = record_repo::provider_names(pool, locale).await.map_err(db_error)?;
             let events = repo::load_service_events(pool, citizen).await.map_err(db_error)?;
             let prescriptions = repo::load_prescriptions(pool, citizen).await.map_err(db_error)?;

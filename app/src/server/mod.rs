@@ -1,16 +1,19 @@
 //! Server-only glue for the server functions: context, sessions, passwords,
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
+pub mod db;
 pub mod data_use_repo;
 pub mod password;
 pub mod record_repo;
 pub mod repo;
+pub mod sql;
+
+pub use db::Db;
 
 use axum::http::header::ACCEPT;
 use http::request::Parts;
 use leptos::prelude::*;
 use leptos_axum::ResponseOptions;
-use sqlx::SqlitePool;
 use tower_sessions::Session;
 
 use crate::error::AppError;
@@ -30,8 +33,8 @@ pub struct PortalConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct CitizenId(pub i64);
 
-pub fn pool() -> Result<SqlitePool, AppError> {
-    use_context::<SqlitePool>().ok_or_else(|| {
+pub fn pool() -> Result<Db, AppError> {
+    use_context::<Db>().ok_or_else(|| {
         tracing::error!("no database pool in the Leptos context");
         AppError::Internal
     })
@@ -185,6 +188,10 @@ pub fn request_locale(headers: &http::HeaderMap) -> Locale {
 
 /// Maps a database error to the user-facing kind, keeping the cause in the log.
 pub fn db_error(e: sqlx::Error) -> AppError {
+    if is_outage(&e) {
+        tracing::error!(error = %e, "database unavailable");
+        return AppError::Unavailable;
+    }
     match e {
         sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
             tracing::error!(error = %e, "database unavailable");
@@ -194,5 +201,18 @@ pub fn db_error(e: sqlx::Error) -> AppError {
             tracing::error!(error = %other, "database error");
             AppError::Internal
         }
+    }
+}
+
+/// Whether an error means the database is away (down, restarting, out of
+/// connections) rather than a fault in a statement: the user gets the 503
+/// "try again shortly" message, and the request can simply be retried.
+pub fn is_outage(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::Tls(_) => true,
+        sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => true,
+        // PostgreSQL: 08… connection exception, 57P0… shutdown / cannot connect now, 53300 too many connections.
+        sqlx::Error::Database(d) => d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300"),
+        _ => false,
     }
 }
