@@ -11,6 +11,8 @@ use crate::{build_app, db, seed, AppSettings};
 struct Portal {
     base: String,
     pool: Db,
+    url: String,
+    opens: chrono::DateTime<chrono::Utc>,
     _dir: TempDir,
 }
 
@@ -30,24 +32,25 @@ async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
     static N: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
     std::fs::create_dir_all(&dir).unwrap();
-    let pool = db::test_db_in(&dir).await;
+    let (pool, url) = db::test_db_in(&dir).await;
     seed::seed_demo_people(&pool).await.unwrap();
+    let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
+    let base = serve_instance(pool.clone(), &dir, opens).await;
+    Portal { base, pool, url, opens, _dir: TempDir(dir) }
+}
+
+/// One instance of the application on its own port, serving `pool`.
+async fn serve_instance(pool: Db, dir: &std::path::Path, opens: chrono::DateTime<chrono::Utc>) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = build_app(
-        pool.clone(),
-        AppSettings {
-            site_root: dir.display().to_string(),
-            addr,
-            demo: true,
-            secure_cookies: false,
-            cross_sector_opens: app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap()),
-        },
+        pool,
+        AppSettings { site_root: dir.display().to_string(), addr, demo: true, secure_cookies: false, cross_sector_opens: opens },
     )
     .await
     .unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    Portal { base: format!("http://{addr}"), pool, _dir: TempDir(dir) }
+    format!("http://{addr}")
 }
 
 impl Portal {
@@ -619,4 +622,39 @@ async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Ite
     })
     .await;
     out.into_iter().map(|o| o.expect("every future finished")).collect()
+}
+
+#[tokio::test]
+async fn two_instances_on_one_database_share_sessions_and_declarations() {
+    let a = portal().await;
+    // Instance B: its own connection pool, sessions and router, on the same database.
+    let b_pool = db::connect(&a.url).await.unwrap();
+    let b = Portal {
+        base: serve_instance(b_pool.clone(), &a._dir.0, a.opens).await,
+        pool: b_pool,
+        url: a.url.clone(),
+        opens: a.opens,
+        _dir: TempDir(std::env::temp_dir().join("kanta-access-none")),
+    };
+    assert_ne!(a.base, b.base);
+    // Log in through A; the same cookie (one jar: cookies are per host, not per port) continues on B.
+    let juhani = a.client(Some(JUHANI)).await;
+    let page = juhani.get(format!("{}/data-use", b.base)).send().await.unwrap();
+    assert_eq!(page.status(), 200, "B knows A's session");
+    assert!(page.text().await.unwrap().contains("Juhani"));
+    let anonymous = b.client(None).await;
+    let page = anonymous.get(format!("{}/data-use", b.base)).send().await.unwrap();
+    assert_eq!(page.status(), 303, "…and nobody else's");
+    // A declaration made on B is seen at once on A.
+    let given = |page: &Value| page["consents"].as_array().unwrap().iter().filter(|c| c["given_at"].is_string()).count();
+    let (_, before) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    let (status, body) = b.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(90))]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, after) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    assert_eq!(given(&after), given(&before) + 1, "{after}");
+    // Logging out on A ends the session on B too.
+    let (status, _) = a.call(&juhani, "logout", &[]).await;
+    assert_eq!(status, 200);
+    let page = juhani.get(format!("{}/data-use", b.base)).send().await.unwrap();
+    assert_eq!(page.status(), 303);
 }

@@ -90,26 +90,27 @@ pub async fn migrate(db: &Db) -> Result<(), String> {
 /// (the test command runs the suite once that way), else SQLite in memory.
 #[cfg(test)]
 pub async fn test_db() -> Db {
-    let db = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
-        Some(admin_url) => {
-            let name = test_database(&admin_url).await;
-            connect(&with_database(&admin_url, &name)).await.expect("connect to the test database")
-        }
-        None => connect("sqlite::memory:").await.expect("in-memory SQLite"),
+    let url = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
+        Some(admin_url) => with_database(&admin_url, &test_database(&admin_url).await),
+        None => "sqlite::memory:".to_string(),
     };
+    let db = connect(&url).await.expect("connect to the test database");
     migrate(&db).await.expect("migrate the test database");
     db
 }
 
-/// A file-backed database for tests that serve HTTP (several connections).
+/// A database for tests that serve HTTP (several connections, and a second
+/// instance can connect to it by the URL returned): a SQLite file in `dir`,
+/// or a new PostgreSQL database as in `test_db`.
 #[cfg(test)]
-pub async fn test_db_in(dir: &std::path::Path) -> Db {
-    if std::env::var("KANTA_TEST_DATABASE_URL").is_ok_and(|u| u.starts_with("postgres")) {
-        return test_db().await;
-    }
-    let db = connect(&format!("sqlite://{}/portal.db", dir.display())).await.expect("open the test database");
+pub async fn test_db_in(dir: &std::path::Path) -> (Db, String) {
+    let url = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
+        Some(admin_url) => with_database(&admin_url, &test_database(&admin_url).await),
+        None => format!("sqlite://{}/portal.db", dir.display()),
+    };
+    let db = connect(&url).await.expect("open the test database");
     migrate(&db).await.expect("migrate the test database");
-    db
+    (db, url)
 }
 
 #[cfg(test)]
