@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Runs every test: installs what is missing, runs the workspace's Rust tests,
-# builds the site, and runs the Playwright suite in Debian's Chromium against
-# a freshly built server on a free port with its own temporary database.
-# Exits non-zero on any failure.
+# Runs every test: installs what is missing, starts a throwaway PostgreSQL
+# cluster, runs the workspace's Rust tests on SQLite and on PostgreSQL,
+# builds the site, runs the Playwright suite in Debian's Chromium against a
+# freshly built server on each database, and the PostgreSQL outage test.
+# The cluster is stopped at the end, also on failure. Exits non-zero on any
+# failure (every part runs; the summary says which failed).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 started=$SECONDS
@@ -10,31 +12,66 @@ setup_build_tools
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || apt_install chromium
 export CHROMIUM_PATH="${CHROMIUM_PATH:-/usr/bin/chromium}"
 
-say "Rust tests"
+TMP_DIR="$(mktemp -d)"
+SERVER_PID=""
+cleanup() {
+  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null && wait "$SERVER_PID" 2>/dev/null
+  stop_postgres_cluster
+  rm -rf "$TMP_DIR"
+}
+trap cleanup EXIT
+start_postgres_cluster
+
+failed=()
+summary=()
+run_part() { # name, command…
+  local name="$1" t0=$SECONDS
+  shift
+  if "$@"; then summary+=("ok      $name ($((SECONDS - t0)) s)")
+  else summary+=("FAILED  $name ($((SECONDS - t0)) s)"); failed+=("$name"); fi
+}
+
 # Their own target dir: cargo-leptos builds with other environment variables,
 # and sharing one dir would rebuild the Leptos crates back and forth.
-(cd "$ROOT" && CARGO_TARGET_DIR="$CARGO_TARGET_DIR-test" cargo test --release --locked -p app -p kanta-server --features app/ssr)
+rust_tests() { # database URL for the server's tests ('' = SQLite)
+  (cd "$ROOT" && KANTA_TEST_DATABASE_URL="$1" CARGO_TARGET_DIR="$CARGO_TARGET_DIR-test" \
+    cargo test --release --locked -p app -p kanta-server --features app/ssr)
+}
+say "Rust tests on SQLite"
+run_part "Rust tests, SQLite" rust_tests ""
+say "Rust tests on PostgreSQL"
+run_part "Rust tests, PostgreSQL" rust_tests "$PG_ADMIN_URL"
 
 build_site
 
-say "end-to-end tests (Playwright, $("$CHROMIUM_PATH" --version 2>/dev/null || echo chromium))"
 cd "$ROOT/end2end"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 fi
-TMP_DIR="$(mktemp -d)"
-trap 'rm -rf "$TMP_DIR"' EXIT
-PORT="$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")"
-export KANTA_E2E_PORT="$PORT"
-export KANTA_E2E_SERVER_CMD="$SERVER_BIN serve --seed --demo --addr 127.0.0.1:$PORT --database-url sqlite://$TMP_DIR/e2e.sqlite --site-root $SITE_ROOT --log-level warn"
-rm -rf test-results
-status=0
-PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test || status=$?
+e2e() { # database URL
+  local port
+  port="$(free_port)"
+  export KANTA_E2E_PORT="$port"
+  export KANTA_E2E_SERVER_CMD="$SERVER_BIN serve --seed --demo --addr 127.0.0.1:$port --database-url $1 --site-root $SITE_ROOT --log-level warn"
+  rm -rf test-results
+  local status=0
+  PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test || status=$?
+  # One plain closing line for the whole end-to-end run.
+  node -e '
+    const r = require("./test-results/results.json").stats;
+    console.log(`end-to-end: ${r.expected} passed, ${r.unexpected} failed` + (r.skipped ? `, ${r.skipped} skipped` : ""));
+  ' || true
+  return $status
+}
+say "end-to-end tests on SQLite (Playwright, $("$CHROMIUM_PATH" --version 2>/dev/null || echo chromium))"
+run_part "end-to-end, SQLite" e2e "sqlite://$TMP_DIR/e2e.sqlite"
+say "end-to-end tests on PostgreSQL"
+run_part "end-to-end, PostgreSQL" e2e "$(create_pg_database kanta_e2e)"
 
-# One plain closing line for the whole end-to-end run.
-node -e '
-  const r = require("./test-results/results.json").stats;
-  console.log(`end-to-end: ${r.expected} passed, ${r.unexpected} failed` + (r.skipped ? `, ${r.skipped} skipped` : ""));
-' || true
+say "PostgreSQL outage test"
+run_part "outage: 503 while PostgreSQL is down, back without a restart" source "$ROOT/scripts/outage-test.sh"
+
+say "summary"
+printf '  %s\n' "${summary[@]}"
 say "all tests took $((SECONDS - started)) s"
-exit $status
+[ ${#failed[@]} -eq 0 ]

@@ -51,6 +51,12 @@ async fn connect_postgres(url: &str) -> Result<Db, String> {
     let options = PgConnectOptions::from_str(url)
         .map_err(|e| format!("the database URL {shown:?} is malformed: {e}"))?
         .application_name("kanta-portal");
+    // One direct connection first: its error says what is wrong (refused,
+    // unknown host, authentication), where the pool would only time out.
+    let probe = sqlx::ConnectOptions::connect(&options)
+        .await
+        .map_err(|e| format!("cannot connect to the database {shown:?}: {e}"))?;
+    let _ = sqlx::Connection::close(probe).await;
     let max = std::env::var("KANTA_DB_MAX_CONNECTIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
     PgPoolOptions::new()
         .max_connections(max)
