@@ -73,4 +73,6 @@ for (const [name, path, marker] of [
 ]) {
   const { p50, p99 } = await time(cookie, path, marker);
   console.log(`${name}: p50 ${p50.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms (${runs} requests)`);
+  // A line for scripts (bench-pages.sh compares data sets and databases).
+  if (process.env.KANTA_BENCH_LABEL) console.log(`RESULT\t${process.env.KANTA_BENCH_LABEL}\t${name}\t${p50.toFixed(2)}\t${p99.toFixed(2)}`);
 }
