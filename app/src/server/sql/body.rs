@@ -596,7 +596,10 @@ pub async fn record_page(
          JOIN service_event e ON e.id = x.service_event_id JOIN register r ON r.id = e.register_id \
          WHERE x.citizen_id = ",
     );
-    q.push_bind(citizen.0);
+    // The citizen on both sides of the join: PostgreSQL then reads the
+    // citizen's events by their index instead of scanning every event
+    // (38 ms → 2 ms for Helmi among 200,000 events).
+    q.push_bind(citizen.0).push(" AND e.citizen_id = ").push_bind(citizen.0);
     push_register_conditions(&mut q, section, filter);
     push_entry_conditions(&mut q, filter, visibility);
     let counts = q.build().fetch_one(pool).await?;
