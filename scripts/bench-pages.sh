@@ -6,12 +6,12 @@
 # set added ("big": KANTA_BENCH_CITIZENS citizens × KANTA_BENCH_ENTRIES
 # entries each; default 10,000 × 100 = 1,000,000 entries). Prints p50 and
 # p99 per page and the big/small ratio of the p50s.
-#   KANTA_BENCH_RUNS       requests per page (default 200)
+#   KANTA_BENCH_RUNS       requests per page (default 500, after 20 warm-up requests)
 #   KANTA_BENCH_BACKENDS   "sqlite postgres" (default both)
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 setup_build_tools
 build_site
-export KANTA_BENCH_RUNS="${KANTA_BENCH_RUNS:-200}"
+export KANTA_BENCH_RUNS="${KANTA_BENCH_RUNS:-500}"
 CITIZENS="${KANTA_BENCH_CITIZENS:-10000}"
 ENTRIES="${KANTA_BENCH_ENTRIES:-100}"
 TMP_DIR="$(mktemp -d)"

@@ -30,13 +30,13 @@ async function records(cookie, after) {
 
 async function time(cookie, path, marker) {
   const ms = [];
-  for (let i = 0; i < runs + 3; i++) {
+  for (let i = 0; i < runs + 20; i++) {
     const t0 = performance.now();
     const res = await fetch(`${base}${path}`, { headers: { cookie } });
     const html = await res.text();
     const t1 = performance.now();
     if (res.status !== 200 || !html.includes(marker)) throw new Error(`${path}: ${res.status}`);
-    if (i >= 3) ms.push(t1 - t0); // three warm-up requests
+    if (i >= 20) ms.push(t1 - t0); // twenty warm-up requests
   }
   ms.sort((a, b) => a - b);
   const pick = (q) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))];

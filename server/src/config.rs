@@ -9,7 +9,7 @@
 //! | `--demo`           | `KANTA_DEMO=1`         | off                                      |
 //! | `--seed`           | `KANTA_SEED=1`         | off (serve: seed the demo people first)  |
 //! | `--secure-cookies` | `KANTA_SECURE_COOKIES=1` | off (turn on behind TLS)               |
-//! | `--log-level`      | `KANTA_LOG`            | `info`                                   |
+//! | `--log-level`      | `KANTA_LOG`            | `info,sqlx=warn`                         |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -55,7 +55,7 @@ options (each also from an environment variable):
   --demo               KANTA_DEMO=1          show the demo logins on the login page
   --seed               KANTA_SEED=1          serve: seed the demo people first
   --secure-cookies     KANTA_SECURE_COOKIES=1  mark the session cookie Secure (TLS)
-  --log-level LEVEL    KANTA_LOG             default info (a tracing filter)
+  --log-level LEVEL    KANTA_LOG             default info,sqlx=warn (a tracing filter)
   --cross-sector-opens YYYY-MM-DD
                        KANTA_CROSS_SECTOR_OPENS  default 2027-03-01 (Helsinki midnight)
 ";
@@ -75,7 +75,7 @@ impl Config {
         let mut demo = env_flag("KANTA_DEMO");
         let mut seed = env_flag("KANTA_SEED");
         let mut secure_cookies = env_flag("KANTA_SECURE_COOKIES");
-        let mut log_level = env("KANTA_LOG").unwrap_or_else(|| "info".into());
+        let mut log_level = env("KANTA_LOG").unwrap_or_else(|| "info,sqlx=warn".into());
         let mut opens = env("KANTA_CROSS_SECTOR_OPENS").unwrap_or_else(|| "2027-03-01".into());
 
         let (mut citizens, mut entries) = (None, None);
