@@ -45,6 +45,9 @@ outage_test() {
     || { echo "  FAILED: no clear message on the 503 page:" >&2; cat "$TMP_DIR/body" >&2; return 1; }
   grep -qi "panicked\|stack backtrace\|sqlx" "$TMP_DIR/body" && { echo "  FAILED: internals on the 503 page" >&2; return 1; }
   check "the Management of Data Use page during the outage" 503 "$(fetch /data-use)" || return 1
+  status="$(curl -s -o "$TMP_DIR/body" -w '%{http_code}' -H 'Accept-Language: sv' "$base/login")"
+  check "the login page of a visitor without a session, during the outage" 503 "$status" || return 1
+  grep -q "Tjänsten är tillfälligt otillgänglig" "$TMP_DIR/body" || { echo "  FAILED: the 503 page is not in Swedish" >&2; return 1; }
   echo "  (answered within $((SECONDS - t0)) s)"
   kill -0 "$SERVER_PID" || { echo "  FAILED: the server died" >&2; return 1; }
 

@@ -131,6 +131,7 @@ async fn test_database(admin_url: &str) -> String {
 }
 
 /// The same server URL with another database name.
+#[cfg(test)]
 pub fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);
