@@ -118,15 +118,14 @@ start_postgres_cluster() {
   [ "$(id -u)" = 0 ] && chown postgres: "$PG_DIR"
   pg_as_owner "$PG_BIN/initdb" -D "$PG_DIR/data" -U kanta --auth=trust -E UTF8 --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
     || { cat "$PG_DIR/initdb.log" >&2; return 1; }
-  pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
-    start >/dev/null
+  pg_cluster_ctl start
   export PG_ADMIN_URL="postgres://kanta@127.0.0.1:$PG_PORT/postgres"
   say "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT ($PG_DIR)"
 }
 
-# Stops (fast) or restarts the throwaway cluster: used by the outage test.
+# Starts or stops (fast) the throwaway cluster (start_postgres_cluster, the outage test).
 pg_cluster_ctl() {
+  # Loopback only; durability off (a throwaway cluster for tests and benchmarks).
   pg_as_owner "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -t 60 -m fast \
     -o "-c listen_addresses=127.0.0.1 -p $PG_PORT -k $PG_DIR -c max_connections=300 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
     "$1" >/dev/null

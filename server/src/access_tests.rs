@@ -13,7 +13,8 @@ struct Portal {
     pool: Db,
     url: String,
     opens: chrono::DateTime<chrono::Utc>,
-    _dir: TempDir,
+    /// The instance's folder (and SQLite file), removed with the first instance only.
+    dir: Option<TempDir>,
 }
 
 struct TempDir(std::path::PathBuf);
@@ -36,7 +37,7 @@ async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
     seed::seed_demo_people(&pool).await.unwrap();
     let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
     let base = serve_instance(pool.clone(), &dir, opens).await;
-    Portal { base, pool, url, opens, _dir: TempDir(dir) }
+    Portal { base, pool, url, opens, dir: Some(TempDir(dir)) }
 }
 
 /// One instance of the application on its own port, serving `pool`.
@@ -630,11 +631,11 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     // Instance B: its own connection pool, sessions and router, on the same database.
     let b_pool = db::connect(&a.url).await.unwrap();
     let b = Portal {
-        base: serve_instance(b_pool.clone(), &a._dir.0, a.opens).await,
+        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens).await,
         pool: b_pool,
         url: a.url.clone(),
         opens: a.opens,
-        _dir: TempDir(std::env::temp_dir().join("kanta-access-none")),
+        dir: None,
     };
     assert_ne!(a.base, b.base);
     // Log in through A; the same cookie (one jar: cookies are per host, not per port) continues on B.

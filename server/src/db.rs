@@ -10,7 +10,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions};
 
 /// How long a request waits for a connection before it is told the
 /// database is away (503): short, so an outage answers at once.
-const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
+pub const ACQUIRE_TIMEOUT: Duration = Duration::from_secs(3);
 
 /// Connects to the database URL; every failure is one readable line.
 pub async fn connect(url: &str) -> Result<Db, String> {
@@ -96,13 +96,7 @@ pub async fn migrate(db: &Db) -> Result<(), String> {
 /// (the test command runs the suite once that way), else SQLite in memory.
 #[cfg(test)]
 pub async fn test_db() -> Db {
-    let url = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
-        Some(admin_url) => with_database(&admin_url, &test_database(&admin_url).await),
-        None => "sqlite::memory:".to_string(),
-    };
-    let db = connect(&url).await.expect("connect to the test database");
-    migrate(&db).await.expect("migrate the test database");
-    db
+    test_db_or("sqlite::memory:".to_string()).await.0
 }
 
 /// A database for tests that serve HTTP (several connections, and a second
@@ -110,9 +104,14 @@ pub async fn test_db() -> Db {
 /// or a new PostgreSQL database as in `test_db`.
 #[cfg(test)]
 pub async fn test_db_in(dir: &std::path::Path) -> (Db, String) {
+    test_db_or(format!("sqlite://{}/portal.db", dir.display())).await
+}
+
+#[cfg(test)]
+async fn test_db_or(sqlite_url: String) -> (Db, String) {
     let url = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
         Some(admin_url) => with_database(&admin_url, &test_database(&admin_url).await),
-        None => format!("sqlite://{}/portal.db", dir.display()),
+        None => sqlite_url,
     };
     let db = connect(&url).await.expect("open the test database");
     migrate(&db).await.expect("migrate the test database");
@@ -172,5 +171,58 @@ mod tests {
         // Nothing listens on port 1.
         let e = connect("postgres://u:pw@127.0.0.1:1/db").await.unwrap_err();
         assert!(e.contains("cannot connect") && !e.contains(":pw@") && !e.contains('\n'), "{e}");
+    }
+
+    #[test]
+    fn the_notice_texts_are_the_same_migration_on_both_databases() {
+        assert_eq!(
+            include_str!("../../migrations/postgres/20261124000002_notice_versions.sql"),
+            include_str!("../../migrations/sqlite/20261124000002_notice_versions.sql"),
+        );
+    }
+
+    type Provider = (String, String, String, String, String, bool);
+    type NoticeText = (String, String, String, String);
+
+    async fn schema_and_reference_data(db: &Db) -> (Vec<(String, String)>, Vec<Provider>, Vec<NoticeText>) {
+        let columns_sql = match db {
+            Db::Sqlite(_) => {
+                "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'"
+            }
+            Db::Postgres(_) => {
+                "SELECT table_name::TEXT, column_name::TEXT FROM information_schema.columns \
+                 WHERE table_schema = 'public' AND table_name NOT LIKE '_sqlx%'"
+            }
+        };
+        let mut columns: Vec<(String, String)> =
+            app::with_pool!(db, p => sqlx::query_as(columns_sql).fetch_all(p).await).unwrap();
+        columns.sort();
+        let providers = app::with_pool!(db, p => sqlx::query_as(
+            "SELECT id, kind, name_fi, name_sv, name_en, uusimaa_party FROM service_provider ORDER BY id"
+        ).fetch_all(p).await)
+        .unwrap();
+        let texts = app::with_pool!(db, p => sqlx::query_as(
+            "SELECT version, locale, title, body FROM notice_text ORDER BY version, locale"
+        ).fetch_all(p).await)
+        .unwrap();
+        (columns, providers, texts)
+    }
+
+    /// The two migration histories describe one schema: same tables and
+    /// columns, same providers and notice texts. Needs PostgreSQL, so it
+    /// compares in the test command's PostgreSQL pass.
+    #[tokio::test]
+    async fn both_migration_histories_give_the_same_tables_columns_and_reference_data() {
+        let postgres = test_db().await;
+        if postgres.backend() != "postgres" {
+            eprintln!("(compared in the PostgreSQL pass of scripts/test.sh)");
+            return;
+        }
+        let sqlite = connect("sqlite::memory:").await.unwrap();
+        migrate(&sqlite).await.unwrap();
+        let (pg, lite) = (schema_and_reference_data(&postgres).await, schema_and_reference_data(&sqlite).await);
+        assert!(pg.0.len() > 60 && pg.1.len() == 28 && pg.2.len() == 6, "{} columns, {} providers, {} texts", pg.0.len(), pg.1.len(), pg.2.len());
+        assert_eq!(pg, lite);
     }
 }

@@ -39,7 +39,7 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, req: Reques
     match (path.as_str(), citizen) {
         // No session to load, so check the database itself: during an
         // outage the login page is the same clear 503 as every other page.
-        ("/login", None) if !pool.is_reachable(std::time::Duration::from_secs(3)).await => {
+        ("/login", None) if !pool.is_reachable(crate::db::ACQUIRE_TIMEOUT).await => {
             tracing::error!("database unavailable");
             error_page(&req, AppError::Unavailable)
         }

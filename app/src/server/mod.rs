@@ -190,17 +190,10 @@ pub fn request_locale(headers: &http::HeaderMap) -> Locale {
 pub fn db_error(e: sqlx::Error) -> AppError {
     if is_outage(&e) {
         tracing::error!(error = %e, "database unavailable");
-        return AppError::Unavailable;
-    }
-    match e {
-        sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed => {
-            tracing::error!(error = %e, "database unavailable");
-            AppError::Unavailable
-        }
-        other => {
-            tracing::error!(error = %other, "database error");
-            AppError::Internal
-        }
+        AppError::Unavailable
+    } else {
+        tracing::error!(error = %e, "database error");
+        AppError::Internal
     }
 }
 

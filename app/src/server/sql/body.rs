@@ -155,17 +155,6 @@ pub async fn notice_text(pool: &Pool, version: &NoticeVersion, locale: Locale) -
     Ok(row.map(|r| NoticeText { published_on: r.get("published_on"), title: r.get("title"), body: r.get("body") }))
 }
 
-/// Records the citizen's own online confirmation. A second confirmation of
-/// the same version online (a double submit) writes nothing.
-pub async fn confirm_notice_online(
-    pool: &Pool,
-    id: CitizenId,
-    version: &NoticeVersion,
-    at: DateTime<Utc>,
-) -> Result<(), AppError> {
-    confirm_notice_online_by(pool, id, version, at, None).await
-}
-
 /// An online confirmation by the citizen, or by their guardian (`by`).
 pub async fn confirm_notice_online_by(
     pool: &Pool,
