@@ -11,7 +11,6 @@ TOOLS="$CACHE/tools"
 # The build lives outside the clone, so a fresh clone on the same machine
 # (CI) rebuilds only what changed.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$CACHE/target}"
-CARGO_LEPTOS_VERSION=0.3.11
 BINARYEN_VERSION=132.0.0
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
@@ -34,7 +33,7 @@ apt_install() {
 # The Rust toolchain: rustup with the wasm32 target if it has one, else
 # Debian's rustc-web (1.96, with its std source) and -Zbuild-std for wasm32.
 setup_rust() {
-  LIB_CARGO_ARGS=()
+  WASM_STD_ARGS=()
   if command -v rustup >/dev/null 2>&1 \
      && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
     say "toolchain: rustup with the wasm32 target"
@@ -44,7 +43,7 @@ setup_rust() {
     export PATH="/usr/bin:$PATH"
     export RUSTC=/usr/bin/rustc
     export RUSTC_BOOTSTRAP=1
-    LIB_CARGO_ARGS=("--lib-cargo-args=-Zbuild-std=std,panic_abort")
+    WASM_STD_ARGS=("-Zbuild-std=std,panic_abort")
   fi
   export PATH="$HOME/.cargo/bin:$PATH"
   # Debian's cargo first again (the line above put rustup's proxies in front).
@@ -56,18 +55,19 @@ setup_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }
 
+# Everything the build needs; cargo-leptos is not one of them (it stays an
+# optional tool for `cargo leptos watch`, see the README).
 setup_build_tools() {
   setup_rust
   setup_node
-  if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
-    say "installing cargo-leptos $CARGO_LEPTOS_VERSION (once; about 20 minutes on 2 cores)"
-    cargo install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --features no_downloads --locked
-  fi
+  apt_install brotli
   local wbg
   wbg="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
-    say "installing wasm-bindgen-cli $wbg (once)"
-    cargo install wasm-bindgen-cli --version "$wbg" --force
+    say "installing wasm-bindgen-cli $wbg (once; about 3 minutes)"
+    # Its own target dir: nothing of it is shared with the project's build.
+    CARGO_TARGET_DIR="$CACHE/tools-target" cargo install wasm-bindgen-cli --version "$wbg" --force
+    rm -rf "$CACHE/tools-target"
   fi
   if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
     say "installing wasm-opt (npm binaryen $BINARYEN_VERSION, once)"
@@ -77,15 +77,7 @@ setup_build_tools() {
   export PATH="$TOOLS/node_modules/.bin:$PATH"
 }
 
-# Builds the server and the hydrating WASM (release; rebuilds only changes).
-build_site() {
-  say "building (cargo leptos build --release)"
-  (cd "$ROOT" && cargo leptos build --release --precompress "${LIB_CARGO_ARGS[@]}")
-  SERVER_BIN="$CARGO_TARGET_DIR/release/kanta-server"
-  SITE_ROOT="$ROOT/target/site"
-  [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }
-  [ -f "$SITE_ROOT/pkg/kanta.wasm" ] || { echo "build produced no $SITE_ROOT/pkg/kanta.wasm" >&2; return 1; }
-}
+source "$ROOT/scripts/build-site.sh"
 
 # A free TCP port on the loopback interface.
 free_port() {

@@ -31,11 +31,10 @@ run_part() { # name, command…
   else summary+=("FAILED  $name ($((SECONDS - t0)) s)"); failed+=("$name"); fi
 }
 
-# Their own target dir: cargo-leptos builds with other environment variables,
-# and sharing one dir would rebuild the Leptos crates back and forth.
+# The same target dir, profile and environment as the site's build
+# (build-site.sh), so the tests reuse the compiled dependency tree.
 rust_tests() { # database URL for the server's tests ('' = SQLite)
-  (cd "$ROOT" && KANTA_TEST_DATABASE_URL="$1" CARGO_TARGET_DIR="$CARGO_TARGET_DIR-test" \
-    cargo test --release --locked -p app -p kanta-server --features app/ssr)
+  (cd "$ROOT" && KANTA_TEST_DATABASE_URL="$1" cargo test --release --locked -p app -p kanta-server --features app/ssr)
 }
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""

@@ -122,7 +122,9 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
 
     let session = session().await?;
     let stored = async {
+        // A new id, and nothing of an earlier session (e.g. "acting for") kept.
         session.cycle_id().await?;
+        session.clear().await;
         session.insert(CITIZEN_ID_KEY, id.0).await
     }
     .await;

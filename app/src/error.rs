@@ -34,6 +34,12 @@ pub enum AppError {
     /// No such item among the data the asker may see (also when it exists
     /// but is someone else's: the answer does not tell the two apart).
     NotFound,
+    /// A request body over the server's limit (forms are small).
+    TooLarge,
+    /// A state-changing request from another site (CSRF); nothing was done.
+    CrossSite,
+    /// A server-function call whose body is not the forms' content type.
+    UnsupportedContentType,
     Internal,
     Unavailable,
     /// Only ever made on the client: the server could not be reached.
@@ -85,6 +91,9 @@ impl AppError {
                 FormError::Situation => t.err_form_situation,
             },
             AppError::NotFound => t.err_not_found,
+            AppError::TooLarge => t.err_too_large,
+            AppError::CrossSite => t.err_cross_site,
+            AppError::UnsupportedContentType => t.err_bad_request,
             AppError::Internal => t.err_internal,
             AppError::Unavailable => t.err_unavailable,
             AppError::Network => t.err_network,
@@ -104,6 +113,9 @@ impl AppError {
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
             AppError::NoticeNotConfirmed | AppError::Forbidden => 403,
             AppError::NotFound => 404,
+            AppError::TooLarge => 413,
+            AppError::CrossSite => 403,
+            AppError::UnsupportedContentType => 415,
             AppError::NoticeVersionOutdated => 409,
             AppError::Internal => 500,
             AppError::Unavailable | AppError::Network => 503,
@@ -124,8 +136,14 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         match value {
-            // The arguments did not deserialise: a forged or broken request.
-            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) => AppError::BadRequest,
+            // The body was over the limit (http-body-util's LengthLimitError).
+            ServerFnErrorErr::Deserialization(e) if e.contains("length limit exceeded") => AppError::TooLarge,
+            // The arguments did not deserialise, or the body was not UTF-8
+            // (on the server, `Deserialization` is the request body): a
+            // forged or broken request.
+            ServerFnErrorErr::Args(_) | ServerFnErrorErr::MissingArg(_) | ServerFnErrorErr::Deserialization(_) => {
+                AppError::BadRequest
+            }
             ServerFnErrorErr::Request(_) => AppError::Network,
             _ => AppError::Internal,
         }

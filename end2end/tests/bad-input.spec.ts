@@ -80,3 +80,22 @@ test('the WASM bundle is served precompressed', async ({ request }) => {
   expect(res.headers()['content-encoding']).toBe('br');
   expect(res.headers()['content-type']).toBe('application/wasm');
 });
+
+test('a form on another site cannot log in or declare here: refused with a translated page', async ({ page, baseURL }) => {
+  // A page of another origin (served by the test itself) whose forms post here.
+  await page.route('http://other-site.test/**', (route) => route.fulfill({
+    contentType: 'text/html',
+    body: `<!DOCTYPE html><html lang="en"><title>x</title><main>
+      <form method="post" action="${baseURL}/api/login">
+        <input name="identity_code" value="${PEOPLE.matti.code}"><input name="password" value="${PASSWORD}">
+        <button>go</button></form></main></html>`,
+  }));
+  await page.goto('http://other-site.test/');
+  await page.getByRole('button', { name: 'go' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  expect(page.url()).toBe(`${baseURL}/api/login`);
+  await expect(page.locator('main')).toContainText('Pyyntö tuli toiselta verkkosivustolta');
+  // No session was made: the portal still asks for a login.
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -8,9 +8,9 @@ use app::server::Db;
 
 use crate::{build_app, db, seed, AppSettings};
 
-struct Portal {
-    base: String,
-    pool: Db,
+pub(crate) struct Portal {
+    pub(crate) base: String,
+    pub(crate) pool: Db,
     url: String,
     opens: chrono::DateTime<chrono::Utc>,
     /// The instance's folder (and SQLite file), removed with the first instance only.
@@ -24,11 +24,20 @@ impl Drop for TempDir {
     }
 }
 
-async fn portal() -> Portal {
+pub(crate) async fn portal() -> Portal {
     portal_opening_cross_sector_on((2027, 3, 1)).await
 }
 
-async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
+/// A portal as it runs behind TLS (`--secure-cookies`).
+pub(crate) async fn portal_with_secure_cookies() -> Portal {
+    portal_with((2027, 3, 1), true).await
+}
+
+async fn portal_opening_cross_sector_on(opens: (i32, u32, u32)) -> Portal {
+    portal_with(opens, false).await
+}
+
+async fn portal_with((y, m, d): (i32, u32, u32), secure_cookies: bool) -> Portal {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
@@ -36,17 +45,17 @@ async fn portal_opening_cross_sector_on((y, m, d): (i32, u32, u32)) -> Portal {
     let (pool, url) = db::test_db_in(&dir).await;
     seed::seed_demo_people(&pool).await.unwrap();
     let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
-    let base = serve_instance(pool.clone(), &dir, opens).await;
+    let base = serve_instance(pool.clone(), &dir, opens, secure_cookies).await;
     Portal { base, pool, url, opens, dir: Some(TempDir(dir)) }
 }
 
 /// One instance of the application on its own port, serving `pool`.
-async fn serve_instance(pool: Db, dir: &std::path::Path, opens: chrono::DateTime<chrono::Utc>) -> String {
+async fn serve_instance(pool: Db, dir: &std::path::Path, opens: chrono::DateTime<chrono::Utc>, secure_cookies: bool) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = build_app(
         pool,
-        AppSettings { site_root: dir.display().to_string(), addr, demo: true, secure_cookies: false, cross_sector_opens: opens },
+        AppSettings { site_root: dir.display().to_string(), addr, demo: true, secure_cookies, cross_sector_opens: opens },
     )
     .await
     .unwrap();
@@ -55,7 +64,7 @@ async fn serve_instance(pool: Db, dir: &std::path::Path, opens: chrono::DateTime
 }
 
 impl Portal {
-    async fn id_of(&self, code: &str) -> i64 {
+    pub(crate) async fn id_of(&self, code: &str) -> i64 {
         app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()
     }
 
@@ -74,7 +83,7 @@ impl Portal {
     }
 
     /// A browser-like client with its own cookie jar; logged in unless `code` is None.
-    async fn client(&self, code: Option<&str>) -> reqwest::Client {
+    pub(crate) async fn client(&self, code: Option<&str>) -> reqwest::Client {
         let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
         if let Some(code) = code {
             let res = client
@@ -92,7 +101,7 @@ impl Portal {
         client
     }
 
-    async fn call(&self, client: &reqwest::Client, name: &str, form: &[(&str, &str)]) -> (u16, Value) {
+    pub(crate) async fn call(&self, client: &reqwest::Client, name: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let res = client.post(format!("{}/api/{name}", self.base)).form(form).send().await.unwrap();
         let status = res.status().as_u16();
         let text = res.text().await.unwrap();
@@ -100,7 +109,7 @@ impl Portal {
     }
 }
 
-const MATTI: &str = "040762-912M";
+pub(crate) const MATTI: &str = "040762-912M";
 const LIISA: &str = "231190-923P";
 const OSKARI: &str = "080988-956Y";
 const EETU: &str = "190218A967P";
@@ -631,7 +640,7 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     // Instance B: its own connection pool, sessions and router, on the same database.
     let b_pool = db::connect(&a.url).await.unwrap();
     let b = Portal {
-        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens).await,
+        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens, false).await,
         pool: b_pool,
         url: a.url.clone(),
         opens: a.opens,

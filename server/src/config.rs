@@ -51,7 +51,7 @@ options (each also from an environment variable):
   --database-url URL   KANTA_DATABASE_URL    default sqlite://DATA_DIR/kanta.sqlite
   --data-dir DIR       KANTA_DATA_DIR        default data
   --addr HOST:PORT     KANTA_ADDR            default 127.0.0.1:3000
-  --site-root DIR      KANTA_SITE_ROOT       default target/site
+  --site-root DIR      KANTA_SITE_ROOT       default target/site (the leptos metadata's site-root)
   --demo               KANTA_DEMO=1          show the demo logins on the login page
   --seed               KANTA_SEED=1          serve: seed the demo people first
   --secure-cookies     KANTA_SECURE_COOKIES=1  mark the session cookie Secure (TLS)
@@ -71,7 +71,7 @@ impl Config {
         let mut database_url = env("KANTA_DATABASE_URL");
         let mut data_dir = env("KANTA_DATA_DIR").unwrap_or_else(|| "data".into());
         let mut addr = env("KANTA_ADDR").unwrap_or_else(|| "127.0.0.1:3000".into());
-        let mut site_root = env("KANTA_SITE_ROOT").unwrap_or_else(|| "target/site".into());
+        let mut site_root = env("KANTA_SITE_ROOT").unwrap_or_else(|| env!("KANTA_SITE_ROOT_DEFAULT").into());
         let mut demo = env_flag("KANTA_DEMO");
         let mut seed = env_flag("KANTA_SEED");
         let mut secure_cookies = env_flag("KANTA_SECURE_COOKIES");

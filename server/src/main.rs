@@ -8,13 +8,17 @@ mod seed;
 mod web;
 #[cfg(test)]
 mod access_tests;
+#[cfg(test)]
+mod fuzz_tests;
+#[cfg(test)]
+mod request_tests;
 
-use axum::extract::{FromRef, Request};
+use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::routing::{any, get};
 use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -151,13 +155,17 @@ where
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
 
     let leptos_options = LeptosOptions::builder()
-        .output_name("kanta")
+        .output_name(env!("KANTA_SITE_OUTPUT_NAME"))
         .site_root(settings.site_root.as_str())
-        .site_pkg_dir("pkg")
+        .site_pkg_dir(env!("KANTA_SITE_PKG_DIR"))
         .site_addr(settings.addr)
         .env(Env::PROD)
         .build();
-    let portal_config = PortalConfig { demo_mode: settings.demo, cross_sector_opens: settings.cross_sector_opens };
+    let portal_config = PortalConfig {
+        demo_mode: settings.demo,
+        cross_sector_opens: settings.cross_sector_opens,
+        secure_cookies: settings.secure_cookies,
+    };
     let context = {
         let pool = pool.clone();
         move || {
@@ -170,27 +178,29 @@ where
     let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: settings.secure_cookies };
 
     // leptos_routes registers every server function at its own path; this
-    // route only answers names that do not exist.
+    // route only answers names that do not exist. Forms are small: a body
+    // over 64 KiB is refused (413) before any server function reads it.
     Ok(Router::new()
-        .route(
-            "/api/{*fn_name}",
-            any({
-                let context = context.clone();
-                move |req: Request| handle_server_fns_with_context(context.clone(), req)
-            }),
-        )
+        .route("/api/{*fn_name}", any(web::unknown_server_fn))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
         .route("/lang/{code}", get(web::set_language))
         .route("/health", get(|| async { "ok" }))
-        .nest_service("/pkg", ServeDir::new(format!("{}/pkg", settings.site_root)).precompressed_br().precompressed_gzip())
+        .nest_service(
+            concat!("/", env!("KANTA_SITE_PKG_DIR")),
+            ServeDir::new(format!("{}/{}", settings.site_root, env!("KANTA_SITE_PKG_DIR")))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(session_layer)
-        .layer(middleware::from_fn(web::security_headers))
+        .layer(middleware::from_fn(web::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(state.clone(), web::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state))
 }

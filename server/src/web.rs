@@ -12,10 +12,15 @@ use app::error::AppError;
 use app::i18n::{Locale, LANGUAGE_COOKIE};
 use app::server::{repo, request_locale, CitizenId, Db, CITIZEN_ID_KEY};
 
+/// Where the built site's files are served: names from the workspace's
+/// leptos metadata (see build.rs).
+pub const PKG_PREFIX: &str = concat!("/", env!("KANTA_SITE_PKG_DIR"), "/");
+const STYLESHEET: &str = concat!("/", env!("KANTA_SITE_PKG_DIR"), "/", env!("KANTA_SITE_OUTPUT_NAME"), ".css");
+
 /// Paths that need no session: static files, server functions (which check
 /// for themselves), the language switch and the health check.
 fn is_public(path: &str) -> bool {
-    path.starts_with("/pkg/")
+    path.starts_with(PKG_PREFIX)
         || path.starts_with("/api/")
         || path.starts_with("/lang/")
         || matches!(path, "/health" | "/favicon.svg" | "/favicon.ico" | "/robots.txt")
@@ -54,6 +59,61 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, req: Reques
     }
 }
 
+/// A refusal before any server function runs: a browser's form post gets a
+/// translated page; a script the typed error as JSON, like every other
+/// server function's error.
+fn refuse(req: &Request, error: AppError) -> Response {
+    let wants_html = header_str(req, header::ACCEPT).is_some_and(|a| a.contains("text/html"));
+    if wants_html {
+        return error_page(req, error);
+    }
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::BAD_REQUEST);
+    (status, axum::Json(error)).into_response()
+}
+
+fn header_str(req: &Request, name: header::HeaderName) -> Option<&str> {
+    req.headers().get(name).and_then(|v| v.to_str().ok())
+}
+
+/// A server function that does not exist: a translated 404, never the
+/// framework's diagnostics.
+pub async fn unknown_server_fn(req: Request) -> Response {
+    refuse(&req, AppError::NotFound)
+}
+
+/// Refuses requests that change state from another site (cross-site request
+/// forgery, login CSRF included), before sessions or server functions see
+/// them: any method but GET/HEAD whose `Origin` is not this site (by the
+/// `Host` the request came to) or whose browser says `Sec-Fetch-Site:
+/// cross-site`. A request with neither header (not a browser) passes this
+/// check. Server functions also accept only the content type the forms send
+/// (urlencoded), so a cross-site `text/plain` post cannot reach them.
+pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
+    let method = req.method();
+    if method == axum::http::Method::GET || method == axum::http::Method::HEAD {
+        return next.run(req).await;
+    }
+    let host = header_str(&req, header::HOST).unwrap_or_default();
+    let same_origin = |origin: &str| {
+        origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|authority| authority == host)
+    };
+    let cross_site = header_str(&req, header::ORIGIN).is_some_and(|o| !same_origin(o))
+        || header_str(&req, header::HeaderName::from_static("sec-fetch-site")).is_some_and(|s| s == "cross-site");
+    if cross_site {
+        tracing::warn!(path = req.uri().path(), "refused a cross-site request");
+        return refuse(&req, AppError::CrossSite);
+    }
+    if req.uri().path().starts_with("/api/") {
+        let form = header_str(&req, header::CONTENT_TYPE)
+            .and_then(|ct| ct.split(';').next())
+            .is_some_and(|ct| ct.trim().eq_ignore_ascii_case("application/x-www-form-urlencoded"));
+        if !form {
+            return refuse(&req, AppError::UnsupportedContentType);
+        }
+    }
+    next.run(req).await
+}
+
 /// A small translated error page (e.g. 503 while the database is away).
 fn error_page(req: &Request, error: AppError) -> Response {
     let locale = request_locale(req.headers());
@@ -61,9 +121,10 @@ fn error_page(req: &Request, error: AppError) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{name}</title><link rel=\"stylesheet\" href=\"/pkg/kanta.css\"></head>\
+         <title>{name}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"main\"><h1>{name}</h1><p>{message}</p></main></body></html>",
         lang = locale.code(),
+        css = STYLESHEET,
         name = t.service_name,
         message = error.message(t),
     );
@@ -110,7 +171,11 @@ pub async fn set_language(
 /// (no JavaScript) is a redirect back to its page and is left alone.
 pub async fn api_error_status(req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
-    let res = next.run(req).await;
+    let host = header_str(&req, header::HOST).unwrap_or_default().to_string();
+    let mut res = next.run(req).await;
+    if is_api {
+        keep_redirect_local(&mut res, &host);
+    }
     if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return res;
     }
@@ -128,10 +193,25 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
     Response::from_parts(parts, axum::body::Body::from(bytes))
 }
 
+/// A failed form post without JavaScript is sent back to its page by the
+/// request's `Referer`, which another site can set: a redirect anywhere but
+/// this site goes to the front page instead (no open redirect).
+fn keep_redirect_local(res: &mut Response, host: &str) {
+    let Some(location) = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()) else { return };
+    let on_this_site = ["http://", "https://"]
+        .iter()
+        .filter_map(|scheme| location.strip_prefix(scheme))
+        .any(|rest| rest.split(['/', '?', '#']).next() == Some(host));
+    if !is_local_path(location) && !on_this_site {
+        tracing::warn!("refused a redirect to another site");
+        res.headers_mut().insert(header::LOCATION, HeaderValue::from_static("/"));
+    }
+}
+
 /// Headers every response carries. Pages with personal data are never
 /// stored by the browser, so Back after logout shows nothing.
-pub async fn security_headers(req: Request, next: Next) -> Response {
-    let is_asset = req.uri().path().starts_with("/pkg/");
+pub async fn security_headers(State(secure): State<bool>, req: Request, next: Next) -> Response {
+    let is_asset = req.uri().path().starts_with(PKG_PREFIX);
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -142,6 +222,10 @@ pub async fn security_headers(req: Request, next: Next) -> Response {
         header::HeaderName::from_static("permissions-policy"),
         HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
     );
+    if secure {
+        // Behind TLS: browsers use HTTPS only, for a year.
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+    }
     let cache = if is_asset { "no-cache" } else { "no-store" };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res

@@ -334,9 +334,12 @@ mod ssr {
     /// A page's key (32 hex digits), optionally followed by `-` and the
     /// form's own name, so each form of a page has its own key.
     pub fn check_form_key(key: &str) -> Result<(), AppError> {
-        let ok = (32..=80).contains(&key.len())
-            && key[..32].bytes().all(|b| b.is_ascii_hexdigit())
-            && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_');
+        // Bytes, not string slices: a key is ASCII or it is refused, and a
+        // multi-byte character at any position must not panic.
+        let bytes = key.as_bytes();
+        let ok = (32..=80).contains(&bytes.len())
+            && bytes[..32].iter().all(u8::is_ascii_hexdigit)
+            && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_');
         if ok {
             Ok(())
         } else {

@@ -315,6 +315,8 @@ pub(super) const TEXTS: Texts = Texts {
     err_unknown_notice_version: "There is no such version of the information about the Kanta Services.",
     err_notice_version_outdated: "The information about the Kanta Services has been updated. Please read the current version and confirm it.",
     err_bad_request: "The request was not understood. Please try again.",
+    err_too_large: "The form was too large to be sent. Nothing was saved. Please shorten it and try again.",
+    err_cross_site: "The request came from another website and was refused. Nothing was saved. Please use the form on this service's own page.",
     err_internal: "Something went wrong on our side. Nothing was saved. Please try again in a moment.",
     err_unavailable: "The service is temporarily unavailable. Please try again in a moment.",
     err_network: "The service could not be reached. Check your connection and try again.",

@@ -310,6 +310,8 @@ pub(super) const TEXTS: Texts = Texts {
     err_unknown_notice_version: "Tietoa Kanta-palveluista -informaatiosta ei ole tällaista versiota.",
     err_notice_version_outdated: "Tietoa Kanta-palveluista -informaatio on päivittynyt. Lue ja vahvista voimassa oleva versio.",
     err_bad_request: "Pyyntöä ei ymmärretty. Yritä uudelleen.",
+    err_too_large: "Lomake oli liian suuri lähetettäväksi. Mitään ei tallennettu. Lyhennä sitä ja yritä uudelleen.",
+    err_cross_site: "Pyyntö tuli toiselta verkkosivustolta, ja se hylättiin. Mitään ei tallennettu. Käytä tämän palvelun omalla sivulla olevaa lomaketta.",
     err_internal: "Meillä tapahtui virhe. Mitään ei tallennettu. Yritä hetken kuluttua uudelleen.",
     err_unavailable: "Palvelu ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.",
     err_network: "Palveluun ei saatu yhteyttä. Tarkista yhteytesi ja yritä uudelleen.",

@@ -424,6 +424,8 @@ pub struct Texts {
     pub err_notice_version_outdated: &'static str,
     pub err_bad_request: &'static str,
     pub err_internal: &'static str,
+    pub err_too_large: &'static str,
+    pub err_cross_site: &'static str,
     pub err_unavailable: &'static str,
     pub err_network: &'static str,
 }

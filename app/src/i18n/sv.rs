@@ -310,6 +310,8 @@ pub(super) const TEXTS: Texts = Texts {
     err_unknown_notice_version: "Det finns ingen sådan version av informationen om Kantatjänsterna.",
     err_notice_version_outdated: "Informationen om Kantatjänsterna har uppdaterats. Läs och bekräfta den gällande versionen.",
     err_bad_request: "Begäran kunde inte tolkas. Försök på nytt.",
+    err_too_large: "Formuläret var för stort för att skickas. Ingenting sparades. Förkorta det och försök på nytt.",
+    err_cross_site: "Begäran kom från en annan webbplats och avvisades. Ingenting sparades. Använd formuläret på tjänstens egen sida.",
     err_internal: "Ett fel uppstod hos oss. Ingenting sparades. Försök på nytt om en stund.",
     err_unavailable: "Tjänsten är tillfälligt otillgänglig. Försök på nytt om en stund.",
     err_network: "Tjänsten kunde inte nås. Kontrollera din anslutning och försök på nytt.",

@@ -28,6 +28,8 @@ pub struct PortalConfig {
     pub demo_mode: bool,
     /// When cross-sector consents open (configurable so tests can move it).
     pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
+    /// Behind TLS: every cookie is marked Secure.
+    pub secure_cookies: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -174,7 +176,11 @@ pub fn set_login_prefill(code: Option<&str>) {
         .take(20)
         .collect();
     let max_age = if value.is_empty() { 0 } else { 300 };
-    let cookie = format!("{LOGIN_PREFILL_COOKIE}={value}; Path=/login; Max-Age={max_age}; HttpOnly; SameSite=Strict");
+    let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
+    let cookie = format!(
+        "{LOGIN_PREFILL_COOKIE}={value}; Path=/login; Max-Age={max_age}; HttpOnly; SameSite=Strict{}",
+        if secure { "; Secure" } else { "" }
+    );
     if let Ok(v) = http::HeaderValue::from_str(&cookie) {
         res.append_header(http::header::SET_COOKIE, v);
     }

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Builds the site without cargo-leptos: the hydrating WASM (cargo build for
+# wasm32, wasm-bindgen, wasm-opt) and the server (cargo build, release) at the
+# same time, then the stylesheet and public/ into the site root, and
+# precompressed copies. Every name and path comes
+# from the workspace's [[workspace.metadata.leptos]] table, the same one
+# cargo-leptos reads (`cargo leptos watch` while developing) and the server's
+# build.rs reads, so the two build paths and the server cannot drift.
+#
+# Sourced by env.sh (it defines build_site); run on its own it installs what
+# is missing and builds: `bash scripts/build-site.sh`.
+
+# Reads the leptos metadata into SITE_* variables.
+read_site_metadata() {
+  local json
+  json="$(cd "$ROOT" && cargo metadata --no-deps --format-version 1)"
+  eval "$(node -e '
+    const m = JSON.parse(require("fs").readFileSync(0, "utf8")).metadata.leptos[0];
+    const want = { "output-name": "OUTPUT_NAME", "site-root": "ROOT_DIR", "site-pkg-dir": "PKG_DIR",
+      "style-file": "STYLE_FILE", "assets-dir": "ASSETS_DIR", "lib-package": "LIB_PACKAGE",
+      "bin-package": "BIN_PACKAGE", "lib-profile-release": "LIB_PROFILE" };
+    for (const [key, name] of Object.entries(want)) {
+      if (typeof m[key] !== "string" || !/^[A-Za-z0-9_.\/-]+$/.test(m[key]))
+        throw new Error(`[[workspace.metadata.leptos]] ${key} is missing or odd`);
+      console.log(`SITE_${name}=${m[key]}`);
+    }' <<<"$json")"
+  case "$SITE_ROOT_DIR" in /*) ;; *) SITE_ROOT_DIR="$ROOT/$SITE_ROOT_DIR" ;; esac
+}
+
+# Writes FILE.br and FILE.gz beside each text or WASM file under DIR when
+# missing or older than the file.
+precompress() {
+  local f
+  while IFS= read -r -d '' f; do
+    [ "$f.br" -nt "$f" ] || brotli -f -q 11 -o "$f.br" "$f"
+    [ "$f.gz" -nt "$f" ] || gzip -f -9 -k -n "$f"
+  done < <(find "$1" -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' -o -name '*.txt' \) -print0)
+}
+
+build_site() {
+  read_site_metadata
+  local pkg="$SITE_ROOT_DIR/$SITE_PKG_DIR" t0=$SECONDS
+  local wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$SITE_LIB_PROFILE/$SITE_LIB_PACKAGE.wasm"
+  # The WASM and the server at the same time: each cargo has stretches
+  # where one big crate keeps one core busy, and the other fills the second.
+  local wasm_log="$CACHE/wasm-build.log" wasm_pid
+  mkdir -p "$CACHE"
+  say "building the hydrating WASM ($SITE_LIB_PACKAGE, profile $SITE_LIB_PROFILE; log: $wasm_log) and the server ($SITE_BIN_PACKAGE, release)"
+  (cd "$ROOT" && cargo build --package="$SITE_LIB_PACKAGE" --lib --target=wasm32-unknown-unknown \
+    --no-default-features --profile="$SITE_LIB_PROFILE" --locked "${WASM_STD_ARGS[@]}") >"$wasm_log" 2>&1 &
+  wasm_pid=$!
+  if ! (cd "$ROOT" && cargo build --package="$SITE_BIN_PACKAGE" --bin="$SITE_BIN_PACKAGE" --release --locked); then
+    wait "$wasm_pid" || true
+    return 1
+  fi
+  if ! wait "$wasm_pid"; then
+    cat "$wasm_log" >&2
+    echo "the WASM build failed (log above: $wasm_log)" >&2
+    return 1
+  fi
+  tail -n 1 "$wasm_log"
+  mkdir -p "$pkg"
+  if [ ! -f "$pkg/$SITE_OUTPUT_NAME.wasm" ] || [ "$wasm" -nt "$pkg/$SITE_OUTPUT_NAME.wasm" ]; then
+    say "wasm-bindgen and wasm-opt"
+    local tmp="$pkg/.bindgen"
+    rm -rf "$tmp"
+    wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name "$SITE_OUTPUT_NAME" "$wasm"
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals "$tmp/${SITE_OUTPUT_NAME}_bg.wasm" -o "$tmp/$SITE_OUTPUT_NAME.wasm"
+    mv "$tmp/$SITE_OUTPUT_NAME.js" "$pkg/$SITE_OUTPUT_NAME.js"
+    mv "$tmp/$SITE_OUTPUT_NAME.wasm" "$pkg/$SITE_OUTPUT_NAME.wasm"
+    rm -rf "$tmp"
+  fi
+  cp "$ROOT/$SITE_STYLE_FILE" "$pkg/$SITE_OUTPUT_NAME.css"
+  cp -R "$ROOT/$SITE_ASSETS_DIR/." "$SITE_ROOT_DIR/"
+  precompress "$SITE_ROOT_DIR"
+  SERVER_BIN="$CARGO_TARGET_DIR/release/$SITE_BIN_PACKAGE"
+  SITE_ROOT="$SITE_ROOT_DIR"
+  [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }
+  [ -f "$pkg/$SITE_OUTPUT_NAME.wasm" ] || { echo "build produced no $pkg/$SITE_OUTPUT_NAME.wasm" >&2; return 1; }
+  say "site built in $((SECONDS - t0)) s: $SITE_ROOT (server $SERVER_BIN)"
+}
+
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+  setup_build_tools
+  build_site
+fi

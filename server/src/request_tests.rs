@@ -1,0 +1,199 @@
+//! What the server does with requests before and around its server
+//! functions (issues 15 and 16), through the real HTTP application: requests
+//! from another site, bodies that are not forms, too large or not UTF-8,
+//! server functions that do not exist, redirects to other sites, the
+//! session at a new login, and form keys per citizen.
+
+use serde_json::Value;
+
+use crate::access_tests::{portal, Portal, MATTI};
+
+const OSKARI: &str = "080988-956Y";
+const EETU: &str = "190218A967P";
+
+fn key(n: u32) -> String {
+    format!("{n:032x}-request")
+}
+
+impl Portal {
+    async fn count(&self, table: &str) -> i64 {
+        let sql = format!("SELECT COUNT(*) FROM {table}");
+        app::with_pool!(&self.pool, db => sqlx::query_scalar::<_, i64>(&sql).fetch_one(db).await).unwrap()
+    }
+
+    async fn post_raw(
+        &self,
+        client: &reqwest::Client,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: Vec<u8>,
+    ) -> reqwest::Response {
+        let mut req = client.post(format!("{}{path}", self.base)).body(body);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        req.send().await.unwrap()
+    }
+}
+
+async fn json(res: reqwest::Response) -> Value {
+    let text = res.text().await.unwrap();
+    serde_json::from_str(&text).unwrap_or(Value::String(text))
+}
+
+const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded");
+
+#[tokio::test]
+async fn a_post_from_another_site_is_refused_before_anything_happens() {
+    let p = portal().await;
+    let matti = p.client(Some(MATTI)).await;
+    let before = p.count("declaration").await;
+    let body = format!("sector=social_welfare&form_key={}", key(1)).into_bytes();
+    for header in [("origin", "http://evil.example"), ("origin", "null"), ("sec-fetch-site", "cross-site")] {
+        let res = p.post_raw(&matti, "/api/give_consent", &[FORM, header], body.clone()).await;
+        assert_eq!(res.status(), 403, "{header:?}");
+        assert_eq!(json(res).await, Value::String("CrossSite".into()));
+    }
+    // A browser's form post without JavaScript gets the translated page.
+    let res = p
+        .post_raw(&matti, "/api/give_consent", &[FORM, ("origin", "http://evil.example"), ("accept", "text/html"), ("accept-language", "sv")], body.clone())
+        .await;
+    assert_eq!(res.status(), 403);
+    assert!(res.text().await.unwrap().contains("kom från en annan webbplats"));
+    assert_eq!(p.count("declaration").await, before, "nothing written");
+    // The same post from this site goes through.
+    let origin = p.base.clone();
+    let res = p.post_raw(&matti, "/api/give_consent", &[FORM, ("origin", &origin), ("sec-fetch-site", "same-origin")], body).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(p.count("declaration").await, before + 1);
+}
+
+#[tokio::test]
+async fn a_login_from_another_site_sets_no_session() {
+    let p = portal().await;
+    let client = p.client(None).await;
+    let logins = p.count("citizen_login").await;
+    let body = format!("identity_code={MATTI}&password={}", crate::seed::DEMO_PASSWORD).into_bytes();
+    let res = p.post_raw(&client, "/api/login", &[FORM, ("origin", "https://evil.example")], body).await;
+    assert_eq!(res.status(), 403);
+    assert!(res.headers().get("set-cookie").is_none(), "no session cookie");
+    assert_eq!(p.count("citizen_login").await, logins);
+}
+
+#[tokio::test]
+async fn server_functions_take_only_urlencoded_forms() {
+    let p = portal().await;
+    let matti = p.client(Some(MATTI)).await;
+    let body = format!("sector=healthcare&form_key={}", key(2)).into_bytes();
+    for content_type in ["text/plain", "application/json", "multipart/form-data; boundary=x"] {
+        let res = p.post_raw(&matti, "/api/give_consent", &[("content-type", content_type)], body.clone()).await;
+        assert_eq!(res.status(), 415, "{content_type}");
+        assert_eq!(json(res).await, Value::String("UnsupportedContentType".into()));
+    }
+    let res = p.post_raw(&matti, "/api/give_consent", &[], body).await;
+    assert_eq!(res.status(), 415, "no content type");
+}
+
+#[tokio::test]
+async fn bodies_that_are_not_utf8_too_large_or_odd_get_4xx_and_no_panic() {
+    let p = portal().await;
+    let matti = p.client(Some(MATTI)).await;
+    let before = p.count("declaration").await;
+    let res = p.post_raw(&matti, "/api/give_consent", &[FORM], b"sector=\xff\xfe&form_key=\xc3\x28".to_vec()).await;
+    assert_eq!(res.status(), 400);
+    assert_eq!(json(res).await, Value::String("BadRequest".into()));
+
+    let huge = [b"sector=healthcare&form_key=".as_slice(), &vec![b'a'; 3 << 20]].concat();
+    let res = p.post_raw(&matti, "/api/give_consent", &[FORM], huge).await;
+    assert_eq!(res.status(), 413);
+    assert_eq!(json(res).await, Value::String("TooLarge".into()));
+
+    // 31 ASCII bytes, then a two-byte character across byte 32: once a panic.
+    let form_key = format!("{}ä{}", "a".repeat(31), "b".repeat(10));
+    let (status, body) = p.call(&matti, "give_consent", &[("sector", "healthcare"), ("form_key", &form_key)]).await;
+    assert_eq!((status, body), (400, Value::String("BadRequest".into())));
+    assert_eq!(p.count("declaration").await, before);
+}
+
+#[tokio::test]
+async fn an_unknown_server_function_is_a_translated_404_without_internals() {
+    let p = portal().await;
+    let client = p.client(None).await;
+    let res = p.post_raw(&client, "/api/no_such_function", &[FORM], Vec::new()).await;
+    assert_eq!(res.status(), 404);
+    assert_eq!(json(res).await, Value::String("NotFound".into()));
+    let res = p.post_raw(&client, "/api/no_such_function", &[FORM, ("accept", "text/html"), ("accept-language", "fi")], Vec::new()).await;
+    assert_eq!(res.status(), 404);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("lang=\"fi\""), "{html}");
+    assert!(!html.contains("server function"), "{html}");
+}
+
+#[tokio::test]
+async fn a_failed_form_post_never_redirects_to_another_site() {
+    let p = portal().await;
+    let client = p.client(None).await;
+    let body = b"identity_code=120385-9015&password=wrong".to_vec();
+    for referer in ["https://evil.example/phish", "//evil.example/x"] {
+        let res = p.post_raw(&client, "/api/login", &[FORM, ("accept", "text/html"), ("referer", referer)], body.clone()).await;
+        let location = res.headers().get("location").map(|l| l.to_str().unwrap().to_string());
+        assert!(location.as_deref().is_some_and(|l| !l.contains("evil.example")), "{referer}: {location:?}");
+    }
+    // Back to its own page on this site.
+    let referer = format!("{}/login", p.base);
+    let res = p.post_raw(&client, "/api/login", &[FORM, ("accept", "text/html"), ("referer", &referer)], body).await;
+    let location = res.headers().get("location").unwrap().to_str().unwrap().to_string();
+    assert!(location.starts_with(&referer), "{location}");
+}
+
+#[tokio::test]
+async fn a_new_login_keeps_nothing_of_the_session_before_it() {
+    let p = portal().await;
+    let oskari = p.client(Some(OSKARI)).await;
+    let eetu = p.id_of(EETU).await.to_string();
+    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    assert_eq!(status, 200);
+    let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
+    assert!(!who["acting_for"].is_null(), "acting for Eetu: {who}");
+    let (status, _) = p.call(&oskari, "login", &[("identity_code", OSKARI), ("password", crate::seed::DEMO_PASSWORD)]).await;
+    assert_eq!(status, 200);
+    let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
+    assert!(who["acting_for"].is_null(), "a new login acts for nobody: {who}");
+}
+
+#[tokio::test]
+async fn the_same_form_key_for_two_subjects_records_both() {
+    let p = portal().await;
+    let oskari = p.client(Some(OSKARI)).await;
+    let eetu = p.id_of(EETU).await.to_string();
+    let before = p.count("declaration").await;
+    let k = key(3);
+    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &k)]).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    assert_eq!(status, 200);
+    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &k)]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(p.count("declaration").await, before + 2, "one for Oskari, one for Eetu");
+    // The same key again for Eetu: a double submit, nothing new.
+    let (status, _) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &k)]).await;
+    assert_eq!(status, 200);
+    assert_eq!(p.count("declaration").await, before + 2);
+}
+
+#[tokio::test]
+async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
+    let p = crate::access_tests::portal_with_secure_cookies().await;
+    let client = p.client(None).await;
+    let res = client.get(format!("{}/login", p.base)).send().await.unwrap();
+    assert!(res.headers().get("strict-transport-security").is_some());
+    let res = p
+        .post_raw(&client, "/api/login", &[FORM, ("accept", "text/html")], b"identity_code=120385-9015&password=wrong".to_vec())
+        .await;
+    let cookies: Vec<_> = res.headers().get_all("set-cookie").iter().map(|c| c.to_str().unwrap().to_string()).collect();
+    let prefill = cookies.iter().find(|c| c.starts_with("kanta_login_code=")).expect("the prefill cookie");
+    assert!(prefill.contains("; Secure"), "{prefill}");
+    let plain = portal().await;
+    let res = plain.client(None).await.get(format!("{}/login", plain.base)).send().await.unwrap();
+    assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS without TLS");
+}
