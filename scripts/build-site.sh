@@ -40,6 +40,10 @@ precompress() {
 build_site() {
   read_site_metadata
   local pkg="$SITE_ROOT_DIR/$SITE_PKG_DIR" t0=$SECONDS
+  # wasm-bindgen's own name, `<output-name>_bg.wasm`, is the one Leptos's
+  # <HydrationScripts> asks for when the server was not compiled by
+  # cargo-leptos (which sets LEPTOS_OUTPUT_NAME and names it <output-name>.wasm).
+  local wasm_out="${SITE_OUTPUT_NAME}_bg.wasm"
   local wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$SITE_LIB_PROFILE/$SITE_LIB_PACKAGE.wasm"
   # The WASM and the server at the same time: each cargo has stretches
   # where one big crate keeps one core busy, and the other fills the second.
@@ -60,15 +64,15 @@ build_site() {
   fi
   tail -n 1 "$wasm_log"
   mkdir -p "$pkg"
-  if [ ! -f "$pkg/$SITE_OUTPUT_NAME.wasm" ] || [ "$wasm" -nt "$pkg/$SITE_OUTPUT_NAME.wasm" ]; then
+  if [ ! -f "$pkg/$wasm_out" ] || [ "$wasm" -nt "$pkg/$wasm_out" ]; then
     say "wasm-bindgen and wasm-opt"
     local tmp="$pkg/.bindgen"
     rm -rf "$tmp"
     wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name "$SITE_OUTPUT_NAME" "$wasm"
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-      --enable-mutable-globals "$tmp/${SITE_OUTPUT_NAME}_bg.wasm" -o "$tmp/$SITE_OUTPUT_NAME.wasm"
+      --enable-mutable-globals "$tmp/$wasm_out" -o "$tmp/$wasm_out.opt"
     mv "$tmp/$SITE_OUTPUT_NAME.js" "$pkg/$SITE_OUTPUT_NAME.js"
-    mv "$tmp/$SITE_OUTPUT_NAME.wasm" "$pkg/$SITE_OUTPUT_NAME.wasm"
+    mv "$tmp/$wasm_out.opt" "$pkg/$wasm_out"
     rm -rf "$tmp"
   fi
   cp "$ROOT/$SITE_STYLE_FILE" "$pkg/$SITE_OUTPUT_NAME.css"
@@ -77,7 +81,7 @@ build_site() {
   SERVER_BIN="$CARGO_TARGET_DIR/release/$SITE_BIN_PACKAGE"
   SITE_ROOT="$SITE_ROOT_DIR"
   [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }
-  [ -f "$pkg/$SITE_OUTPUT_NAME.wasm" ] || { echo "build produced no $pkg/$SITE_OUTPUT_NAME.wasm" >&2; return 1; }
+  [ -f "$pkg/$wasm_out" ] || { echo "build produced no $pkg/$wasm_out" >&2; return 1; }
   say "site built in $((SECONDS - t0)) s: $SITE_ROOT (server $SERVER_BIN)"
 }
 

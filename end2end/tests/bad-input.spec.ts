@@ -75,7 +75,7 @@ test('responses carry security headers; pages are not stored', async ({ request 
 });
 
 test('the WASM bundle is served precompressed', async ({ request }) => {
-  const res = await request.get('/pkg/kanta.wasm', { headers: { 'accept-encoding': 'br, gzip' } });
+  const res = await request.get('/pkg/kanta_bg.wasm', { headers: { 'accept-encoding': 'br, gzip' } });
   expect(res.status()).toBe(200);
   expect(res.headers()['content-encoding']).toBe('br');
   expect(res.headers()['content-type']).toBe('application/wasm');

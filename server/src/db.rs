@@ -225,4 +225,57 @@ mod tests {
         assert!(pg.0.len() > 60 && pg.1.len() == 28 && pg.2.len() == 6, "{} columns, {} providers, {} texts", pg.0.len(), pg.1.len(), pg.2.len());
         assert_eq!(pg, lite);
     }
+
+    /// Migration 0005 rebuilds SQLite's declaration table (to make the form
+    /// key unique per citizen): a database with the demo people's history,
+    /// cancellations included, keeps every row as it was, and the table stays
+    /// append-only. On the database of the pass (SQLite, or PostgreSQL).
+    #[tokio::test]
+    async fn the_per_citizen_form_key_migration_keeps_every_declaration() {
+        const PER_CITIZEN_KEYS: i64 = 20261126000005;
+        let dir = std::env::temp_dir().join(format!("kanta-migration-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
+            Some(admin) => with_database(&admin, &test_database(&admin).await),
+            None => format!("sqlite://{}/before.db", dir.display()),
+        };
+        let db = connect(&url).await.unwrap();
+        fn before(mut m: sqlx::migrate::Migrator) -> sqlx::migrate::Migrator {
+            m.migrations = m.migrations.iter().filter(|m| m.version < PER_CITIZEN_KEYS).cloned().collect::<Vec<_>>().into();
+            m
+        }
+        match &db {
+            Db::Sqlite(pool) => before(sqlx::migrate!("../migrations/sqlite")).run(pool).await.unwrap(),
+            Db::Postgres(pool) => before(sqlx::migrate!("../migrations/postgres")).run(pool).await.unwrap(),
+        }
+        crate::seed::seed_demo_people(&db).await.unwrap();
+        // A cancellation (a row that refers to another) with a form key.
+        app::with_pool!(&db, p => sqlx::query(
+            "INSERT INTO declaration (citizen_id, made_at, actor, event, cancels_id, idempotency_key) \
+             SELECT citizen_id, $1, 'citizen', 'denial_cancelled', id, $2 FROM declaration WHERE event = 'denial_set' ORDER BY id LIMIT 1",
+        )
+        .bind(chrono::Utc::now())
+        .bind("0123456789abcdef0123456789abcdef-cancel")
+        .execute(p)
+        .await
+        .map(|_| ()))
+        .unwrap();
+        type Row = (i64, i64, String, Option<i64>, Option<String>);
+        let rows = || async {
+            app::with_pool!(&db, p => sqlx::query_as::<_, Row>(
+                "SELECT id, citizen_id, event, cancels_id, idempotency_key FROM declaration ORDER BY id",
+            )
+            .fetch_all(p)
+            .await)
+            .unwrap()
+        };
+        let seeded = rows().await;
+        assert!(seeded.len() > 5 && seeded.iter().any(|r| r.3.is_some()), "a history with cancellations: {seeded:?}");
+        migrate(&db).await.unwrap();
+        assert_eq!(rows().await, seeded);
+        let delete = app::with_pool!(&db, p => sqlx::query("DELETE FROM declaration").execute(p).await.map(|_| ()));
+        assert!(delete.is_err(), "still append-only");
+        assert_eq!(rows().await, seeded);
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
