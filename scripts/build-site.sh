@@ -65,6 +65,7 @@ build_site() {
   tail -n 1 "$wasm_log"
   mkdir -p "$pkg"
   if [ ! -f "$pkg/$wasm_out" ] || [ "$wasm" -nt "$pkg/$wasm_out" ]; then
+    wait_for_wasm_bindgen
     say "wasm-bindgen and wasm-opt"
     local tmp="$pkg/.bindgen"
     rm -rf "$tmp"

@@ -63,11 +63,15 @@ setup_build_tools() {
   apt_install brotli
   local wbg
   wbg="$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/, ""); print; exit}' "$ROOT/Cargo.lock")"
+  WASM_BINDGEN_INSTALL_PID=""
   if ! wasm-bindgen --version 2>/dev/null | grep -q " $wbg\$"; then
-    say "installing wasm-bindgen-cli $wbg (once; about 3 minutes)"
-    # Its own target dir: nothing of it is shared with the project's build.
-    CARGO_TARGET_DIR="$CACHE/tools-target" cargo install wasm-bindgen-cli --version "$wbg" --force
-    rm -rf "$CACHE/tools-target"
+    # In the background: it is needed only after the WASM is compiled, and
+    # build_site waits for it (wait_for_wasm_bindgen). Its own target dir.
+    mkdir -p "$CACHE"
+    say "installing wasm-bindgen-cli $wbg in the background (once; about 3 minutes; log: $CACHE/wasm-bindgen-install.log)"
+    (CARGO_TARGET_DIR="$CACHE/tools-target" cargo install wasm-bindgen-cli --version "$wbg" --force \
+      && rm -rf "$CACHE/tools-target") >"$CACHE/wasm-bindgen-install.log" 2>&1 &
+    WASM_BINDGEN_INSTALL_PID=$!
   fi
   if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ]; then
     say "installing wasm-opt (npm binaryen $BINARYEN_VERSION, once)"
@@ -75,6 +79,16 @@ setup_build_tools() {
     npm install --silent --no-audit --no-fund --prefix "$TOOLS" "binaryen@$BINARYEN_VERSION" >/dev/null
   fi
   export PATH="$TOOLS/node_modules/.bin:$PATH"
+}
+
+wait_for_wasm_bindgen() {
+  [ -z "${WASM_BINDGEN_INSTALL_PID:-}" ] && return 0
+  if ! wait "$WASM_BINDGEN_INSTALL_PID"; then
+    cat "$CACHE/wasm-bindgen-install.log" >&2
+    echo "installing wasm-bindgen-cli failed (log above)" >&2
+    return 1
+  fi
+  WASM_BINDGEN_INSTALL_PID=""
 }
 
 source "$ROOT/scripts/build-site.sh"
