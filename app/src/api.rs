@@ -40,6 +40,8 @@ pub struct NoticeView {
 pub struct FrontPageView {
     pub full_name: String,
     pub confirmation: NoticeConfirmation,
+    /// The login before this session's, if any.
+    pub previous_login: Option<chrono::DateTime<chrono::Utc>>,
 }
 
 /// Who is logged in, for the header; `None` for an anonymous visitor.
@@ -104,11 +106,28 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     use crate::domain::IdentityCode;
     use crate::server::*;
 
+    use crate::domain::audit::{login_throttled, throttle_window_start, AuditKind};
+
     let code = IdentityCode::parse(&identity_code).map_err(|e| AppError::InvalidIdentityCode(e))?;
     if password.is_empty() {
         return Err(AppError::PasswordMissing);
     }
     let pool = pool()?;
+    let address = client_address();
+    let audit = |kind, citizen: Option<CitizenId>| {
+        let (pool, address) = (pool.clone(), address.clone());
+        let code = code.as_str().to_string();
+        async move { repo::record_audit(&pool, kind, citizen, None, Some(&code), address.as_deref()).await }
+    };
+    // Too many failures of this code or from this address: refused before
+    // any lookup or password work, the same whatever the password.
+    let (of_code, from_address) =
+        repo::login_failures(&pool, code.as_str(), address.as_deref(), throttle_window_start(chrono::Utc::now())).await?;
+    if login_throttled(of_code, from_address) {
+        tracing::warn!(of_code, from_address, "login throttled");
+        audit(AuditKind::LoginThrottled, None).await?;
+        return Err(AppError::LoginThrottled);
+    }
     let found = repo::find_citizen_for_login(&pool, &code).await?;
     let (id, hash) = match found {
         Some(c) => (Some(c.id), c.password_hash),
@@ -117,6 +136,7 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     let verified = password::verify(hash, password).await?;
     let Some(id) = id.filter(|_| verified) else {
         tracing::info!("login refused");
+        audit(AuditKind::LoginFailed, id).await?;
         return Err(AppError::BadCredentials);
     };
 
@@ -125,6 +145,7 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
         // A new id, and nothing of an earlier session (e.g. "acting for") kept.
         session.cycle_id().await?;
         session.clear().await;
+        session.insert(LOGGED_IN_AT_KEY, chrono::Utc::now().timestamp()).await?;
         session.insert(CITIZEN_ID_KEY, id.0).await
     }
     .await;
@@ -133,6 +154,7 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
         return Err(AppError::Unavailable);
     }
     repo::record_login(&pool, id, chrono::Utc::now()).await?;
+    audit(AuditKind::Login, Some(id)).await?;
     tracing::info!(citizen = id.0, "logged in");
 
     let next = if repo::notice_due_for(&pool, id).await?.is_some() { "/notice" } else { "/" };
@@ -144,6 +166,9 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
 pub async fn logout() -> Result<String, AppError> {
     use crate::server::*;
     let session = session().await?;
+    if let Ok(Some(id)) = session.get::<i64>(CITIZEN_ID_KEY).await {
+        audit(crate::domain::audit::AuditKind::Logout, Some(CitizenId(id)), None).await;
+    }
     if let Err(e) = session.flush().await {
         tracing::error!(error = %e, "could not delete the session");
         return Err(AppError::Unavailable);
@@ -200,5 +225,6 @@ pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
     let confirmation = crate::domain::notice::confirmation_of(&current, &confirmations)
         .cloned()
         .ok_or_else(|| AppError::NoticeNotConfirmed)?;
-    Ok(FrontPageView { full_name, confirmation })
+    let previous_login = repo::previous_login(&pool, citizen).await?;
+    Ok(FrontPageView { full_name, confirmation, previous_login })
 }

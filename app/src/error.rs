@@ -40,6 +40,15 @@ pub enum AppError {
     CrossSite,
     /// A server-function call whose body is not the forms' content type.
     UnsupportedContentType,
+    /// The form was loaded for another person than the one the session now
+    /// acts for (e.g. "act for child" in another tab); nothing was written.
+    SubjectChanged,
+    /// Too many failed logins of this identity code or from this address:
+    /// logging in is paused (the same answer whatever the password).
+    LoginThrottled,
+    /// The form's key was not issued in this session (stale after a new
+    /// login, or made up); nothing was written.
+    FormExpired,
     Internal,
     Unavailable,
     /// Only ever made on the client: the server could not be reached.
@@ -94,6 +103,9 @@ impl AppError {
             AppError::TooLarge => t.err_too_large,
             AppError::CrossSite => t.err_cross_site,
             AppError::UnsupportedContentType => t.err_bad_request,
+            AppError::SubjectChanged => t.err_subject_changed,
+            AppError::FormExpired => t.err_form_expired,
+            AppError::LoginThrottled => t.err_login_throttled,
             AppError::Internal => t.err_internal,
             AppError::Unavailable => t.err_unavailable,
             AppError::Network => t.err_network,
@@ -116,6 +128,9 @@ impl AppError {
             AppError::TooLarge => 413,
             AppError::CrossSite => 403,
             AppError::UnsupportedContentType => 415,
+            AppError::SubjectChanged => 409,
+            AppError::FormExpired => 403,
+            AppError::LoginThrottled => 429,
             AppError::NoticeVersionOutdated => 409,
             AppError::Internal => 500,
             AppError::Unavailable | AppError::Network => 503,

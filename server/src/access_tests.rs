@@ -12,9 +12,11 @@ pub(crate) struct Portal {
     pub(crate) base: String,
     pub(crate) pool: Db,
     url: String,
-    opens: chrono::DateTime<chrono::Utc>,
+    pub(crate) opens: chrono::DateTime<chrono::Utc>,
     /// The instance's folder (and SQLite file), removed with the first instance only.
     dir: Option<TempDir>,
+    /// Each client's page key, as `call` last fetched it (see there).
+    page_keys: std::sync::Mutex<std::collections::HashMap<usize, String>>,
 }
 
 struct TempDir(std::path::PathBuf);
@@ -30,14 +32,27 @@ pub(crate) async fn portal() -> Portal {
 
 /// A portal as it runs behind TLS (`--secure-cookies`).
 pub(crate) async fn portal_with_secure_cookies() -> Portal {
-    portal_with((2027, 3, 1), true).await
+    portal_with((2027, 3, 1), true, LIFETIMES).await
+}
+
+/// A portal whose sessions end after `idle` without a request, or `absolute` after login.
+pub(crate) async fn portal_with_lifetimes(idle: std::time::Duration, absolute: std::time::Duration) -> Portal {
+    portal_with((2027, 3, 1), false, (idle, absolute)).await
 }
 
 async fn portal_opening_cross_sector_on(opens: (i32, u32, u32)) -> Portal {
-    portal_with(opens, false).await
+    portal_with(opens, false, LIFETIMES).await
 }
 
-async fn portal_with((y, m, d): (i32, u32, u32), secure_cookies: bool) -> Portal {
+/// The defaults: 30 minutes idle, 12 hours in all.
+const LIFETIMES: (std::time::Duration, std::time::Duration) =
+    (std::time::Duration::from_secs(30 * 60), std::time::Duration::from_secs(12 * 3600));
+
+async fn portal_with(
+    (y, m, d): (i32, u32, u32),
+    secure_cookies: bool,
+    lifetimes: (std::time::Duration, std::time::Duration),
+) -> Portal {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
     let dir = std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
@@ -45,21 +60,37 @@ async fn portal_with((y, m, d): (i32, u32, u32), secure_cookies: bool) -> Portal
     let (pool, url) = db::test_db_in(&dir).await;
     seed::seed_demo_people(&pool).await.unwrap();
     let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
-    let base = serve_instance(pool.clone(), &dir, opens, secure_cookies).await;
-    Portal { base, pool, url, opens, dir: Some(TempDir(dir)) }
+    let base = serve_instance(pool.clone(), &dir, opens, secure_cookies, lifetimes).await;
+    Portal { base, pool, url, opens, dir: Some(TempDir(dir)), page_keys: Default::default() }
 }
 
 /// One instance of the application on its own port, serving `pool`.
-async fn serve_instance(pool: Db, dir: &std::path::Path, opens: chrono::DateTime<chrono::Utc>, secure_cookies: bool) -> String {
+async fn serve_instance(
+    pool: Db,
+    dir: &std::path::Path,
+    opens: chrono::DateTime<chrono::Utc>,
+    secure_cookies: bool,
+    (idle_timeout, session_lifetime): (std::time::Duration, std::time::Duration),
+) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let app = build_app(
         pool,
-        AppSettings { site_root: dir.display().to_string(), addr, demo: true, secure_cookies, cross_sector_opens: opens },
+        AppSettings {
+            site_root: dir.display().to_string(),
+            addr,
+            demo: true,
+            secure_cookies,
+            cross_sector_opens: opens,
+            idle_timeout,
+            session_lifetime,
+        },
     )
     .await
     .unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    tokio::spawn(async move {
+        axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap()
+    });
     format!("http://{addr}")
 }
 
@@ -68,7 +99,7 @@ impl Portal {
         app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()
     }
 
-    async fn event_ids_of(&self, code: &str) -> Vec<i64> {
+    pub(crate) async fn event_ids_of(&self, code: &str) -> Vec<i64> {
         app::with_pool!(&self.pool, db => sqlx::query_scalar(
             "SELECT e.id FROM service_event e JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY e.id",
         )
@@ -78,7 +109,7 @@ impl Portal {
         .unwrap()
     }
 
-    async fn declaration_count(&self) -> i64 {
+    pub(crate) async fn declaration_count(&self) -> i64 {
         app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap()
     }
 
@@ -101,7 +132,47 @@ impl Portal {
         client
     }
 
+    /// Calls a server function. A `form_key` written `key(n)` stands for
+    /// form n of the Management of Data Use page as this client loaded it:
+    /// it is swapped for that page's real key, which is bound to the
+    /// client's session and current subject (issue 16). The page is loaded
+    /// again after the client changes whose data it acts on (or logs in), as
+    /// a browser would. A client that cannot load the page (anonymous, say)
+    /// sends the stand-in itself. Any other value is sent as it is.
     pub(crate) async fn call(&self, client: &reqwest::Client, name: &str, form: &[(&str, &str)]) -> (u16, Value) {
+        let mut form: Vec<(String, String)> = form.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let client_id = client as *const reqwest::Client as usize;
+        for (field, value) in form.iter_mut() {
+            if let Some(n) = value.strip_suffix(KEY_STAND_IN).filter(|_| field == "form_key") {
+                let cached = self.page_keys.lock().unwrap().get(&client_id).cloned();
+                let page_key = match cached {
+                    Some(k) => Some(k),
+                    None => self.try_page_key(client).await,
+                };
+                if let Some(page_key) = page_key {
+                    self.page_keys.lock().unwrap().insert(client_id, page_key.clone());
+                    *value = format!("{page_key}-{}", n.parse::<u32>().unwrap());
+                }
+            }
+        }
+        let answer = self.post_form(client, name, &form).await;
+        if matches!(name, "act_for_child" | "act_for_self" | "login" | "logout") {
+            self.page_keys.lock().unwrap().remove(&client_id);
+        }
+        answer
+    }
+
+    /// The form key of the Management of Data Use page as this client loads it now.
+    pub(crate) async fn page_key(&self, client: &reqwest::Client) -> String {
+        self.try_page_key(client).await.expect("the data use page loads")
+    }
+
+    async fn try_page_key(&self, client: &reqwest::Client) -> Option<String> {
+        let (status, page) = self.post_form(client, "data_use_page", &[("locale".into(), "En".into())]).await;
+        (status == 200).then(|| page["form_key"].as_str().unwrap().to_string())
+    }
+
+    async fn post_form(&self, client: &reqwest::Client, name: &str, form: &[(String, String)]) -> (u16, Value) {
         let res = client.post(format!("{}/api/{name}", self.base)).form(form).send().await.unwrap();
         let status = res.status().as_u16();
         let text = res.text().await.unwrap();
@@ -331,9 +402,11 @@ async fn a_page_link_walks_the_whole_history_once() {
 
 const JUHANI: &str = "300178-934D";
 
-fn key(n: u32) -> String {
-    format!("{:032x}-test", n)
+/// Stands for form n of the page's real key (see `Portal::call`).
+pub(crate) fn key(n: u32) -> String {
+    format!("{n:032}{KEY_STAND_IN}")
 }
+const KEY_STAND_IN: &str = "-key-of-this-page";
 
 impl Portal {
     async fn declarations_of(&self, code: &str) -> Vec<(String, String, Option<i64>)> {
@@ -640,11 +713,12 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     // Instance B: its own connection pool, sessions and router, on the same database.
     let b_pool = db::connect(&a.url).await.unwrap();
     let b = Portal {
-        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens, false).await,
+        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens, false, LIFETIMES).await,
         pool: b_pool,
         url: a.url.clone(),
         opens: a.opens,
         dir: None,
+        page_keys: Default::default(),
     };
     assert_ne!(a.base, b.base);
     // Log in through A; the same cookie (one jar: cookies are per host, not per port) continues on B.

@@ -36,6 +36,10 @@ pub struct Config {
     pub log_level: String,
     /// When cross-sector consents open (DOMAIN.md §4): midnight in Helsinki.
     pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
+    /// A session ends after this long without a request…
+    pub idle_timeout: std::time::Duration,
+    /// …and this long after its login, however active.
+    pub session_lifetime: std::time::Duration,
 }
 
 pub const USAGE: &str = "\
@@ -56,6 +60,10 @@ options (each also from an environment variable):
   --seed               KANTA_SEED=1          serve: seed the demo people first
   --secure-cookies     KANTA_SECURE_COOKIES=1  mark the session cookie Secure (TLS)
   --log-level LEVEL    KANTA_LOG             default info,sqlx=warn (a tracing filter)
+  --idle-timeout MINUTES
+                       KANTA_IDLE_TIMEOUT    default 30: a session ends after this long without a request
+  --session-lifetime HOURS
+                       KANTA_SESSION_LIFETIME  default 12: and this long after its login
   --cross-sector-opens YYYY-MM-DD
                        KANTA_CROSS_SECTOR_OPENS  default 2027-03-01 (Helsinki midnight)
 ";
@@ -77,6 +85,8 @@ impl Config {
         let mut secure_cookies = env_flag("KANTA_SECURE_COOKIES");
         let mut log_level = env("KANTA_LOG").unwrap_or_else(|| "info,sqlx=warn".into());
         let mut opens = env("KANTA_CROSS_SECTOR_OPENS").unwrap_or_else(|| "2027-03-01".into());
+        let mut idle = env("KANTA_IDLE_TIMEOUT").unwrap_or_else(|| "30".into());
+        let mut lifetime = env("KANTA_SESSION_LIFETIME").unwrap_or_else(|| "12".into());
 
         let (mut citizens, mut entries) = (None, None);
         let mut args = args.into_iter();
@@ -96,6 +106,8 @@ impl Config {
                 "--site-root" => site_root = value("--site-root")?,
                 "--log-level" => log_level = value("--log-level")?,
                 "--cross-sector-opens" => opens = value("--cross-sector-opens")?,
+                "--idle-timeout" => idle = value("--idle-timeout")?,
+                "--session-lifetime" => lifetime = value("--session-lifetime")?,
                 "--demo" => demo = true,
                 "--seed" => seed = true,
                 "--secure-cookies" => secure_cookies = true,
@@ -112,7 +124,18 @@ impl Config {
         let opens_on = app::domain::listing::parse_iso_date(&opens)
             .ok_or_else(|| format!("the cross-sector opening date {opens:?} is not YYYY-MM-DD"))?;
         let cross_sector_opens = app::domain::time::helsinki_midnight(opens_on);
+        let positive = |text: &str, what: &str, unit: u64| {
+            text.parse::<u64>()
+                .ok()
+                .filter(|n| (1..=10_000).contains(n))
+                .map(|n| std::time::Duration::from_secs(n * unit))
+                .ok_or_else(|| format!("the {what} {text:?} is not a whole number from 1 to 10000"))
+        };
+        let idle_timeout = positive(&idle, "idle timeout in minutes", 60)?;
+        let session_lifetime = positive(&lifetime, "session lifetime in hours", 3600)?;
         Ok(Config {
+            idle_timeout,
+            session_lifetime,
             cross_sector_opens,
             command: command.unwrap_or(Command::Serve),
             database_url,
@@ -142,6 +165,18 @@ mod tests {
         assert_eq!(default.cross_sector_opens.to_rfc3339(), "2027-02-28T22:00:00+00:00");
         let e = parse(&["--cross-sector-opens", "1.3.2027"]).unwrap_err();
         assert!(e.contains("is not YYYY-MM-DD"), "{e}");
+    }
+
+    #[test]
+    fn session_lifetimes_default_to_30_minutes_and_12_hours_and_are_checked() {
+        let default = parse(&[]).unwrap();
+        assert_eq!((default.idle_timeout.as_secs(), default.session_lifetime.as_secs()), (30 * 60, 12 * 3600));
+        let c = parse(&["--idle-timeout", "5", "--session-lifetime", "2"]).unwrap();
+        assert_eq!((c.idle_timeout.as_secs(), c.session_lifetime.as_secs()), (300, 7200));
+        for bad in [["--idle-timeout", "0"], ["--idle-timeout", "ten"], ["--session-lifetime", "-1"]] {
+            let e = parse(&bad).unwrap_err();
+            assert!(e.contains("is not a whole number from 1 to 10000"), "{e}");
+        }
     }
 
     #[test]

@@ -9,7 +9,11 @@ mod web;
 #[cfg(test)]
 mod access_tests;
 #[cfg(test)]
+mod audit_tests;
+#[cfg(test)]
 mod fuzz_tests;
+#[cfg(test)]
+mod guardian_tests;
 #[cfg(test)]
 mod request_tests;
 
@@ -112,6 +116,8 @@ pub struct AppSettings {
     pub demo: bool,
     pub secure_cookies: bool,
     pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
+    pub idle_timeout: std::time::Duration,
+    pub session_lifetime: std::time::Duration,
 }
 
 /// The whole HTTP application: sessions, guards, security headers, the
@@ -130,6 +136,19 @@ pub async fn build_app(pool: Db, settings: AppSettings) -> Result<Router, String
             build_app_with_sessions(pool, settings, store).await
         }
     }
+}
+
+/// The deployment's form-key secret: the one in the database, or 32 random
+/// bytes stored by the first instance that starts.
+async fn form_key_secret(pool: &Db) -> Result<app::server::form_key::FormKeySecret, String> {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let candidate: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = app::server::repo::server_secret(pool, "form_key", &candidate)
+        .await
+        .map_err(|e| format!("cannot read the form-key secret: {e}"))?;
+    Ok(app::server::form_key::FormKeySecret::new(secret.as_bytes()))
 }
 
 async fn build_app_with_sessions<S>(pool: Db, settings: AppSettings, session_store: S) -> Result<Router, String>
@@ -152,7 +171,9 @@ where
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(settings.secure_cookies)
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(30)));
+        .with_expiry(Expiry::OnInactivity(
+            time::Duration::try_from(settings.idle_timeout).map_err(|e| format!("idle timeout: {e}"))?,
+        ));
 
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("KANTA_SITE_OUTPUT_NAME"))
@@ -165,6 +186,7 @@ where
         demo_mode: settings.demo,
         cross_sector_opens: settings.cross_sector_opens,
         secure_cookies: settings.secure_cookies,
+        form_key_secret: form_key_secret(&pool).await?,
     };
     let context = {
         let pool = pool.clone();
@@ -198,6 +220,10 @@ where
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
+        .layer(middleware::from_fn_with_state(
+            web::SessionLifetime { idle: settings.idle_timeout, absolute: settings.session_lifetime, pool: pool.clone() },
+            web::session_lifetime,
+        ))
         .layer(session_layer)
         .layer(middleware::from_fn(web::refuse_cross_site))
         .layer(middleware::from_fn_with_state(state.clone(), web::security_headers))
@@ -214,6 +240,8 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
             demo: config.demo,
             secure_cookies: config.secure_cookies,
             cross_sector_opens: config.cross_sector_opens,
+            idle_timeout: config.idle_timeout,
+            session_lifetime: config.session_lifetime,
         },
     )
     .await?;
@@ -230,7 +258,8 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
             println!("  {code}  {name}");
         }
     }
-    axum::serve(listener, app)
+    // With the peer's address, for the audit log and login throttling.
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
         .map_err(|e| format!("server error: {e}"))?;

@@ -11,7 +11,8 @@ use crate::access_tests::{portal, Portal, MATTI};
 const OSKARI: &str = "080988-956Y";
 const EETU: &str = "190218A967P";
 
-fn key(n: u32) -> String {
+/// A well-formed key that no session was given.
+fn made_up_key(n: u32) -> String {
     format!("{n:032x}-request")
 }
 
@@ -48,7 +49,7 @@ async fn a_post_from_another_site_is_refused_before_anything_happens() {
     let p = portal().await;
     let matti = p.client(Some(MATTI)).await;
     let before = p.count("declaration").await;
-    let body = format!("sector=social_welfare&form_key={}", key(1)).into_bytes();
+    let body = format!("sector=social_welfare&form_key={}-1", p.page_key(&matti).await).into_bytes();
     for header in [("origin", "http://evil.example"), ("origin", "null"), ("sec-fetch-site", "cross-site")] {
         let res = p.post_raw(&matti, "/api/give_consent", &[FORM, header], body.clone()).await;
         assert_eq!(res.status(), 403, "{header:?}");
@@ -84,7 +85,7 @@ async fn a_login_from_another_site_sets_no_session() {
 async fn server_functions_take_only_urlencoded_forms() {
     let p = portal().await;
     let matti = p.client(Some(MATTI)).await;
-    let body = format!("sector=healthcare&form_key={}", key(2)).into_bytes();
+    let body = format!("sector=healthcare&form_key={}", made_up_key(2)).into_bytes();
     for content_type in ["text/plain", "application/json", "multipart/form-data; boundary=x"] {
         let res = p.post_raw(&matti, "/api/give_consent", &[("content-type", content_type)], body.clone()).await;
         assert_eq!(res.status(), 415, "{content_type}");
@@ -163,22 +164,71 @@ async fn a_new_login_keeps_nothing_of_the_session_before_it() {
 
 #[tokio::test]
 async fn the_same_form_key_for_two_subjects_records_both() {
+    // Through the server functions a key is bound to its subject, so this is
+    // the database's rule: a key is unique per citizen, not across citizens.
+    use app::domain::declarations::{Actor, DeclarationEvent, Sector};
+    let p = portal().await;
+    let (oskari, eetu) = (p.id_of(OSKARI).await, p.id_of(EETU).await);
+    let before = p.count("declaration").await;
+    let (now, opens) = (chrono::Utc::now(), p.opens);
+    let k = Some("0123456789abcdef0123456789abcdef-consent");
+    let event = DeclarationEvent::ConsentGiven(Sector::SocialWelfare);
+    let record = |citizen, actor| app::server::repo::record_declaration(&p.pool, citizen, actor, &event, now, opens, k);
+    let (citizen, guardian) = (Actor::Citizen, Actor::Guardian(oskari));
+    record(app::server::CitizenId(oskari), &citizen).await.ok().unwrap();
+    record(app::server::CitizenId(eetu), &guardian).await.ok().unwrap();
+    assert_eq!(p.count("declaration").await, before + 2, "one for Oskari, one for Eetu");
+    // The same key again for Eetu: a double submit, nothing new.
+    record(app::server::CitizenId(eetu), &guardian).await.ok().unwrap();
+    assert_eq!(p.count("declaration").await, before + 2);
+}
+
+#[tokio::test]
+async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_tab() {
     let p = portal().await;
     let oskari = p.client(Some(OSKARI)).await;
     let eetu = p.id_of(EETU).await.to_string();
     let before = p.count("declaration").await;
-    let k = key(3);
-    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &k)]).await;
-    assert_eq!(status, 200, "{body}");
+    // The page is loaded as Oskari himself…
+    let own_page_key = p.page_key(&oskari).await;
+    // …then "act for Eetu" in another tab, then the first page's form is sent.
     let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
     assert_eq!(status, 200);
-    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &k)]).await;
-    assert_eq!(status, 200, "{body}");
-    assert_eq!(p.count("declaration").await, before + 2, "one for Oskari, one for Eetu");
-    // The same key again for Eetu: a double submit, nothing new.
-    let (status, _) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &k)]).await;
+    let form = format!("{own_page_key}-consent-social_welfare");
+    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;
+    assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
+    // And the other way round: a page for Eetu, sent after going back to himself.
+    let eetu_page_key = p.page_key(&oskari).await;
+    let (status, _) = p.call(&oskari, "act_for_self", &[]).await;
     assert_eq!(status, 200);
-    assert_eq!(p.count("declaration").await, before + 2);
+    let form = format!("{eetu_page_key}-consent-social_welfare");
+    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;
+    assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
+    assert_eq!(p.count("declaration").await, before, "nothing written");
+    // Reloaded, the page's own key works.
+    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &crate::access_tests::key(1))]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(p.count("declaration").await, before + 1);
+}
+
+#[tokio::test]
+async fn a_form_key_from_another_session_or_made_up_is_refused() {
+    let p = portal().await;
+    let matti = p.client(Some(MATTI)).await;
+    let stale = p.page_key(&matti).await;
+    // The same citizen logs in again (a new session): the old page is stale.
+    let again = p.client(Some(MATTI)).await;
+    let before = p.count("declaration").await;
+    for key in [format!("{stale}-consent"), made_up_key(7)] {
+        let (status, body) = p.call(&again, "give_consent", &[("sector", "social_welfare"), ("form_key", &key)]).await;
+        assert_eq!((status, body), (403, Value::String("FormExpired".into())), "{key}");
+    }
+    // Someone else's page key, sent in one's own session.
+    let juhani = p.client(Some("300178-934D")).await;
+    let juhanis = p.page_key(&juhani).await;
+    let (status, _) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &juhanis)]).await;
+    assert_eq!(status, 403);
+    assert_eq!(p.count("declaration").await, before);
 }
 
 #[tokio::test]
@@ -196,4 +246,32 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
     let plain = portal().await;
     let res = plain.client(None).await.get(format!("{}/login", plain.base)).send().await.unwrap();
     assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS without TLS");
+}
+
+#[tokio::test]
+async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifetime() {
+    use std::time::{Duration, Instant};
+    let p = crate::access_tests::portal_with_lifetimes(Duration::from_secs(2), Duration::from_secs(7)).await;
+    // Active for twice the idle timeout: still logged in (reads extend it).
+    let matti = p.client(Some(MATTI)).await;
+    for _ in 0..8 {
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(front_page(&p, &matti).await, 200);
+    }
+    // Idle for longer than the timeout: logged out.
+    tokio::time::sleep(Duration::from_millis(3200)).await;
+    assert_eq!(front_page(&p, &matti).await, 401);
+    // However active, a session ends at its absolute lifetime after login.
+    let again = p.client(Some(MATTI)).await;
+    let login = Instant::now();
+    while front_page(&p, &again).await == 200 {
+        assert!(login.elapsed() < Duration::from_secs(10), "the session outlived its lifetime");
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+    assert!(login.elapsed() >= Duration::from_secs(5), "ended early: {:?}", login.elapsed());
+    assert_eq!(front_page(&p, &again).await, 401);
+}
+
+async fn front_page(p: &Portal, client: &reqwest::Client) -> u16 {
+    p.call(client, "front_page", &[("locale", "En")]).await.0
 }

@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use app::error::AppError;
 use app::i18n::{Locale, LANGUAGE_COOKIE};
-use app::server::{repo, request_locale, CitizenId, Db, CITIZEN_ID_KEY};
+use app::server::{repo, request_locale, CitizenId, Db, CITIZEN_ID_KEY, LOGGED_IN_AT_KEY, SEEN_AT_KEY};
 
 /// Where the built site's files are served: names from the workspace's
 /// leptos metadata (see build.rs).
@@ -24,6 +24,55 @@ fn is_public(path: &str) -> bool {
         || path.starts_with("/api/")
         || path.starts_with("/lang/")
         || matches!(path, "/health" | "/favicon.svg" | "/favicon.ico" | "/robots.txt")
+}
+
+/// How long a session lives: `idle` without a request, `absolute` after its
+/// login however active.
+#[derive(Clone)]
+pub struct SessionLifetime {
+    pub idle: std::time::Duration,
+    pub absolute: std::time::Duration,
+    /// For the audit log.
+    pub pool: Db,
+}
+
+/// Keeps an active citizen's session alive and ends an old one. The session
+/// layer extends a session's expiry only when the session is saved, and a
+/// read does not save it; so a request that comes more than a quarter of the
+/// idle timeout (at most a minute) after the last extension records the time,
+/// which saves the session with a new expiry: at most one write a minute per
+/// session, not one per request. A session older than its absolute lifetime
+/// is deleted; the request goes on without one (the login page, or 401).
+pub async fn session_lifetime(State(life): State<SessionLifetime>, session: Session, req: Request, next: Next) -> Response {
+    if let Ok(Some(citizen)) = session.get::<i64>(CITIZEN_ID_KEY).await {
+        let now = chrono::Utc::now().timestamp();
+        let since = |key: &'static str| {
+            let session = session.clone();
+            async move { session.get::<i64>(key).await.ok().flatten().map(|t| now.saturating_sub(t)) }
+        };
+        let age = since(LOGGED_IN_AT_KEY).await;
+        let absolute = i64::try_from(life.absolute.as_secs()).unwrap_or(i64::MAX);
+        if age.is_none_or(|age| age >= absolute) {
+            tracing::info!("session ended: older than its absolute lifetime");
+            if let Err(e) = session.flush().await {
+                tracing::error!(error = %e, "could not delete the session");
+            }
+            let address = req
+                .extensions()
+                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+                .map(|c| c.0.ip().to_string());
+            let kind = app::domain::audit::AuditKind::SessionExpired;
+            if let Err(e) = repo::record_audit(&life.pool, kind, Some(CitizenId(citizen)), None, None, address.as_deref()).await {
+                tracing::error!(error = ?e, "could not write the audit log");
+            }
+        } else {
+            let every = i64::try_from((life.idle / 4).as_secs().clamp(1, 60)).unwrap_or(60);
+            if since(SEEN_AT_KEY).await.is_none_or(|seen| seen >= every) {
+                let _ = session.insert(SEEN_AT_KEY, now).await;
+            }
+        }
+    }
+    next.run(req).await
 }
 
 /// Every page but the login page needs a session; a citizen who has not

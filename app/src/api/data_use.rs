@@ -29,6 +29,9 @@ pub struct CrossConsentView {
 pub struct DenialView {
     pub id: i64,
     pub description: String,
+    /// Whether the asker may cancel it: not a guardian's for a denial of
+    /// what they cannot see.
+    pub cancellable: bool,
     pub allow_in_emergency: bool,
     pub set_at: DateTime<Utc>,
 }
@@ -128,23 +131,41 @@ mod ssr {
     use crate::server::*;
 
     /// What the descriptions of declarations refer to, in one language.
+    /// The names of the subject's items, as far as the asker may see them:
+    /// a guardian's `Names` hold only what was recorded before the child
+    /// turned 10 (DOMAIN.md §6), so nothing built from them (denials,
+    /// history, choices, confirmation steps) can name or reach the rest.
     pub struct Names {
         pub locale: Locale,
         pub providers: HashMap<String, String>,
         pub events: HashMap<ServiceEventId, ServiceEvent>,
         pub prescriptions: HashMap<PrescriptionId, Prescription>,
+        /// Items of the subject the asker may not see (only ever counted
+        /// in, never named).
+        hidden_events: std::collections::HashSet<ServiceEventId>,
+        hidden_prescriptions: std::collections::HashSet<PrescriptionId>,
     }
 
     impl Names {
-        pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale) -> Result<Self, AppError> {
+        pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale, visibility: Visibility) -> Result<Self, AppError> {
             let providers = record_repo::provider_names(pool, locale).await.map_err(db_error)?;
-            let events = repo::load_service_events(pool, citizen).await.map_err(db_error)?;
-            let prescriptions = repo::load_prescriptions(pool, citizen).await.map_err(db_error)?;
+            let (events, hidden_events): (Vec<_>, Vec<_>) = repo::load_service_events(pool, citizen)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .partition(|e| visibility.shows(e.started_on));
+            let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) = repo::load_prescriptions(pool, citizen)
+                .await
+                .map_err(db_error)?
+                .into_iter()
+                .partition(|p| visibility.shows(p.prescribed_on));
             Ok(Names {
                 locale,
                 providers,
                 events: events.into_iter().map(|e| (e.id, e)).collect(),
                 prescriptions: prescriptions.into_iter().map(|p| (p.id, p)).collect(),
+                hidden_events: hidden_events.into_iter().map(|e| e.id).collect(),
+                hidden_prescriptions: hidden_prescriptions.into_iter().map(|p| p.id).collect(),
             })
         }
 
@@ -218,10 +239,12 @@ mod ssr {
             match scope {
                 DenialScope::ServiceEvent(id) => match self.events.get(id) {
                     Some(e) => fill(t.denial_of_event, &[("event", &self.event_label(e))]),
+                    None if self.hidden_events.contains(id) => t.denial_of_hidden.to_string(),
                     None => t.denial_of_unknown.to_string(),
                 },
                 DenialScope::Prescription(id) => match self.prescriptions.get(id) {
                     Some(p) => fill(t.denial_of_prescription, &[("prescription", &self.prescription_label(p))]),
+                    None if self.hidden_prescriptions.contains(id) => t.denial_of_hidden.to_string(),
                     None => t.denial_of_unknown.to_string(),
                 },
                 DenialScope::Provider(p) => fill(t.denial_of_provider, &[("provider", &self.provider(p))]),
@@ -325,33 +348,51 @@ mod ssr {
         }
     }
 
-    /// A fresh one-time key for a form.
-    pub fn new_form_key() -> String {
-        use argon2::password_hash::rand_core::{OsRng, RngCore};
-        format!("{:016x}{:016x}", OsRng.next_u64(), OsRng.next_u64())
+    /// The id of this request's session, which form keys are bound to.
+    async fn session_id() -> Result<String, AppError> {
+        let session = session().await?;
+        session.id().map(|id| id.to_string()).ok_or(AppError::NotAuthenticated)
     }
 
-    /// A page's key (32 hex digits), optionally followed by `-` and the
-    /// form's own name, so each form of a page has its own key.
-    pub fn check_form_key(key: &str) -> Result<(), AppError> {
-        // Bytes, not string slices: a key is ASCII or it is refused, and a
-        // multi-byte character at any position must not panic.
-        let bytes = key.as_bytes();
-        let ok = (32..=80).contains(&bytes.len())
-            && bytes[..32].iter().all(u8::is_ascii_hexdigit)
-            && bytes.iter().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || *b == b'-' || *b == b'_');
-        if ok {
-            Ok(())
+    /// A fresh page key for the forms of a page about `subject`, bound to
+    /// this session (see `server::form_key`).
+    pub async fn new_form_key(subject: &Subject) -> Result<String, AppError> {
+        use argon2::password_hash::rand_core::{OsRng, RngCore};
+        let secret = config()?.form_key_secret;
+        Ok(form_key::issue(secret.bytes(), &session_id().await?, subject.citizen.0, OsRng.next_u64()))
+    }
+
+    /// Checks a submitted form key: well formed (else 400), issued in this
+    /// session for this subject. A key issued in this session for someone
+    /// else the asker may act for means the subject changed since the page
+    /// was loaded (409, nothing written); any other key is stale or forged.
+    pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError> {
+        if !form_key::well_formed(key) {
+            return Err(AppError::BadRequest);
+        }
+        let secret = config()?.form_key_secret;
+        let session = session_id().await?;
+        if form_key::verify(secret.bytes(), &session, subject.citizen.0, key) {
+            return Ok(());
+        }
+        let pool = pool()?;
+        let children = record_repo::children_of(&pool, subject.asker).await.map_err(db_error)?;
+        let others = std::iter::once(subject.asker).chain(children.into_iter().map(|c| c.id));
+        let mut others = others.filter(|c| *c != subject.citizen);
+        if others.any(|c| form_key::verify(secret.bytes(), &session, c.0, key)) {
+            tracing::info!(citizen = subject.citizen.0, "a form for another subject was refused");
+            Err(AppError::SubjectChanged)
         } else {
-            Err(AppError::BadRequest)
+            tracing::info!(citizen = subject.citizen.0, "a form key not issued in this session was refused");
+            Err(AppError::FormExpired)
         }
     }
 
     /// Records one declaration for the session's subject, by the session's
     /// person (the citizen, or the guardian acting for a child).
     pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, AppError> {
-        check_form_key(form_key)?;
         let subject = require_subject().await?;
+        check_form_key(&subject, form_key).await?;
         let actor = if subject.asker == subject.citizen { Actor::Citizen } else { Actor::Guardian(subject.asker.0) };
         let pool = pool()?;
         if let DeclarationEvent::DenialCancelled { denial } = &event {
@@ -385,7 +426,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let pool = pool()?;
     let opens = config()?.cross_sector_opens;
     let now = chrono::Utc::now();
-    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
     let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
     let at_of = |id: crate::domain::declarations::DeclarationId| declarations.iter().find(|d| d.id == id).map(|d| d.at);
@@ -426,6 +467,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .map(|d| DenialView {
                 id: d.id.0,
                 description: names.scope(&d.scope),
+                cancellable: names.within_reach(&d.scope, subject.visibility),
                 allow_in_emergency: d.allow_in_emergency,
                 set_at: at_of(d.id).unwrap_or(now),
             })
@@ -437,7 +479,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
             .collect(),
         provider_choices: providers,
-        form_key: ssr::new_form_key(),
+        form_key: ssr::new_form_key(&subject).await?,
     })
 }
 
@@ -487,7 +529,7 @@ pub async fn denial_consequence(
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
     let subject = require_subject().await?;
     let pool = pool()?;
-    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     if !names.within_reach(&scope, subject.visibility) {
         return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
     }
@@ -499,7 +541,7 @@ pub async fn denial_consequence(
         allow_in_emergency: allow,
         description: names.scope(&scope),
         consequences: names.consequences(&scope, allow),
-        form_key: ssr::new_form_key(),
+        form_key: ssr::new_form_key(&subject).await?,
     })
 }
 
@@ -521,7 +563,7 @@ pub async fn set_denial(
     // domain's own check, in the transaction, covers everyone else).
     let subject = require_subject().await?;
     if subject.visibility != Visibility::Everything {
-        let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default()).await?;
+        let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
         if !names.within_reach(&scope, subject.visibility) {
             return Err(AppError::Declaration(DeclarationError::NotTheCitizensData));
         }
@@ -532,6 +574,25 @@ pub async fn set_denial(
 #[server(endpoint = "cancel_denial")]
 pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppError> {
     use crate::domain::declarations::{DeclarationEvent, DeclarationId};
+    use crate::domain::listing::Visibility;
+    use crate::server::*;
+    // A guardian cannot cancel a denial of what they cannot see (DOMAIN.md §6).
+    let subject = require_subject().await?;
+    if subject.visibility != Visibility::Everything {
+        let pool = pool()?;
+        let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+        let scope = declarations.iter().find(|d| d.id.0 == denial).and_then(|d| match &d.event {
+            DeclarationEvent::DenialSet { scope, .. } => Some(scope.clone()),
+            _ => None,
+        });
+        if let Some(scope) = scope {
+            let names = ssr::Names::load(&pool, subject.citizen, Locale::default(), subject.visibility).await?;
+            if !names.within_reach(&scope, subject.visibility) {
+                tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, "a guardian's cancel of a hidden denial refused");
+                return Err(AppError::Forbidden);
+            }
+        }
+    }
     ssr::declare(DeclarationEvent::DenialCancelled { denial: DeclarationId(denial) }, &form_key).await
 }
 
@@ -543,7 +604,7 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
     use crate::server::*;
     let subject = require_subject().await?;
     let pool = pool()?;
-    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
     let guardian_ids: Vec<i64> = declarations
         .iter()
@@ -581,7 +642,10 @@ pub async fn viewings_page(
         .map_err(AppError::BadFilter)?;
     let pool = pool()?;
     let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
-    let all = data_use_repo::viewings(&pool, subject.citizen, None, None, None).await.map_err(db_error)?;
+    // A guardian sees the viewings made before the child turned 10 (DOMAIN.md §6).
+    let seen = |v: &data_use_repo::Viewing| subject.visibility.shows(crate::domain::time::helsinki_today(v.viewed_at));
+    let all: Vec<data_use_repo::Viewing> =
+        data_use_repo::viewings(&pool, subject.citizen, None, None, None).await.map_err(db_error)?.into_iter().filter(seen).collect();
     let provider_choices = crate::api::records::choices(
         all.iter().map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
     );
@@ -592,6 +656,7 @@ pub async fn viewings_page(
     Ok(ViewingsView {
         viewings: shown
             .into_iter()
+            .filter(seen)
             .map(|v| ViewingView {
                 provider: crate::api::records::provider_name(&names, &v.provider.0).to_string(),
                 unit: v.unit_name,
@@ -654,7 +719,7 @@ pub async fn preview_page(
         .ok_or(AppError::BadForm(FormError::Viewer))?;
     let viewer = Viewer { provider: provider.id.clone(), role, uusimaa_party: provider.uusimaa_party, situation };
 
-    let names = ssr::Names::load(&pool, subject.citizen, locale).await?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
     let confirmations = data_use_repo::confirmation_instants(&pool, subject.citizen).await.map_err(db_error)?;
     let now = chrono::Utc::now();

@@ -319,10 +319,12 @@ pub async fn act_for_child(child: i64) -> Result<String, AppError> {
                 return Err(AppError::Unavailable);
             }
             tracing::info!(guardian = citizen.0, child = p.id.0, "acting for a child");
+            audit(crate::domain::audit::AuditKind::ActingFor, Some(citizen), Some(p.id.0)).await;
             Ok(navigate_after_form("/records"))
         }
         _ => {
             tracing::warn!(citizen = citizen.0, child, "refused: not a minor in this person's guardianship");
+            audit(crate::domain::audit::AuditKind::AccessRefused, Some(citizen), Some(child)).await;
             Err(AppError::Forbidden)
         }
     }
@@ -332,10 +334,14 @@ pub async fn act_for_child(child: i64) -> Result<String, AppError> {
 #[server(endpoint = "act_for_self")]
 pub async fn act_for_self() -> Result<String, AppError> {
     use crate::server::*;
-    let (session, _) = require_citizen().await?;
+    let (session, citizen) = require_citizen().await?;
+    let was_acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));
     if let Err(e) = session.remove::<i64>(ACTING_FOR_KEY).await {
         tracing::error!(error = %e, "could not store the session");
         return Err(AppError::Unavailable);
+    }
+    if was_acting {
+        audit(crate::domain::audit::AuditKind::ActingForSelf, Some(citizen), None).await;
     }
     Ok(navigate_after_form("/"))
 }

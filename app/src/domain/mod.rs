@@ -1,5 +1,6 @@
 //! Domain types and rules: pure Rust, no I/O, compiled for the server and WASM.
 
+pub mod audit;
 pub mod data_use;
 pub mod decision;
 pub mod declarations;

@@ -250,11 +250,17 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
                                     <p><strong>{d.description}</strong></p>
                                     <p class="muted">{fill(t.denial_set_on, &[("date", &locale.local_date(d.set_at))])}
                                         {d.allow_in_emergency.then(|| format!(" {}", t.denial_emergency_yes))}</p>
-                                    <ActionForm action=cancel>
-                                        <input type="hidden" name="denial" value=d.id/>
-                                        <input type="hidden" name="form_key" value=form_key/>
-                                        <button type="submit" class="button button--secondary">{t.denial_cancel_button}</button>
-                                    </ActionForm>
+                                    {if d.cancellable {
+                                        view! {
+                                            <ActionForm action=cancel>
+                                                <input type="hidden" name="denial" value=d.id/>
+                                                <input type="hidden" name="form_key" value=form_key/>
+                                                <button type="submit" class="button button--secondary">{t.denial_cancel_button}</button>
+                                            </ActionForm>
+                                        }.into_any()
+                                    } else {
+                                        view! { <p class="muted" data-testid="denial-not-cancellable">{t.denial_not_cancellable}</p> }.into_any()
+                                    }}
                                 </li>
                             }
                         }).collect_view()}

@@ -37,6 +37,10 @@ pub fn HomePage() -> impl IntoView {
                         };
                         view! {
                             <h1>{fill(t.greeting, &[("name", &p.full_name)])}</h1>
+                            <p data-testid="previous-login">{match p.previous_login {
+                                Some(at) => fill(t.previous_login, &[("time", &locale.date_time(at))]),
+                                None => t.first_login.to_string(),
+                            }}</p>
                             <section class="panel" aria-labelledby="notice-status-title">
                                 <h2 id="notice-status-title">{t.notice_page_title}</h2>
                                 <p data-testid="notice-status">{status}</p>

@@ -3,6 +3,7 @@
 
 pub mod db;
 pub mod data_use_repo;
+pub mod form_key;
 pub mod password;
 pub mod record_repo;
 pub mod repo;
@@ -21,6 +22,11 @@ use crate::i18n::{Locale, LANGUAGE_COOKIE};
 
 /// Session key of the logged-in citizen's id.
 pub const CITIZEN_ID_KEY: &str = "citizen_id";
+/// Session key of the login's time (Unix seconds): the absolute lifetime
+/// counts from it.
+pub const LOGGED_IN_AT_KEY: &str = "logged_in_at";
+/// Session key of when a request last extended the session (Unix seconds).
+pub const SEEN_AT_KEY: &str = "seen_at";
 
 /// Settings the server functions need, provided as Leptos context.
 #[derive(Debug, Clone)]
@@ -30,6 +36,8 @@ pub struct PortalConfig {
     pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
     /// Behind TLS: every cookie is marked Secure.
     pub secure_cookies: bool,
+    /// Signs the form keys (shared by every instance through the database).
+    pub form_key_secret: form_key::FormKeySecret,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -127,6 +135,26 @@ pub async fn require_subject() -> Result<Subject, AppError> {
 
 fn request_parts() -> Option<Parts> {
     use_context::<Parts>()
+}
+
+/// The client's address (its IP) as this server saw the connection. Behind a
+/// reverse proxy that is the proxy's address.
+pub fn client_address() -> Option<String> {
+    request_parts()?
+        .extensions
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+}
+
+/// Appends an event to the audit log with the client's address. Best effort:
+/// a failure is logged and the request goes on (logins record theirs
+/// themselves, and fail with it).
+pub async fn audit(kind: crate::domain::audit::AuditKind, citizen: Option<CitizenId>, subject: Option<i64>) {
+    let Ok(pool) = pool() else { return };
+    let address = client_address();
+    if let Err(e) = repo::record_audit(&pool, kind, citizen, subject, None, address.as_deref()).await {
+        tracing::error!(error = ?e, kind = kind.as_str(), "could not write the audit log");
+    }
 }
 
 /// A plain HTML form post (no JavaScript) asks for `text/html`.

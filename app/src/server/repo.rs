@@ -110,8 +110,41 @@ pub async fn citizen_full_name(db: &Db, id: CitizenId) -> Result<Option<String>,
     dispatch!(db, citizen_full_name(id))
 }
 
+/// Appends one event to the audit log (see `sql::record_audit`).
+pub async fn record_audit(
+    db: &Db,
+    kind: crate::domain::audit::AuditKind,
+    citizen: Option<CitizenId>,
+    subject: Option<i64>,
+    identity_code: Option<&str>,
+    client_address: Option<&str>,
+) -> Result<(), AppError> {
+    let at = Utc::now();
+    dispatch!(db, record_audit(at, kind, citizen, subject, identity_code, client_address))
+}
+
+/// Failed logins of a code (since its last success) and from an address, since `since`.
+pub async fn login_failures(
+    db: &Db,
+    identity_code: &str,
+    client_address: Option<&str>,
+    since: DateTime<Utc>,
+) -> Result<(i64, i64), AppError> {
+    dispatch!(db, login_failures(identity_code, client_address, since))
+}
+
+/// The deployment's secret called `name` (made from `candidate` when new).
+pub async fn server_secret(db: &Db, name: &str, candidate: &str) -> Result<String, AppError> {
+    dispatch!(db, server_secret(name, candidate))
+}
+
 pub async fn record_login(db: &Db, id: CitizenId, at: DateTime<Utc>) -> Result<(), AppError> {
     dispatch!(db, record_login(id, at))
+}
+
+/// When the citizen logged in before this session's login, if ever.
+pub async fn previous_login(db: &Db, id: CitizenId) -> Result<Option<DateTime<Utc>>, AppError> {
+    dispatch!(db, previous_login(id))
 }
 
 pub async fn published_notice_versions(db: &Db) -> Result<Vec<(NoticeVersion, NaiveDate)>, AppError> {

@@ -35,6 +35,77 @@ pub type Pool = sqlx::Pool<DB>;
 pub type Conn = <DB as sqlx::Database>::Connection;
 pub type DbRow = <DB as sqlx::Database>::Row;
 
+/// The deployment's secret called `name`: the stored one, or `candidate`
+/// stored first if there is none yet (two instances starting at once agree
+/// on the one that was stored first).
+pub async fn server_secret(pool: &Pool, name: &str, candidate: &str) -> Result<String, AppError> {
+    sqlx::query("INSERT INTO server_secret (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING")
+        .bind(name)
+        .bind(candidate)
+        .execute(pool)
+        .await
+        .map_err(db_error)?;
+    sqlx::query_scalar("SELECT value FROM server_secret WHERE name = $1").bind(name).fetch_one(pool).await.map_err(db_error)
+}
+
+/// Appends one event to the audit log. `subject` is kept only if such a
+/// citizen exists (a refused request may name an id that does not).
+pub async fn record_audit(
+    pool: &Pool,
+    at: DateTime<Utc>,
+    kind: crate::domain::audit::AuditKind,
+    citizen: Option<CitizenId>,
+    subject: Option<i64>,
+    identity_code: Option<&str>,
+    client_address: Option<&str>,
+) -> Result<(), AppError> {
+    sqlx::query(
+        "INSERT INTO audit_event (at, kind, citizen_id, subject_id, identity_code, client_address) \
+         VALUES ($1, $2, $3, (SELECT id FROM citizen WHERE id = $4), $5, $6)",
+    )
+    .bind(at)
+    .bind(kind.as_str())
+    .bind(citizen.map(|c| c.0))
+    .bind(subject)
+    .bind(identity_code)
+    .bind(client_address)
+    .execute(pool)
+    .await
+    .map_err(db_error)?;
+    Ok(())
+}
+
+/// Failed logins since `since`: of this identity code (after its last
+/// successful login), and from this client address.
+pub async fn login_failures(
+    pool: &Pool,
+    identity_code: &str,
+    client_address: Option<&str>,
+    since: DateTime<Utc>,
+) -> Result<(i64, i64), AppError> {
+    let of_code: i64 = sqlx::query_scalar(
+        "SELECT COUNT(*) FROM audit_event WHERE identity_code = $1 AND kind = 'login_failed' AND at > $2 \
+         AND at > COALESCE((SELECT MAX(at) FROM audit_event WHERE identity_code = $1 AND kind = 'login'), $2)",
+    )
+    .bind(identity_code)
+    .bind(since)
+    .fetch_one(pool)
+    .await
+    .map_err(db_error)?;
+    let from_address: i64 = match client_address {
+        Some(address) => sqlx::query_scalar(
+            "SELECT COUNT(*) FROM audit_event WHERE client_address = $1 AND kind = 'login_failed' AND at > $2",
+        )
+        .bind(address)
+        .bind(since)
+        .fetch_one(pool)
+        .await
+        .map_err(db_error)?,
+        None => 0,
+    };
+    Ok((of_code, from_address))
+}
+
 pub async fn find_citizen_for_login(pool: &Pool, code: &IdentityCode) -> Result<Option<CitizenLogin>, AppError> {
     let row = sqlx::query("SELECT id, password_hash FROM citizen WHERE identity_code = $1")
         .bind(code.as_str())
@@ -63,6 +134,17 @@ pub async fn record_login(pool: &Pool, id: CitizenId, at: DateTime<Utc>) -> Resu
     Ok(())
 }
 
+
+/// The login before the latest one (the latest is this session's).
+pub async fn previous_login(pool: &Pool, id: CitizenId) -> Result<Option<DateTime<Utc>>, AppError> {
+    sqlx::query_scalar(
+        "SELECT logged_in_at FROM citizen_login WHERE citizen_id = $1 ORDER BY logged_in_at DESC, id DESC LIMIT 1 OFFSET 1",
+    )
+    .bind(id.0)
+    .fetch_optional(pool)
+    .await
+    .map_err(db_error)
+}
 
 pub async fn published_notice_versions(pool: &Pool) -> Result<Vec<(NoticeVersion, NaiveDate)>, AppError> {
     let rows = sqlx::query("SELECT version, published_on FROM notice_version")
