@@ -44,6 +44,12 @@ pub struct SessionLifetime {
 /// session, not one per request. A session older than its absolute lifetime
 /// is deleted; the request goes on without one (the login page, or 401).
 pub async fn session_lifetime(State(life): State<SessionLifetime>, session: Session, req: Request, next: Next) -> Response {
+    // Static files, the health check and the language switch never load the
+    // session (nor touch the database); server functions and pages do.
+    let path = req.uri().path();
+    if is_public(path) && !path.starts_with("/api/") {
+        return next.run(req).await;
+    }
     if let Ok(Some(citizen)) = session.get::<i64>(CITIZEN_ID_KEY).await {
         let now = chrono::Utc::now().timestamp();
         let since = |key: &'static str| {
