@@ -115,7 +115,13 @@ impl Portal {
 
     /// A browser-like client with its own cookie jar; logged in unless `code` is None.
     pub(crate) async fn client(&self, code: Option<&str>) -> reqwest::Client {
-        let client = reqwest::Client::builder().cookie_store(true).redirect(reqwest::redirect::Policy::none()).build().unwrap();
+        // A request that hangs fails the test within a minute instead of stalling the run.
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(60))
+            .build()
+            .unwrap();
         if let Some(code) = code {
             let res = client
                 .post(format!("{}/api/login", self.base))

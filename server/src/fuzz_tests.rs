@@ -164,7 +164,7 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
         leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).filter(|path| !path.ends_with("/logout")).collect();
     server_fns.sort();
     assert!(server_fns.len() >= 25, "every server function is registered: {server_fns:?}");
-    let mut pages: Vec<String> = leptos_axum::generate_route_list(app::App).iter().map(|r| r.path().to_string()).collect();
+    let mut pages: Vec<String> = crate::route_list().iter().map(|r| r.path().to_string()).collect();
     pages.sort();
     assert!(pages.len() >= 14, "every page: {pages:?}");
     let before = written(&p).await;
@@ -179,7 +179,11 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
         if let Some(ct) = m.content_type {
             req = req.header(reqwest::header::CONTENT_TYPE, ct);
         }
-        let res = match req.send().await {
+        let sent = tokio::time::timeout(std::time::Duration::from_secs(20), req.send()).await;
+        let Ok(sent) = sent else {
+            panic!("request {i} ({} {}, {:?}, {} bytes) got no answer in 20 s", m.method, m.path, m.content_type, m.body.len())
+        };
+        let res = match sent {
             Ok(res) => res,
             // A request URL reqwest itself refuses never reached the server.
             Err(e) if e.is_builder() => continue,

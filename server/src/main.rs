@@ -120,6 +120,16 @@ pub struct AppSettings {
     pub session_lifetime: std::time::Duration,
 }
 
+/// The application's routes, generated once per process. Generating them
+/// renders the app with a process-wide flag set that keeps every resource
+/// from loading (leptos_router's `RouteList::generate`, leptos issue 4773):
+/// a page rendering at that moment on another instance would never finish.
+/// The server builds one instance, but the tests build many side by side.
+pub(crate) fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 /// The whole HTTP application: sessions, guards, security headers, the
 /// Leptos pages and server functions, static files. Tests serve it too.
 pub async fn build_app(pool: Db, settings: AppSettings) -> Result<Router, String> {
@@ -196,7 +206,7 @@ where
             leptos::nonce::provide_nonce();
         }
     };
-    let routes = generate_route_list(App);
+    let routes = route_list();
     let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: settings.secure_cookies };
 
     // leptos_routes registers every server function at its own path; this
