@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 
-use crate::domain::declarations::{CrossSector, Sector};
+use crate::domain::declarations::{CrossSector, RegisterKind, Sector};
 
 /// (register id, provider id, kind as stored)
 pub const REGISTERS: &[(&str, &str, &str)] = &[
@@ -91,7 +91,7 @@ pub enum DemoDeclaration {
     CrossConsent(CrossSector),
     DenyEvent(usize, bool),
     DenyPrescription(usize, bool),
-    DenyProvider(&'static str, bool),
+    DenyRegister(&'static str, RegisterKind, bool),
     DenyComprehensive(Sector, bool),
     DenyUusimaa(bool),
 }
@@ -181,6 +181,7 @@ fn rx(
 /// Everything the demo seeds, as of `today`.
 pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     let ago = |days: i64| today - Duration::days(days);
+    let days_since = |y, m, d| (today - NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")).num_days();
     let person = |code| DemoPerson {
         code, events: vec![], prescriptions: vec![], declarations: vec![], viewings: vec![], guardian_of: vec![],
     };
@@ -217,7 +218,8 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         DemoViewing { provider: "varsinais-suomi", unit: "vs-tyks", days_ago: 120, what: "Potilaskertomus", purpose: "treatment" },
     ];
 
-    // Liisa: a denial of one service event and of one prescription; healthcare consent.
+    // Liisa: a denial of one service event and of one valid prescription; a
+    // healthcare consent given before 2024 (covers Kanta only: to update).
     let mut liisa = person("231190-923P");
     liisa.events = vec![
         event("pirkanmaa/patient", "pirkanmaa-hervanta", ago(700), "Mielenterveyskäynti", &["visit_summary", "diagnosis", "care_plan"]),
@@ -227,22 +229,27 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     liisa.prescriptions = vec![
         rx("pirkanmaa", "pirkanmaa-hervanta", "Sertraliini", "50 mg", "1 tabletti aamulla", ago(700), 365, 100, vec![("apteekki-hervanta", ago(698), 100)]),
         rx("lahiklinikka", "lahiklinikka-tampere", "Hydrokortisoni", "1 %", "ohuelti iholle 2 kertaa päivässä", ago(100), 365, 1, vec![]),
+        rx("pirkanmaa", "pirkanmaa-hervanta", "Sertraliini", "50 mg", "1 tabletti aamulla", ago(150), 730, 100, vec![("apteekki-hervanta", ago(148), 100)]),
     ];
     liisa.declarations = vec![
-        (650, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
+        (days_since(2023, 6, 15), DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
         (640, DemoActor::Citizen, DemoDeclaration::DenyEvent(0, false)),
-        (640, DemoActor::Citizen, DemoDeclaration::DenyPrescription(0, false)),
+        (140, DemoActor::Citizen, DemoDeclaration::DenyPrescription(2, false)),
     ];
 
-    // Juhani: notice in person at Pohjois-Pohjanmaa; comprehensive healthcare
-    // denial allowing emergencies; social welfare consent.
+    // Juhani: notice in person at Pohjois-Pohjanmaa; a healthcare consent,
+    // then a comprehensive healthcare denial allowing emergencies; social
+    // welfare consent; data in a second county (Pirkanmaa), which another
+    // provider sees in an emergency only.
     let mut juhani = person("300178-934D");
     juhani.events = vec![
+        event("pirkanmaa/patient", "pirkanmaa-tays", ago(800), "Päivystyskäynti", &["visit_summary", "diagnosis", "imaging_study"]),
         event("pohjois-pohjanmaa/patient", "pp-oulu", ago(500), "Astma", &["visit_summary", "diagnosis", "measurement", "care_plan"]),
         event("pohjois-pohjanmaa/social", "pp-sosiaali", ago(450), "Toimeentulotuki", &["client_document"]),
         event("pohjois-pohjanmaa/patient", "pp-oulu", ago(30), "Astman kontrolli", &["visit_summary", "measurement"]),
     ];
     juhani.declarations = vec![
+        (600, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
         (280, DemoActor::Professional("pohjois-pohjanmaa"), DemoDeclaration::DenyComprehensive(Sector::Healthcare, true)),
         (279, DemoActor::Professional("pohjois-pohjanmaa"), DemoDeclaration::Consent(Sector::SocialWelfare)),
     ];
@@ -256,10 +263,13 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         event("kide-terveys/patient", "kide-helsinki", ago(80), "Flunssa", &["visit_summary"]),
     ];
     elina.declarations = vec![(500, DemoActor::Citizen, DemoDeclaration::DenyUusimaa(false))];
+    // What each viewing names is in her data; the last two come after her
+    // Uusimaa denial, and each is a provider reading its own register.
     elina.viewings = vec![
-        DemoViewing { provider: "hus", unit: "hus-meilahti", days_ago: 550, what: "Potilaskertomus", purpose: "treatment" },
-        DemoViewing { provider: "vantaa-kerava", unit: "vantaa-tikkurila", days_ago: 540, what: "Laboratoriotulokset", purpose: "treatment" },
-        DemoViewing { provider: "kide-terveys", unit: "kide-tyoterveys", days_ago: 200, what: "Työterveyskertomus", purpose: "treatment" },
+        DemoViewing { provider: "hus", unit: "hus-meilahti", days_ago: 550, what: "Neurologian poliklinikka: käyntiyhteenveto", purpose: "treatment" },
+        DemoViewing { provider: "vantaa-kerava", unit: "vantaa-tikkurila", days_ago: 540, what: "Migreeni: diagnoosi", purpose: "treatment" },
+        DemoViewing { provider: "kide-terveys", unit: "kide-tyoterveys", days_ago: 200, what: "Työterveystarkastus: todistus", purpose: "treatment" },
+        DemoViewing { provider: "kide-terveys", unit: "kide-helsinki", days_ago: 80, what: "Flunssa: käyntiyhteenveto", purpose: "treatment" },
     ];
 
     // Oskari: his own records; guardian of Eetu (8) and Sofia (16).
@@ -350,6 +360,41 @@ mod tests {
         assert!(matti.prescriptions.iter().any(|p| p.valid_until >= t), "a valid prescription");
         assert!(matti.prescriptions.iter().any(|p| p.valid_until < t), "an expired prescription");
         assert!(matti.prescriptions.iter().any(|p| !p.dispensings.is_empty()), "a dispensed prescription");
+    }
+
+    #[test]
+    fn liisa_denied_a_valid_prescription_after_a_consent_given_before_2024() {
+        let people = demo_people(today());
+        let liisa = people.iter().find(|p| p.code == "231190-923P").unwrap();
+        let DemoDeclaration::DenyPrescription(i, _) = liisa.declarations[2].2 else { panic!("a prescription denial") };
+        assert!(liisa.prescriptions[i].valid_until >= today(), "the denied prescription is valid");
+        let consent_on = today() - Duration::days(liisa.declarations[0].0);
+        assert!(matches!(liisa.declarations[0].2, DemoDeclaration::Consent(Sector::Healthcare)));
+        assert!(consent_on < NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn juhani_has_healthcare_data_in_two_counties_and_a_consent_before_his_denial() {
+        let people = demo_people(today());
+        let juhani = people.iter().find(|p| p.code == "300178-934D").unwrap();
+        let registers: BTreeSet<_> = juhani.events.iter().map(|e| e.register).collect();
+        assert!(registers.contains("pirkanmaa/patient") && registers.contains("pohjois-pohjanmaa/patient"));
+        assert!(matches!(juhani.declarations[0], (600, _, DemoDeclaration::Consent(Sector::Healthcare))));
+    }
+
+    #[test]
+    fn elinas_viewings_name_her_own_events() {
+        let people = demo_people(today());
+        let elina = people.iter().find(|p| p.code == "150571-945H").unwrap();
+        for v in &elina.viewings {
+            let title = v.what.split(':').next().unwrap();
+            assert!(
+                elina.events.iter().any(|e| e.title == title && e.unit == v.unit && e.started_on <= today() - Duration::days(v.days_ago)),
+                "{}",
+                v.what
+            );
+        }
+        assert!(elina.viewings.iter().filter(|v| v.days_ago < 500).count() >= 2, "some after the Uusimaa denial");
     }
 
     #[test]

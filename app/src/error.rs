@@ -91,6 +91,9 @@ impl AppError {
                 DeclarationError::NoDenialToCancel => t.err_no_denial_to_cancel,
                 DeclarationError::NotTheCitizensData => t.err_not_the_citizens_data,
                 DeclarationError::DenialAlreadyValid => t.err_denial_already_valid,
+                DeclarationError::NoConsentToUpdate => t.err_no_consent_to_update,
+                DeclarationError::EmergencyPermissionAlreadyGiven => t.err_emergency_permission_already_given,
+                DeclarationError::NoEmergencyPermissionToWithdraw => t.err_no_emergency_permission_to_withdraw,
             },
             AppError::BadForm(e) => match e {
                 FormError::Sector => t.err_form_sector,

@@ -46,6 +46,37 @@ test('Liisa cancels her service-event denial and the preview for another county 
   await expect(row(page, 'Mielenterveyskäynti')).toContainText('Your consent to data sharing of');
 });
 
+test('Liisa updates her consent given before 2024, and a pharmacy in an emergency still sees no denied prescription', async ({ page }) => {
+  await loginEn(page, PEOPLE.liisa.code);
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  const consent = page.getByTestId('consent-healthcare');
+  await expect(consent.getByTestId('consent-to-update')).toContainText('given before 1 January 2024');
+  await consent.getByRole('button', { name: 'Update the consent: healthcare' }).click();
+  await expect(page.getByTestId('consent-healthcare').getByTestId('consent-to-update')).toHaveCount(0);
+  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+  await page.goto('/data-use/history');
+  await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Consent to data sharing updated: healthcare');
+
+  // Only healthcare has emergencies (DOMAIN.md §5 rules 2 and 6).
+  const denied = (p: Page) => p.getByTestId('preview-row').filter({ hasText: 'Sertraliini' }).and(p.locator('[data-visible="false"]'));
+  for (const viewer of ['apteekki-hervanta:pharmacy', 'hus:healthcare']) {
+    await preview(page, viewer, 'emergency');
+    await expect(denied(page), viewer).toHaveCount(1);
+    await expect(denied(page), viewer).toContainText('You denied the sharing of this prescription');
+  }
+  // With the one emergency permission for denied prescriptions, healthcare sees it in an emergency; a pharmacy still does not.
+  await page.goto('/data-use');
+  await waitForHydration(page);
+  await page.getByTestId('prescription-emergency').getByRole('button', { name: 'Allow denied prescriptions in an emergency' }).click();
+  await expect(page.getByTestId('prescription-emergency').getByTestId('state')).toContainText('Allowed since');
+  await preview(page, 'hus:healthcare', 'emergency');
+  await expect(denied(page)).toHaveCount(0);
+  await expect(row(page, 'Sertraliini').filter({ hasText: 'you allowed healthcare to see denied prescriptions in an emergency' })).toHaveCount(1);
+  await preview(page, 'apteekki-hervanta:pharmacy', 'emergency');
+  await expect(denied(page)).toHaveCount(1);
+});
+
 test('Aino gives the healthcare consent and a private clinic can then see her Helsinki data', async ({ page }) => {
   await loginEn(page, PEOPLE.aino.code);
   await preview(page, 'lahiklinikka:healthcare');
@@ -68,21 +99,21 @@ test('Aino gives the healthcare consent and a private clinic can then see her He
   await expect(row(page, 'Flunssa')).toContainText('Public healthcare in Uusimaa');
 });
 
-test('Juhani: the comprehensive denial allowing emergencies hides his data in treatment, not in an emergency', async ({ page }) => {
+test('Juhani: his denial allowing emergencies hides his data from another county in treatment, not in an emergency', async ({ page }) => {
   await loginEn(page, PEOPLE.juhani.code);
-  // DOMAIN.md §5: in an emergency the denial does not count, and then a
-  // consent decides; Juhani's demo row has none for healthcare, so he gives it.
-  await page.goto('/data-use');
-  await waitForHydration(page);
-  await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Give consent: healthcare' }).click();
-  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
-
-  await preview(page, 'pirkanmaa:healthcare', 'treatment');
-  await expect(row(page, 'Astma').first()).toHaveAttribute('data-visible', 'false');
-  await expect(row(page, 'Astma').first()).toContainText('Your denial of consent to data sharing of');
-  await preview(page, 'pirkanmaa:healthcare', 'emergency');
-  await expect(row(page, 'Astma').first()).toHaveAttribute('data-visible', 'true');
-  // His own county always sees its own register.
+  // DOMAIN.md §5 rules 5 and 6: a denial that allows emergencies does not
+  // count in one, and an emergency needs no consent.
+  await preview(page, 'varsinais-suomi:healthcare', 'treatment');
+  for (const title of ['Päivystyskäynti', 'Astman kontrolli']) {
+    await expect(row(page, title)).toHaveAttribute('data-visible', 'false');
+    await expect(row(page, title)).toContainText('Your denial of consent to data sharing of');
+  }
+  await preview(page, 'varsinais-suomi:healthcare', 'emergency');
+  for (const title of ['Päivystyskäynti', 'Astman kontrolli']) {
+    await expect(row(page, title)).toHaveAttribute('data-visible', 'true');
+    await expect(row(page, title)).toContainText('In an emergency, when you cannot express your will');
+  }
+  // Each county always sees its own register.
   await preview(page, 'pohjois-pohjanmaa:healthcare', 'treatment');
   await expect(row(page, 'Astma').first()).toContainText('Their own register holds it');
 });
@@ -136,7 +167,7 @@ test('the printable summary lists exactly the valid declarations', async ({ page
   await expect(page).toHaveURL(/\/data-use\/denials\/new\?/);
   await expect(page.getByTestId('denial-what')).toHaveText('You are denying: all social welfare data.');
   await expect(page.getByTestId('consequences')).toContainText('a denial never restricts use within one register');
-  await expect(page.getByTestId('consequences')).toContainText('In an emergency, the data can still be seen.');
+  await expect(page.getByTestId('consequences')).toContainText('In an emergency, healthcare professionals can still see the data this denial covers.');
   await page.getByRole('button', { name: 'Set the denial' }).click();
   await expect(page).toHaveURL(/\/data-use$/);
 
@@ -188,14 +219,18 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await expect(page).toHaveURL(/\/data-use$/);
   await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
 
-  // A denial of one provider, through the confirmation step.
-  const form = page.getByTestId('new-denial-provider');
-  await form.locator('select').selectOption({ label: 'Lähiklinikka Ltd' });
+  // A denial of one register, through the confirmation step. A private
+  // clinic's ordinary register is restricted event by event only: not offered.
+  const form = page.getByTestId('new-denial-register');
+  await expect(form.locator('option', { hasText: 'Lähiklinikka' })).toHaveCount(0);
+  await form.locator('select').selectOption('pirkanmaa:social_welfare_client');
   await form.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByTestId('consequences')).toContainText('what Lähiklinikka Ltd has recorded about you');
+  const register = 'the social welfare client register of Pirkanmaa Wellbeing Services County';
+  await expect(page.getByTestId('denial-what')).toHaveText(`You are denying: ${register}.`);
+  await expect(page.getByTestId('consequences')).toContainText('Only that register is covered');
   await page.getByRole('button', { name: 'Set the denial' }).click();
   await expect(page).toHaveURL(/\/data-use$/);
-  const denial = page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' });
+  const denial = page.getByTestId('denial').filter({ hasText: register });
   await expect(denial).toHaveCount(1);
 
   // Resubmitting the same confirmation (Back, then submit again) records nothing new.
@@ -203,13 +238,13 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await page.getByRole('button', { name: 'Set the denial' }).click();
   await expect(page.getByRole('alert')).toContainText('An identical denial is already valid. Nothing was saved.');
   await page.goto('/data-use');
-  await expect(page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' })).toHaveCount(1);
+  await expect(page.getByTestId('denial').filter({ hasText: register })).toHaveCount(1);
 
-  await page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' }).getByRole('button', { name: 'Cancel this denial' }).click();
+  await page.getByTestId('denial').filter({ hasText: register }).getByRole('button', { name: 'Cancel this denial' }).click();
   await expect(page).toHaveURL(/\/data-use$/);
-  await expect(page.getByTestId('denial').filter({ hasText: 'Lähiklinikka Ltd' })).toHaveCount(0);
+  await expect(page.getByTestId('denial').filter({ hasText: register })).toHaveCount(0);
   await page.goto('/data-use/history');
-  await expect(page.getByTestId('history')).toContainText('Denial cancelled: everything recorded at Lähiklinikka Ltd');
+  await expect(page.getByTestId('history')).toContainText(`Denial cancelled: ${register}`);
   await context.close();
 });
 
@@ -260,16 +295,21 @@ test('bad input on the data use pages gets a clear message and writes nothing', 
     expect(res!.status(), path).toBeLessThan(500);
     await expect(page.getByRole('alert'), path).toContainText(message);
   }
+  // What does not exist, or is not hers, is a page not found.
+  for (const path of ['/data-use/notice/1999-01', '/records/events/999999']) {
+    expect((await page.goto(path))!.status(), path).toBe(404);
+    await expect(page.getByRole('alert'), path).toBeVisible();
+  }
 });
 
 test('Elina sees who viewed her data, filtered by provider', async ({ page }) => {
   await loginEn(page, MORE_PEOPLE.elina.code);
   await page.goto('/data-use/viewings');
-  await expect(page.getByTestId('viewings').getByRole('row')).toHaveCount(4);
+  await expect(page.getByTestId('viewings').getByRole('row')).toHaveCount(5);
   await page.getByLabel('Service provider').selectOption({ label: 'HUS Group' });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page.getByTestId('viewings').getByRole('row')).toHaveCount(2);
-  await expect(page.getByTestId('viewings')).toContainText('Potilaskertomus');
+  await expect(page.getByTestId('viewings')).toContainText('Neurologian poliklinikka: käyntiyhteenveto');
 });
 
 for (const lang of LANGS) {
@@ -278,7 +318,7 @@ for (const lang of LANGS) {
     await login(page, MORE_PEOPLE.elina.code, { lang });
     await expect(page).toHaveURL(/\/$/);
     for (const path of ['/data-use', '/data-use/history', '/data-use/summary', '/data-use/viewings', '/data-use/preview',
-      '/data-use/preview?viewer=hus%3Ahealthcare&situation=emergency', '/data-use/denials/new?kind=provider&target=hus',
+      '/data-use/preview?viewer=hus%3Ahealthcare&situation=emergency', '/data-use/denials/new?kind=register&target=hus%3Apatient',
       '/data-use/notice/2022-11', '/data-use/denials/new?kind=nonsense']) {
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();

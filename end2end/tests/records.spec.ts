@@ -3,7 +3,7 @@ import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, isoDa
 
 const EN = {
   health: 'Health data',
-  count: (entries: number, events: number) => `Entries found: ${entries}, in ${events} service events.`,
+  count: (entries: number, events: number) => `Entries found: ${entries}, in ${events} service event${events === 1 ? '' : 's'}.`,
   pirkanmaa: 'Pirkanmaa Wellbeing Services County: patient register',
   varsinais: 'Varsinais-Suomi Wellbeing Services County: patient register',
   clinic: 'Lähiklinikka Ltd: patient register',

@@ -242,11 +242,11 @@ async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
     let (status, body) = p.call(&liisa, "service_event_page", &[("id", &liisa_events[0].to_string()), ("locale", "En")]).await;
     assert_eq!(status, 200, "{body}");
 
-    // Prescriptions: exactly hers (two), never Matti's medicines.
+    // Prescriptions: exactly hers (three), never Matti's medicines.
     let (status, rx) = p.call(&liisa, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
     assert_eq!(status, 200);
     let medicines: Vec<&str> = rx["shown"].as_array().unwrap().iter().map(|x| x["medicine"].as_str().unwrap()).collect();
-    assert_eq!(medicines.len(), 2, "{medicines:?}");
+    assert_eq!(medicines.len(), 3, "{medicines:?}");
     assert!(!medicines.contains(&"Metformin"));
 
     // A filter naming Matti's register or provider gives Liisa an empty list, not his data.
@@ -478,8 +478,10 @@ async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is
     assert_eq!((status, body), (403, serde_json::json!({ "Declaration": "NotTheCitizensData" })));
     let (status, _) = p.call(&matti, "set_denial", &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))]).await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&matti, "set_denial", &[("kind", "provider"), ("target", "hus"), ("form_key", &key(4))]).await;
+    let (status, _) = p.call(&matti, "set_denial", &[("kind", "register"), ("target", "hus:patient"), ("form_key", &key(4))]).await;
     assert_eq!(status, 403, "Matti has no data at HUS");
+    let (status, _) = p.call(&matti, "set_denial", &[("kind", "register"), ("target", "lahiklinikka:patient"), ("form_key", &key(6))]).await;
+    assert_eq!(status, 403, "a private clinic's ordinary register is denied event by event only");
     let (status, _) = p.call(&matti, "cancel_denial", &[("denial", &liisa_denial), ("form_key", &key(5))]).await;
     assert_eq!(status, 403);
     let (status, _) = p.call(&matti, "denial_consequence", &[("kind", "service_event"), ("target", &liisa_event), ("locale", "En")]).await;
@@ -536,6 +538,9 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
 async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
     let p = portal().await;
     let juhani = p.client(Some(JUHANI)).await;
+    // His healthcare consent (DOMAIN.md §9) is withdrawn first, so that it can be given.
+    let (status, body) = p.call(&juhani, "withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(19))]).await;
+    assert_eq!(status, 200, "{body}");
     let before = p.declarations_of(JUHANI).await.len();
     for _ in 0..2 {
         let (status, body) = p.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(20))]).await;
@@ -598,6 +603,56 @@ async fn the_preview_follows_the_declarations() {
     assert_eq!(status, 400);
     let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
     assert_eq!(status, 400);
+}
+
+/// Issue 11 through the real server functions: the emergency rule (6), the
+/// one emergency permission of prescriptions, a pharmacy without
+/// emergencies, and updating a consent given before 2024.
+#[tokio::test]
+async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_is_updated() {
+    let p = portal().await;
+    let hidden = |page: &Value, label: &str| {
+        page["rows"].as_array().unwrap().iter().filter(|r| r["label"].as_str().unwrap_or("").contains(label) && r["visible"] == false).count()
+    };
+    // Juhani: hidden from another county in treatment, visible in an emergency.
+    let juhani = p.client(Some(JUHANI)).await;
+    let form = |situation| [("viewer", "varsinais-suomi:healthcare"), ("situation", situation), ("locale", "En")];
+    let (_, treatment) = p.call(&juhani, "preview_page", &form("treatment")).await;
+    assert_eq!(hidden(&treatment, "Päivystyskäynti"), 1, "{treatment}");
+    let (_, emergency) = p.call(&juhani, "preview_page", &form("emergency")).await;
+    assert_eq!(hidden(&emergency, "Päivystyskäynti"), 0, "{emergency}");
+    assert!(emergency.to_string().contains("In an emergency, when you cannot express your will"));
+
+    // Liisa's denied prescription: hidden from a pharmacy and from healthcare in an emergency…
+    let liisa = p.client(Some(LIISA)).await;
+    for viewer in ["apteekki-hervanta:pharmacy", "hus:healthcare"] {
+        let (_, page) = p.call(&liisa, "preview_page", &[("viewer", viewer), ("situation", "emergency"), ("locale", "En")]).await;
+        assert_eq!(hidden(&page, "Sertraliini"), 1, "{viewer}: {page}");
+    }
+    // …until she gives the one emergency permission: then healthcare sees it in an emergency, a pharmacy still not.
+    let (status, body) = p.call(&liisa, "allow_prescription_emergency", &[("form_key", &key(70))]).await;
+    assert_eq!(status, 200, "{body}");
+    let (status, body) = p.call(&liisa, "allow_prescription_emergency", &[("form_key", &key(71))]).await;
+    assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "EmergencyPermissionAlreadyGiven" })));
+    let (_, page) = p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "emergency"), ("locale", "En")]).await;
+    assert_eq!(hidden(&page, "Sertraliini"), 0, "{page}");
+    let (_, page) = p.call(&liisa, "preview_page", &[("viewer", "apteekki-hervanta:pharmacy"), ("situation", "emergency"), ("locale", "En")]).await;
+    assert_eq!(hidden(&page, "Sertraliini"), 1, "{page}");
+
+    // Her healthcare consent predates 2024: marked, updated once, then no more.
+    let to_update = |page: &Value| page["consents"][0]["to_update"] == true;
+    let (_, page) = p.call(&liisa, "data_use_page", &[("locale", "En")]).await;
+    assert!(to_update(&page), "{page}");
+    let (status, body) = p.call(&liisa, "update_consent", &[("sector", "healthcare"), ("form_key", &key(72))]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page) = p.call(&liisa, "data_use_page", &[("locale", "En")]).await;
+    assert!(!to_update(&page) && page["consents"][0]["given_at"].is_string(), "{page}");
+    let (status, body) = p.call(&liisa, "update_consent", &[("sector", "healthcare"), ("form_key", &key(73))]).await;
+    assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "NoConsentToUpdate" })));
+    // The register denial form offers no private clinic's ordinary register.
+    let choices = page["register_choices"].as_array().unwrap();
+    assert!(choices.iter().any(|c| c["value"] == "pirkanmaa:patient"), "{page}");
+    assert!(!choices.iter().any(|c| c["value"].as_str().unwrap().starts_with("lahiklinikka")), "{page}");
 }
 
 #[tokio::test]
@@ -670,12 +725,12 @@ async fn declarations_made_at_the_same_moment_from_two_tabs_are_all_kept() {
     let events = p.event_ids_of(JUHANI).await;
     let (e0, e1, e2) = (events[0].to_string(), events[1].to_string(), events[2].to_string());
     let forms: Vec<(&str, Vec<(&str, String)>)> = vec![
-        ("give_consent", vec![("sector", "healthcare".into()), ("form_key", key(60))]),
+        ("withdraw_consent", vec![("sector", "healthcare".into()), ("form_key", key(60))]),
         ("set_denial", vec![("kind", "uusimaa".into()), ("form_key", key(61))]),
         ("set_denial", vec![("kind", "service_event".into()), ("target", e0), ("form_key", key(62))]),
         ("set_denial", vec![("kind", "service_event".into()), ("target", e1), ("form_key", key(63))]),
         ("set_denial", vec![("kind", "service_event".into()), ("target", e2), ("form_key", key(64))]),
-        ("set_denial", vec![("kind", "provider".into()), ("target", "pohjois-pohjanmaa".into()), ("form_key", key(65))]),
+        ("set_denial", vec![("kind", "register".into()), ("target", "pohjois-pohjanmaa:patient".into()), ("form_key", key(65))]),
     ];
     let calls = forms.iter().map(|(name, form)| {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -738,10 +793,10 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     // A declaration made on B is seen at once on A.
     let given = |page: &Value| page["consents"].as_array().unwrap().iter().filter(|c| c["given_at"].is_string()).count();
     let (_, before) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
-    let (status, body) = b.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(90))]).await;
+    let (status, body) = b.call(&juhani, "withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(90))]).await;
     assert_eq!(status, 200, "{body}");
     let (_, after) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
-    assert_eq!(given(&after), given(&before) + 1, "{after}");
+    assert_eq!(given(&after) + 1, given(&before), "{after}");
     // Logging out on A ends the session on B too.
     let (status, _) = a.call(&juhani, "logout", &[]).await;
     assert_eq!(status, 200);

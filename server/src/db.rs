@@ -226,12 +226,13 @@ mod tests {
         assert_eq!(pg, lite);
     }
 
-    /// Migration 0005 rebuilds SQLite's declaration table (to make the form
-    /// key unique per citizen): a database with the demo people's history,
-    /// cancellations included, keeps every row as it was, and the table stays
+    /// Migrations 0005 and 0008 rebuild SQLite's declaration table (the form
+    /// key unique per citizen; register denials and the new events): a
+    /// history written before them, cancellations and form keys included,
+    /// keeps every row as it was, reads back, and the table stays
     /// append-only. On the database of the pass (SQLite, or PostgreSQL).
     #[tokio::test]
-    async fn the_per_citizen_form_key_migration_keeps_every_declaration() {
+    async fn the_declaration_table_migrations_keep_every_declaration() {
         const PER_CITIZEN_KEYS: i64 = 20261126000005;
         let dir = std::env::temp_dir().join(format!("kanta-migration-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
@@ -248,34 +249,48 @@ mod tests {
             Db::Sqlite(pool) => before(sqlx::migrate!("../migrations/sqlite")).run(pool).await.unwrap(),
             Db::Postgres(pool) => before(sqlx::migrate!("../migrations/postgres")).run(pool).await.unwrap(),
         }
-        crate::seed::seed_demo_people(&db).await.unwrap();
-        // A cancellation (a row that refers to another) with a form key.
-        app::with_pool!(&db, p => sqlx::query(
-            "INSERT INTO declaration (citizen_id, made_at, actor, event, cancels_id, idempotency_key) \
-             SELECT citizen_id, $1, 'citizen', 'denial_cancelled', id, $2 FROM declaration WHERE event = 'denial_set' ORDER BY id LIMIT 1",
-        )
-        .bind(chrono::Utc::now())
-        .bind("0123456789abcdef0123456789abcdef-cancel")
-        .execute(p)
-        .await
-        .map(|_| ()))
-        .unwrap();
-        type Row = (i64, i64, String, Option<i64>, Option<String>);
+        // A history as the first schema stored it: a consent, a whole-provider
+        // denial, a comprehensive one and its cancellation, with form keys.
+        let at = chrono::Utc::now();
+        for sql in [
+            "INSERT INTO citizen (id, identity_code, first_name, last_name, created_at) VALUES (1, '040762-912M', 'Matti', 'Korhonen', $1)",
+            "INSERT INTO declaration (id, citizen_id, made_at, actor, event, sector, idempotency_key) \
+             VALUES (1, 1, $1, 'citizen', 'consent_given', 'healthcare', '0123456789abcdef0123456789abcdef-1')",
+            "INSERT INTO declaration (id, citizen_id, made_at, actor, event, denial_scope, scope_provider_id, allow_in_emergency) \
+             VALUES (2, 1, $1, 'citizen', 'denial_set', 'provider', 'pirkanmaa', FALSE)",
+            "INSERT INTO declaration (id, citizen_id, made_at, actor, event, denial_scope, sector, allow_in_emergency) \
+             VALUES (3, 1, $1, 'citizen', 'denial_set', 'comprehensive', 'social_welfare', TRUE)",
+            "INSERT INTO declaration (id, citizen_id, made_at, actor, event, cancels_id, idempotency_key) \
+             VALUES (4, 1, $1, 'citizen', 'denial_cancelled', 3, '0123456789abcdef0123456789abcdef-cancel')",
+        ] {
+            app::with_pool!(&db, p => sqlx::query(sql).bind(at).execute(p).await.map(|_| ())).unwrap();
+        }
+        type Row = (i64, i64, String, Option<String>, Option<String>, Option<i64>, Option<String>);
         let rows = || async {
             app::with_pool!(&db, p => sqlx::query_as::<_, Row>(
-                "SELECT id, citizen_id, event, cancels_id, idempotency_key FROM declaration ORDER BY id",
+                "SELECT id, citizen_id, event, denial_scope, scope_provider_id, cancels_id, idempotency_key FROM declaration ORDER BY id",
             )
             .fetch_all(p)
             .await)
             .unwrap()
         };
-        let seeded = rows().await;
-        assert!(seeded.len() > 5 && seeded.iter().any(|r| r.3.is_some()), "a history with cancellations: {seeded:?}");
+        let written = rows().await;
+        assert_eq!(written.len(), 4);
         migrate(&db).await.unwrap();
-        assert_eq!(rows().await, seeded);
+        assert_eq!(rows().await, written);
+        // Read back through a connection opened after the migration, as the
+        // server does (it migrates before it serves).
+        let fresh = connect(&url).await.unwrap();
+        let history = app::server::data_use_repo::declarations(&fresh, app::server::CitizenId(1)).await.unwrap();
+        use app::domain::declarations::{DeclarationEvent, DenialScope, ProviderId};
+        assert_eq!(
+            history[1].event,
+            DeclarationEvent::DenialSet { scope: DenialScope::Provider(ProviderId("pirkanmaa".into())), allow_in_emergency: false },
+            "a whole-provider denial reads back as set"
+        );
         let delete = app::with_pool!(&db, p => sqlx::query("DELETE FROM declaration").execute(p).await.map(|_| ()));
         assert!(delete.is_err(), "still append-only");
-        assert_eq!(rows().await, seeded);
+        assert_eq!(rows().await, written);
         let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -146,7 +146,7 @@ pub(super) async fn seed_person_data(
             DemoDeclaration::CrossConsent(c) => DeclarationEvent::CrossSectorConsentGiven(*c),
             DemoDeclaration::DenyEvent(i, a) => deny(DenialScope::ServiceEvent(ServiceEventId(event_ids[*i])), *a),
             DemoDeclaration::DenyPrescription(i, a) => deny(DenialScope::Prescription(PrescriptionId(rx_ids[*i])), *a),
-            DemoDeclaration::DenyProvider(p, a) => deny(DenialScope::Provider(ProviderId(p.to_string())), *a),
+            DemoDeclaration::DenyRegister(p, kind, a) => deny(DenialScope::Register(ProviderId(p.to_string()), *kind), *a),
             DemoDeclaration::DenyComprehensive(s, a) => deny(DenialScope::Comprehensive(*s), *a),
             DemoDeclaration::DenyUusimaa(a) => deny(DenialScope::Uusimaa, *a),
         };

@@ -17,6 +17,9 @@ use crate::i18n::Locale;
 pub struct ConsentView {
     pub sector: Sector,
     pub given_at: Option<DateTime<Utc>>,
+    /// Given before 1 January 2024 and not updated: covers sharing through
+    /// the Kanta Services only, and may be updated.
+    pub to_update: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,8 +52,12 @@ pub struct DataUseView {
     pub cross: Vec<CrossConsentView>,
     pub denials: Vec<DenialView>,
     pub event_choices: Vec<Choice>,
-    pub provider_choices: Vec<Choice>,
+    /// The registers holding the subject's data that may be denied as a
+    /// whole (a private provider's ordinary register is not one of them).
+    pub register_choices: Vec<Choice>,
     pub prescription_choices: Vec<Choice>,
+    /// Since when healthcare may see denied prescriptions in an emergency.
+    pub prescription_emergency: Option<DateTime<Utc>>,
     pub has_uusimaa_data: bool,
     /// A one-time key for the forms of this page: a double submit records once.
     pub form_key: String,
@@ -122,7 +129,8 @@ mod ssr {
 
     use super::*;
     use crate::domain::declarations::{
-        Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, ServiceEventId,
+        Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, RegisterKind,
+        ServiceEventId,
     };
     use crate::domain::decision::Reason;
     use crate::domain::listing::Visibility;
@@ -190,6 +198,7 @@ mod ssr {
             match scope {
                 DenialScope::ServiceEvent(id) => self.events.get(id).is_some_and(|e| visibility.shows(e.started_on)),
                 DenialScope::Prescription(id) => self.prescriptions.get(id).is_some_and(|p| visibility.shows(p.prescribed_on)),
+                DenialScope::Register(p, kind) => self.events.values().any(|e| e.register.provider == *p && e.register.kind == *kind),
                 DenialScope::Provider(p) => {
                     self.events.values().any(|e| e.register.provider == *p) || self.prescriptions.values().any(|x| x.prescriber == *p)
                 }
@@ -210,6 +219,17 @@ mod ssr {
                 Sector::Healthcare => self.t().sector_healthcare,
                 Sector::SocialWelfare => self.t().sector_social_welfare,
             }
+        }
+
+        /// A register as a sentence names it, e.g. "the patient register of HUS".
+        pub fn register(&self, provider: &ProviderId, kind: RegisterKind) -> String {
+            let t = self.t();
+            let register = match kind {
+                RegisterKind::Patient => t.register_patient,
+                RegisterKind::OccupationalHealth => t.register_occupational,
+                RegisterKind::SocialWelfareClient => t.register_social_welfare,
+            };
+            fill(t.register_in_sentence, &[("register", register), ("provider", &self.provider(provider))])
         }
 
         pub fn cross(&self, c: CrossSector) -> &'static str {
@@ -247,6 +267,7 @@ mod ssr {
                     None if self.hidden_prescriptions.contains(id) => t.denial_of_hidden.to_string(),
                     None => t.denial_of_unknown.to_string(),
                 },
+                DenialScope::Register(p, kind) => self.register(p, *kind),
                 DenialScope::Provider(p) => fill(t.denial_of_provider, &[("provider", &self.provider(p))]),
                 DenialScope::Comprehensive(s) => fill(t.denial_comprehensive, &[("sector", self.sector(*s))]),
                 DenialScope::Uusimaa => t.denial_uusimaa.to_string(),
@@ -257,24 +278,22 @@ mod ssr {
         pub fn consequences(&self, scope: &DenialScope, allow_in_emergency: bool) -> Vec<String> {
             let t = self.t();
             let mut out = vec![match scope {
-                DenialScope::ServiceEvent(id) => {
-                    let holder = self.events.get(id).map(|e| self.provider(&e.register.provider)).unwrap_or_default();
-                    fill(t.consequence_event, &[("provider", &holder)])
-                }
-                DenialScope::Prescription(id) => {
-                    let prescriber = self.prescriptions.get(id).map(|p| self.provider(&p.prescriber)).unwrap_or_default();
-                    fill(t.consequence_prescription, &[("provider", &prescriber)])
-                }
+                DenialScope::ServiceEvent(_) => t.consequence_event.to_string(),
+                DenialScope::Prescription(_) => t.consequence_prescription.to_string(),
+                DenialScope::Register(p, kind) => fill(t.consequence_register, &[("register", &self.register(p, *kind))]),
                 DenialScope::Provider(p) => fill(t.consequence_provider, &[("provider", &self.provider(p))]),
                 DenialScope::Comprehensive(s) => fill(t.consequence_comprehensive, &[("sector", self.sector(*s))]),
                 DenialScope::Uusimaa => t.consequence_uusimaa.to_string(),
             }];
-            out.push(if matches!(scope, DenialScope::Prescription(_)) {
-                t.consequence_prescriber_continues.to_string()
+            if matches!(scope, DenialScope::Prescription(_)) {
+                out.push(t.consequence_at_the_pharmacy.to_string());
+                out.push(t.consequence_prescriber_continues.to_string());
+                // One permission covers all denied prescriptions (DOMAIN.md §4).
+                out.push(t.consequence_prescription_emergency.to_string());
             } else {
-                t.consequence_same_register.to_string()
-            });
-            out.push(if allow_in_emergency { t.consequence_emergency_allowed } else { t.consequence_emergency_denied }.to_string());
+                out.push(t.consequence_same_register.to_string());
+                out.push(if allow_in_emergency { t.consequence_emergency_allowed } else { t.consequence_emergency_denied }.to_string());
+            }
             out.push(t.consequence_cancel_any_time.to_string());
             out
         }
@@ -284,6 +303,9 @@ mod ssr {
             match &d.event {
                 DeclarationEvent::ConsentGiven(s) => fill(t.history_consent_given, &[("sector", self.sector(*s))]),
                 DeclarationEvent::ConsentWithdrawn(s) => fill(t.history_consent_withdrawn, &[("sector", self.sector(*s))]),
+                DeclarationEvent::ConsentUpdated(s) => fill(t.history_consent_updated, &[("sector", self.sector(*s))]),
+                DeclarationEvent::PrescriptionEmergencyAllowed => t.history_rx_emergency_allowed.to_string(),
+                DeclarationEvent::PrescriptionEmergencyWithdrawn => t.history_rx_emergency_withdrawn.to_string(),
                 DeclarationEvent::CrossSectorConsentGiven(c) => fill(t.history_cross_given, &[("direction", self.cross(*c))]),
                 DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
                     fill(t.history_cross_withdrawn, &[("direction", self.cross(*c))])
@@ -319,6 +341,8 @@ mod ssr {
                 Reason::SameRegister => t.reason_same_register.to_string(),
                 Reason::Prescriber => t.reason_prescriber.to_string(),
                 Reason::PrescriptionDenied(id) => fill(t.reason_prescription_denied, &[("date", &when(id))]),
+                Reason::PrescriptionEmergencyAllowed(id) => fill(t.reason_prescription_emergency, &[("date", &when(id))]),
+                Reason::Emergency => t.reason_emergency.to_string(),
                 Reason::PrescriptionInTreatment => t.reason_prescription_in_treatment.to_string(),
                 Reason::PrescriptionDispensing => t.reason_prescription_dispensing.to_string(),
                 Reason::NotInformed => t.reason_not_informed.to_string(),
@@ -438,12 +462,20 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
 
     let events = names.visible_events(subject.visibility);
     let prescriptions = names.visible_prescriptions(subject.visibility);
-    let providers = crate::api::records::choices(
+    let provider_kinds: std::collections::HashMap<_, _> =
+        data_use_repo::providers(&pool, locale).await.map_err(db_error)?.into_iter().map(|p| (p.id, p.kind)).collect();
+    let registers = crate::api::records::choices(
         events
             .iter()
-            .map(|e| &e.register.provider)
-            .chain(prescriptions.iter().map(|p| &p.prescriber))
-            .map(|id| (id.0.clone(), names.provider(id))),
+            .filter(|e| {
+                provider_kinds
+                    .get(&e.register.provider)
+                    .is_some_and(|kind| crate::domain::data_use::register_may_be_denied(*kind, e.register.kind))
+            })
+            .map(|e| {
+                let scope = crate::domain::declarations::DenialScope::Register(e.register.provider.clone(), e.register.kind);
+                (crate::domain::data_use::denial_form_values(&scope).1, names.scope(&scope))
+            }),
     );
 
     Ok(DataUseView {
@@ -453,7 +485,11 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
         confirmations,
         consents: [Sector::Healthcare, Sector::SocialWelfare]
             .into_iter()
-            .map(|s| ConsentView { sector: s, given_at: valid.consents.get(&s).and_then(|id| at_of(*id)) })
+            .map(|s| ConsentView {
+                sector: s,
+                given_at: valid.consents.get(&s).and_then(|id| at_of(*id)),
+                to_update: valid.consents_to_update.contains(&s),
+            })
             .collect(),
         cross_open: now >= opens,
         cross_opens_on: crate::domain::time::helsinki_today(opens),
@@ -478,7 +514,8 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .iter()
             .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
             .collect(),
-        provider_choices: providers,
+        register_choices: registers,
+        prescription_emergency: valid.prescription_emergency.and_then(at_of),
         form_key: ssr::new_form_key(&subject).await?,
     })
 }
@@ -499,6 +536,27 @@ pub async fn withdraw_consent(sector: String, form_key: String) -> Result<String
     ssr::declare(DeclarationEvent::ConsentWithdrawn(s), &form_key).await
 }
 
+/// Updates a consent given before 2024 to cover sharing by other means too.
+#[server(endpoint = "update_consent")]
+pub async fn update_consent(sector: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::ConsentUpdated(s), &form_key).await
+}
+
+/// Lets healthcare see the denied prescriptions in an emergency (one choice
+/// for all of them).
+#[server(endpoint = "allow_prescription_emergency")]
+pub async fn allow_prescription_emergency(form_key: String) -> Result<String, AppError> {
+    ssr::declare(crate::domain::declarations::DeclarationEvent::PrescriptionEmergencyAllowed, &form_key).await
+}
+
+#[server(endpoint = "withdraw_prescription_emergency")]
+pub async fn withdraw_prescription_emergency(form_key: String) -> Result<String, AppError> {
+    ssr::declare(crate::domain::declarations::DeclarationEvent::PrescriptionEmergencyWithdrawn, &form_key).await
+}
+
 #[server(endpoint = "give_cross_consent")]
 pub async fn give_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
     use crate::domain::data_use::{parse_cross, FormError};
@@ -513,6 +571,14 @@ pub async fn withdraw_cross_consent(direction: String, form_key: String) -> Resu
     use crate::domain::declarations::DeclarationEvent;
     let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
     ssr::declare(DeclarationEvent::CrossSectorConsentWithdrawn(c), &form_key).await
+}
+
+/// Whether a new denial allows emergencies: the form's checkbox, except for
+/// a prescription, whose emergency permission is one choice for all denied
+/// prescriptions (`allow_prescription_emergency`).
+#[cfg(feature = "ssr")]
+fn allows_emergency(scope: &crate::domain::declarations::DenialScope, checkbox: Option<&str>) -> bool {
+    !matches!(scope, crate::domain::declarations::DenialScope::Prescription(_)) && checkbox.is_some_and(|v| !v.is_empty())
 }
 
 /// The confirmation step of a new denial: what it covers and what follows,
@@ -533,7 +599,7 @@ pub async fn denial_consequence(
     if !names.within_reach(&scope, subject.visibility) {
         return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
     }
-    let allow = emergency.as_deref().is_some_and(|v| !v.is_empty());
+    let allow = allows_emergency(&scope, emergency.as_deref());
     let (kind, target) = denial_form_values(&scope);
     Ok(ConsequenceView {
         kind: kind.to_string(),
@@ -558,7 +624,7 @@ pub async fn set_denial(
     use crate::domain::listing::Visibility;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
-    let allow_in_emergency = emergency.as_deref().is_some_and(|v| !v.is_empty());
+    let allow_in_emergency = allows_emergency(&scope, emergency.as_deref());
     // A guardian may deny only what they may see of the child's data (the
     // domain's own check, in the transaction, covers everyone else).
     let subject = require_subject().await?;

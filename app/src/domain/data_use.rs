@@ -6,7 +6,9 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
-use super::declarations::{CrossSector, DenialScope, PrescriptionId, ProviderId, Sector, ServiceEventId, ValidAt};
+use super::declarations::{
+    CrossSector, DenialScope, PrescriptionId, ProviderId, RegisterKind, Sector, ServiceEventId, ValidAt,
+};
 use super::decision::{decide, Decision, Item, Situation, Viewer, ViewerRole};
 
 pub fn sector_code(s: Sector) -> &'static str {
@@ -62,7 +64,11 @@ pub fn parse_denial(kind: &str, target: &str) -> Result<DenialScope, FormError> 
     match kind {
         "service_event" => Ok(DenialScope::ServiceEvent(ServiceEventId(id()?))),
         "prescription" => Ok(DenialScope::Prescription(PrescriptionId(id()?))),
-        "provider" => ProviderId::parse(target).map(DenialScope::Provider).ok_or(FormError::DenialTarget),
+        "register" => {
+            let (provider, kind) = target.split_once(':').ok_or(FormError::DenialTarget)?;
+            let provider = ProviderId::parse(provider).ok_or(FormError::DenialTarget)?;
+            RegisterKind::parse(kind).map(|kind| DenialScope::Register(provider, kind)).ok_or(FormError::DenialTarget)
+        }
         "comprehensive" => parse_sector(target).map(DenialScope::Comprehensive).ok_or(FormError::DenialTarget),
         "uusimaa" => Ok(DenialScope::Uusimaa),
         _ => Err(FormError::DenialKind),
@@ -74,6 +80,8 @@ pub fn denial_form_values(scope: &DenialScope) -> (&'static str, String) {
     match scope {
         DenialScope::ServiceEvent(e) => ("service_event", e.0.to_string()),
         DenialScope::Prescription(p) => ("prescription", p.0.to_string()),
+        DenialScope::Register(p, kind) => ("register", format!("{}:{}", p.0, kind.code())),
+        // Never offered by a form; written for completeness (and never parsed back).
         DenialScope::Provider(p) => ("provider", p.0.clone()),
         DenialScope::Comprehensive(s) => ("comprehensive", sector_code(*s).to_string()),
         DenialScope::Uusimaa => ("uusimaa", String::new()),
@@ -119,6 +127,17 @@ impl ProviderKind {
             ProviderKind::Private => vec![ViewerRole::Healthcare { occupational_health: false }],
             ProviderKind::Pharmacy => vec![ViewerRole::Pharmacy],
         }
+    }
+}
+
+/// Whether a register may be denied as a whole (DOMAIN.md §4): any register
+/// of a public provider, and a private provider's occupational health
+/// register; a private provider's ordinary register only event by event.
+pub fn register_may_be_denied(provider: ProviderKind, register: RegisterKind) -> bool {
+    match provider {
+        ProviderKind::WellbeingServicesCounty | ProviderKind::City | ProviderKind::JointAuthority => true,
+        ProviderKind::Private => register == RegisterKind::OccupationalHealth,
+        ProviderKind::Pharmacy => false,
     }
 }
 
@@ -189,7 +208,8 @@ mod tests {
         for scope in [
             DenialScope::ServiceEvent(ServiceEventId(12)),
             DenialScope::Prescription(PrescriptionId(3)),
-            DenialScope::Provider(ProviderId("vantaa-kerava".into())),
+            DenialScope::Register(ProviderId("vantaa-kerava".into()), RegisterKind::SocialWelfareClient),
+            DenialScope::Register(ProviderId("kide-terveys".into()), RegisterKind::OccupationalHealth),
             DenialScope::Comprehensive(Sector::SocialWelfare),
             DenialScope::Uusimaa,
         ] {
@@ -204,7 +224,10 @@ mod tests {
         assert_eq!(parse_denial("service_event", ""), Err(FormError::DenialTarget));
         assert_eq!(parse_denial("service_event", "-4"), Err(FormError::DenialTarget));
         assert_eq!(parse_denial("prescription", "1e3"), Err(FormError::DenialTarget));
-        assert_eq!(parse_denial("provider", "HUS; DROP"), Err(FormError::DenialTarget));
+        assert_eq!(parse_denial("register", "HUS; DROP:patient"), Err(FormError::DenialTarget));
+        assert_eq!(parse_denial("register", "hus"), Err(FormError::DenialTarget));
+        assert_eq!(parse_denial("register", "hus:dental"), Err(FormError::DenialTarget));
+        assert_eq!(parse_denial("provider", "hus"), Err(FormError::DenialKind), "whole providers are no longer denied");
         assert_eq!(parse_denial("comprehensive", "dental"), Err(FormError::DenialTarget));
     }
 
@@ -249,6 +272,19 @@ mod tests {
         valid.denials.clear();
         let got: Vec<_> = preview(&items, &hus, &valid, t, opens).into_iter().map(|(k, d)| (*k, d)).collect();
         assert_eq!(got[0], ("vantaa", Decision::Visible(Reason::Uusimaa)));
+    }
+
+    #[test]
+    fn public_registers_and_private_occupational_health_registers_may_be_denied_as_a_whole() {
+        use RegisterKind::*;
+        for public in [ProviderKind::WellbeingServicesCounty, ProviderKind::City, ProviderKind::JointAuthority] {
+            for kind in [Patient, OccupationalHealth, SocialWelfareClient] {
+                assert!(register_may_be_denied(public, kind), "{public:?} {kind:?}");
+            }
+        }
+        assert!(register_may_be_denied(ProviderKind::Private, OccupationalHealth));
+        assert!(!register_may_be_denied(ProviderKind::Private, Patient), "a private clinic's register: event by event only");
+        assert!(!register_may_be_denied(ProviderKind::Pharmacy, Patient));
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub enum Reason {
     Prescriber,
     /// Rule 2: the citizen denied this prescription.
     PrescriptionDenied(DeclarationId),
+    /// Rule 2: the prescription is denied, but the citizen allows healthcare
+    /// to see denied prescriptions in an emergency (the permission).
+    PrescriptionEmergencyAllowed(DeclarationId),
     /// Rule 2: prescriptions are used in treatment without consent.
     PrescriptionInTreatment,
     /// Rule 2: a pharmacy dispensing sees prescriptions without consent.
@@ -92,11 +95,14 @@ pub enum Reason {
     NoCrossSectorConsent,
     /// Rule 5: a valid denial covers the item.
     Denied(DeclarationId),
-    /// Rule 6: public healthcare in Uusimaa, after the notice.
+    /// Rule 6: healthcare in an emergency, when the patient cannot express
+    /// their will (Patient Act 785/1992 §13), needs no consent.
+    Emergency,
+    /// Rule 7: public healthcare in Uusimaa, after the notice.
     Uusimaa,
-    /// Rule 7: a valid consent to data sharing for the item's sector.
+    /// Rule 8: a valid consent to data sharing for the item's sector.
     Consent(DeclarationId),
-    /// Rule 8: no consent to data sharing.
+    /// Rule 9: no consent to data sharing.
     NoConsent,
 }
 
@@ -126,8 +132,11 @@ fn uusimaa_notice() -> NoticeVersion {
 /// Decides for one item, given what is valid at `t` (see [`valid_at`]).
 pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, cross_sector_opens: DateTime<Utc>) -> Decision {
     use Decision::{Hidden, Visible};
+    // Only healthcare has emergencies: a pharmacy or social welfare viewer
+    // choosing "emergency" is decided as in treatment.
+    let emergency = viewer.situation == Situation::Emergency && matches!(viewer.role, ViewerRole::Healthcare { .. });
     // A denial counts unless it allows emergencies and this is one.
-    let counts = |allow_in_emergency: bool| !(allow_in_emergency && viewer.situation == Situation::Emergency);
+    let counts = |allow_in_emergency: bool| !(allow_in_emergency && emergency);
 
     // 1. Same register. 2. Prescriptions.
     let (item_sector, register) = match item {
@@ -141,9 +150,13 @@ pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, c
             if viewer.provider == *prescriber {
                 return Visible(Reason::Prescriber);
             }
-            let denied = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id) && counts(d.allow_in_emergency));
-            if let Some(d) = denied {
-                return Hidden(Reason::PrescriptionDenied(d.id));
+            // One permission covers all denied prescriptions, towards healthcare
+            // in an emergency; a prescription denial's own flag is not used.
+            if let Some(d) = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id)) {
+                return match valid.prescription_emergency {
+                    Some(permission) if emergency => Visible(Reason::PrescriptionEmergencyAllowed(permission)),
+                    _ => Hidden(Reason::PrescriptionDenied(d.id)),
+                };
             }
             match viewer.role {
                 ViewerRole::Healthcare { .. } => return Visible(Reason::PrescriptionInTreatment),
@@ -177,6 +190,7 @@ pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, c
             counts(d.allow_in_emergency)
                 && match &d.scope {
                     DenialScope::ServiceEvent(e) => e == service_event,
+                    DenialScope::Register(p, kind) => *p == register.provider && *kind == register.kind,
                     DenialScope::Provider(p) => *p == register.provider,
                     DenialScope::Comprehensive(s) => *s == item_sector,
                     DenialScope::Prescription(_) | DenialScope::Uusimaa => false,
@@ -187,10 +201,14 @@ pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, c
         }
     }
 
-    // 6. Uusimaa.
+    // 6. Emergency.
+    if emergency {
+        return Visible(Reason::Emergency);
+    }
+
+    // 7. Uusimaa.
     if let Some(register) = register {
-        let uusimaa_denied =
-            valid.denials.iter().any(|d| d.scope == DenialScope::Uusimaa && counts(d.allow_in_emergency));
+        let uusimaa_denied = valid.denials.iter().any(|d| d.scope == DenialScope::Uusimaa);
         if viewer_sector == Sector::Healthcare
             && item_sector == Sector::Healthcare
             && viewer.uusimaa_party
@@ -202,7 +220,7 @@ pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, c
         }
     }
 
-    // 7. Consent. 8. Otherwise.
+    // 8. Consent. 9. Otherwise.
     match valid.consents.get(&item_sector) {
         Some(id) => Visible(Reason::Consent(*id)),
         None => Hidden(Reason::NoConsent),

@@ -57,7 +57,7 @@ fn rule_1_same_register_is_visible_whatever_the_declarations() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 1);
     let decls = [
         denial(1, DenialScope::ServiceEvent(ServiceEventId(1)), false),
-        denial(2, DenialScope::Provider(p("pirkanmaa")), false),
+        denial(2, DenialScope::Register(p("pirkanmaa"), RegisterKind::Patient), false),
         denial(3, DenialScope::Comprehensive(Sector::Healthcare), false),
     ];
     // Not informed either: use within one register never needs the notice.
@@ -104,13 +104,38 @@ fn rule_2_healthcare_in_treatment_and_pharmacies_see_prescriptions_without_conse
 }
 
 #[test]
-fn rule_2_comprehensive_and_provider_denials_do_not_cover_prescriptions() {
-    let item = prescription(7, "lahiklinikka");
+fn rule_2_comprehensive_and_register_denials_do_not_cover_prescriptions() {
+    let item = prescription(7, "pirkanmaa");
     let decls = [
         denial(1, DenialScope::Comprehensive(Sector::Healthcare), false),
-        denial(2, DenialScope::Provider(p("lahiklinikka")), false),
+        denial(2, DenialScope::Register(p("pirkanmaa"), RegisterKind::Patient), false),
+        denial(3, DenialScope::Provider(p("pirkanmaa")), false),
     ];
     assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &[]), Decision::Visible(Reason::PrescriptionInTreatment));
+}
+
+fn prescription_emergency(id: i64) -> Declaration {
+    decl(id, at(2024, 3, 1), DeclarationEvent::PrescriptionEmergencyAllowed)
+}
+
+#[test]
+fn rule_2_the_prescription_emergency_permission_opens_denied_prescriptions_to_healthcare_in_an_emergency_only() {
+    let item = prescription(7, "lahiklinikka");
+    let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false), prescription_emergency(2)];
+    let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
+    assert_eq!(check(&item, &viewer("hus", HC, E), &decls, &[]), Decision::Visible(Reason::PrescriptionEmergencyAllowed(DeclarationId(2))));
+    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &[]), hidden, "not in treatment");
+    assert_eq!(check(&item, &viewer("apteekki", ViewerRole::Pharmacy, E), &decls, &[]), hidden, "a pharmacy has no emergency");
+    // A prescription denial's own emergency flag is not the permission.
+    let flag_only = [denial(1, DenialScope::Prescription(PrescriptionId(7)), true)];
+    assert_eq!(check(&item, &viewer("hus", HC, E), &flag_only, &[]), hidden);
+    // Withdrawn, it opens nothing.
+    let withdrawn = [
+        denial(1, DenialScope::Prescription(PrescriptionId(7)), false),
+        prescription_emergency(2),
+        decl(3, at(2024, 4, 1), DeclarationEvent::PrescriptionEmergencyWithdrawn),
+    ];
+    assert_eq!(check(&item, &viewer("hus", HC, E), &withdrawn, &[]), hidden);
 }
 
 #[test]
@@ -174,13 +199,15 @@ fn rule_4_pharmacies_see_no_entries() {
 }
 
 #[test]
-fn rule_5_denials_of_an_event_a_provider_or_a_sector_hide_the_item() {
+fn rule_5_denials_of_an_event_a_register_or_a_sector_hide_the_item() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 5);
     let v = viewer("varsinais-suomi", HC, T);
     for (scope, id) in [
         (DenialScope::ServiceEvent(ServiceEventId(5)), 2),
-        (DenialScope::Provider(p("pirkanmaa")), 3),
+        (DenialScope::Register(p("pirkanmaa"), RegisterKind::Patient), 3),
         (DenialScope::Comprehensive(Sector::Healthcare), 4),
+        // Set before denials became register by register: still covers all of the provider.
+        (DenialScope::Provider(p("pirkanmaa")), 5),
     ] {
         let decls = [consent(1, Sector::Healthcare), denial(id, scope.clone(), false)];
         assert_eq!(check(&item, &v, &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(id))), "{scope:?}");
@@ -195,6 +222,18 @@ fn rule_5_denials_of_an_event_a_provider_or_a_sector_hide_the_item() {
 }
 
 #[test]
+fn rule_5_a_register_denial_covers_exactly_that_register() {
+    let v = viewer("varsinais-suomi", HC, T);
+    let decls = [consent(1, Sector::Healthcare), denial(2, DenialScope::Register(p("pirkanmaa"), RegisterKind::OccupationalHealth), false)];
+    let occupational = entry("pirkanmaa", RegisterKind::OccupationalHealth, 1);
+    assert_eq!(check(&occupational, &v, &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+    let patient = entry("pirkanmaa", RegisterKind::Patient, 2);
+    assert_eq!(check(&patient, &v, &decls, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(1))));
+    let elsewhere = entry("hus", RegisterKind::OccupationalHealth, 3);
+    assert_eq!(check(&elsewhere, &v, &decls, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(1))));
+}
+
+#[test]
 fn rule_5_an_emergency_permission_does_not_open_anything_in_treatment() {
     let item = entry("pohjois-pohjanmaa", RegisterKind::Patient, 1);
     let decls = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), true)];
@@ -203,14 +242,47 @@ fn rule_5_an_emergency_permission_does_not_open_anything_in_treatment() {
 }
 
 #[test]
-fn rule_5_an_emergency_permission_opens_the_denial_in_an_emergency() {
+fn rule_5_and_6_an_emergency_permission_opens_the_denial_in_an_emergency() {
     let item = entry("pohjois-pohjanmaa", RegisterKind::Patient, 1);
     let decls = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), true)];
     let d = check(&item, &viewer("lappi", HC, E), &decls, &informed("2023-11"));
-    assert_eq!(d, Decision::Visible(Reason::Consent(DeclarationId(1))));
+    assert_eq!(d, Decision::Visible(Reason::Emergency));
     // Without the permission, an emergency changes nothing.
     let strict = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), false)];
     assert_eq!(check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+}
+
+#[test]
+fn rule_6_healthcare_in_an_emergency_sees_without_consent() {
+    let item = entry("pohjois-pohjanmaa", RegisterKind::Patient, 1);
+    assert_eq!(check(&item, &viewer("lappi", HC, E), &[], &informed("2023-11")), Decision::Visible(Reason::Emergency));
+    assert_eq!(check(&item, &viewer("lappi", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    // Juhani: a comprehensive denial that allows emergencies, no healthcare consent.
+    let juhani = [denial(1, DenialScope::Comprehensive(Sector::Healthcare), true), consent(2, Sector::SocialWelfare)];
+    assert_eq!(check(&item, &viewer("lappi", HC, E), &juhani, &informed("2023-11")), Decision::Visible(Reason::Emergency));
+    assert_eq!(check(&item, &viewer("lappi", HC, T), &juhani, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(1))));
+}
+
+#[test]
+fn rule_6_only_healthcare_has_emergencies() {
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 1);
+    let sw = viewer("varsinais-suomi", ViewerRole::SocialWelfare, E);
+    assert_eq!(check(&social, &sw, &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    let allowing = [consent(1, Sector::SocialWelfare), denial(2, DenialScope::Comprehensive(Sector::SocialWelfare), true)];
+    assert_eq!(check(&social, &sw, &allowing, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+    let pharmacy = viewer("apteekki", ViewerRole::Pharmacy, E);
+    let item = entry("pirkanmaa", RegisterKind::Patient, 2);
+    assert_eq!(check(&item, &pharmacy, &[], &informed("2023-11")), Decision::Hidden(Reason::PharmacySeesOnlyPrescriptions));
+}
+
+#[test]
+fn rule_6_the_notice_the_cross_sector_rule_and_strict_denials_come_first() {
+    let item = entry("pirkanmaa", RegisterKind::Patient, 1);
+    assert_eq!(check(&item, &viewer("lappi", HC, E), &[], &[]), Decision::Hidden(Reason::NotInformed));
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 2);
+    assert_eq!(check(&social, &viewer("lappi", HC, E), &[], &informed("2023-11")), Decision::Hidden(Reason::CrossSectorNotOpen));
+    let strict = [denial(1, DenialScope::ServiceEvent(ServiceEventId(1)), false)];
+    assert_eq!(check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(1))));
 }
 
 #[test]
@@ -221,14 +293,14 @@ fn rule_5_a_service_event_denial_beats_the_uusimaa_rule() {
 }
 
 #[test]
-fn rule_6_uusimaa_parties_see_each_others_patient_data_without_consent() {
+fn rule_7_uusimaa_parties_see_each_others_patient_data_without_consent() {
     let item = entry("vantaa-kerava", RegisterKind::Patient, 1);
     assert_eq!(check(&item, &viewer("hus", HC, T), &[], &informed("2022-11")), Decision::Visible(Reason::Uusimaa));
     assert_eq!(check(&item, &viewer("helsinki", HC, T), &[], &informed("2023-11")), Decision::Visible(Reason::Uusimaa));
 }
 
 #[test]
-fn rule_6_not_for_a_private_provider_nor_outside_uusimaa_nor_social_welfare() {
+fn rule_7_not_for_a_private_provider_nor_outside_uusimaa_nor_social_welfare() {
     let item = entry("helsinki", RegisterKind::Patient, 1);
     assert_eq!(check(&item, &viewer("lahiklinikka", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
     assert_eq!(check(&item, &viewer("pirkanmaa", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
@@ -238,7 +310,7 @@ fn rule_6_not_for_a_private_provider_nor_outside_uusimaa_nor_social_welfare() {
 }
 
 #[test]
-fn rule_6_a_uusimaa_denial_turns_off_the_rule_but_a_consent_still_applies() {
+fn rule_7_a_uusimaa_denial_turns_off_the_rule_but_a_consent_still_applies() {
     let item = entry("vantaa-kerava", RegisterKind::Patient, 1);
     let v = viewer("hus", HC, T);
     let denied = [denial(1, DenialScope::Uusimaa, false)];
@@ -248,7 +320,7 @@ fn rule_6_a_uusimaa_denial_turns_off_the_rule_but_a_consent_still_applies() {
 }
 
 #[test]
-fn rule_7_a_consent_opens_the_sector_to_other_providers() {
+fn rule_8_a_consent_opens_the_sector_to_other_providers() {
     let item = entry("helsinki", RegisterKind::Patient, 1);
     let d = check(&item, &viewer("lahiklinikka", HC, T), &[consent(9, Sector::Healthcare)], &informed("2023-11"));
     assert_eq!(d, Decision::Visible(Reason::Consent(DeclarationId(9))));
@@ -259,13 +331,13 @@ fn rule_7_a_consent_opens_the_sector_to_other_providers() {
 }
 
 #[test]
-fn rule_8_without_a_consent_the_item_is_hidden() {
+fn rule_9_without_a_consent_the_item_is_hidden() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 1);
     assert_eq!(check(&item, &viewer("varsinais-suomi", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
 }
 
 #[test]
-fn rule_8_a_withdrawn_consent_hides_again() {
+fn rule_9_a_withdrawn_consent_hides_again() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 1);
     let decls = [consent(1, Sector::Healthcare), decl(2, at(2025, 1, 1), DeclarationEvent::ConsentWithdrawn(Sector::Healthcare))];
     assert_eq!(check(&item, &viewer("varsinais-suomi", HC, T), &decls, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
@@ -292,6 +364,27 @@ fn derivation_cancel_and_regive_follow_the_event_order() {
     assert!(v.denials.is_empty());
 }
 
+#[test]
+fn a_consent_given_before_2024_is_to_update_until_updated_or_given_anew() {
+    let old = decl(1, at(2023, 5, 1), DeclarationEvent::ConsentGiven(Sector::Healthcare));
+    let v = valid_at(&[old.clone()], &[], today());
+    assert!(v.consents_to_update.contains(&Sector::Healthcare));
+    let updated = [old.clone(), decl(2, at(2025, 1, 1), DeclarationEvent::ConsentUpdated(Sector::Healthcare))];
+    let v = valid_at(&updated, &[], today());
+    assert!(v.consents_to_update.is_empty());
+    assert_eq!(v.consents.get(&Sector::Healthcare), Some(&DeclarationId(1)), "the update keeps the consent");
+    let regiven = [
+        old,
+        decl(2, at(2024, 5, 1), DeclarationEvent::ConsentWithdrawn(Sector::Healthcare)),
+        decl(3, at(2024, 6, 1), DeclarationEvent::ConsentGiven(Sector::Healthcare)),
+    ];
+    assert!(valid_at(&regiven, &[], today()).consents_to_update.is_empty());
+    // The last minute of 2023 in Helsinki is still before; its first of 2024 is not.
+    let edge = |t| valid_at(&[decl(1, t, DeclarationEvent::ConsentGiven(Sector::Healthcare))], &[], today()).consents_to_update.len();
+    assert_eq!(edge(Utc.with_ymd_and_hms(2023, 12, 31, 21, 59, 0).unwrap()), 1);
+    assert_eq!(edge(Utc.with_ymd_and_hms(2023, 12, 31, 22, 0, 0).unwrap()), 0);
+}
+
 struct Mine;
 impl CitizensData for Mine {
     fn has_service_event(&self, id: ServiceEventId) -> bool {
@@ -300,8 +393,8 @@ impl CitizensData for Mine {
     fn has_prescription(&self, id: PrescriptionId) -> bool {
         id.0 < 100
     }
-    fn has_data_at(&self, provider: &ProviderId) -> bool {
-        provider.0 != "kainuu"
+    fn has_deniable_register(&self, provider: &ProviderId, kind: RegisterKind) -> bool {
+        provider.0 != "kainuu" && !(provider.0 == "lahiklinikka" && kind == RegisterKind::Patient)
     }
 }
 
@@ -319,8 +412,25 @@ fn declarations_that_make_no_sense_are_refused() {
         Err(NotTheCitizensData)
     );
     assert_eq!(
-        check(DeclarationEvent::DenialSet { scope: DenialScope::Provider(p("kainuu")), allow_in_emergency: false }),
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Register(p("kainuu"), RegisterKind::Patient), allow_in_emergency: false }),
         Err(NotTheCitizensData)
+    );
+    assert_eq!(
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Register(p("lahiklinikka"), RegisterKind::Patient), allow_in_emergency: false }),
+        Err(NotTheCitizensData),
+        "a private provider's ordinary register is denied event by event"
+    );
+    assert_eq!(
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Provider(p("pirkanmaa")), allow_in_emergency: false }),
+        Err(NotTheCitizensData),
+        "whole providers are no longer denied"
+    );
+    assert_eq!(check(DeclarationEvent::ConsentUpdated(Sector::Healthcare)), Err(NoConsentToUpdate), "given in 2024");
+    assert_eq!(check(DeclarationEvent::PrescriptionEmergencyWithdrawn), Err(NoEmergencyPermissionToWithdraw));
+    let with_permission = valid_at(&[prescription_emergency(1)], &[], today());
+    assert_eq!(
+        validate(&DeclarationEvent::PrescriptionEmergencyAllowed, &with_permission, &Mine, today(), opens()),
+        Err(EmergencyPermissionAlreadyGiven)
     );
     assert_eq!(check(DeclarationEvent::DenialSet { scope: DenialScope::Uusimaa, allow_in_emergency: true }), Err(DenialAlreadyValid));
     assert_eq!(
@@ -330,6 +440,11 @@ fn declarations_that_make_no_sense_are_refused() {
     // And the sensible ones pass.
     assert_eq!(check(DeclarationEvent::ConsentWithdrawn(Sector::Healthcare)), Ok(()));
     assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(2) }), Ok(()));
+    assert_eq!(check(DeclarationEvent::PrescriptionEmergencyAllowed), Ok(()));
+    assert_eq!(
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Register(p("pirkanmaa"), RegisterKind::SocialWelfareClient), allow_in_emergency: false }),
+        Ok(())
+    );
     assert_eq!(
         validate(
             &DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare),
@@ -375,6 +490,8 @@ fn arb_viewer() -> impl Strategy<Value = Viewer> {
 fn arb_scope() -> impl Strategy<Value = DenialScope> {
     prop_oneof![
         (0i64..4).prop_map(|e| DenialScope::ServiceEvent(ServiceEventId(e))),
+        (arb_provider(), prop_oneof![Just(RegisterKind::Patient), Just(RegisterKind::OccupationalHealth), Just(RegisterKind::SocialWelfareClient)])
+            .prop_map(|(pr, k)| DenialScope::Register(ProviderId(pr), k)),
         arb_provider().prop_map(|pr| DenialScope::Provider(ProviderId(pr))),
         (0i64..4).prop_map(|id| DenialScope::Prescription(PrescriptionId(id))),
         arb_sector().prop_map(DenialScope::Comprehensive),
@@ -385,6 +502,9 @@ fn arb_event() -> impl Strategy<Value = DeclarationEvent> {
     prop_oneof![
         arb_sector().prop_map(DeclarationEvent::ConsentGiven),
         arb_sector().prop_map(DeclarationEvent::ConsentWithdrawn),
+        arb_sector().prop_map(DeclarationEvent::ConsentUpdated),
+        Just(DeclarationEvent::PrescriptionEmergencyAllowed),
+        Just(DeclarationEvent::PrescriptionEmergencyWithdrawn),
         arb_cross().prop_map(DeclarationEvent::CrossSectorConsentGiven),
         arb_cross().prop_map(DeclarationEvent::CrossSectorConsentWithdrawn),
         (arb_scope(), any::<bool>()).prop_map(|(scope, allow_in_emergency)| DeclarationEvent::DenialSet { scope, allow_in_emergency }),
@@ -431,10 +551,14 @@ proptest! {
     #[test]
     fn property_withdrawing_a_consent_never_makes_anything_visible(
         item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
-        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in any::<bool>(), day in 0i64..1600,
+        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..3, day in 0i64..1600,
     ) {
         let before = decide_at(&item, &v, &decls, &notice, t, opens());
-        let event = if which { DeclarationEvent::ConsentWithdrawn(sector) } else { DeclarationEvent::CrossSectorConsentWithdrawn(cross) };
+        let event = match which {
+            0 => DeclarationEvent::ConsentWithdrawn(sector),
+            1 => DeclarationEvent::CrossSectorConsentWithdrawn(cross),
+            _ => DeclarationEvent::PrescriptionEmergencyWithdrawn,
+        };
         let mut more = decls.clone();
         more.push(decl(100, at(2024, 1, 1) + Duration::days(day), event));
         let after = decide_at(&item, &v, &more, &notice, t, opens());
@@ -451,6 +575,15 @@ proptest! {
         let item = entry(&provider, kinds[kind_ix], event);
         let v = viewer(&provider, roles[kind_ix], situation);
         prop_assert_eq!(decide_at(&item, &v, &decls, &notice, t, opens()), Decision::Visible(Reason::SameRegister));
+    }
+
+    #[test]
+    fn property_an_emergency_never_hides_what_treatment_shows(
+        item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(), t in arb_time(),
+    ) {
+        let treatment = decide_at(&item, &Viewer { situation: T, ..v.clone() }, &decls, &notice, t, opens());
+        let emergency = decide_at(&item, &Viewer { situation: E, ..v }, &decls, &notice, t, opens());
+        prop_assert!(emergency.is_visible() || !treatment.is_visible(), "{treatment:?} -> {emergency:?}");
     }
 
     #[test]

@@ -46,6 +46,21 @@ pub enum RegisterKind {
 }
 
 impl RegisterKind {
+    /// The stored and form name of each kind, written once.
+    const CODES: [(RegisterKind, &'static str); 3] = [
+        (RegisterKind::Patient, "patient"),
+        (RegisterKind::SocialWelfareClient, "social_welfare_client"),
+        (RegisterKind::OccupationalHealth, "occupational_health"),
+    ];
+
+    pub fn code(self) -> &'static str {
+        Self::CODES.iter().find(|(k, _)| *k == self).map(|(_, c)| *c).expect("every kind has a code")
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::CODES.iter().find(|(_, c)| *c == s).map(|(k, _)| *k)
+    }
+
     pub fn sector(self) -> Sector {
         match self {
             RegisterKind::Patient | RegisterKind::OccupationalHealth => Sector::Healthcare,
@@ -88,7 +103,15 @@ impl CrossSector {
 pub enum DenialScope {
     /// All entries of one service event, now and later.
     ServiceEvent(ServiceEventId),
-    /// Everything in that provider's registers.
+    /// One register as a whole: a public provider's patient, occupational
+    /// health or social welfare client register, or a private provider's
+    /// occupational health register (a private provider's ordinary patient
+    /// register is restricted event by event only; see
+    /// [`super::data_use::register_may_be_denied`]).
+    Register(ProviderId, RegisterKind),
+    /// Everything in one provider's registers: denials set before they
+    /// became register by register. They stay valid as set; no form offers
+    /// them any more.
     Provider(ProviderId),
     /// One prescription.
     Prescription(PrescriptionId),
@@ -112,6 +135,13 @@ pub enum Actor {
 pub enum DeclarationEvent {
     ConsentGiven(Sector),
     ConsentWithdrawn(Sector),
+    /// Updates a consent given before 1 January 2024, which covers sharing
+    /// through Kanta only, to cover sharing by other means too.
+    ConsentUpdated(Sector),
+    /// Healthcare in an emergency may see the denied prescriptions: one
+    /// choice covering all of them (DOMAIN.md §4).
+    PrescriptionEmergencyAllowed,
+    PrescriptionEmergencyWithdrawn,
     CrossSectorConsentGiven(CrossSector),
     CrossSectorConsentWithdrawn(CrossSector),
     DenialSet { scope: DenialScope, allow_in_emergency: bool },
@@ -141,10 +171,20 @@ pub struct ValidDenial {
 pub struct ValidAt {
     /// Valid consents to data sharing, with the declaration that gave each.
     pub consents: BTreeMap<Sector, DeclarationId>,
+    /// Valid consents given before 1 January 2024 and not updated since.
+    pub consents_to_update: BTreeSet<Sector>,
     pub cross_sector_consents: BTreeMap<CrossSector, DeclarationId>,
     pub denials: Vec<ValidDenial>,
+    /// The emergency permission of denied prescriptions, if valid.
+    pub prescription_emergency: Option<DeclarationId>,
     /// Notice versions confirmed before `t`.
     pub confirmed_notices: BTreeSet<NoticeVersion>,
+}
+
+/// Consents given from this instant on (1 January 2024, Helsinki time)
+/// cover all sharing; earlier ones cover sharing through Kanta only.
+pub fn consents_cover_all_sharing_from() -> DateTime<Utc> {
+    super::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("a valid date"))
 }
 
 /// Derives what is valid at `t` from the events strictly before `t`
@@ -160,11 +200,24 @@ pub fn valid_at(
     for d in before {
         match &d.event {
             DeclarationEvent::ConsentGiven(s) => {
-                valid.consents.entry(*s).or_insert(d.id);
+                if !valid.consents.contains_key(s) {
+                    valid.consents.insert(*s, d.id);
+                    if d.at < consents_cover_all_sharing_from() {
+                        valid.consents_to_update.insert(*s);
+                    }
+                }
             }
             DeclarationEvent::ConsentWithdrawn(s) => {
                 valid.consents.remove(s);
+                valid.consents_to_update.remove(s);
             }
+            DeclarationEvent::ConsentUpdated(s) => {
+                valid.consents_to_update.remove(s);
+            }
+            DeclarationEvent::PrescriptionEmergencyAllowed => {
+                valid.prescription_emergency.get_or_insert(d.id);
+            }
+            DeclarationEvent::PrescriptionEmergencyWithdrawn => valid.prescription_emergency = None,
             DeclarationEvent::CrossSectorConsentGiven(c) => {
                 valid.cross_sector_consents.entry(*c).or_insert(d.id);
             }
@@ -199,14 +252,21 @@ pub enum DeclarationError {
     NotTheCitizensData,
     /// An identical denial is already valid.
     DenialAlreadyValid,
+    /// The consent covers all sharing already (or there is none).
+    NoConsentToUpdate,
+    /// The emergency permission of prescriptions is valid already.
+    EmergencyPermissionAlreadyGiven,
+    /// There is no valid emergency permission of prescriptions to withdraw.
+    NoEmergencyPermissionToWithdraw,
 }
 
 /// What a new denial may refer to: the citizen's own service events,
-/// prescriptions, and the providers that hold their data.
+/// prescriptions, and the registers that hold their data and may be denied
+/// as a whole.
 pub trait CitizensData {
     fn has_service_event(&self, id: ServiceEventId) -> bool;
     fn has_prescription(&self, id: PrescriptionId) -> bool;
-    fn has_data_at(&self, provider: &ProviderId) -> bool;
+    fn has_deniable_register(&self, provider: &ProviderId, kind: RegisterKind) -> bool;
 }
 
 /// Checks a new event against the citizen's valid declarations at `now`.
@@ -221,6 +281,13 @@ pub fn validate(
     match event {
         DeclarationEvent::ConsentGiven(s) if valid.consents.contains_key(s) => Err(ConsentAlreadyGiven),
         DeclarationEvent::ConsentWithdrawn(s) if !valid.consents.contains_key(s) => Err(NoConsentToWithdraw),
+        DeclarationEvent::ConsentUpdated(s) if !valid.consents_to_update.contains(s) => Err(NoConsentToUpdate),
+        DeclarationEvent::PrescriptionEmergencyAllowed if valid.prescription_emergency.is_some() => {
+            Err(EmergencyPermissionAlreadyGiven)
+        }
+        DeclarationEvent::PrescriptionEmergencyWithdrawn if valid.prescription_emergency.is_none() => {
+            Err(NoEmergencyPermissionToWithdraw)
+        }
         DeclarationEvent::CrossSectorConsentGiven(_) | DeclarationEvent::CrossSectorConsentWithdrawn(_)
             if now < cross_sector_opens =>
         {
@@ -236,7 +303,9 @@ pub fn validate(
             let own = match scope {
                 DenialScope::ServiceEvent(e) => data.has_service_event(*e),
                 DenialScope::Prescription(p) => data.has_prescription(*p),
-                DenialScope::Provider(p) => data.has_data_at(p),
+                DenialScope::Register(p, kind) => data.has_deniable_register(p, *kind),
+                // Whole-provider denials are no longer set (see DenialScope::Provider).
+                DenialScope::Provider(_) => false,
                 DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
             };
             if !own {

@@ -153,12 +153,7 @@ impl Prescription {
 
 /// The stored name of a register kind.
 pub fn register_kind(s: &str) -> Option<RegisterKind> {
-    match s {
-        "patient" => Some(RegisterKind::Patient),
-        "social_welfare_client" => Some(RegisterKind::SocialWelfareClient),
-        "occupational_health" => Some(RegisterKind::OccupationalHealth),
-        _ => None,
-    }
+    RegisterKind::parse(s)
 }
 
 #[cfg(test)]

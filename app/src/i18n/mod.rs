@@ -112,6 +112,19 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A count with its noun, in the two forms fi, sv and en need: `one` for
+/// exactly 1, `other` for every other count; `{n}` is the count.
+pub struct Plural {
+    pub one: &'static str,
+    pub other: &'static str,
+}
+
+impl Plural {
+    pub fn of(&self, n: usize) -> String {
+        if n == 1 { self.one } else { self.other }.replace("{n}", &n.to_string())
+    }
+}
+
 /// Every user-visible string of the portal, in one language.
 pub struct Texts {
     pub language_name: &'static str,
@@ -231,7 +244,6 @@ pub struct Texts {
     pub children_title: &'static str,
     pub children_intro: &'static str,
     pub act_for_button: &'static str,
-    pub child_age: &'static str,
     pub acting_for_banner: &'static str,
     pub act_for_self_button: &'static str,
     pub guardian_limit_note: &'static str,
@@ -285,7 +297,6 @@ pub struct Texts {
     pub new_denial_heading: &'static str,
     pub new_denial_kind: &'static str,
     pub denial_kind_event: &'static str,
-    pub denial_kind_provider: &'static str,
     pub denial_kind_prescription: &'static str,
     pub denial_kind_comprehensive: &'static str,
     pub denial_kind_uusimaa: &'static str,
@@ -430,6 +441,31 @@ pub struct Texts {
     pub err_internal: &'static str,
     pub err_too_large: &'static str,
     pub err_cross_site: &'static str,
+    pub register_in_sentence: &'static str,
+    pub consequence_register: &'static str,
+    pub consequence_at_the_pharmacy: &'static str,
+    pub consequence_prescription_emergency: &'static str,
+    pub denial_kind_register: &'static str,
+    pub denial_register_explain: &'static str,
+    pub consent_before_2024: &'static str,
+    pub consent_update_button: &'static str,
+    pub history_consent_updated: &'static str,
+    pub rx_emergency_heading: &'static str,
+    pub rx_emergency_explain: &'static str,
+    pub rx_emergency_allowed: &'static str,
+    pub rx_emergency_not_allowed: &'static str,
+    pub rx_emergency_allow_button: &'static str,
+    pub rx_emergency_withdraw_button: &'static str,
+    pub history_rx_emergency_allowed: &'static str,
+    pub history_rx_emergency_withdrawn: &'static str,
+    pub reason_emergency: &'static str,
+    pub reason_prescription_emergency: &'static str,
+    pub err_no_consent_to_update: &'static str,
+    pub err_emergency_permission_already_given: &'static str,
+    pub err_no_emergency_permission_to_withdraw: &'static str,
+    pub entry_recorded_on: &'static str,
+    pub n_service_events: Plural,
+    pub age_years: Plural,
     pub err_subject_changed: &'static str,
     pub err_form_expired: &'static str,
     pub err_login_throttled: &'static str,
@@ -478,6 +514,22 @@ mod tests {
     }
 
     #[test]
+    fn counts_take_their_plural_form() {
+        assert_eq!(Locale::En.texts().n_service_events.of(1), "1 service event");
+        assert_eq!(Locale::En.texts().n_service_events.of(3), "3 service events");
+        assert_eq!(Locale::Sv.texts().n_service_events.of(1), "1 servicehändelse");
+        assert_eq!(Locale::Sv.texts().age_years.of(16), "16 år");
+        assert_eq!(Locale::En.texts().age_years.of(1), "1 year");
+        assert_eq!(Locale::Fi.texts().age_years.of(8), "8 v");
+        for l in Locale::ALL {
+            let t = l.texts();
+            for p in [&t.n_service_events, &t.age_years] {
+                assert!(p.other.contains("{n}") && !p.of(7).contains('{'), "{l:?}: {}", p.other);
+            }
+        }
+    }
+
+    #[test]
     fn placeholders_are_filled() {
         assert_eq!(fill("Hei {name}, {name}!", &[("name", "Aino")]), "Hei Aino, Aino!");
     }
@@ -503,7 +555,6 @@ mod tests {
                 (t.rx_show_expired, &["count"][..]),
                 (t.rx_show_all, &["count"][..]),
                 (t.act_for_button, &["name"][..]),
-                (t.child_age, &["age"][..]),
                 (t.acting_for_banner, &["name"][..]),
                 (t.du_notice_current, &["version"][..]),
                 (t.du_read_version, &["version"][..]),
@@ -542,6 +593,13 @@ mod tests {
                 (t.channel_online_by_guardian, &["name"][..]),
                 (t.du_confirm_for_child_explain, &["name"][..]),
                 (t.du_confirm_for_child_button, &["name"][..]),
+                (t.register_in_sentence, &["provider", "register"][..]),
+                (t.consequence_register, &["register"][..]),
+                (t.consent_update_button, &["sector"][..]),
+                (t.history_consent_updated, &["sector"][..]),
+                (t.rx_emergency_allowed, &["date"][..]),
+                (t.reason_prescription_emergency, &["date"][..]),
+                (t.entry_recorded_on, &["date"][..]),
             ] {
                 let found: std::collections::BTreeSet<&str> =
                     template.split('{').skip(1).filter_map(|s| s.split_once('}').map(|(n, _)| n)).collect();

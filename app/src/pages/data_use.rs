@@ -83,7 +83,13 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     let give_cross = ServerAction::<GiveCrossConsent>::new();
     let withdraw_cross = ServerAction::<WithdrawCrossConsent>::new();
     let cancel = ServerAction::<CancelDenial>::new();
+    let update = ServerAction::<UpdateConsent>::new();
+    let allow_rx = ServerAction::<AllowPrescriptionEmergency>::new();
+    let withdraw_rx = ServerAction::<WithdrawPrescriptionEmergency>::new();
     let confirm_child = ServerAction::<ConfirmChildNotice>::new();
+    navigate_on_success(update);
+    navigate_on_success(allow_rx);
+    navigate_on_success(withdraw_rx);
     navigate_on_success(confirm_child);
     navigate_on_success(give);
     navigate_on_success(withdraw);
@@ -97,6 +103,9 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
             give_cross.value().get(),
             withdraw_cross.value().get(),
             cancel.value().get(),
+            update.value().get(),
+            allow_rx.value().get(),
+            withdraw_rx.value().get(),
             confirm_child.value().get(),
         ]
             .into_iter()
@@ -166,6 +175,20 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
                     None => t.consent_not_given.to_string(),
                 };
                 let form_key = format!("{key}-consent-{code}");
+                // A consent given before 2024 covers sharing through Kanta only.
+                let to_update = c.to_update.then(|| {
+                    let form_key = format!("{key}-update-{code}");
+                    view! {
+                        <div class="callout" data-testid="consent-to-update">
+                            <p>{t.consent_before_2024}</p>
+                            <ActionForm action=update>
+                                <input type="hidden" name="sector" value=code/>
+                                <input type="hidden" name="form_key" value=form_key/>
+                                <button type="submit" class="button">{fill(t.consent_update_button, &[("sector", sector_name(t, c.sector))])}</button>
+                            </ActionForm>
+                        </div>
+                    }
+                });
                 let form = if c.given_at.is_some() {
                     view! {
                         <ActionForm action=withdraw>
@@ -188,6 +211,7 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
                         <h3>{title}</h3>
                         <p>{explain}</p>
                         <p class="state" data-testid="state">{state}</p>
+                        {to_update}
                         {form}
                     </div>
                 }
@@ -272,8 +296,8 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
                 {(!page.event_choices.is_empty()).then(|| view! {
                     <NewDenialForm kind="service_event" legend=t.denial_kind_event choices=page.event_choices.clone()/>
                 })}
-                {(!page.provider_choices.is_empty()).then(|| view! {
-                    <NewDenialForm kind="provider" legend=t.denial_kind_provider choices=page.provider_choices.clone()/>
+                {(!page.register_choices.is_empty()).then(|| view! {
+                    <NewDenialForm kind="register" legend=t.denial_kind_register choices=page.register_choices.clone()/>
                 })}
                 {(!page.prescription_choices.is_empty()).then(|| view! {
                     <NewDenialForm kind="prescription" legend=t.denial_kind_prescription choices=page.prescription_choices.clone()/>
@@ -288,6 +312,31 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
                 />
                 {page.has_uusimaa_data.then(|| view! { <NewDenialForm kind="uusimaa" legend=t.denial_kind_uusimaa choices=vec![]/> })}
             </div>
+            {(!page.prescription_choices.is_empty() || page.prescription_emergency.is_some()).then(|| {
+                let form_key = format!("{key}-rx-emergency");
+                view! {
+                    <div class="declaration" data-testid="prescription-emergency">
+                        <h3>{t.rx_emergency_heading}</h3>
+                        <p>{t.rx_emergency_explain}</p>
+                        {match page.prescription_emergency {
+                            Some(at) => view! {
+                                <p class="state" data-testid="state">{fill(t.rx_emergency_allowed, &[("date", &locale.local_date(at))])}</p>
+                                <ActionForm action=withdraw_rx>
+                                    <input type="hidden" name="form_key" value=form_key/>
+                                    <button type="submit" class="button button--secondary">{t.rx_emergency_withdraw_button}</button>
+                                </ActionForm>
+                            }.into_any(),
+                            None => view! {
+                                <p class="state" data-testid="state">{t.rx_emergency_not_allowed}</p>
+                                <ActionForm action=allow_rx>
+                                    <input type="hidden" name="form_key" value=form_key/>
+                                    <button type="submit" class="button button--secondary">{t.rx_emergency_allow_button}</button>
+                                </ActionForm>
+                            }.into_any(),
+                        }}
+                    </div>
+                }
+            })}
         </section>
     }
 }
@@ -303,6 +352,7 @@ fn NewDenialForm(kind: &'static str, legend: &'static str, choices: Vec<Choice>)
             <fieldset>
                 <legend>{legend}</legend>
                 <input type="hidden" name="kind" value=kind/>
+                {(kind == "register").then(|| view! { <p class="muted">{t.denial_register_explain}</p> })}
                 {(!choices.is_empty()).then(|| view! {
                     <div class="field">
                         <label for=select_id.clone()>{legend}</label>
@@ -311,10 +361,13 @@ fn NewDenialForm(kind: &'static str, legend: &'static str, choices: Vec<Choice>)
                         </select>
                     </div>
                 })}
-                <div class="checkbox">
-                    <input type="checkbox" id=emergency_id.clone() name="emergency" value="on"/>
-                    <label for=emergency_id>{t.new_denial_emergency}</label>
-                </div>
+                // A prescription's emergency permission is one choice for all of them (below).
+                {(kind != "prescription").then(|| view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=emergency_id.clone() name="emergency" value="on"/>
+                        <label for=emergency_id>{t.new_denial_emergency}</label>
+                    </div>
+                })}
                 <button type="submit" class="button button--secondary">{t.new_denial_continue}</button>
             </fieldset>
         </form>

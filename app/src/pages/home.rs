@@ -93,7 +93,7 @@ fn Children() -> impl IntoView {
                                                 {fill(t.act_for_button, &[("name", &c.full_name)])}
                                             </button>
                                             " "
-                                            <span class="muted">{fill(t.child_age, &[("age", &c.age.to_string())])}</span>
+                                            <span class="muted">{t.age_years.of(c.age as usize)}</span>
                                         </ActionForm>
                                     </li>
                                 })

@@ -66,6 +66,18 @@ pub fn LoadError(error: AppError) -> impl IntoView {
     match error {
         AppError::NotAuthenticated => view! { <Redirect path="/login"/> }.into_any(),
         AppError::NoticeNotConfirmed => view! { <Redirect path="/notice"/> }.into_any(),
-        other => view! { <ErrorSummary error=other/> }.into_any(),
+        other => {
+            // The page answers with the error's status (404 for what is not
+            // the citizen's or does not exist), not 200: routes render
+            // asynchronously, so the status is set before anything is sent.
+            // (A notice version that does not exist is a page not found.)
+            #[cfg(feature = "ssr")]
+            let status = if matches!(other, AppError::UnknownNoticeVersion) { 404 } else { other.status() };
+            #[cfg(feature = "ssr")]
+            if let (Some(res), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status)) {
+                res.set_status(status);
+            }
+            view! { <ErrorSummary error=other/> }.into_any()
+        }
     }
 }

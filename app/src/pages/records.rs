@@ -93,7 +93,7 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
     }
     let count = fill(
         t.result_count,
-        &[("entries", &page.matching_entries.to_string()), ("events", &page.matching_events.to_string())],
+        &[("entries", &page.matching_entries.to_string()), ("events", &t.n_service_events.of(page.matching_events as usize))],
     );
     let first = shown_before + 1;
     let last = shown_before + page.events.len();
@@ -235,7 +235,7 @@ fn EventCard(event: EventView, link: bool) -> impl IntoView {
                     .map(|x| view! {
                         <li class="entry" data-kind=x.kind.as_str()>
                             <span class="entry__kind">{t.entry_kind(x.kind)}</span>
-                            <span class="entry__date">{fill("{label} {date}", &[("label", t.label_recorded), ("date", &locale.date(x.recorded_on))])}</span>
+                            <span class="entry__date">{fill(t.entry_recorded_on, &[("date", &locale.date(x.recorded_on))])}</span>
                             <p class="entry__text">{x.text}</p>
                         </li>
                     })

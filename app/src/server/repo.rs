@@ -9,7 +9,7 @@ use super::db::{dispatch, Db};
 use super::CitizenId;
 use crate::domain::declarations::{
     Actor, CitizensData, CrossSector, DeclarationError, DeclarationEvent, DeclarationId, PrescriptionId,
-    ProviderId, Sector, ServiceEventId,
+    ProviderId, RegisterKind, Sector, ServiceEventId,
 };
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
@@ -64,11 +64,12 @@ pub(crate) fn cross_of(s: &str) -> Option<CrossSector> {
     }
 }
 
-/// The citizen's own events, prescriptions and providers, for validation.
+/// The citizen's own events and prescriptions, and the registers holding
+/// their data that may be denied as a whole, for validation.
 pub struct OwnData {
     pub(crate) events: std::collections::BTreeSet<i64>,
     pub(crate) prescriptions: std::collections::BTreeSet<i64>,
-    pub(crate) providers: std::collections::BTreeSet<String>,
+    pub(crate) deniable_registers: std::collections::BTreeSet<(String, RegisterKind)>,
 }
 
 impl CitizensData for OwnData {
@@ -78,8 +79,8 @@ impl CitizensData for OwnData {
     fn has_prescription(&self, id: PrescriptionId) -> bool {
         self.prescriptions.contains(&id.0)
     }
-    fn has_data_at(&self, provider: &ProviderId) -> bool {
-        self.providers.contains(&provider.0)
+    fn has_deniable_register(&self, provider: &ProviderId, kind: RegisterKind) -> bool {
+        self.deniable_registers.contains(&(provider.0.clone(), kind))
     }
 }
 

@@ -292,6 +292,7 @@ pub async fn insert_declaration(
     };
     let (mut sector, mut cross, mut scope_kind) = (None, None, None);
     let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
+    let mut scope_register_kind = None;
     let kind = match event {
         DeclarationEvent::ConsentGiven(s) => {
             sector = Some(sector_str(*s));
@@ -301,6 +302,12 @@ pub async fn insert_declaration(
             sector = Some(sector_str(*s));
             "consent_withdrawn"
         }
+        DeclarationEvent::ConsentUpdated(s) => {
+            sector = Some(sector_str(*s));
+            "consent_updated"
+        }
+        DeclarationEvent::PrescriptionEmergencyAllowed => "prescription_emergency_allowed",
+        DeclarationEvent::PrescriptionEmergencyWithdrawn => "prescription_emergency_withdrawn",
         DeclarationEvent::CrossSectorConsentGiven(c) => {
             cross = Some(cross_str(*c));
             "cross_consent_given"
@@ -315,6 +322,11 @@ pub async fn insert_declaration(
                 DenialScope::ServiceEvent(e) => {
                     scope_event = Some(e.0);
                     "service_event"
+                }
+                DenialScope::Register(p, kind) => {
+                    scope_provider = Some(p.0.clone());
+                    scope_register_kind = Some(kind.code());
+                    "register"
                 }
                 DenialScope::Provider(p) => {
                     scope_provider = Some(p.0.clone());
@@ -340,8 +352,8 @@ pub async fn insert_declaration(
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO declaration (citizen_id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, \
          cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
-         allow_in_emergency, cancels_id, idempotency_key) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id",
+         allow_in_emergency, cancels_id, idempotency_key, scope_register_kind) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
     )
     .bind(citizen.0)
     .bind(at)
@@ -358,6 +370,7 @@ pub async fn insert_declaration(
     .bind(allow)
     .bind(cancels)
     .bind(idempotency_key)
+    .bind(scope_register_kind)
     .fetch_one(&mut *conn)
     .await?;
     Ok(DeclarationId(id))
@@ -365,7 +378,11 @@ pub async fn insert_declaration(
 
 /// All of a citizen's declaration events, oldest first.
 pub async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Vec<Declaration>, sqlx::Error> {
-    let rows = sqlx::query("SELECT * FROM declaration WHERE citizen_id = $1 ORDER BY made_at, id")
+    let rows = sqlx::query(
+        "SELECT id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, cross_direction, denial_scope, \
+         scope_service_event_id, scope_provider_id, scope_prescription_id, scope_register_kind, allow_in_emergency, cancels_id \
+         FROM declaration WHERE citizen_id = $1 ORDER BY made_at, id",
+    )
         .bind(citizen.0)
         .fetch_all(&mut *conn)
         .await?;
@@ -383,11 +400,18 @@ pub async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Ve
             let event = match r.get::<String, _>("event").as_str() {
                 "consent_given" => DeclarationEvent::ConsentGiven(sector()?),
                 "consent_withdrawn" => DeclarationEvent::ConsentWithdrawn(sector()?),
+                "consent_updated" => DeclarationEvent::ConsentUpdated(sector()?),
+                "prescription_emergency_allowed" => DeclarationEvent::PrescriptionEmergencyAllowed,
+                "prescription_emergency_withdrawn" => DeclarationEvent::PrescriptionEmergencyWithdrawn,
                 "cross_consent_given" => DeclarationEvent::CrossSectorConsentGiven(cross()?),
                 "cross_consent_withdrawn" => DeclarationEvent::CrossSectorConsentWithdrawn(cross()?),
                 "denial_set" => {
                     let scope = match r.get::<Option<String>, _>("denial_scope").as_deref() {
                         Some("service_event") => DenialScope::ServiceEvent(ServiceEventId(r.get("scope_service_event_id"))),
+                        Some("register") => {
+                            let kind = r.get::<Option<String>, _>("scope_register_kind").as_deref().and_then(RegisterKind::parse);
+                            DenialScope::Register(ProviderId(r.get("scope_provider_id")), kind.ok_or_else(|| bad("register kind"))?)
+                        }
                         Some("provider") => DenialScope::Provider(ProviderId(r.get("scope_provider_id"))),
                         Some("prescription") => DenialScope::Prescription(PrescriptionId(r.get("scope_prescription_id"))),
                         Some("comprehensive") => DenialScope::Comprehensive(sector()?),
@@ -406,24 +430,31 @@ pub async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Ve
 
 
 pub async fn own_data(conn: &mut Conn, citizen: CitizenId) -> Result<OwnData, sqlx::Error> {
-    let events: Vec<(i64, String)> = sqlx::query_as(
-        "SELECT e.id, r.provider_id FROM service_event e JOIN register r ON r.id = e.register_id WHERE e.citizen_id = $1",
+    let events: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT e.id, r.provider_id, r.kind, p.kind FROM service_event e JOIN register r ON r.id = e.register_id \
+         JOIN service_provider p ON p.id = r.provider_id WHERE e.citizen_id = $1",
     )
     .bind(citizen.0)
     .fetch_all(&mut *conn)
     .await?;
-    let prescriptions: Vec<(i64, String)> =
-        sqlx::query_as("SELECT id, prescriber_provider_id FROM prescription WHERE citizen_id = $1")
-            .bind(citizen.0)
-            .fetch_all(&mut *conn)
-            .await?;
+    let prescriptions: Vec<i64> = sqlx::query_scalar("SELECT id FROM prescription WHERE citizen_id = $1")
+        .bind(citizen.0)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut deniable_registers = std::collections::BTreeSet::new();
+    for (_, provider, register_kind, provider_kind) in &events {
+        let register_kind = RegisterKind::parse(register_kind).ok_or_else(|| decode("register kind"))?;
+        let provider_kind = ProviderKind::parse(provider_kind).ok_or_else(|| decode("provider kind"))?;
+        if crate::domain::data_use::register_may_be_denied(provider_kind, register_kind) {
+            deniable_registers.insert((provider.clone(), register_kind));
+        }
+    }
     Ok(OwnData {
-        events: events.iter().map(|(id, _)| *id).collect(),
-        prescriptions: prescriptions.iter().map(|(id, _)| *id).collect(),
-        providers: events.into_iter().chain(prescriptions).map(|(_, p)| p).collect(),
+        events: events.iter().map(|e| e.0).collect(),
+        prescriptions: prescriptions.into_iter().collect(),
+        deniable_registers,
     })
 }
-
 
 /// Records a declaration if it makes sense now: in one transaction, the
 /// citizen's events are read, the new one validated and appended. A repeated
