@@ -278,7 +278,7 @@ test('a guardian confirms the notice for a child, and the preview and viewings f
 test('cross-sector consents are explained and not offered before their opening date', async ({ page }) => {
   await loginEn(page, PEOPLE.matti.code);
   await page.goto('/data-use');
-  await expect(page.getByTestId('cross-not-open')).toContainText('These consents can be given from 1 March 2027.');
+  await expect(page.getByTestId('cross-not-open')).toContainText('opens by 1 March 2027 at the latest; this portal offers these consents from 1 March 2027.');
   await expect(page.getByRole('button', { name: /Give consent: patient data to social welfare/ })).toHaveCount(0);
 });
 
