@@ -12,8 +12,8 @@ const KEYS: [(&str, &str); 3] = [
 ];
 
 fn main() {
-    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
-        .join("../Cargo.toml");
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("../Cargo.toml");
     println!("cargo:rerun-if-changed={}", manifest.display());
     let text = fs::read_to_string(&manifest).expect("the workspace's Cargo.toml is readable");
     let mut in_table = false;

@@ -15,10 +15,34 @@ use app::domain::NoticeVersion;
 
 const UUSIMAA: [&str; 6] = ["ita-uusimaa", "keski-uusimaa", "lansi-uusimaa", "vantaa-kerava", "helsinki", "hus"];
 const PROVIDERS: [&str; 28] = [
-    "ita-uusimaa", "keski-uusimaa", "lansi-uusimaa", "vantaa-kerava", "varsinais-suomi", "satakunta", "kanta-hame",
-    "pirkanmaa", "paijat-hame", "kymenlaakso", "etela-karjala", "etela-savo", "pohjois-savo", "pohjois-karjala",
-    "keski-suomi", "etela-pohjanmaa", "pohjanmaa", "keski-pohjanmaa", "pohjois-pohjanmaa", "kainuu", "lappi",
-    "helsinki", "hus", "lahiklinikka", "kide-terveys", "apteekki-kauppatori", "apteekki-hervanta", "apteekki-tahti",
+    "ita-uusimaa",
+    "keski-uusimaa",
+    "lansi-uusimaa",
+    "vantaa-kerava",
+    "varsinais-suomi",
+    "satakunta",
+    "kanta-hame",
+    "pirkanmaa",
+    "paijat-hame",
+    "kymenlaakso",
+    "etela-karjala",
+    "etela-savo",
+    "pohjois-savo",
+    "pohjois-karjala",
+    "keski-suomi",
+    "etela-pohjanmaa",
+    "pohjanmaa",
+    "keski-pohjanmaa",
+    "pohjois-pohjanmaa",
+    "kainuu",
+    "lappi",
+    "helsinki",
+    "hus",
+    "lahiklinikka",
+    "kide-terveys",
+    "apteekki-kauppatori",
+    "apteekki-hervanta",
+    "apteekki-tahti",
 ];
 
 fn register(id: &str) -> Register {
@@ -41,7 +65,10 @@ fn helmis_items(today: NaiveDate) -> Vec<Item> {
         }
     }
     for (i, p) in helmi.prescriptions.iter().enumerate() {
-        items.push(Item::Prescription { id: PrescriptionId(i as i64), prescriber: ProviderId(p.prescriber.to_string()) });
+        items.push(Item::Prescription {
+            id: PrescriptionId(i as i64),
+            prescriber: ProviderId(p.prescriber.to_string()),
+        });
     }
     items
 }
@@ -72,14 +99,29 @@ fn bench(c: &mut Criterion) {
     let items = helmis_items(today);
     let at = Utc.with_ymd_and_hms(2020, 1, 1, 0, 0, 0).unwrap();
     let declarations = vec![
-        Declaration { id: DeclarationId(1), at, actor: Actor::Citizen, event: DeclarationEvent::ConsentGiven(Sector::Healthcare) },
         Declaration {
-            id: DeclarationId(2), at, actor: Actor::Citizen,
-            event: DeclarationEvent::DenialSet { scope: DenialScope::ServiceEvent(ServiceEventId(7)), allow_in_emergency: true },
+            id: DeclarationId(1),
+            at,
+            actor: Actor::Citizen,
+            event: DeclarationEvent::ConsentGiven(Sector::Healthcare),
         },
         Declaration {
-            id: DeclarationId(3), at, actor: Actor::Citizen,
-            event: DeclarationEvent::DenialSet { scope: DenialScope::Provider(ProviderId("lahiklinikka".into())), allow_in_emergency: false },
+            id: DeclarationId(2),
+            at,
+            actor: Actor::Citizen,
+            event: DeclarationEvent::DenialSet {
+                scope: DenialScope::ServiceEvent(ServiceEventId(7)),
+                allow_in_emergency: true,
+            },
+        },
+        Declaration {
+            id: DeclarationId(3),
+            at,
+            actor: Actor::Citizen,
+            event: DeclarationEvent::DenialSet {
+                scope: DenialScope::Provider(ProviderId("lahiklinikka".into())),
+                allow_in_emergency: false,
+            },
         },
     ];
     let notice = vec![(NoticeVersion::parse("2023-11").unwrap(), at)];
@@ -87,19 +129,24 @@ fn bench(c: &mut Criterion) {
     for (name, situation) in [("treatment", Situation::Treatment), ("emergency", Situation::Emergency)] {
         let viewers = viewers(situation);
         let decisions = items.len() * viewers.len();
-        c.bench_function(&format!("helmi: {} items x {} viewers in {name} ({decisions} decisions)", items.len(), viewers.len()), |b| {
-            b.iter(|| {
-                let mut visible = 0usize;
-                for v in &viewers {
-                    for item in &items {
-                        visible += decide(black_box(item), v, &valid, t, opens).is_visible() as usize;
+        c.bench_function(
+            &format!("helmi: {} items x {} viewers in {name} ({decisions} decisions)", items.len(), viewers.len()),
+            |b| {
+                b.iter(|| {
+                    let mut visible = 0usize;
+                    for v in &viewers {
+                        for item in &items {
+                            visible += decide(black_box(item), v, &valid, t, opens).is_visible() as usize;
+                        }
                     }
-                }
-                visible
-            })
-        });
+                    visible
+                })
+            },
+        );
     }
-    c.bench_function("helmi: derive valid declarations at t", |b| b.iter(|| valid_at(black_box(&declarations), &notice, t)));
+    c.bench_function("helmi: derive valid declarations at t", |b| {
+        b.iter(|| valid_at(black_box(&declarations), &notice, t))
+    });
 }
 
 criterion_group!(benches, bench);

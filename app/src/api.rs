@@ -70,8 +70,7 @@ pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
     }
     let pool = pool()?;
     Ok(repo::demo_logins(&pool)
-        .await
-        ?
+        .await?
         .into_iter()
         .map(|(full_name, identity_code)| DemoLogin { full_name, identity_code })
         .collect())
@@ -122,7 +121,8 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     // Too many failures of this code or from this address: refused before
     // any lookup or password work, the same whatever the password.
     let (of_code, from_address) =
-        repo::login_failures(&pool, code.as_str(), address.as_deref(), throttle_window_start(chrono::Utc::now())).await?;
+        repo::login_failures(&pool, code.as_str(), address.as_deref(), throttle_window_start(chrono::Utc::now()))
+            .await?;
     if login_throttled(of_code, from_address) {
         tracing::warn!(of_code, from_address, "login throttled");
         audit(AuditKind::LoginThrottled, None).await?;

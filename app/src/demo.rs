@@ -130,14 +130,29 @@ impl Lcg {
 }
 
 const HEALTH_KINDS: [&str; 11] = [
-    "visit_summary", "diagnosis", "laboratory_result", "imaging_study", "vaccination", "critical_risk",
-    "referral", "measurement", "procedure", "care_plan", "certificate",
+    "visit_summary",
+    "diagnosis",
+    "laboratory_result",
+    "imaging_study",
+    "vaccination",
+    "critical_risk",
+    "referral",
+    "measurement",
+    "procedure",
+    "care_plan",
+    "certificate",
 ];
 
 fn entry_text(kind: &str, n: u64) -> String {
     let texts: &[&str] = match kind {
-        "visit_summary" => &["Vastaanottokäynti, vointi hyvä.", "Kontrollikäynti, ei muutoksia.", "Akuuttivastaanotto, kuumetta kaksi päivää."],
-        "diagnosis" => &["J06.9 Ylähengitystieinfektio", "I10 Verenpainetauti", "M54.5 Alaselkäkipu", "E11.9 Tyypin 2 diabetes"],
+        "visit_summary" => &[
+            "Vastaanottokäynti, vointi hyvä.",
+            "Kontrollikäynti, ei muutoksia.",
+            "Akuuttivastaanotto, kuumetta kaksi päivää.",
+        ],
+        "diagnosis" => {
+            &["J06.9 Ylähengitystieinfektio", "I10 Verenpainetauti", "M54.5 Alaselkäkipu", "E11.9 Tyypin 2 diabetes"]
+        }
         "laboratory_result" => &["P-Krea 78 µmol/l", "B-HbA1c 46 mmol/mol", "P-Kol-LDL 2,9 mmol/l", "B-Hb 138 g/l"],
         "imaging_study" => &["Keuhkojen röntgen: ei tuoreita muutoksia.", "Polven MRI: meniskin repeämä."],
         "vaccination" => &["Influenssarokote", "Covid-19-tehosterokote", "Jäykkäkouristusrokote"],
@@ -147,7 +162,11 @@ fn entry_text(kind: &str, n: u64) -> String {
         "procedure" => &["Haavan ompelu, 4 ommelta.", "Luomen poisto."],
         "care_plan" => &["Hoitosuunnitelma: liikunta, seurantakäynti 6 kk.", "Verenpaineen kotiseuranta."],
         "certificate" => &["Lääkärintodistus B.", "Sairauslomatodistus 3 päivää."],
-        _ => &["Asiakaskertomus: palvelutarpeen arvio.", "Päätös: kotihoidon palvelu myönnetty.", "Palvelusuunnitelma päivitetty."],
+        _ => &[
+            "Asiakaskertomus: palvelutarpeen arvio.",
+            "Päätös: kotihoidon palvelu myönnetty.",
+            "Palvelusuunnitelma päivitetty.",
+        ],
     };
     texts[(n as usize) % texts.len()].to_string()
 }
@@ -168,13 +187,27 @@ fn event(register: &'static str, unit: &'static str, on: NaiveDate, title: &str,
 
 #[allow(clippy::too_many_arguments)]
 fn rx(
-    prescriber: &'static str, unit: &'static str, medicine: &'static str, strength: &'static str,
-    dosage: &'static str, prescribed_on: NaiveDate, valid_days: i64, amount: i64, dispensings: Vec<(&'static str, NaiveDate, i64)>,
+    prescriber: &'static str,
+    unit: &'static str,
+    medicine: &'static str,
+    strength: &'static str,
+    dosage: &'static str,
+    prescribed_on: NaiveDate,
+    valid_days: i64,
+    amount: i64,
+    dispensings: Vec<(&'static str, NaiveDate, i64)>,
 ) -> DemoPrescription {
     DemoPrescription {
-        prescriber, unit, medicine, strength, dosage, prescribed_on,
+        prescriber,
+        unit,
+        medicine,
+        strength,
+        dosage,
+        prescribed_on,
         valid_until: prescribed_on + Duration::days(valid_days),
-        amount, amount_unit: "tabl", dispensings,
+        amount,
+        amount_unit: "tabl",
+        dispensings,
     }
 }
 
@@ -183,53 +216,184 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     let ago = |days: i64| today - Duration::days(days);
     let days_since = |y, m, d| (today - NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")).num_days();
     let person = |code| DemoPerson {
-        code, events: vec![], prescriptions: vec![], declarations: vec![], viewings: vec![], guardian_of: vec![],
+        code,
+        events: vec![],
+        prescriptions: vec![],
+        declarations: vec![],
+        viewings: vec![],
+        guardian_of: vec![],
     };
 
     // Aino: Helsinki health centre and HUS; no consent; never confirmed the notice.
     let mut aino = person("120385-9015");
     aino.events = vec![
         event("helsinki/patient", "helsinki-kallio", ago(400), "Flunssa", &["visit_summary", "diagnosis"]),
-        event("helsinki/patient", "helsinki-kallio", ago(90), "Verenpaineen seuranta", &["visit_summary", "measurement", "referral"]),
-        event("hus/patient", "hus-meilahti", ago(60), "Sisätautien poliklinikka", &["visit_summary", "laboratory_result", "care_plan"]),
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            ago(90),
+            "Verenpaineen seuranta",
+            &["visit_summary", "measurement", "referral"],
+        ),
+        event(
+            "hus/patient",
+            "hus-meilahti",
+            ago(60),
+            "Sisätautien poliklinikka",
+            &["visit_summary", "laboratory_result", "care_plan"],
+        ),
     ];
 
     // Matti: Pirkanmaa until 2024, then Varsinais-Suomi; a private clinic;
     // healthcare consent; prescriptions valid, expired and dispensed; social welfare in Pirkanmaa.
     let mut matti = person("040762-912M");
     matti.events = vec![
-        event("pirkanmaa/patient", "pirkanmaa-hervanta", ago(1100), "Selkäkipu", &["visit_summary", "diagnosis", "referral"]),
-        event("pirkanmaa/patient", "pirkanmaa-tays", ago(1050), "Fysiatrian poliklinikka", &["visit_summary", "imaging_study"]),
-        event("pirkanmaa/social", "pirkanmaa-kotihoito", ago(900), "Kotihoito", &["client_document", "client_document"]),
-        event("lahiklinikka/patient", "lahiklinikka-tampere", ago(800), "Polven vamma", &["visit_summary", "imaging_study", "procedure"]),
-        event("varsinais-suomi/patient", "vs-turku", ago(300), "Diabeteksen vuosikontrolli", &["visit_summary", "laboratory_result", "measurement", "care_plan"]),
-        event("varsinais-suomi/patient", "vs-tyks", ago(120), "Sisätautien poliklinikka", &["visit_summary", "laboratory_result"]),
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-hervanta",
+            ago(1100),
+            "Selkäkipu",
+            &["visit_summary", "diagnosis", "referral"],
+        ),
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-tays",
+            ago(1050),
+            "Fysiatrian poliklinikka",
+            &["visit_summary", "imaging_study"],
+        ),
+        event(
+            "pirkanmaa/social",
+            "pirkanmaa-kotihoito",
+            ago(900),
+            "Kotihoito",
+            &["client_document", "client_document"],
+        ),
+        event(
+            "lahiklinikka/patient",
+            "lahiklinikka-tampere",
+            ago(800),
+            "Polven vamma",
+            &["visit_summary", "imaging_study", "procedure"],
+        ),
+        event(
+            "varsinais-suomi/patient",
+            "vs-turku",
+            ago(300),
+            "Diabeteksen vuosikontrolli",
+            &["visit_summary", "laboratory_result", "measurement", "care_plan"],
+        ),
+        event(
+            "varsinais-suomi/patient",
+            "vs-tyks",
+            ago(120),
+            "Sisätautien poliklinikka",
+            &["visit_summary", "laboratory_result"],
+        ),
     ];
     matti.prescriptions = vec![
-        rx("varsinais-suomi", "vs-turku", "Metformin", "500 mg", "1 tabletti 2 kertaa päivässä", ago(300), 730, 200,
-           vec![("apteekki-tahti", ago(295), 100), ("apteekki-tahti", ago(150), 100)]),
-        rx("varsinais-suomi", "vs-turku", "Ramipril", "5 mg", "1 tabletti aamulla", ago(120), 730, 100, vec![("apteekki-tahti", ago(118), 30)]),
-        rx("pirkanmaa", "pirkanmaa-hervanta", "Ibuprofen", "400 mg", "1 tabletti tarvittaessa, enintään 3 päivässä", ago(1100), 365, 30,
-           vec![("apteekki-hervanta", ago(1099), 30)]),
-        rx("lahiklinikka", "lahiklinikka-tampere", "Parasetamoli", "500 mg", "2 tablettia tarvittaessa", ago(800), 365, 100, vec![]),
+        rx(
+            "varsinais-suomi",
+            "vs-turku",
+            "Metformin",
+            "500 mg",
+            "1 tabletti 2 kertaa päivässä",
+            ago(300),
+            730,
+            200,
+            vec![("apteekki-tahti", ago(295), 100), ("apteekki-tahti", ago(150), 100)],
+        ),
+        rx(
+            "varsinais-suomi",
+            "vs-turku",
+            "Ramipril",
+            "5 mg",
+            "1 tabletti aamulla",
+            ago(120),
+            730,
+            100,
+            vec![("apteekki-tahti", ago(118), 30)],
+        ),
+        rx(
+            "pirkanmaa",
+            "pirkanmaa-hervanta",
+            "Ibuprofen",
+            "400 mg",
+            "1 tabletti tarvittaessa, enintään 3 päivässä",
+            ago(1100),
+            365,
+            30,
+            vec![("apteekki-hervanta", ago(1099), 30)],
+        ),
+        rx(
+            "lahiklinikka",
+            "lahiklinikka-tampere",
+            "Parasetamoli",
+            "500 mg",
+            "2 tablettia tarvittaessa",
+            ago(800),
+            365,
+            100,
+            vec![],
+        ),
     ];
     matti.declarations = vec![(1000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
-    matti.viewings = vec![
-        DemoViewing { provider: "varsinais-suomi", unit: "vs-tyks", days_ago: 120, what: "Potilaskertomus", purpose: "treatment" },
-    ];
+    matti.viewings = vec![DemoViewing {
+        provider: "varsinais-suomi",
+        unit: "vs-tyks",
+        days_ago: 120,
+        what: "Potilaskertomus",
+        purpose: "treatment",
+    }];
 
     // Liisa: a denial of one service event and of one valid prescription; a
     // healthcare consent given before 2024 (covers Kanta only: to update).
     let mut liisa = person("231190-923P");
     liisa.events = vec![
-        event("pirkanmaa/patient", "pirkanmaa-hervanta", ago(700), "Mielenterveyskäynti", &["visit_summary", "diagnosis", "care_plan"]),
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-hervanta",
+            ago(700),
+            "Mielenterveyskäynti",
+            &["visit_summary", "diagnosis", "care_plan"],
+        ),
         event("pirkanmaa/patient", "pirkanmaa-hervanta", ago(200), "Rokotus", &["vaccination"]),
         event("lahiklinikka/patient", "lahiklinikka-tampere", ago(100), "Ihottuma", &["visit_summary", "diagnosis"]),
     ];
     liisa.prescriptions = vec![
-        rx("pirkanmaa", "pirkanmaa-hervanta", "Sertraliini", "50 mg", "1 tabletti aamulla", ago(700), 365, 100, vec![("apteekki-hervanta", ago(698), 100)]),
-        rx("lahiklinikka", "lahiklinikka-tampere", "Hydrokortisoni", "1 %", "ohuelti iholle 2 kertaa päivässä", ago(100), 365, 1, vec![]),
-        rx("pirkanmaa", "pirkanmaa-hervanta", "Sertraliini", "50 mg", "1 tabletti aamulla", ago(150), 730, 100, vec![("apteekki-hervanta", ago(148), 100)]),
+        rx(
+            "pirkanmaa",
+            "pirkanmaa-hervanta",
+            "Sertraliini",
+            "50 mg",
+            "1 tabletti aamulla",
+            ago(700),
+            365,
+            100,
+            vec![("apteekki-hervanta", ago(698), 100)],
+        ),
+        rx(
+            "lahiklinikka",
+            "lahiklinikka-tampere",
+            "Hydrokortisoni",
+            "1 %",
+            "ohuelti iholle 2 kertaa päivässä",
+            ago(100),
+            365,
+            1,
+            vec![],
+        ),
+        rx(
+            "pirkanmaa",
+            "pirkanmaa-hervanta",
+            "Sertraliini",
+            "50 mg",
+            "1 tabletti aamulla",
+            ago(150),
+            730,
+            100,
+            vec![("apteekki-hervanta", ago(148), 100)],
+        ),
     ];
     liisa.declarations = vec![
         (days_since(2023, 6, 15), DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
@@ -243,14 +407,30 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     // provider sees in an emergency only.
     let mut juhani = person("300178-934D");
     juhani.events = vec![
-        event("pirkanmaa/patient", "pirkanmaa-tays", ago(800), "Päivystyskäynti", &["visit_summary", "diagnosis", "imaging_study"]),
-        event("pohjois-pohjanmaa/patient", "pp-oulu", ago(500), "Astma", &["visit_summary", "diagnosis", "measurement", "care_plan"]),
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-tays",
+            ago(800),
+            "Päivystyskäynti",
+            &["visit_summary", "diagnosis", "imaging_study"],
+        ),
+        event(
+            "pohjois-pohjanmaa/patient",
+            "pp-oulu",
+            ago(500),
+            "Astma",
+            &["visit_summary", "diagnosis", "measurement", "care_plan"],
+        ),
         event("pohjois-pohjanmaa/social", "pp-sosiaali", ago(450), "Toimeentulotuki", &["client_document"]),
         event("pohjois-pohjanmaa/patient", "pp-oulu", ago(30), "Astman kontrolli", &["visit_summary", "measurement"]),
     ];
     juhani.declarations = vec![
         (600, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
-        (280, DemoActor::Professional("pohjois-pohjanmaa"), DemoDeclaration::DenyComprehensive(Sector::Healthcare, true)),
+        (
+            280,
+            DemoActor::Professional("pohjois-pohjanmaa"),
+            DemoDeclaration::DenyComprehensive(Sector::Healthcare, true),
+        ),
         (279, DemoActor::Professional("pohjois-pohjanmaa"), DemoDeclaration::Consent(Sector::SocialWelfare)),
     ];
 
@@ -258,35 +438,90 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     let mut elina = person("150571-945H");
     elina.events = vec![
         event("vantaa-kerava/patient", "vantaa-tikkurila", ago(600), "Migreeni", &["visit_summary", "diagnosis"]),
-        event("hus/patient", "hus-meilahti", ago(550), "Neurologian poliklinikka", &["visit_summary", "imaging_study", "care_plan"]),
-        event("kide-terveys/occupational", "kide-tyoterveys", ago(200), "Työterveystarkastus", &["visit_summary", "measurement", "certificate"]),
+        event(
+            "hus/patient",
+            "hus-meilahti",
+            ago(550),
+            "Neurologian poliklinikka",
+            &["visit_summary", "imaging_study", "care_plan"],
+        ),
+        event(
+            "kide-terveys/occupational",
+            "kide-tyoterveys",
+            ago(200),
+            "Työterveystarkastus",
+            &["visit_summary", "measurement", "certificate"],
+        ),
         event("kide-terveys/patient", "kide-helsinki", ago(80), "Flunssa", &["visit_summary"]),
     ];
     elina.declarations = vec![(500, DemoActor::Citizen, DemoDeclaration::DenyUusimaa(false))];
     // What each viewing names is in her data; the last two come after her
     // Uusimaa denial, and each is a provider reading its own register.
     elina.viewings = vec![
-        DemoViewing { provider: "hus", unit: "hus-meilahti", days_ago: 550, what: "Neurologian poliklinikka: käyntiyhteenveto", purpose: "treatment" },
-        DemoViewing { provider: "vantaa-kerava", unit: "vantaa-tikkurila", days_ago: 540, what: "Migreeni: diagnoosi", purpose: "treatment" },
-        DemoViewing { provider: "kide-terveys", unit: "kide-tyoterveys", days_ago: 200, what: "Työterveystarkastus: todistus", purpose: "treatment" },
-        DemoViewing { provider: "kide-terveys", unit: "kide-helsinki", days_ago: 80, what: "Flunssa: käyntiyhteenveto", purpose: "treatment" },
+        DemoViewing {
+            provider: "hus",
+            unit: "hus-meilahti",
+            days_ago: 550,
+            what: "Neurologian poliklinikka: käyntiyhteenveto",
+            purpose: "treatment",
+        },
+        DemoViewing {
+            provider: "vantaa-kerava",
+            unit: "vantaa-tikkurila",
+            days_ago: 540,
+            what: "Migreeni: diagnoosi",
+            purpose: "treatment",
+        },
+        DemoViewing {
+            provider: "kide-terveys",
+            unit: "kide-tyoterveys",
+            days_ago: 200,
+            what: "Työterveystarkastus: todistus",
+            purpose: "treatment",
+        },
+        DemoViewing {
+            provider: "kide-terveys",
+            unit: "kide-helsinki",
+            days_ago: 80,
+            what: "Flunssa: käyntiyhteenveto",
+            purpose: "treatment",
+        },
     ];
 
     // Oskari: his own records; guardian of Eetu (8) and Sofia (16).
     let mut oskari = person("080988-956Y");
-    oskari.events = vec![event("helsinki/patient", "helsinki-kallio", ago(250), "Hammassärky", &["visit_summary", "referral"])];
+    oskari.events =
+        vec![event("helsinki/patient", "helsinki-kallio", ago(250), "Hammassärky", &["visit_summary", "referral"])];
     oskari.guardian_of = vec!["190218A967P", "020610A9788"];
     oskari.declarations = vec![(200, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
     let mut eetu = person("190218A967P");
     eetu.events = vec![
-        event("helsinki/patient", "helsinki-kallio", ago(2500), "Neuvolakäynti", &["visit_summary", "measurement", "vaccination"]),
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            ago(2500),
+            "Neuvolakäynti",
+            &["visit_summary", "measurement", "vaccination"],
+        ),
         event("hus/patient", "hus-meilahti", ago(700), "Korvatulehdus", &["visit_summary", "diagnosis"]),
     ];
     let mut sofia = person("020610A9788");
     let tenth_birthday = NaiveDate::from_ymd_opt(2020, 6, 2).expect("valid date");
     sofia.events = vec![
-        event("helsinki/patient", "helsinki-kallio", tenth_birthday - Duration::days(800), "Neuvolakäynti", &["visit_summary", "vaccination"]),
-        event("helsinki/patient", "helsinki-kallio", tenth_birthday - Duration::days(100), "Kouluterveydenhuolto", &["visit_summary", "measurement"]),
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            tenth_birthday - Duration::days(800),
+            "Neuvolakäynti",
+            &["visit_summary", "vaccination"],
+        ),
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            tenth_birthday - Duration::days(100),
+            "Kouluterveydenhuolto",
+            &["visit_summary", "measurement"],
+        ),
         event("helsinki/patient", "helsinki-kallio", ago(150), "Urheiluvamma", &["visit_summary", "imaging_study"]),
     ];
 
@@ -310,18 +545,39 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         } else {
             (0..n).map(|_| HEALTH_KINDS[rng.below(HEALTH_KINDS.len() as u64) as usize]).collect()
         };
-        let mut e = event(register, unit, on, if register.ends_with("/social") { "Kotihoito" } else { "Vastaanottokäynti" }, &kinds);
+        let mut e = event(
+            register,
+            unit,
+            on,
+            if register.ends_with("/social") { "Kotihoito" } else { "Vastaanottokäynti" },
+            &kinds,
+        );
         for (j, entry) in e.entries.iter_mut().enumerate() {
             entry.text = entry_text(entry.kind, rng.below(8) + j as u64);
         }
         helmi.events.push(e);
     }
-    let medicines = [("Simvastatiini", "20 mg"), ("Bisoprololi", "5 mg"), ("Levotyroksiini", "50 µg"), ("Kalsium + D3", "500 mg/20 µg")];
+    let medicines = [
+        ("Simvastatiini", "20 mg"),
+        ("Bisoprololi", "5 mg"),
+        ("Levotyroksiini", "50 µg"),
+        ("Kalsium + D3", "500 mg/20 µg"),
+    ];
     for i in 0..44i64 {
         let (medicine, strength) = medicines[(i % 4) as usize];
         let on = ago(12 * 365 - i * 95);
         let dispensed = if i % 3 == 0 { vec![] } else { vec![("apteekki-kauppatori", on + Duration::days(2), 100)] };
-        helmi.prescriptions.push(rx("kanta-hame", "kh-hameenlinna", medicine, strength, "1 tabletti päivässä", on, 365, 100, dispensed));
+        helmi.prescriptions.push(rx(
+            "kanta-hame",
+            "kh-hameenlinna",
+            medicine,
+            strength,
+            "1 tabletti päivässä",
+            on,
+            365,
+            100,
+            dispensed,
+        ));
     }
     helmi.declarations = vec![(3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
 
@@ -389,7 +645,9 @@ mod tests {
         for v in &elina.viewings {
             let title = v.what.split(':').next().unwrap();
             assert!(
-                elina.events.iter().any(|e| e.title == title && e.unit == v.unit && e.started_on <= today() - Duration::days(v.days_ago)),
+                elina.events.iter().any(|e| e.title == title
+                    && e.unit == v.unit
+                    && e.started_on <= today() - Duration::days(v.days_ago)),
                 "{}",
                 v.what
             );
@@ -401,7 +659,11 @@ mod tests {
     fn the_data_is_deterministic() {
         let a = demo_people(today());
         let b = demo_people(today());
-        let texts = |p: &[DemoPerson]| p.iter().flat_map(|p| p.events.iter().flat_map(|e| e.entries.iter().map(|x| x.text.clone()))).collect::<Vec<_>>();
+        let texts = |p: &[DemoPerson]| {
+            p.iter()
+                .flat_map(|p| p.events.iter().flat_map(|e| e.entries.iter().map(|x| x.text.clone())))
+                .collect::<Vec<_>>()
+        };
         assert_eq!(texts(&a), texts(&b));
     }
 

@@ -3,8 +3,8 @@
 //! another citizen, and as a guardian reaching for someone who is not their
 //! child; refused calls answer 401, 403 or 404 and show nobody else's data.
 
-use serde_json::Value;
 use app::server::Db;
+use serde_json::Value;
 
 use crate::{build_app, db, seed, AppSettings};
 
@@ -55,7 +55,8 @@ async fn portal_with(
 ) -> Portal {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
-    let dir = std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
+    let dir =
+        std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
     std::fs::create_dir_all(&dir).unwrap();
     let (pool, url) = db::test_db_in(&dir).await;
     seed::seed_demo_people(&pool).await.unwrap();
@@ -110,7 +111,8 @@ impl Portal {
     }
 
     pub(crate) async fn declaration_count(&self) -> i64 {
-        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap()
+        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
+            .unwrap()
     }
 
     /// A browser-like client with its own cookie jar; logged in unless `code` is None.
@@ -239,19 +241,25 @@ async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
         assert_eq!(body, Value::String("NotFound".into()));
     }
     // Her own: found.
-    let (status, body) = p.call(&liisa, "service_event_page", &[("id", &liisa_events[0].to_string()), ("locale", "En")]).await;
+    let (status, body) =
+        p.call(&liisa, "service_event_page", &[("id", &liisa_events[0].to_string()), ("locale", "En")]).await;
     assert_eq!(status, 200, "{body}");
 
     // Prescriptions: exactly hers (three), never Matti's medicines.
     let (status, rx) = p.call(&liisa, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
     assert_eq!(status, 200);
-    let medicines: Vec<&str> = rx["shown"].as_array().unwrap().iter().map(|x| x["medicine"].as_str().unwrap()).collect();
+    let medicines: Vec<&str> =
+        rx["shown"].as_array().unwrap().iter().map(|x| x["medicine"].as_str().unwrap()).collect();
     assert_eq!(medicines.len(), 3, "{medicines:?}");
     assert!(!medicines.contains(&"Metformin"));
 
     // A filter naming Matti's register or provider gives Liisa an empty list, not his data.
     let (status, page) = p
-        .call(&liisa, "records_page", &[("section", "Health"), ("filter[register]", "varsinais-suomi/patient"), ("locale", "En")])
+        .call(
+            &liisa,
+            "records_page",
+            &[("section", "Health"), ("filter[register]", "varsinais-suomi/patient"), ("locale", "En")],
+        )
         .await;
     assert_eq!(status, 200);
     assert_eq!(page["matching_entries"], 0);
@@ -331,10 +339,20 @@ async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
     assert_eq!(status, 404);
     let before = p.declaration_count().await;
     let (status, _) = p
-        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &newest.to_string()), ("form_key", &format!("{:032x}", 77))])
+        .call(
+            &oskari,
+            "set_denial",
+            &[("kind", "service_event"), ("target", &newest.to_string()), ("form_key", &format!("{:032x}", 77))],
+        )
         .await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&oskari, "denial_consequence", &[("kind", "service_event"), ("target", &newest.to_string()), ("locale", "En")]).await;
+    let (status, _) = p
+        .call(
+            &oskari,
+            "denial_consequence",
+            &[("kind", "service_event"), ("target", &newest.to_string()), ("locale", "En")],
+        )
+        .await;
     assert_eq!(status, 403);
     assert_eq!(p.declaration_count().await, before);
 }
@@ -350,7 +368,8 @@ async fn bad_filters_and_tampered_page_links_get_a_clear_400() {
         ("filter[register]", "../../etc", "Register"),
         ("filter[after]", "2024-01-01.1;DROP", "Cursor"),
     ] {
-        let (status, body) = p.call(&matti, "records_page", &[("section", "Health"), (field, value), ("locale", "En")]).await;
+        let (status, body) =
+            p.call(&matti, "records_page", &[("section", "Health"), (field, value), ("locale", "En")]).await;
         assert_eq!(status, 400, "{field}={value}: {body}");
         assert_eq!(body, serde_json::json!({ "BadFilter": error }), "{field}");
     }
@@ -395,7 +414,9 @@ async fn a_page_link_walks_the_whole_history_once() {
     let (_, mut page) = p.call(&helmi, "records_page", &form).await;
     back.splice(0..0, event_ids(&page));
     while let Some(previous) = page["previous"].as_str().map(str::to_string) {
-        let (status, newer) = p.call(&helmi, "records_page", &[("section", "Health"), ("filter[before]", &previous), ("locale", "En")]).await;
+        let (status, newer) = p
+            .call(&helmi, "records_page", &[("section", "Health"), ("filter[before]", &previous), ("locale", "En")])
+            .await;
         assert_eq!(status, 200, "{newer}");
         back.splice(0..0, event_ids(&newer));
         page = newer;
@@ -474,17 +495,30 @@ async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is
     let liisa_denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
     let liisa_rx: i64 = app::with_pool!(&p.pool, db => sqlx::query_scalar("SELECT x.id FROM prescription x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1 LIMIT 1")
         .bind(LIISA).fetch_one(db).await).unwrap();
-    let (status, body) = p.call(&matti, "set_denial", &[("kind", "service_event"), ("target", &liisa_event), ("form_key", &key(2))]).await;
+    let (status, body) = p
+        .call(&matti, "set_denial", &[("kind", "service_event"), ("target", &liisa_event), ("form_key", &key(2))])
+        .await;
     assert_eq!((status, body), (403, serde_json::json!({ "Declaration": "NotTheCitizensData" })));
-    let (status, _) = p.call(&matti, "set_denial", &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))]).await;
+    let (status, _) = p
+        .call(
+            &matti,
+            "set_denial",
+            &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))],
+        )
+        .await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&matti, "set_denial", &[("kind", "register"), ("target", "hus:patient"), ("form_key", &key(4))]).await;
+    let (status, _) =
+        p.call(&matti, "set_denial", &[("kind", "register"), ("target", "hus:patient"), ("form_key", &key(4))]).await;
     assert_eq!(status, 403, "Matti has no data at HUS");
-    let (status, _) = p.call(&matti, "set_denial", &[("kind", "register"), ("target", "lahiklinikka:patient"), ("form_key", &key(6))]).await;
+    let (status, _) = p
+        .call(&matti, "set_denial", &[("kind", "register"), ("target", "lahiklinikka:patient"), ("form_key", &key(6))])
+        .await;
     assert_eq!(status, 403, "a private clinic's ordinary register is denied event by event only");
     let (status, _) = p.call(&matti, "cancel_denial", &[("denial", &liisa_denial), ("form_key", &key(5))]).await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&matti, "denial_consequence", &[("kind", "service_event"), ("target", &liisa_event), ("locale", "En")]).await;
+    let (status, _) = p
+        .call(&matti, "denial_consequence", &[("kind", "service_event"), ("target", &liisa_event), ("locale", "En")])
+        .await;
     assert_eq!(status, 403);
     assert_eq!(p.declaration_count().await, before);
     assert_eq!(p.valid_denial_ids_of(LIISA).await.len(), 2);
@@ -509,25 +543,36 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
     let oskari = p.client(Some(OSKARI)).await;
     let (status, _) = p.call(&oskari, "set_denial", &[("kind", "uusimaa"), ("form_key", &key(11))]).await;
     assert_eq!(status, 200);
-    assert_eq!(p.declarations_of(OSKARI).await.last().unwrap(), &("denial_set".to_string(), "citizen".to_string(), None));
+    assert_eq!(
+        p.declarations_of(OSKARI).await.last().unwrap(),
+        &("denial_set".to_string(), "citizen".to_string(), None)
+    );
 
     // Oskari for Eetu: recorded on Eetu, with Oskari as the guardian actor,
     // whatever the form says about the actor.
     p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
     let eetu_event = p.event_ids_of(EETU).await[0].to_string();
     let (status, body) = p
-        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12)), ("actor", "Citizen")])
+        .call(
+            &oskari,
+            "set_denial",
+            &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12)), ("actor", "Citizen")],
+        )
         .await;
     assert!(status == 200 || status == 400, "{status} {body}");
     if status == 400 {
         // Unknown fields are refused outright; send the honest form.
-        let (status, _) = p.call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12))]).await;
+        let (status, _) = p
+            .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12))])
+            .await;
         assert_eq!(status, 200);
     }
     assert_eq!(p.declarations_of(EETU).await, [("denial_set".to_string(), "guardian".to_string(), Some(oskari_id))]);
     // While acting for Eetu, Oskari's own events are not his to deny.
     let oskari_event = p.event_ids_of(OSKARI).await[0].to_string();
-    let (status, _) = p.call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &oskari_event), ("form_key", &key(13))]).await;
+    let (status, _) = p
+        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &oskari_event), ("form_key", &key(13))])
+        .await;
     assert_eq!(status, 403);
     // The history names the guardian.
     let (_, history) = p.call(&oskari, "declaration_history", &[("locale", "En")]).await;
@@ -555,7 +600,9 @@ async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
     assert_eq!((status, body), (400, serde_json::json!({ "BadForm": "Sector" })));
     let (status, _) = p.call(&juhani, "give_consent", &[("sector", "social_welfare"), ("form_key", "1")]).await;
     assert_eq!(status, 400);
-    let (status, body) = p.call(&juhani, "give_cross_consent", &[("direction", "healthcare_to_social_welfare"), ("form_key", &key(23))]).await;
+    let (status, body) = p
+        .call(&juhani, "give_cross_consent", &[("direction", "healthcare_to_social_welfare"), ("form_key", &key(23))])
+        .await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "CrossSectorNotOpenYet" })));
     // Cancelling a denial twice: the second is refused.
     let denial = p.valid_denial_ids_of(JUHANI).await[0].to_string();
@@ -572,11 +619,19 @@ async fn cross_sector_consents_open_on_the_configured_date() {
     let juhani = p.client(Some(JUHANI)).await;
     let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
     assert_eq!(page["cross_open"], true);
-    let (status, _) = p.call(&juhani, "give_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(30))]).await;
+    let (status, _) = p
+        .call(&juhani, "give_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(30))])
+        .await;
     assert_eq!(status, 200);
     let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
     assert!(page["cross"][1]["given_at"].is_string(), "{page}");
-    let (status, _) = p.call(&juhani, "withdraw_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(31))]).await;
+    let (status, _) = p
+        .call(
+            &juhani,
+            "withdraw_cross_consent",
+            &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(31))],
+        )
+        .await;
     assert_eq!(status, 200);
     let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
     assert!(page["cross"][1]["given_at"].is_null());
@@ -601,7 +656,8 @@ async fn the_preview_follows_the_declarations() {
     // A viewer that is not a choice, and a situation that does not exist.
     let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:pharmacy"), ("locale", "En")]).await;
     assert_eq!(status, 400);
-    let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
+    let (status, _) =
+        p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
     assert_eq!(status, 400);
 }
 
@@ -612,7 +668,12 @@ async fn the_preview_follows_the_declarations() {
 async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_is_updated() {
     let p = portal().await;
     let hidden = |page: &Value, label: &str| {
-        page["rows"].as_array().unwrap().iter().filter(|r| r["label"].as_str().unwrap_or("").contains(label) && r["visible"] == false).count()
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["label"].as_str().unwrap_or("").contains(label) && r["visible"] == false)
+            .count()
     };
     // Juhani: hidden from another county in treatment, visible in an emergency.
     let juhani = p.client(Some(JUHANI)).await;
@@ -626,7 +687,8 @@ async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_
     // Liisa's denied prescription: hidden from a pharmacy and from healthcare in an emergency…
     let liisa = p.client(Some(LIISA)).await;
     for viewer in ["apteekki-hervanta:pharmacy", "hus:healthcare"] {
-        let (_, page) = p.call(&liisa, "preview_page", &[("viewer", viewer), ("situation", "emergency"), ("locale", "En")]).await;
+        let (_, page) =
+            p.call(&liisa, "preview_page", &[("viewer", viewer), ("situation", "emergency"), ("locale", "En")]).await;
         assert_eq!(hidden(&page, "Sertraliini"), 1, "{viewer}: {page}");
     }
     // …until she gives the one emergency permission: then healthcare sees it in an emergency, a pharmacy still not.
@@ -634,9 +696,17 @@ async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_
     assert_eq!(status, 200, "{body}");
     let (status, body) = p.call(&liisa, "allow_prescription_emergency", &[("form_key", &key(71))]).await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "EmergencyPermissionAlreadyGiven" })));
-    let (_, page) = p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "emergency"), ("locale", "En")]).await;
+    let (_, page) = p
+        .call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "emergency"), ("locale", "En")])
+        .await;
     assert_eq!(hidden(&page, "Sertraliini"), 0, "{page}");
-    let (_, page) = p.call(&liisa, "preview_page", &[("viewer", "apteekki-hervanta:pharmacy"), ("situation", "emergency"), ("locale", "En")]).await;
+    let (_, page) = p
+        .call(
+            &liisa,
+            "preview_page",
+            &[("viewer", "apteekki-hervanta:pharmacy"), ("situation", "emergency"), ("locale", "En")],
+        )
+        .await;
     assert_eq!(hidden(&page, "Sertraliini"), 1, "{page}");
 
     // Her healthcare consent predates 2024: marked, updated once, then no more.
@@ -666,16 +736,23 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
     p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
     let form = [("viewer", "hus:healthcare"), ("locale", "En")];
     let helsinki = |page: &Value| -> Vec<bool> {
-        page["rows"].as_array().unwrap().iter()
+        page["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
             .filter(|r| r["register"].as_str().unwrap().starts_with("City of Helsinki"))
-            .map(|r| r["visible"] == true).collect()
+            .map(|r| r["visible"] == true)
+            .collect()
     };
     let (_, before) = p.call(&oskari, "preview_page", &form).await;
     assert_eq!(helsinki(&before), [false], "not informed: {before}");
     let (status, body) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
     assert_eq!(status, 200, "{body}");
     let (_, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
-    assert_eq!(page["confirmations"][0]["channel"], serde_json::json!({ "OnlineByGuardian": { "guardian_name": "Oskari Laine" } }));
+    assert_eq!(
+        page["confirmations"][0]["channel"],
+        serde_json::json!({ "OnlineByGuardian": { "guardian_name": "Oskari Laine" } })
+    );
     // Eetu's Helsinki data is now shared with HUS by the Uusimaa rule.
     let (_, after) = p.call(&oskari, "preview_page", &form).await;
     assert_eq!(helsinki(&after), [true], "{after}");
@@ -708,7 +785,9 @@ async fn a_guardian_of_another_child_cannot_reach_eetu() {
     assert_eq!(status, 200);
     // Acting for his own child, Eetu's events and Oskari's denials are still out of reach.
     let eetu_event = p.event_ids_of(EETU).await[0].to_string();
-    let (status, _) = p.call(&matti, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(50))]).await;
+    let (status, _) = p
+        .call(&matti, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(50))])
+        .await;
     assert_eq!(status, 403);
     let (status, _) = p.call(&matti, "service_event_page", &[("id", &eetu_event), ("locale", "En")]).await;
     assert_eq!(status, 404);
@@ -730,7 +809,10 @@ async fn declarations_made_at_the_same_moment_from_two_tabs_are_all_kept() {
         ("set_denial", vec![("kind", "service_event".into()), ("target", e0), ("form_key", key(62))]),
         ("set_denial", vec![("kind", "service_event".into()), ("target", e1), ("form_key", key(63))]),
         ("set_denial", vec![("kind", "service_event".into()), ("target", e2), ("form_key", key(64))]),
-        ("set_denial", vec![("kind", "register".into()), ("target", "pohjois-pohjanmaa:patient".into()), ("form_key", key(65))]),
+        (
+            "set_denial",
+            vec![("kind", "register".into()), ("target", "pohjois-pohjanmaa:patient".into()), ("form_key", key(65))],
+        ),
     ];
     let calls = forms.iter().map(|(name, form)| {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
@@ -762,7 +844,11 @@ async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Ite
                 }
             }
         }
-        if pending { std::task::Poll::Pending } else { std::task::Poll::Ready(()) }
+        if pending {
+            std::task::Poll::Pending
+        } else {
+            std::task::Poll::Ready(())
+        }
     })
     .await;
     out.into_iter().map(|o| o.expect("every future finished")).collect()
@@ -791,7 +877,8 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     let page = anonymous.get(format!("{}/data-use", b.base)).send().await.unwrap();
     assert_eq!(page.status(), 303, "…and nobody else's");
     // A declaration made on B is seen at once on A.
-    let given = |page: &Value| page["consents"].as_array().unwrap().iter().filter(|c| c["given_at"].is_string()).count();
+    let given =
+        |page: &Value| page["consents"].as_array().unwrap().iter().filter(|c| c["given_at"].is_string()).count();
     let (_, before) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
     let (status, body) = b.call(&juhani, "withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(90))]).await;
     assert_eq!(status, 200, "{body}");

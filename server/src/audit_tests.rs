@@ -95,5 +95,8 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
     let (_, page) = p.call(&second, "front_page", &[("locale", "En")]).await;
     let previous: chrono::DateTime<chrono::Utc> = serde_json::from_value(page["previous_login"].clone()).unwrap();
     let age = chrono::Utc::now() - previous;
-    assert!(age >= chrono::Duration::zero() && age < chrono::Duration::seconds(30), "the first login's time: {previous}");
+    assert!(
+        age >= chrono::Duration::zero() && age < chrono::Duration::seconds(30),
+        "the first login's time: {previous}"
+    );
 }

@@ -97,8 +97,12 @@ impl Config {
                 "migrate" if command.is_none() => command = Some(Command::Migrate),
                 "seed" if command.is_none() => command = Some(Command::Seed),
                 "generate" if command.is_none() => command = Some(Command::Generate(0, 0)),
-                "--citizens" => citizens = Some(value("--citizens")?.parse::<u64>().map_err(|_| "--citizens needs a number")?),
-                "--entries" => entries = Some(value("--entries")?.parse::<u64>().map_err(|_| "--entries needs a number")?),
+                "--citizens" => {
+                    citizens = Some(value("--citizens")?.parse::<u64>().map_err(|_| "--citizens needs a number")?)
+                }
+                "--entries" => {
+                    entries = Some(value("--entries")?.parse::<u64>().map_err(|_| "--entries needs a number")?)
+                }
                 "help" | "--help" | "-h" => command = Some(Command::Help),
                 "--database-url" => database_url = Some(value("--database-url")?),
                 "--data-dir" => data_dir = value("--data-dir")?,
@@ -118,8 +122,7 @@ impl Config {
             command = Some(Command::Generate(citizens.unwrap_or(1000), entries.unwrap_or(100)));
         }
         let data_dir = PathBuf::from(data_dir);
-        let database_url =
-            database_url.unwrap_or_else(|| format!("sqlite://{}/kanta.sqlite", data_dir.display()));
+        let database_url = database_url.unwrap_or_else(|| format!("sqlite://{}/kanta.sqlite", data_dir.display()));
         let addr = addr.parse().map_err(|_| format!("the listen address {addr:?} is not HOST:PORT"))?;
         let opens_on = app::domain::listing::parse_iso_date(&opens)
             .ok_or_else(|| format!("the cross-sector opening date {opens:?} is not YYYY-MM-DD"))?;
@@ -185,7 +188,9 @@ mod tests {
         assert_eq!(c.command, Command::Seed);
         assert_eq!(c.addr.port(), 4010);
         assert!(c.demo);
-        assert!(c.database_url.starts_with("sqlite:///tmp/x/kanta.sqlite") || std::env::var("KANTA_DATABASE_URL").is_ok());
+        assert!(
+            c.database_url.starts_with("sqlite:///tmp/x/kanta.sqlite") || std::env::var("KANTA_DATABASE_URL").is_ok()
+        );
     }
 
     #[test]

@@ -18,10 +18,7 @@ pub async fn connect(url: &str) -> Result<Db, String> {
         return connect_postgres(url).await;
     }
     if !url.starts_with("sqlite:") {
-        return Err(format!(
-            "the database URL {:?} is neither sqlite://… nor postgres://…",
-            redact(url)
-        ));
+        return Err(format!("the database URL {:?} is neither sqlite://… nor postgres://…", redact(url)));
     }
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|e| format!("the database URL {url:?} is malformed: {e}"))?
@@ -222,7 +219,13 @@ mod tests {
         let sqlite = connect("sqlite::memory:").await.unwrap();
         migrate(&sqlite).await.unwrap();
         let (pg, lite) = (schema_and_reference_data(&postgres).await, schema_and_reference_data(&sqlite).await);
-        assert!(pg.0.len() > 60 && pg.1.len() == 28 && pg.2.len() == 6, "{} columns, {} providers, {} texts", pg.0.len(), pg.1.len(), pg.2.len());
+        assert!(
+            pg.0.len() > 60 && pg.1.len() == 28 && pg.2.len() == 6,
+            "{} columns, {} providers, {} texts",
+            pg.0.len(),
+            pg.1.len(),
+            pg.2.len()
+        );
         assert_eq!(pg, lite);
     }
 
@@ -242,7 +245,8 @@ mod tests {
         };
         let db = connect(&url).await.unwrap();
         fn before(mut m: sqlx::migrate::Migrator) -> sqlx::migrate::Migrator {
-            m.migrations = m.migrations.iter().filter(|m| m.version < PER_CITIZEN_KEYS).cloned().collect::<Vec<_>>().into();
+            m.migrations =
+                m.migrations.iter().filter(|m| m.version < PER_CITIZEN_KEYS).cloned().collect::<Vec<_>>().into();
             m
         }
         match &db {
@@ -285,7 +289,10 @@ mod tests {
         use app::domain::declarations::{DeclarationEvent, DenialScope, ProviderId};
         assert_eq!(
             history[1].event,
-            DeclarationEvent::DenialSet { scope: DenialScope::Provider(ProviderId("pirkanmaa".into())), allow_in_emergency: false },
+            DeclarationEvent::DenialSet {
+                scope: DenialScope::Provider(ProviderId("pirkanmaa".into())),
+                allow_in_emergency: false
+            },
             "a whole-provider denial reads back as set"
         );
         let delete = app::with_pool!(&db, p => sqlx::query("DELETE FROM declaration").execute(p).await.map(|_| ()));

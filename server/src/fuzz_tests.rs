@@ -28,22 +28,96 @@ impl Rng {
 
 /// Field names the forms use, and some they do not.
 const FIELDS: &[&str] = &[
-    "identity_code", "password", "version", "sector", "direction", "kind", "target", "emergency", "form_key",
-    "subject", "id", "child", "locale", "section", "filter[register]", "filter[provider]", "filter[kind]",
-    "filter[from]", "filter[to]", "filter[after]", "state", "provider", "from", "to", "viewer", "situation",
-    "declaration", "denial", "back", "filter", "x", "", "__proto__", "filter[[", "a[b][c][d]",
+    "identity_code",
+    "password",
+    "version",
+    "sector",
+    "direction",
+    "kind",
+    "target",
+    "emergency",
+    "form_key",
+    "subject",
+    "id",
+    "child",
+    "locale",
+    "section",
+    "filter[register]",
+    "filter[provider]",
+    "filter[kind]",
+    "filter[from]",
+    "filter[to]",
+    "filter[after]",
+    "state",
+    "provider",
+    "from",
+    "to",
+    "viewer",
+    "situation",
+    "declaration",
+    "denial",
+    "back",
+    "filter",
+    "x",
+    "",
+    "__proto__",
+    "filter[[",
+    "a[b][c][d]",
 ];
 
 /// Odd values: control characters, other scripts, broken escapes, numbers
 /// at the edges, things that look like other formats.
 const VALUES: &[&str] = &[
-    "", " ", "\0", "\u{7f}", "ä", "Åsa", "€", "😀", "\u{202e}", "\u{feff}", "%", "%zz", "%FF%FE", "%C3%28",
-    "-1", "0", "9223372036854775807", "9223372036854775808", "-9223372036854775809", "1e309", "NaN", "true",
-    "null", "[]", "{}", "<script>alert(1)</script>", "'; DROP TABLE declaration; --", "../../etc/passwd",
-    "2023-11", "2099-13-45", "0000-00-00", "120385-9015", "120385-901", "Healthcare", "SocialWelfare", "En",
-    "Fi", "Sv", "Xx", "service_event:", "provider:", "prescription:abc", "comprehensive", "uusimaa",
-    "0123456789abcdef0123456789abcdef", "0123456789abcdef0123456789abcdeä", "0123456789abcdef0123456789abcde\u{e4}x",
-    "hus:treatment", "a=b&c=d", "\r\nSet-Cookie: x=1",
+    "",
+    " ",
+    "\0",
+    "\u{7f}",
+    "ä",
+    "Åsa",
+    "€",
+    "😀",
+    "\u{202e}",
+    "\u{feff}",
+    "%",
+    "%zz",
+    "%FF%FE",
+    "%C3%28",
+    "-1",
+    "0",
+    "9223372036854775807",
+    "9223372036854775808",
+    "-9223372036854775809",
+    "1e309",
+    "NaN",
+    "true",
+    "null",
+    "[]",
+    "{}",
+    "<script>alert(1)</script>",
+    "'; DROP TABLE declaration; --",
+    "../../etc/passwd",
+    "2023-11",
+    "2099-13-45",
+    "0000-00-00",
+    "120385-9015",
+    "120385-901",
+    "Healthcare",
+    "SocialWelfare",
+    "En",
+    "Fi",
+    "Sv",
+    "Xx",
+    "service_event:",
+    "provider:",
+    "prescription:abc",
+    "comprehensive",
+    "uusimaa",
+    "0123456789abcdef0123456789abcdef",
+    "0123456789abcdef0123456789abcdeä",
+    "0123456789abcdef0123456789abcde\u{e4}x",
+    "hus:treatment",
+    "a=b&c=d",
+    "\r\nSet-Cookie: x=1",
 ];
 
 /// One malformed request: method, path, content type, body.
@@ -105,7 +179,14 @@ fn generate(rng: &mut Rng, server_fns: &[String], pages: &[String]) -> Malformed
         5 => Malformed {
             method: Method::POST,
             path: fn_path,
-            content_type: *rng.pick(&[None, Some("text/plain"), Some("application/json"), Some("multipart/form-data; boundary=x"), Some("application/xml"), Some("\u{1}")]),
+            content_type: *rng.pick(&[
+                None,
+                Some("text/plain"),
+                Some("application/json"),
+                Some("multipart/form-data; boundary=x"),
+                Some("application/xml"),
+                Some("\u{1}"),
+            ]),
             body: if rng.below(2) == 0 { form_body(rng) } else { br#"{"sector":["x"],"id":{}}"#.to_vec() },
         },
         // Other methods.
@@ -126,7 +207,12 @@ fn generate(rng: &mut Rng, server_fns: &[String], pages: &[String]) -> Malformed
         8..=10 => {
             let segment = percent(&field_value(rng));
             let page = rng.pick(pages).replace(":id", &segment).replace("{id}", &segment);
-            Malformed { method: Method::GET, path: format!("{page}?{}", String::from_utf8_lossy(&form_body(rng))), content_type: None, body: Vec::new() }
+            Malformed {
+                method: Method::GET,
+                path: format!("{page}?{}", String::from_utf8_lossy(&form_body(rng))),
+                content_type: None,
+                body: Vec::new(),
+            }
         }
         // Oversized bodies (rarely: they are slow to send).
         _ if rng.below(20) == 0 => Malformed {
@@ -150,7 +236,8 @@ async fn written(p: &Portal) -> Vec<i64> {
 }
 
 /// Words that only internals would show.
-const INTERNALS: &[&str] = &["panicked", "Could not find a server function", "register_explicit", "backtrace", "sqlx", "Internal"];
+const INTERNALS: &[&str] =
+    &["panicked", "Could not find a server function", "register_explicit", "backtrace", "sqlx", "Internal"];
 
 #[tokio::test]
 async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_write_nothing() {
@@ -160,8 +247,10 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
     let p = portal().await;
     let citizen = p.client(Some(crate::access_tests::MATTI)).await;
     let anonymous = p.client(None).await;
-    let mut server_fns: Vec<String> =
-        leptos::server_fn::axum::server_fn_paths().map(|(path, _)| path.to_string()).filter(|path| !path.ends_with("/logout")).collect();
+    let mut server_fns: Vec<String> = leptos::server_fn::axum::server_fn_paths()
+        .map(|(path, _)| path.to_string())
+        .filter(|path| !path.ends_with("/logout"))
+        .collect();
     server_fns.sort();
     assert!(server_fns.len() >= 25, "every server function is registered: {server_fns:?}");
     let mut pages: Vec<String> = crate::route_list().iter().map(|r| r.path().to_string()).collect();
@@ -181,7 +270,13 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
         }
         let sent = tokio::time::timeout(std::time::Duration::from_secs(20), req.send()).await;
         let Ok(sent) = sent else {
-            panic!("request {i} ({} {}, {:?}, {} bytes) got no answer in 20 s", m.method, m.path, m.content_type, m.body.len())
+            panic!(
+                "request {i} ({} {}, {:?}, {} bytes) got no answer in 20 s",
+                m.method,
+                m.path,
+                m.content_type,
+                m.body.len()
+            )
         };
         let res = match sent {
             Ok(res) => res,
@@ -192,10 +287,22 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
         let status = res.status().as_u16();
         let body = res.text().await.unwrap_or_default();
         *statuses.entry(status).or_default() += 1;
-        assert!(status < 500, "request {i}: {} {} ({:?}, {} bytes) answered {status}: {body:.300}", m.method, m.path, m.content_type, m.body.len());
+        assert!(
+            status < 500,
+            "request {i}: {} {} ({:?}, {} bytes) answered {status}: {body:.300}",
+            m.method,
+            m.path,
+            m.content_type,
+            m.body.len()
+        );
         if status >= 400 {
             for word in INTERNALS {
-                assert!(!body.contains(word), "request {i}: {} {} shows internals ({word}): {body:.300}", m.method, m.path);
+                assert!(
+                    !body.contains(word),
+                    "request {i}: {} {} shows internals ({word}): {body:.300}",
+                    m.method,
+                    m.path
+                );
             }
         }
     }

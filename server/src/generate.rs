@@ -3,8 +3,8 @@
 //! prescriptions). Deterministic; identity codes are valid test codes
 //! (individual numbers 900–999), distinct from the demo people's.
 
-use chrono::{Duration, NaiveDate, Utc};
 use app::server::Db;
+use chrono::{Duration, NaiveDate, Utc};
 
 const CHECK: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
 const KINDS: [&str; 6] = ["visit_summary", "diagnosis", "laboratory_result", "measurement", "vaccination", "care_plan"];
@@ -131,7 +131,8 @@ mod tests {
         assert_eq!(generate(&pool, 30, 12).await.unwrap(), (30, 360));
         let registers: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(DISTINCT register_id) FROM service_event").fetch_one(db).await).unwrap();
         assert!(registers >= 6, "{registers}");
-        let entries: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM entry").fetch_one(db).await).unwrap();
+        let entries: i64 =
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM entry").fetch_one(db).await).unwrap();
         assert_eq!(entries, 360);
     }
 }

@@ -40,7 +40,10 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
         &p.pool,
         CitizenId(sofia),
         &Actor::Citizen,
-        &DeclarationEvent::DenialSet { scope: DenialScope::ServiceEvent(ServiceEventId(hidden)), allow_in_emergency: false },
+        &DeclarationEvent::DenialSet {
+            scope: DenialScope::ServiceEvent(ServiceEventId(hidden)),
+            allow_in_emergency: false,
+        },
         Utc::now(),
         p.opens,
         None,
@@ -58,7 +61,8 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
     // The denials list: shown, not named, not cancellable.
     let (status, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
-    let listed = page["denials"].as_array().unwrap().iter().find(|d| d["id"] == denial.0).expect("the denial is listed").clone();
+    let listed =
+        page["denials"].as_array().unwrap().iter().find(|d| d["id"] == denial.0).expect("the denial is listed").clone();
     assert_eq!(listed["description"], "data that a guardian does not see (recorded after the child turned 10)");
     assert_eq!(listed["cancellable"], false);
     assert!(!page.to_string().contains("Urheiluvamma"), "the page names nothing hidden: {page}");
@@ -71,14 +75,16 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
 
     // Cancelling it is refused and writes nothing.
     let before = p.declaration_count().await;
-    let (status, body) = p.call(&oskari, "cancel_denial", &[("denial", &denial.0.to_string()), ("form_key", &key(1))]).await;
+    let (status, body) =
+        p.call(&oskari, "cancel_denial", &[("denial", &denial.0.to_string()), ("form_key", &key(1))]).await;
     assert_eq!((status, body), (403, Value::String("Forbidden".into())));
     assert_eq!(p.declaration_count().await, before);
 
     // Viewings: only the one from before she turned 10.
     let (status, viewings) = p.call(&oskari, "viewings_page", &[("locale", "En")]).await;
     assert_eq!(status, 200);
-    let what: Vec<&str> = viewings["viewings"].as_array().unwrap().iter().map(|v| v["what"].as_str().unwrap()).collect();
+    let what: Vec<&str> =
+        viewings["viewings"].as_array().unwrap().iter().map(|v| v["what"].as_str().unwrap()).collect();
     assert_eq!(what, ["Neuvolan kertomus"]);
 }
 
@@ -91,13 +97,18 @@ async fn a_guardian_still_cancels_a_denial_of_what_he_can_see() {
     let (status, _) = p.call(&oskari, "act_for_child", &[("child", &sofia.to_string())]).await;
     assert_eq!(status, 200);
     let (status, body) = p
-        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &visible.to_string()), ("form_key", &key(1))])
+        .call(
+            &oskari,
+            "set_denial",
+            &[("kind", "service_event"), ("target", &visible.to_string()), ("form_key", &key(1))],
+        )
         .await;
     assert_eq!(status, 200, "{body}");
     let (_, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
     let listed = page["denials"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(listed["cancellable"], true);
     assert!(listed["description"].as_str().unwrap().contains("Neuvolakäynti"), "{listed}");
-    let (status, body) = p.call(&oskari, "cancel_denial", &[("denial", &listed["id"].to_string()), ("form_key", &key(2))]).await;
+    let (status, body) =
+        p.call(&oskari, "cancel_denial", &[("denial", &listed["id"].to_string()), ("form_key", &key(2))]).await;
     assert_eq!(status, 200, "{body}");
 }

@@ -1,21 +1,21 @@
 //! The portal's server: configuration, database, sessions, security headers
 //! and routes around the Leptos app.
 
-mod config;
-mod db;
-mod generate;
-mod seed;
-mod web;
 #[cfg(test)]
 mod access_tests;
 #[cfg(test)]
 mod audit_tests;
+mod config;
+mod db;
 #[cfg(test)]
 mod fuzz_tests;
+mod generate;
 #[cfg(test)]
 mod guardian_tests;
 #[cfg(test)]
 mod request_tests;
+mod seed;
+mod web;
 
 use axum::extract::{DefaultBodyLimit, FromRef};
 use axum::routing::{any, get};
@@ -207,7 +207,11 @@ where
         }
     };
     let routes = route_list();
-    let state = ServerState { leptos_options: leptos_options.clone(), pool: pool.clone(), secure_cookies: settings.secure_cookies };
+    let state = ServerState {
+        leptos_options: leptos_options.clone(),
+        pool: pool.clone(),
+        secure_cookies: settings.secure_cookies,
+    };
 
     // leptos_routes registers every server function at its own path; this
     // route only answers names that do not exist. Forms are small: a body
@@ -231,7 +235,11 @@ where
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(middleware::from_fn_with_state(
-            web::SessionLifetime { idle: settings.idle_timeout, absolute: settings.session_lifetime, pool: pool.clone() },
+            web::SessionLifetime {
+                idle: settings.idle_timeout,
+                absolute: settings.session_lifetime,
+                pool: pool.clone(),
+            },
             web::session_lifetime,
         ))
         .layer(session_layer)

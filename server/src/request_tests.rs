@@ -57,14 +57,21 @@ async fn a_post_from_another_site_is_refused_before_anything_happens() {
     }
     // A browser's form post without JavaScript gets the translated page.
     let res = p
-        .post_raw(&matti, "/api/give_consent", &[FORM, ("origin", "http://evil.example"), ("accept", "text/html"), ("accept-language", "sv")], body.clone())
+        .post_raw(
+            &matti,
+            "/api/give_consent",
+            &[FORM, ("origin", "http://evil.example"), ("accept", "text/html"), ("accept-language", "sv")],
+            body.clone(),
+        )
         .await;
     assert_eq!(res.status(), 403);
     assert!(res.text().await.unwrap().contains("kom från en annan webbplats"));
     assert_eq!(p.count("declaration").await, before, "nothing written");
     // The same post from this site goes through.
     let origin = p.base.clone();
-    let res = p.post_raw(&matti, "/api/give_consent", &[FORM, ("origin", &origin), ("sec-fetch-site", "same-origin")], body).await;
+    let res = p
+        .post_raw(&matti, "/api/give_consent", &[FORM, ("origin", &origin), ("sec-fetch-site", "same-origin")], body)
+        .await;
     assert_eq!(res.status(), 200);
     assert_eq!(p.count("declaration").await, before + 1);
 }
@@ -123,7 +130,14 @@ async fn an_unknown_server_function_is_a_translated_404_without_internals() {
     let res = p.post_raw(&client, "/api/no_such_function", &[FORM], Vec::new()).await;
     assert_eq!(res.status(), 404);
     assert_eq!(json(res).await, Value::String("NotFound".into()));
-    let res = p.post_raw(&client, "/api/no_such_function", &[FORM, ("accept", "text/html"), ("accept-language", "fi")], Vec::new()).await;
+    let res = p
+        .post_raw(
+            &client,
+            "/api/no_such_function",
+            &[FORM, ("accept", "text/html"), ("accept-language", "fi")],
+            Vec::new(),
+        )
+        .await;
     assert_eq!(res.status(), 404);
     let html = res.text().await.unwrap();
     assert!(html.contains("lang=\"fi\""), "{html}");
@@ -136,7 +150,9 @@ async fn a_failed_form_post_never_redirects_to_another_site() {
     let client = p.client(None).await;
     let body = b"identity_code=120385-9015&password=wrong".to_vec();
     for referer in ["https://evil.example/phish", "//evil.example/x"] {
-        let res = p.post_raw(&client, "/api/login", &[FORM, ("accept", "text/html"), ("referer", referer)], body.clone()).await;
+        let res = p
+            .post_raw(&client, "/api/login", &[FORM, ("accept", "text/html"), ("referer", referer)], body.clone())
+            .await;
         let location = res.headers().get("location").map(|l| l.to_str().unwrap().to_string());
         assert!(location.as_deref().is_some_and(|l| !l.contains("evil.example")), "{referer}: {location:?}");
     }
@@ -156,7 +172,8 @@ async fn a_new_login_keeps_nothing_of_the_session_before_it() {
     assert_eq!(status, 200);
     let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
     assert!(!who["acting_for"].is_null(), "acting for Eetu: {who}");
-    let (status, _) = p.call(&oskari, "login", &[("identity_code", OSKARI), ("password", crate::seed::DEMO_PASSWORD)]).await;
+    let (status, _) =
+        p.call(&oskari, "login", &[("identity_code", OSKARI), ("password", crate::seed::DEMO_PASSWORD)]).await;
     assert_eq!(status, 200);
     let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
     assert!(who["acting_for"].is_null(), "a new login acts for nobody: {who}");
@@ -206,7 +223,9 @@ async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_
     assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
     assert_eq!(p.count("declaration").await, before, "nothing written");
     // Reloaded, the page's own key works.
-    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &crate::access_tests::key(1))]).await;
+    let (status, body) = p
+        .call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &crate::access_tests::key(1))])
+        .await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(p.count("declaration").await, before + 1);
 }
@@ -238,7 +257,12 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
     let res = client.get(format!("{}/login", p.base)).send().await.unwrap();
     assert!(res.headers().get("strict-transport-security").is_some());
     let res = p
-        .post_raw(&client, "/api/login", &[FORM, ("accept", "text/html")], b"identity_code=120385-9015&password=wrong".to_vec())
+        .post_raw(
+            &client,
+            "/api/login",
+            &[FORM, ("accept", "text/html")],
+            b"identity_code=120385-9015&password=wrong".to_vec(),
+        )
         .await;
     let cookies: Vec<_> = res.headers().get_all("set-cookie").iter().map(|c| c.to_str().unwrap().to_string()).collect();
     let prefill = cookies.iter().find(|c| c.starts_with("kanta_login_code=")).expect("the prefill cookie");

@@ -22,27 +22,45 @@ struct DemoPerson {
 const PEOPLE: &[DemoPerson] = &[
     DemoPerson { code: "120385-9015", first: "Aino", last: "Virtanen", can_log_in: true, notice: Notice::Never },
     DemoPerson {
-        code: "040762-912M", first: "Matti", last: "Korhonen", can_log_in: true,
+        code: "040762-912M",
+        first: "Matti",
+        last: "Korhonen",
+        can_log_in: true,
         notice: Notice::Online("2023-11", (2023, 12, 4, 9, 12)),
     },
     DemoPerson {
-        code: "231190-923P", first: "Liisa", last: "Nieminen", can_log_in: true,
+        code: "231190-923P",
+        first: "Liisa",
+        last: "Nieminen",
+        can_log_in: true,
         notice: Notice::Online("2022-11", (2023, 1, 16, 17, 40)),
     },
     DemoPerson {
-        code: "300178-934D", first: "Juhani", last: "Mäkinen", can_log_in: true,
+        code: "300178-934D",
+        first: "Juhani",
+        last: "Mäkinen",
+        can_log_in: true,
         notice: Notice::InPerson("2023-11", "pohjois-pohjanmaa", (2024, 2, 20, 8, 30)),
     },
     DemoPerson {
-        code: "150571-945H", first: "Elina", last: "Hämäläinen", can_log_in: true,
+        code: "150571-945H",
+        first: "Elina",
+        last: "Hämäläinen",
+        can_log_in: true,
         notice: Notice::Online("2023-11", (2024, 1, 10, 19, 5)),
     },
     DemoPerson {
-        code: "080988-956Y", first: "Oskari", last: "Laine", can_log_in: true,
+        code: "080988-956Y",
+        first: "Oskari",
+        last: "Laine",
+        can_log_in: true,
         notice: Notice::Online("2023-11", (2024, 3, 2, 11, 0)),
     },
     DemoPerson {
-        code: "271055-989K", first: "Helmi", last: "Koskinen", can_log_in: true,
+        code: "271055-989K",
+        first: "Helmi",
+        last: "Koskinen",
+        can_log_in: true,
         notice: Notice::Online("2023-11", (2023, 11, 28, 13, 45)),
     },
     // Oskari's children: they do not log in; their guardian acts for them.
@@ -93,7 +111,9 @@ mod tests {
         let pool = crate::db::test_db().await;
         assert_eq!(seed_demo_people(&pool).await.unwrap(), PEOPLE.len());
         assert_eq!(seed_demo_people(&pool).await.unwrap(), 0);
-        let people: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM citizen").fetch_one(db).await).unwrap();
+        let people: i64 =
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM citizen").fetch_one(db).await)
+                .unwrap();
         let confirmations: i64 =
             app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM notice_confirmation").fetch_one(db).await).unwrap();
         assert_eq!(people, 9);
@@ -102,8 +122,19 @@ mod tests {
 
     async fn counts(pool: &Db) -> Vec<i64> {
         let mut out = Vec::new();
-        for table in ["citizen", "service_event", "entry", "prescription", "dispensing", "declaration",
-                      "professional_viewing", "guardianship", "register", "unit", "notice_confirmation"] {
+        for table in [
+            "citizen",
+            "service_event",
+            "entry",
+            "prescription",
+            "dispensing",
+            "declaration",
+            "professional_viewing",
+            "guardianship",
+            "register",
+            "unit",
+            "notice_confirmation",
+        ] {
             let sql = format!("SELECT COUNT(*) FROM {table}");
             out.push(app::with_pool!(pool, db => sqlx::query_scalar(&sql).fetch_one(db).await).unwrap());
         }
@@ -125,18 +156,35 @@ mod tests {
         seed_demo_people(&pool).await.unwrap();
         let scalar = |sql: &'static str, code: &'static str| {
             let pool = pool.clone();
-            async move { app::with_pool!(&pool, db => sqlx::query_scalar::<_, i64>(sql).bind(code).fetch_one(db).await).unwrap() }
+            async move {
+                app::with_pool!(&pool, db => sqlx::query_scalar::<_, i64>(sql).bind(code).fetch_one(db).await).unwrap()
+            }
         };
         // Helmi: at least 2,000 entries in at least 6 registers, at least 40 prescriptions.
         let helmi = "271055-989K";
-        assert!(scalar("SELECT COUNT(*) FROM entry x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1", helmi).await >= 2000);
+        assert!(
+            scalar(
+                "SELECT COUNT(*) FROM entry x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1",
+                helmi
+            )
+            .await
+                >= 2000
+        );
         assert!(scalar("SELECT COUNT(DISTINCT e.register_id) FROM service_event e JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1", helmi).await >= 6);
-        assert!(scalar("SELECT COUNT(*) FROM prescription p JOIN citizen c ON c.id = p.citizen_id WHERE c.identity_code = $1", helmi).await >= 40);
+        assert!(
+            scalar(
+                "SELECT COUNT(*) FROM prescription p JOIN citizen c ON c.id = p.citizen_id WHERE c.identity_code = $1",
+                helmi
+            )
+            .await
+                >= 40
+        );
         // Matti: Pirkanmaa, Varsinais-Suomi and a private register.
         let matti_providers: Vec<String> = app::with_pool!(&pool, db => sqlx::query_scalar(
             "SELECT DISTINCT r.provider_id FROM service_event e JOIN register r ON r.id = e.register_id \
              JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY 1")
-            .bind("040762-912M").fetch_all(db).await).unwrap();
+            .bind("040762-912M").fetch_all(db).await)
+        .unwrap();
         assert_eq!(matti_providers, ["lahiklinikka", "pirkanmaa", "varsinais-suomi"]);
         // Liisa: two denials and a consent; Juhani: a comprehensive denial allowing emergencies, set in person.
         assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.event = 'denial_set'", "231190-923P").await, 2);
@@ -144,9 +192,23 @@ mod tests {
         // Elina: a Uusimaa denial and professionals' viewings. Oskari: two children.
         assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'uusimaa'", "150571-945H").await, 1);
         assert!(scalar("SELECT COUNT(*) FROM professional_viewing v JOIN citizen c ON c.id = v.citizen_id WHERE c.identity_code = $1", "150571-945H").await >= 2);
-        assert_eq!(scalar("SELECT COUNT(*) FROM guardianship g JOIN citizen c ON c.id = g.guardian_id WHERE c.identity_code = $1", "080988-956Y").await, 2);
+        assert_eq!(
+            scalar(
+                "SELECT COUNT(*) FROM guardianship g JOIN citizen c ON c.id = g.guardian_id WHERE c.identity_code = $1",
+                "080988-956Y"
+            )
+            .await,
+            2
+        );
         // Aino: no consent.
-        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1", "120385-9015").await, 0);
+        assert_eq!(
+            scalar(
+                "SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1",
+                "120385-9015"
+            )
+            .await,
+            0
+        );
     }
 
     #[tokio::test]
@@ -157,7 +219,9 @@ mod tests {
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
-            async move { CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()) }
+            async move {
+                CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap())
+            }
         };
         let matti = id("040762-912M").await;
         let events = repo::load_service_events(&pool, matti).await.unwrap();
@@ -191,26 +255,58 @@ mod tests {
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
-            async move { CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()) }
+            async move {
+                CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap())
+            }
         };
         let (liisa, matti) = (id("231190-923P").await, id("040762-912M").await);
         let mattis_event: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT MIN(id) FROM service_event WHERE citizen_id = $1").bind(matti.0).fetch_one(db).await).unwrap();
         let now = Utc::now();
         let opens = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
-        let before: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap();
+        let before: i64 =
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
+                .unwrap();
         let refused = |r: Result<DeclarationId, RecordError>| match r {
             Err(RecordError::Refused(e)) => e,
             other => panic!("expected a refusal, got {other:?}"),
         };
-        let deny_other = DeclarationEvent::DenialSet { scope: DenialScope::ServiceEvent(ServiceEventId(mattis_event)), allow_in_emergency: false };
-        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &deny_other, now, opens, None).await), DeclarationError::NotTheCitizensData);
+        let deny_other = DeclarationEvent::DenialSet {
+            scope: DenialScope::ServiceEvent(ServiceEventId(mattis_event)),
+            allow_in_emergency: false,
+        };
+        assert_eq!(
+            refused(record_declaration(&pool, liisa, &Actor::Citizen, &deny_other, now, opens, None).await),
+            DeclarationError::NotTheCitizensData
+        );
         let cancel_unknown = DeclarationEvent::DenialCancelled { denial: DeclarationId(999_999) };
-        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel_unknown, now, opens, None).await), DeclarationError::NoDenialToCancel);
+        assert_eq!(
+            refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel_unknown, now, opens, None).await),
+            DeclarationError::NoDenialToCancel
+        );
         let withdraw = DeclarationEvent::ConsentWithdrawn(Sector::SocialWelfare);
-        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &withdraw, now, opens, None).await), DeclarationError::NoConsentToWithdraw);
+        assert_eq!(
+            refused(record_declaration(&pool, liisa, &Actor::Citizen, &withdraw, now, opens, None).await),
+            DeclarationError::NoConsentToWithdraw
+        );
         let cross = DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare);
-        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cross, opens - chrono::Duration::days(1), opens, None).await), DeclarationError::CrossSectorNotOpenYet);
-        let after: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap();
+        assert_eq!(
+            refused(
+                record_declaration(
+                    &pool,
+                    liisa,
+                    &Actor::Citizen,
+                    &cross,
+                    opens - chrono::Duration::days(1),
+                    opens,
+                    None
+                )
+                .await
+            ),
+            DeclarationError::CrossSectorNotOpenYet
+        );
+        let after: i64 =
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
+                .unwrap();
         assert_eq!(after, before, "nothing written");
 
         // A sensible one is written once, even when submitted twice with the same key.
@@ -218,16 +314,34 @@ mod tests {
         let a = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
         let b = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
         assert_eq!(a, b);
-        let after: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await).unwrap();
+        let after: i64 =
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
+                .unwrap();
         assert_eq!(after, before + 1);
         // Cancelling a cancelled denial is refused too.
         let liisas_denial: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT MIN(id) FROM declaration WHERE citizen_id = $1 AND event = 'denial_set'").bind(liisa.0).fetch_one(db).await).unwrap();
         let cancel = DeclarationEvent::DenialCancelled { denial: DeclarationId(liisas_denial) };
         record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now, opens, None).await.unwrap();
-        assert_eq!(refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now + chrono::Duration::seconds(1), opens, None).await), DeclarationError::NoDenialToCancel);
+        assert_eq!(
+            refused(
+                record_declaration(
+                    &pool,
+                    liisa,
+                    &Actor::Citizen,
+                    &cancel,
+                    now + chrono::Duration::seconds(1),
+                    opens,
+                    None
+                )
+                .await
+            ),
+            DeclarationError::NoDenialToCancel
+        );
         // And nothing can be changed in place.
         assert!(app::with_pool!(&pool, db => sqlx::query("UPDATE declaration SET event = 'consent_given'").execute(db).await.map(|_| ())).is_err());
-        assert!(app::with_pool!(&pool, db => sqlx::query("DELETE FROM declaration").execute(db).await.map(|_| ())).is_err());
+        assert!(
+            app::with_pool!(&pool, db => sqlx::query("DELETE FROM declaration").execute(db).await.map(|_| ())).is_err()
+        );
     }
 
     #[tokio::test]
@@ -256,6 +370,9 @@ mod tests {
         let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         assert!(app::with_pool!(&pool, db => sqlx::query("UPDATE notice_confirmation SET version = '2022-11'").execute(db).await.map(|_| ())).is_err());
-        assert!(app::with_pool!(&pool, db => sqlx::query("DELETE FROM notice_confirmation").execute(db).await.map(|_| ())).is_err());
+        assert!(
+            app::with_pool!(&pool, db => sqlx::query("DELETE FROM notice_confirmation").execute(db).await.map(|_| ()))
+                .is_err()
+        );
     }
 }

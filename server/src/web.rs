@@ -43,7 +43,12 @@ pub struct SessionLifetime {
 /// which saves the session with a new expiry: at most one write a minute per
 /// session, not one per request. A session older than its absolute lifetime
 /// is deleted; the request goes on without one (the login page, or 401).
-pub async fn session_lifetime(State(life): State<SessionLifetime>, session: Session, req: Request, next: Next) -> Response {
+pub async fn session_lifetime(
+    State(life): State<SessionLifetime>,
+    session: Session,
+    req: Request,
+    next: Next,
+) -> Response {
     // Static files, the health check and the language switch never load the
     // session (nor touch the database); server functions and pages do.
     let path = req.uri().path();
@@ -68,7 +73,9 @@ pub async fn session_lifetime(State(life): State<SessionLifetime>, session: Sess
                 .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
                 .map(|c| c.0.ip().to_string());
             let kind = app::domain::audit::AuditKind::SessionExpired;
-            if let Err(e) = repo::record_audit(&life.pool, kind, Some(CitizenId(citizen)), None, None, address.as_deref()).await {
+            if let Err(e) =
+                repo::record_audit(&life.pool, kind, Some(CitizenId(citizen)), None, None, address.as_deref()).await
+            {
                 tracing::error!(error = ?e, "could not write the audit log");
             }
         } else {
@@ -150,7 +157,10 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     }
     let host = header_str(&req, header::HOST).unwrap_or_default();
     let same_origin = |origin: &str| {
-        origin.strip_prefix("http://").or_else(|| origin.strip_prefix("https://")).is_some_and(|authority| authority == host)
+        origin
+            .strip_prefix("http://")
+            .or_else(|| origin.strip_prefix("https://"))
+            .is_some_and(|authority| authority == host)
     };
     let cross_site = header_str(&req, header::ORIGIN).is_some_and(|o| !same_origin(o))
         || header_str(&req, header::HeaderName::from_static("sec-fetch-site")).is_some_and(|s| s == "cross-site");

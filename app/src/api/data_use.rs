@@ -128,11 +128,11 @@ mod ssr {
     use std::collections::HashMap;
 
     use super::*;
+    use crate::domain::decision::Reason;
     use crate::domain::declarations::{
         Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, RegisterKind,
         ServiceEventId,
     };
-    use crate::domain::decision::Reason;
     use crate::domain::listing::Visibility;
     use crate::domain::records::{Prescription, ServiceEvent};
     use crate::i18n::{fill, Texts};
@@ -155,7 +155,12 @@ mod ssr {
     }
 
     impl Names {
-        pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale, visibility: Visibility) -> Result<Self, AppError> {
+        pub async fn load(
+            pool: &Db,
+            citizen: CitizenId,
+            locale: Locale,
+            visibility: Visibility,
+        ) -> Result<Self, AppError> {
             let providers = record_repo::provider_names(pool, locale).await.map_err(db_error)?;
             let (events, hidden_events): (Vec<_>, Vec<_>) = repo::load_service_events(pool, citizen)
                 .await
@@ -186,7 +191,8 @@ mod ssr {
 
         /// The prescriptions the asker may see, newest first.
         pub fn visible_prescriptions(&self, visibility: Visibility) -> Vec<&Prescription> {
-            let mut prescriptions: Vec<_> = self.prescriptions.values().filter(|p| visibility.shows(p.prescribed_on)).collect();
+            let mut prescriptions: Vec<_> =
+                self.prescriptions.values().filter(|p| visibility.shows(p.prescribed_on)).collect();
             prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
             prescriptions
         }
@@ -197,10 +203,15 @@ mod ssr {
         pub fn within_reach(&self, scope: &DenialScope, visibility: Visibility) -> bool {
             match scope {
                 DenialScope::ServiceEvent(id) => self.events.get(id).is_some_and(|e| visibility.shows(e.started_on)),
-                DenialScope::Prescription(id) => self.prescriptions.get(id).is_some_and(|p| visibility.shows(p.prescribed_on)),
-                DenialScope::Register(p, kind) => self.events.values().any(|e| e.register.provider == *p && e.register.kind == *kind),
+                DenialScope::Prescription(id) => {
+                    self.prescriptions.get(id).is_some_and(|p| visibility.shows(p.prescribed_on))
+                }
+                DenialScope::Register(p, kind) => {
+                    self.events.values().any(|e| e.register.provider == *p && e.register.kind == *kind)
+                }
                 DenialScope::Provider(p) => {
-                    self.events.values().any(|e| e.register.provider == *p) || self.prescriptions.values().any(|x| x.prescriber == *p)
+                    self.events.values().any(|e| e.register.provider == *p)
+                        || self.prescriptions.values().any(|x| x.prescriber == *p)
                 }
                 DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
             }
@@ -242,14 +253,21 @@ mod ssr {
         pub fn event_label(&self, e: &ServiceEvent) -> String {
             fill(
                 self.t().event_label,
-                &[("title", &e.title), ("date", &self.locale.date(e.started_on)), ("provider", &self.provider(&e.register.provider))],
+                &[
+                    ("title", &e.title),
+                    ("date", &self.locale.date(e.started_on)),
+                    ("provider", &self.provider(&e.register.provider)),
+                ],
             )
         }
 
         pub fn prescription_label(&self, p: &Prescription) -> String {
             fill(
                 self.t().prescription_label,
-                &[("medicine", &format!("{} {}", p.medicine, p.strength)), ("date", &self.locale.date(p.prescribed_on))],
+                &[
+                    ("medicine", &format!("{} {}", p.medicine, p.strength)),
+                    ("date", &self.locale.date(p.prescribed_on)),
+                ],
             )
         }
 
@@ -280,7 +298,9 @@ mod ssr {
             let mut out = vec![match scope {
                 DenialScope::ServiceEvent(_) => t.consequence_event.to_string(),
                 DenialScope::Prescription(_) => t.consequence_prescription.to_string(),
-                DenialScope::Register(p, kind) => fill(t.consequence_register, &[("register", &self.register(p, *kind))]),
+                DenialScope::Register(p, kind) => {
+                    fill(t.consequence_register, &[("register", &self.register(p, *kind))])
+                }
                 DenialScope::Provider(p) => fill(t.consequence_provider, &[("provider", &self.provider(p))]),
                 DenialScope::Comprehensive(s) => fill(t.consequence_comprehensive, &[("sector", self.sector(*s))]),
                 DenialScope::Uusimaa => t.consequence_uusimaa.to_string(),
@@ -292,7 +312,10 @@ mod ssr {
                 out.push(t.consequence_prescription_emergency.to_string());
             } else {
                 out.push(t.consequence_same_register.to_string());
-                out.push(if allow_in_emergency { t.consequence_emergency_allowed } else { t.consequence_emergency_denied }.to_string());
+                out.push(
+                    if allow_in_emergency { t.consequence_emergency_allowed } else { t.consequence_emergency_denied }
+                        .to_string(),
+                );
             }
             out.push(t.consequence_cancel_any_time.to_string());
             out
@@ -302,11 +325,15 @@ mod ssr {
             let t = self.t();
             match &d.event {
                 DeclarationEvent::ConsentGiven(s) => fill(t.history_consent_given, &[("sector", self.sector(*s))]),
-                DeclarationEvent::ConsentWithdrawn(s) => fill(t.history_consent_withdrawn, &[("sector", self.sector(*s))]),
+                DeclarationEvent::ConsentWithdrawn(s) => {
+                    fill(t.history_consent_withdrawn, &[("sector", self.sector(*s))])
+                }
                 DeclarationEvent::ConsentUpdated(s) => fill(t.history_consent_updated, &[("sector", self.sector(*s))]),
                 DeclarationEvent::PrescriptionEmergencyAllowed => t.history_rx_emergency_allowed.to_string(),
                 DeclarationEvent::PrescriptionEmergencyWithdrawn => t.history_rx_emergency_withdrawn.to_string(),
-                DeclarationEvent::CrossSectorConsentGiven(c) => fill(t.history_cross_given, &[("direction", self.cross(*c))]),
+                DeclarationEvent::CrossSectorConsentGiven(c) => {
+                    fill(t.history_cross_given, &[("direction", self.cross(*c))])
+                }
                 DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
                     fill(t.history_cross_withdrawn, &[("direction", self.cross(*c))])
                 }
@@ -341,7 +368,9 @@ mod ssr {
                 Reason::SameRegister => t.reason_same_register.to_string(),
                 Reason::Prescriber => t.reason_prescriber.to_string(),
                 Reason::PrescriptionDenied(id) => fill(t.reason_prescription_denied, &[("date", &when(id))]),
-                Reason::PrescriptionEmergencyAllowed(id) => fill(t.reason_prescription_emergency, &[("date", &when(id))]),
+                Reason::PrescriptionEmergencyAllowed(id) => {
+                    fill(t.reason_prescription_emergency, &[("date", &when(id))])
+                }
                 Reason::Emergency => t.reason_emergency.to_string(),
                 Reason::PrescriptionInTreatment => t.reason_prescription_in_treatment.to_string(),
                 Reason::PrescriptionDispensing => t.reason_prescription_dispensing.to_string(),
@@ -427,9 +456,15 @@ mod ssr {
             }
         }
         let opens = config()?.cross_sector_opens;
-        match repo::record_declaration(&pool, subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await {
+        match repo::record_declaration(&pool, subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await
+        {
             Ok(id) => {
-                tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, declaration = id.0, "declaration recorded");
+                tracing::info!(
+                    citizen = subject.citizen.0,
+                    by = subject.asker.0,
+                    declaration = id.0,
+                    "declaration recorded"
+                );
                 Ok(navigate_after_form("/data-use"))
             }
             Err(repo::RecordError::Refused(e)) => {
@@ -473,7 +508,8 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
                     .is_some_and(|kind| crate::domain::data_use::register_may_be_denied(*kind, e.register.kind))
             })
             .map(|e| {
-                let scope = crate::domain::declarations::DenialScope::Register(e.register.provider.clone(), e.register.kind);
+                let scope =
+                    crate::domain::declarations::DenialScope::Register(e.register.provider.clone(), e.register.kind);
                 (crate::domain::data_use::denial_form_values(&scope).1, names.scope(&scope))
             }),
     );
@@ -495,7 +531,10 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
         cross_opens_on: crate::domain::time::helsinki_today(opens),
         cross: [CrossSector::HealthcareToSocialWelfare, CrossSector::SocialWelfareToHealthcare]
             .into_iter()
-            .map(|c| CrossConsentView { direction: c, given_at: valid.cross_sector_consents.get(&c).and_then(|id| at_of(*id)) })
+            .map(|c| CrossConsentView {
+                direction: c,
+                given_at: valid.cross_sector_consents.get(&c).and_then(|id| at_of(*id)),
+            })
             .collect(),
         denials: valid
             .denials
@@ -509,7 +548,10 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             })
             .collect(),
         has_uusimaa_data: events.iter().any(|e| e.register.uusimaa_party),
-        event_choices: events.iter().map(|e| Choice { value: e.id.0.to_string(), label: names.event_label(e) }).collect(),
+        event_choices: events
+            .iter()
+            .map(|e| Choice { value: e.id.0.to_string(), label: names.event_label(e) })
+            .collect(),
         prescription_choices: prescriptions
             .iter()
             .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
@@ -578,7 +620,8 @@ pub async fn withdraw_cross_consent(direction: String, form_key: String) -> Resu
 /// prescriptions (`allow_prescription_emergency`).
 #[cfg(feature = "ssr")]
 fn allows_emergency(scope: &crate::domain::declarations::DenialScope, checkbox: Option<&str>) -> bool {
-    !matches!(scope, crate::domain::declarations::DenialScope::Prescription(_)) && checkbox.is_some_and(|v| !v.is_empty())
+    !matches!(scope, crate::domain::declarations::DenialScope::Prescription(_))
+        && checkbox.is_some_and(|v| !v.is_empty())
 }
 
 /// The confirmation step of a new denial: what it covers and what follows,
@@ -619,8 +662,8 @@ pub async fn set_denial(
     form_key: String,
 ) -> Result<String, AppError> {
     use crate::domain::data_use::parse_denial;
-    use crate::domain::declarations::DeclarationEvent;
     use crate::domain::declarations::DeclarationError;
+    use crate::domain::declarations::DeclarationEvent;
     use crate::domain::listing::Visibility;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
@@ -654,7 +697,11 @@ pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppE
         if let Some(scope) = scope {
             let names = ssr::Names::load(&pool, subject.citizen, Locale::default(), subject.visibility).await?;
             if !names.within_reach(&scope, subject.visibility) {
-                tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, "a guardian's cancel of a hidden denial refused");
+                tracing::info!(
+                    citizen = subject.citizen.0,
+                    by = subject.asker.0,
+                    "a guardian's cancel of a hidden denial refused"
+                );
                 return Err(AppError::Forbidden);
             }
         }
@@ -710,10 +757,15 @@ pub async fn viewings_page(
     let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
     // A guardian sees the viewings made before the child turned 10 (DOMAIN.md §6).
     let seen = |v: &data_use_repo::Viewing| subject.visibility.shows(crate::domain::time::helsinki_today(v.viewed_at));
-    let all: Vec<data_use_repo::Viewing> =
-        data_use_repo::viewings(&pool, subject.citizen, None, None, None).await.map_err(db_error)?.into_iter().filter(seen).collect();
+    let all: Vec<data_use_repo::Viewing> = data_use_repo::viewings(&pool, subject.citizen, None, None, None)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .filter(seen)
+        .collect();
     let provider_choices = crate::api::records::choices(
-        all.iter().map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
+        all.iter()
+            .map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
     );
     let shown = data_use_repo::viewings(&pool, subject.citizen, filter.provider.as_ref(), filter.from, filter.to)
         .await
@@ -751,9 +803,11 @@ pub async fn preview_page(
     #[server(default)] situation: Option<String>,
     locale: Locale,
 ) -> Result<PreviewView, AppError> {
-    use crate::domain::data_use::{parse_situation, parse_viewer_choice, preview, situation_code, viewer_choice, FormError};
-    use crate::domain::declarations::valid_at;
+    use crate::domain::data_use::{
+        parse_situation, parse_viewer_choice, preview, situation_code, viewer_choice, FormError,
+    };
     use crate::domain::decision::{Item, Viewer, ViewerRole};
+    use crate::domain::declarations::valid_at;
     use crate::i18n::fill;
     use crate::server::*;
     let subject = require_subject().await?;
@@ -769,14 +823,21 @@ pub async fn preview_page(
     };
     let viewer_choices: Vec<Choice> = providers
         .iter()
-        .flat_map(|p| {
-            p.kind.roles(p.has_occupational_register).into_iter().map(move |r| (p, r))
+        .flat_map(|p| p.kind.roles(p.has_occupational_register).into_iter().map(move |r| (p, r)))
+        .map(|(p, r)| Choice {
+            value: viewer_choice(&p.id, r),
+            label: fill(t.viewer_label, &[("provider", &p.name), ("role", role_name(r))]),
         })
-        .map(|(p, r)| Choice { value: viewer_choice(&p.id, r), label: fill(t.viewer_label, &[("provider", &p.name), ("role", role_name(r))]) })
         .collect();
     let chosen = viewer.as_deref().map(str::trim).filter(|v| !v.is_empty());
     let Some(chosen) = chosen else {
-        return Ok(PreviewView { viewer_choices, viewer: None, situation: situation_code(situation).into(), rows: vec![], counts: vec![] });
+        return Ok(PreviewView {
+            viewer_choices,
+            viewer: None,
+            situation: situation_code(situation).into(),
+            rows: vec![],
+            counts: vec![],
+        });
     };
     let (provider_id, role) = parse_viewer_choice(chosen).map_err(AppError::BadForm)?;
     let provider = providers
@@ -797,7 +858,10 @@ pub async fn preview_page(
     let mut items: Vec<((String, String, NaiveDate), Item)> = Vec::new();
     for e in &events {
         let register = crate::api::records::register_label(locale, &names.providers, &e.register);
-        items.push(((e.title.clone(), register, e.started_on), Item::Entry { register: e.register.clone(), service_event: e.id }));
+        items.push((
+            (e.title.clone(), register, e.started_on),
+            Item::Entry { register: e.register.clone(), service_event: e.id },
+        ));
     }
     for p in &prescriptions {
         let label = format!("{} {}", p.medicine, p.strength);
@@ -810,7 +874,11 @@ pub async fn preview_page(
         .map(|((label, register, date), d)| {
             match counts.iter_mut().find(|c| c.register == *register) {
                 Some(c) => {
-                    if d.is_visible() { c.visible += 1 } else { c.hidden += 1 }
+                    if d.is_visible() {
+                        c.visible += 1
+                    } else {
+                        c.hidden += 1
+                    }
                 }
                 None => counts.push(RegisterCount {
                     register: register.clone(),
@@ -818,10 +886,22 @@ pub async fn preview_page(
                     hidden: usize::from(!d.is_visible()),
                 }),
             }
-            PreviewRow { label: label.clone(), register: register.clone(), date: *date, visible: d.is_visible(), reason: names.reason(d.reason(), &declarations) }
+            PreviewRow {
+                label: label.clone(),
+                register: register.clone(),
+                date: *date,
+                visible: d.is_visible(),
+                reason: names.reason(d.reason(), &declarations),
+            }
         })
         .collect();
-    Ok(PreviewView { viewer_choices, viewer: Some(chosen.to_string()), situation: situation_code(situation).into(), rows, counts })
+    Ok(PreviewView {
+        viewer_choices,
+        viewer: Some(chosen.to_string()),
+        situation: situation_code(situation).into(),
+        rows,
+        counts,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -98,7 +98,8 @@ pub enum PrescriptionFilter {
 }
 
 impl PrescriptionFilter {
-    pub const ALL: [PrescriptionFilter; 3] = [PrescriptionFilter::Valid, PrescriptionFilter::Expired, PrescriptionFilter::All];
+    pub const ALL: [PrescriptionFilter; 3] =
+        [PrescriptionFilter::Valid, PrescriptionFilter::Expired, PrescriptionFilter::All];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -160,7 +161,12 @@ mod ssr {
         names.get(id).map(String::as_str).unwrap_or(id)
     }
 
-    pub fn event_view(locale: Locale, names: &HashMap<String, String>, e: ServiceEvent, entries: Vec<Entry>) -> EventView {
+    pub fn event_view(
+        locale: Locale,
+        names: &HashMap<String, String>,
+        e: ServiceEvent,
+        entries: Vec<Entry>,
+    ) -> EventView {
         EventView {
             id: e.id.0,
             title: e.title,
@@ -198,7 +204,8 @@ pub async fn records_page(
     let providers = choices(
         registers.iter().map(|(_, r)| (r.provider.0.clone(), ssr::provider_name(&names, &r.provider.0).to_string())),
     );
-    let register_choices = choices(registers.iter().map(|(id, r)| (id.0.clone(), ssr::register_label(locale, &names, r))));
+    let register_choices =
+        choices(registers.iter().map(|(id, r)| (id.0.clone(), ssr::register_label(locale, &names, r))));
     Ok(RecordPageView {
         events: page.events.into_iter().map(|(e, x)| ssr::event_view(locale, &names, e, x)).collect(),
         next: page.next.map(|c| c.encode()),
@@ -235,7 +242,8 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
     use crate::domain::records::PrescriptionState;
     use crate::server::*;
     let subject = require_subject().await?;
-    let wanted = PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
+    let wanted =
+        PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
     let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
     let all: Vec<_> = repo::load_prescriptions(&pool, subject.citizen)

@@ -6,10 +6,10 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::decision::{decide, Decision, Item, Situation, Viewer, ViewerRole};
 use super::declarations::{
     CrossSector, DenialScope, PrescriptionId, ProviderId, RegisterKind, Sector, ServiceEventId, ValidAt,
 };
-use super::decision::{decide, Decision, Item, Situation, Viewer, ViewerRole};
 
 pub fn sector_code(s: Sector) -> &'static str {
     match s {
@@ -198,8 +198,8 @@ pub fn preview<'a, K>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::declarations::{DeclarationId, Register, RegisterKind, ValidDenial};
     use crate::domain::decision::Reason;
+    use crate::domain::declarations::{DeclarationId, Register, RegisterKind, ValidDenial};
     use crate::domain::notice::NoticeVersion;
     use chrono::TimeZone;
 
@@ -253,14 +253,22 @@ mod tests {
     fn the_preview_is_the_decision_for_every_item() {
         let t = Utc.with_ymd_and_hms(2026, 11, 24, 12, 0, 0).unwrap();
         let opens = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
-        let reg = |p: &str, uusimaa| Register { provider: ProviderId(p.into()), kind: RegisterKind::Patient, uusimaa_party: uusimaa };
+        let reg = |p: &str, uusimaa| Register {
+            provider: ProviderId(p.into()),
+            kind: RegisterKind::Patient,
+            uusimaa_party: uusimaa,
+        };
         let items = vec![
             ("vantaa", Item::Entry { register: reg("vantaa-kerava", true), service_event: ServiceEventId(1) }),
             ("pirkanmaa", Item::Entry { register: reg("pirkanmaa", false), service_event: ServiceEventId(2) }),
         ];
         let mut valid = ValidAt::default();
         valid.confirmed_notices.insert(NoticeVersion::parse("2023-11").unwrap());
-        valid.denials.push(ValidDenial { id: DeclarationId(9), scope: DenialScope::Uusimaa, allow_in_emergency: false });
+        valid.denials.push(ValidDenial {
+            id: DeclarationId(9),
+            scope: DenialScope::Uusimaa,
+            allow_in_emergency: false,
+        });
         let hus = Viewer {
             provider: ProviderId("hus".into()),
             role: ViewerRole::Healthcare { occupational_health: false },
@@ -268,7 +276,10 @@ mod tests {
             situation: Situation::Treatment,
         };
         let got: Vec<_> = preview(&items, &hus, &valid, t, opens).into_iter().map(|(k, d)| (*k, d)).collect();
-        assert_eq!(got, [("vantaa", Decision::Hidden(Reason::NoConsent)), ("pirkanmaa", Decision::Hidden(Reason::NoConsent))]);
+        assert_eq!(
+            got,
+            [("vantaa", Decision::Hidden(Reason::NoConsent)), ("pirkanmaa", Decision::Hidden(Reason::NoConsent))]
+        );
         valid.denials.clear();
         let got: Vec<_> = preview(&items, &hus, &valid, t, opens).into_iter().map(|(k, d)| (*k, d)).collect();
         assert_eq!(got[0], ("vantaa", Decision::Visible(Reason::Uusimaa)));
@@ -283,7 +294,10 @@ mod tests {
             }
         }
         assert!(register_may_be_denied(ProviderKind::Private, OccupationalHealth));
-        assert!(!register_may_be_denied(ProviderKind::Private, Patient), "a private clinic's register: event by event only");
+        assert!(
+            !register_may_be_denied(ProviderKind::Private, Patient),
+            "a private clinic's register: event by event only"
+        );
         assert!(!register_may_be_denied(ProviderKind::Pharmacy, Patient));
     }
 

@@ -8,8 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::declarations::{
-    valid_at, CrossSector, Declaration, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register,
-    RegisterKind, Sector, ServiceEventId, ValidAt,
+    valid_at, CrossSector, Declaration, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind,
+    Sector, ServiceEventId, ValidAt,
 };
 use super::notice::NoticeVersion;
 
@@ -26,7 +26,9 @@ pub enum Item {
 pub enum ViewerRole {
     /// Healthcare; `occupational_health` when working in the provider's
     /// separate occupational health register.
-    Healthcare { occupational_health: bool },
+    Healthcare {
+        occupational_health: bool,
+    },
     SocialWelfare,
     Pharmacy,
 }
@@ -130,7 +132,13 @@ fn uusimaa_notice() -> NoticeVersion {
 }
 
 /// Decides for one item, given what is valid at `t` (see [`valid_at`]).
-pub fn decide(item: &Item, viewer: &Viewer, valid: &ValidAt, t: DateTime<Utc>, cross_sector_opens: DateTime<Utc>) -> Decision {
+pub fn decide(
+    item: &Item,
+    viewer: &Viewer,
+    valid: &ValidAt,
+    t: DateTime<Utc>,
+    cross_sector_opens: DateTime<Utc>,
+) -> Decision {
     use Decision::{Hidden, Visible};
     // Only healthcare has emergencies: a pharmacy or social welfare viewer
     // choosing "emergency" is decided as in treatment.

@@ -19,7 +19,8 @@ fn p(id: &str) -> ProviderId {
     ProviderId(id.into())
 }
 fn register(provider: &str, kind: RegisterKind) -> Register {
-    let uusimaa = matches!(provider, "helsinki" | "hus" | "vantaa-kerava" | "ita-uusimaa" | "keski-uusimaa" | "lansi-uusimaa");
+    let uusimaa =
+        matches!(provider, "helsinki" | "hus" | "vantaa-kerava" | "ita-uusimaa" | "keski-uusimaa" | "lansi-uusimaa");
     Register { provider: p(provider), kind, uusimaa_party: uusimaa }
 }
 fn entry(provider: &str, kind: RegisterKind, event: i64) -> Item {
@@ -123,9 +124,16 @@ fn rule_2_the_prescription_emergency_permission_opens_denied_prescriptions_to_he
     let item = prescription(7, "lahiklinikka");
     let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false), prescription_emergency(2)];
     let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
-    assert_eq!(check(&item, &viewer("hus", HC, E), &decls, &[]), Decision::Visible(Reason::PrescriptionEmergencyAllowed(DeclarationId(2))));
+    assert_eq!(
+        check(&item, &viewer("hus", HC, E), &decls, &[]),
+        Decision::Visible(Reason::PrescriptionEmergencyAllowed(DeclarationId(2)))
+    );
     assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &[]), hidden, "not in treatment");
-    assert_eq!(check(&item, &viewer("apteekki", ViewerRole::Pharmacy, E), &decls, &[]), hidden, "a pharmacy has no emergency");
+    assert_eq!(
+        check(&item, &viewer("apteekki", ViewerRole::Pharmacy, E), &decls, &[]),
+        hidden,
+        "a pharmacy has no emergency"
+    );
     // A prescription denial's own emergency flag is not the permission.
     let flag_only = [denial(1, DenialScope::Prescription(PrescriptionId(7)), true)];
     assert_eq!(check(&item, &viewer("hus", HC, E), &flag_only, &[]), hidden);
@@ -188,13 +196,21 @@ fn rule_4_cross_sector_after_the_opening_needs_the_consent_of_that_direction() {
         consent(1, Sector::SocialWelfare),
         decl(2, at(2027, 3, 2), DeclarationEvent::CrossSectorConsentGiven(CrossSector::SocialWelfareToHealthcare)),
     ];
-    assert_eq!(decide_at(&social, &v, &with, &notice, t, opens()), Decision::Visible(Reason::Consent(DeclarationId(1))));
+    assert_eq!(
+        decide_at(&social, &v, &with, &notice, t, opens()),
+        Decision::Visible(Reason::Consent(DeclarationId(1)))
+    );
 }
 
 #[test]
 fn rule_4_pharmacies_see_no_entries() {
     let item = entry("helsinki", RegisterKind::Patient, 1);
-    let d = check(&item, &viewer("apteekki", ViewerRole::Pharmacy, T), &[consent(1, Sector::Healthcare)], &informed("2023-11"));
+    let d = check(
+        &item,
+        &viewer("apteekki", ViewerRole::Pharmacy, T),
+        &[consent(1, Sector::Healthcare)],
+        &informed("2023-11"),
+    );
     assert_eq!(d, Decision::Hidden(Reason::PharmacySeesOnlyPrescriptions));
 }
 
@@ -210,7 +226,11 @@ fn rule_5_denials_of_an_event_a_register_or_a_sector_hide_the_item() {
         (DenialScope::Provider(p("pirkanmaa")), 5),
     ] {
         let decls = [consent(1, Sector::Healthcare), denial(id, scope.clone(), false)];
-        assert_eq!(check(&item, &v, &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(id))), "{scope:?}");
+        assert_eq!(
+            check(&item, &v, &decls, &informed("2023-11")),
+            Decision::Hidden(Reason::Denied(DeclarationId(id))),
+            "{scope:?}"
+        );
     }
     // A denial of another event, or of the other sector, does not.
     let decls = [
@@ -224,13 +244,22 @@ fn rule_5_denials_of_an_event_a_register_or_a_sector_hide_the_item() {
 #[test]
 fn rule_5_a_register_denial_covers_exactly_that_register() {
     let v = viewer("varsinais-suomi", HC, T);
-    let decls = [consent(1, Sector::Healthcare), denial(2, DenialScope::Register(p("pirkanmaa"), RegisterKind::OccupationalHealth), false)];
+    let decls = [
+        consent(1, Sector::Healthcare),
+        denial(2, DenialScope::Register(p("pirkanmaa"), RegisterKind::OccupationalHealth), false),
+    ];
     let occupational = entry("pirkanmaa", RegisterKind::OccupationalHealth, 1);
-    assert_eq!(check(&occupational, &v, &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+    assert_eq!(
+        check(&occupational, &v, &decls, &informed("2023-11")),
+        Decision::Hidden(Reason::Denied(DeclarationId(2)))
+    );
     let patient = entry("pirkanmaa", RegisterKind::Patient, 2);
     assert_eq!(check(&patient, &v, &decls, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(1))));
     let elsewhere = entry("hus", RegisterKind::OccupationalHealth, 3);
-    assert_eq!(check(&elsewhere, &v, &decls, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(1))));
+    assert_eq!(
+        check(&elsewhere, &v, &decls, &informed("2023-11")),
+        Decision::Visible(Reason::Consent(DeclarationId(1)))
+    );
 }
 
 #[test]
@@ -249,7 +278,10 @@ fn rule_5_and_6_an_emergency_permission_opens_the_denial_in_an_emergency() {
     assert_eq!(d, Decision::Visible(Reason::Emergency));
     // Without the permission, an emergency changes nothing.
     let strict = [consent(1, Sector::Healthcare), denial(2, DenialScope::Comprehensive(Sector::Healthcare), false)];
-    assert_eq!(check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+    assert_eq!(
+        check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")),
+        Decision::Hidden(Reason::Denied(DeclarationId(2)))
+    );
 }
 
 #[test]
@@ -259,8 +291,14 @@ fn rule_6_healthcare_in_an_emergency_sees_without_consent() {
     assert_eq!(check(&item, &viewer("lappi", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
     // Juhani: a comprehensive denial that allows emergencies, no healthcare consent.
     let juhani = [denial(1, DenialScope::Comprehensive(Sector::Healthcare), true), consent(2, Sector::SocialWelfare)];
-    assert_eq!(check(&item, &viewer("lappi", HC, E), &juhani, &informed("2023-11")), Decision::Visible(Reason::Emergency));
-    assert_eq!(check(&item, &viewer("lappi", HC, T), &juhani, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(1))));
+    assert_eq!(
+        check(&item, &viewer("lappi", HC, E), &juhani, &informed("2023-11")),
+        Decision::Visible(Reason::Emergency)
+    );
+    assert_eq!(
+        check(&item, &viewer("lappi", HC, T), &juhani, &informed("2023-11")),
+        Decision::Hidden(Reason::Denied(DeclarationId(1)))
+    );
 }
 
 #[test]
@@ -268,11 +306,18 @@ fn rule_6_only_healthcare_has_emergencies() {
     let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 1);
     let sw = viewer("varsinais-suomi", ViewerRole::SocialWelfare, E);
     assert_eq!(check(&social, &sw, &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
-    let allowing = [consent(1, Sector::SocialWelfare), denial(2, DenialScope::Comprehensive(Sector::SocialWelfare), true)];
-    assert_eq!(check(&social, &sw, &allowing, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(2))));
+    let allowing =
+        [consent(1, Sector::SocialWelfare), denial(2, DenialScope::Comprehensive(Sector::SocialWelfare), true)];
+    assert_eq!(
+        check(&social, &sw, &allowing, &informed("2023-11")),
+        Decision::Hidden(Reason::Denied(DeclarationId(2)))
+    );
     let pharmacy = viewer("apteekki", ViewerRole::Pharmacy, E);
     let item = entry("pirkanmaa", RegisterKind::Patient, 2);
-    assert_eq!(check(&item, &pharmacy, &[], &informed("2023-11")), Decision::Hidden(Reason::PharmacySeesOnlyPrescriptions));
+    assert_eq!(
+        check(&item, &pharmacy, &[], &informed("2023-11")),
+        Decision::Hidden(Reason::PharmacySeesOnlyPrescriptions)
+    );
 }
 
 #[test]
@@ -280,16 +325,25 @@ fn rule_6_the_notice_the_cross_sector_rule_and_strict_denials_come_first() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 1);
     assert_eq!(check(&item, &viewer("lappi", HC, E), &[], &[]), Decision::Hidden(Reason::NotInformed));
     let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 2);
-    assert_eq!(check(&social, &viewer("lappi", HC, E), &[], &informed("2023-11")), Decision::Hidden(Reason::CrossSectorNotOpen));
+    assert_eq!(
+        check(&social, &viewer("lappi", HC, E), &[], &informed("2023-11")),
+        Decision::Hidden(Reason::CrossSectorNotOpen)
+    );
     let strict = [denial(1, DenialScope::ServiceEvent(ServiceEventId(1)), false)];
-    assert_eq!(check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(1))));
+    assert_eq!(
+        check(&item, &viewer("lappi", HC, E), &strict, &informed("2023-11")),
+        Decision::Hidden(Reason::Denied(DeclarationId(1)))
+    );
 }
 
 #[test]
 fn rule_5_a_service_event_denial_beats_the_uusimaa_rule() {
     let item = entry("helsinki", RegisterKind::Patient, 3);
     let decls = [denial(1, DenialScope::ServiceEvent(ServiceEventId(3)), false)];
-    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &informed("2023-11")), Decision::Hidden(Reason::Denied(DeclarationId(1))));
+    assert_eq!(
+        check(&item, &viewer("hus", HC, T), &decls, &informed("2023-11")),
+        Decision::Hidden(Reason::Denied(DeclarationId(1)))
+    );
 }
 
 #[test]
@@ -302,8 +356,14 @@ fn rule_7_uusimaa_parties_see_each_others_patient_data_without_consent() {
 #[test]
 fn rule_7_not_for_a_private_provider_nor_outside_uusimaa_nor_social_welfare() {
     let item = entry("helsinki", RegisterKind::Patient, 1);
-    assert_eq!(check(&item, &viewer("lahiklinikka", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
-    assert_eq!(check(&item, &viewer("pirkanmaa", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    assert_eq!(
+        check(&item, &viewer("lahiklinikka", HC, T), &[], &informed("2023-11")),
+        Decision::Hidden(Reason::NoConsent)
+    );
+    assert_eq!(
+        check(&item, &viewer("pirkanmaa", HC, T), &[], &informed("2023-11")),
+        Decision::Hidden(Reason::NoConsent)
+    );
     let social = entry("vantaa-kerava", RegisterKind::SocialWelfareClient, 1);
     let d = check(&social, &viewer("helsinki", ViewerRole::SocialWelfare, T), &[], &informed("2023-11"));
     assert_eq!(d, Decision::Hidden(Reason::NoConsent));
@@ -316,7 +376,10 @@ fn rule_7_a_uusimaa_denial_turns_off_the_rule_but_a_consent_still_applies() {
     let denied = [denial(1, DenialScope::Uusimaa, false)];
     assert_eq!(check(&item, &v, &denied, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
     let with_consent = [denial(1, DenialScope::Uusimaa, false), consent(2, Sector::Healthcare)];
-    assert_eq!(check(&item, &v, &with_consent, &informed("2023-11")), Decision::Visible(Reason::Consent(DeclarationId(2))));
+    assert_eq!(
+        check(&item, &v, &with_consent, &informed("2023-11")),
+        Decision::Visible(Reason::Consent(DeclarationId(2)))
+    );
 }
 
 #[test]
@@ -326,21 +389,35 @@ fn rule_8_a_consent_opens_the_sector_to_other_providers() {
     assert_eq!(d, Decision::Visible(Reason::Consent(DeclarationId(9))));
     // A healthcare consent does not open social welfare data.
     let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 2);
-    let d = check(&social, &viewer("varsinais-suomi", ViewerRole::SocialWelfare, T), &[consent(9, Sector::Healthcare)], &informed("2023-11"));
+    let d = check(
+        &social,
+        &viewer("varsinais-suomi", ViewerRole::SocialWelfare, T),
+        &[consent(9, Sector::Healthcare)],
+        &informed("2023-11"),
+    );
     assert_eq!(d, Decision::Hidden(Reason::NoConsent));
 }
 
 #[test]
 fn rule_9_without_a_consent_the_item_is_hidden() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 1);
-    assert_eq!(check(&item, &viewer("varsinais-suomi", HC, T), &[], &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    assert_eq!(
+        check(&item, &viewer("varsinais-suomi", HC, T), &[], &informed("2023-11")),
+        Decision::Hidden(Reason::NoConsent)
+    );
 }
 
 #[test]
 fn rule_9_a_withdrawn_consent_hides_again() {
     let item = entry("pirkanmaa", RegisterKind::Patient, 1);
-    let decls = [consent(1, Sector::Healthcare), decl(2, at(2025, 1, 1), DeclarationEvent::ConsentWithdrawn(Sector::Healthcare))];
-    assert_eq!(check(&item, &viewer("varsinais-suomi", HC, T), &decls, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    let decls = [
+        consent(1, Sector::Healthcare),
+        decl(2, at(2025, 1, 1), DeclarationEvent::ConsentWithdrawn(Sector::Healthcare)),
+    ];
+    assert_eq!(
+        check(&item, &viewer("varsinais-suomi", HC, T), &decls, &informed("2023-11")),
+        Decision::Hidden(Reason::NoConsent)
+    );
 }
 
 #[test]
@@ -380,7 +457,11 @@ fn a_consent_given_before_2024_is_to_update_until_updated_or_given_anew() {
     ];
     assert!(valid_at(&regiven, &[], today()).consents_to_update.is_empty());
     // The last minute of 2023 in Helsinki is still before; its first of 2024 is not.
-    let edge = |t| valid_at(&[decl(1, t, DeclarationEvent::ConsentGiven(Sector::Healthcare))], &[], today()).consents_to_update.len();
+    let edge = |t| {
+        valid_at(&[decl(1, t, DeclarationEvent::ConsentGiven(Sector::Healthcare))], &[], today())
+            .consents_to_update
+            .len()
+    };
     assert_eq!(edge(Utc.with_ymd_and_hms(2023, 12, 31, 21, 59, 0).unwrap()), 1);
     assert_eq!(edge(Utc.with_ymd_and_hms(2023, 12, 31, 22, 0, 0).unwrap()), 0);
 }
@@ -408,15 +489,24 @@ fn declarations_that_make_no_sense_are_refused() {
     assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(9) }), Err(NoDenialToCancel));
     assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(1) }), Err(NoDenialToCancel));
     assert_eq!(
-        check(DeclarationEvent::DenialSet { scope: DenialScope::ServiceEvent(ServiceEventId(500)), allow_in_emergency: false }),
+        check(DeclarationEvent::DenialSet {
+            scope: DenialScope::ServiceEvent(ServiceEventId(500)),
+            allow_in_emergency: false
+        }),
         Err(NotTheCitizensData)
     );
     assert_eq!(
-        check(DeclarationEvent::DenialSet { scope: DenialScope::Register(p("kainuu"), RegisterKind::Patient), allow_in_emergency: false }),
+        check(DeclarationEvent::DenialSet {
+            scope: DenialScope::Register(p("kainuu"), RegisterKind::Patient),
+            allow_in_emergency: false
+        }),
         Err(NotTheCitizensData)
     );
     assert_eq!(
-        check(DeclarationEvent::DenialSet { scope: DenialScope::Register(p("lahiklinikka"), RegisterKind::Patient), allow_in_emergency: false }),
+        check(DeclarationEvent::DenialSet {
+            scope: DenialScope::Register(p("lahiklinikka"), RegisterKind::Patient),
+            allow_in_emergency: false
+        }),
         Err(NotTheCitizensData),
         "a private provider's ordinary register is denied event by event"
     );
@@ -432,7 +522,10 @@ fn declarations_that_make_no_sense_are_refused() {
         validate(&DeclarationEvent::PrescriptionEmergencyAllowed, &with_permission, &Mine, today(), opens()),
         Err(EmergencyPermissionAlreadyGiven)
     );
-    assert_eq!(check(DeclarationEvent::DenialSet { scope: DenialScope::Uusimaa, allow_in_emergency: true }), Err(DenialAlreadyValid));
+    assert_eq!(
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Uusimaa, allow_in_emergency: true }),
+        Err(DenialAlreadyValid)
+    );
     assert_eq!(
         check(DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare)),
         Err(CrossSectorNotOpenYet)
@@ -442,13 +535,19 @@ fn declarations_that_make_no_sense_are_refused() {
     assert_eq!(check(DeclarationEvent::DenialCancelled { denial: DeclarationId(2) }), Ok(()));
     assert_eq!(check(DeclarationEvent::PrescriptionEmergencyAllowed), Ok(()));
     assert_eq!(
-        check(DeclarationEvent::DenialSet { scope: DenialScope::Register(p("pirkanmaa"), RegisterKind::SocialWelfareClient), allow_in_emergency: false }),
+        check(DeclarationEvent::DenialSet {
+            scope: DenialScope::Register(p("pirkanmaa"), RegisterKind::SocialWelfareClient),
+            allow_in_emergency: false
+        }),
         Ok(())
     );
     assert_eq!(
         validate(
             &DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare),
-            &valid, &Mine, at(2027, 3, 1), opens()
+            &valid,
+            &Mine,
+            at(2027, 3, 1),
+            opens()
         ),
         Ok(())
     );
@@ -490,7 +589,14 @@ fn arb_viewer() -> impl Strategy<Value = Viewer> {
 fn arb_scope() -> impl Strategy<Value = DenialScope> {
     prop_oneof![
         (0i64..4).prop_map(|e| DenialScope::ServiceEvent(ServiceEventId(e))),
-        (arb_provider(), prop_oneof![Just(RegisterKind::Patient), Just(RegisterKind::OccupationalHealth), Just(RegisterKind::SocialWelfareClient)])
+        (
+            arb_provider(),
+            prop_oneof![
+                Just(RegisterKind::Patient),
+                Just(RegisterKind::OccupationalHealth),
+                Just(RegisterKind::SocialWelfareClient)
+            ]
+        )
             .prop_map(|(pr, k)| DenialScope::Register(ProviderId(pr), k)),
         arb_provider().prop_map(|pr| DenialScope::Provider(ProviderId(pr))),
         (0i64..4).prop_map(|id| DenialScope::Prescription(PrescriptionId(id))),
@@ -507,7 +613,8 @@ fn arb_event() -> impl Strategy<Value = DeclarationEvent> {
         Just(DeclarationEvent::PrescriptionEmergencyWithdrawn),
         arb_cross().prop_map(DeclarationEvent::CrossSectorConsentGiven),
         arb_cross().prop_map(DeclarationEvent::CrossSectorConsentWithdrawn),
-        (arb_scope(), any::<bool>()).prop_map(|(scope, allow_in_emergency)| DeclarationEvent::DenialSet { scope, allow_in_emergency }),
+        (arb_scope(), any::<bool>())
+            .prop_map(|(scope, allow_in_emergency)| DeclarationEvent::DenialSet { scope, allow_in_emergency }),
         (1i64..12).prop_map(|d| DeclarationEvent::DenialCancelled { denial: DeclarationId(d) }),
     ]
 }

@@ -14,7 +14,9 @@ impl ProviderId {
     /// A provider id as forms and URLs carry it (`pirkanmaa`, `kide-terveys`):
     /// 1–64 lowercase letters, digits and `-`. Says nothing of whether it exists.
     pub fn parse(s: &str) -> Option<Self> {
-        let ok = !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+        let ok = !s.is_empty()
+            && s.len() <= 64
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
         ok.then(|| ProviderId(s.to_string()))
     }
 }
@@ -144,9 +146,14 @@ pub enum DeclarationEvent {
     PrescriptionEmergencyWithdrawn,
     CrossSectorConsentGiven(CrossSector),
     CrossSectorConsentWithdrawn(CrossSector),
-    DenialSet { scope: DenialScope, allow_in_emergency: bool },
+    DenialSet {
+        scope: DenialScope,
+        allow_in_emergency: bool,
+    },
     /// Cancels the denial set by the declaration `denial`.
-    DenialCancelled { denial: DeclarationId },
+    DenialCancelled {
+        denial: DeclarationId,
+    },
 }
 
 /// One append-only declaration event.
@@ -232,8 +239,7 @@ pub fn valid_at(
             DeclarationEvent::DenialCancelled { denial } => valid.denials.retain(|v| v.id != *denial),
         }
     }
-    valid.confirmed_notices =
-        notice_confirmations.iter().filter(|(_, at)| *at < t).map(|(v, _)| v.clone()).collect();
+    valid.confirmed_notices = notice_confirmations.iter().filter(|(_, at)| *at < t).map(|(v, _)| v.clone()).collect();
     valid
 }
 

@@ -47,12 +47,10 @@ impl IdentityCode {
             return Err(IdentityCodeError::NotDigits);
         }
         let century = century_of(bytes[6]).ok_or(IdentityCodeError::BadCenturySign)?;
-        let number = |range: std::ops::Range<usize>| -> u32 {
-            code[range].parse().expect("checked to be ASCII digits")
-        };
+        let number =
+            |range: std::ops::Range<usize>| -> u32 { code[range].parse().expect("checked to be ASCII digits") };
         let (day, month, year) = (number(0..2), number(2..4), number(4..6));
-        NaiveDate::from_ymd_opt((century + year) as i32, month, day)
-            .ok_or(IdentityCodeError::ImpossibleDate)?;
+        NaiveDate::from_ymd_opt((century + year) as i32, month, day).ok_or(IdentityCodeError::ImpossibleDate)?;
         if number(7..10) < 2 {
             return Err(IdentityCodeError::BadIndividualNumber);
         }
@@ -113,8 +111,15 @@ mod tests {
     use super::*;
 
     const DEMO_CODES: [&str; 9] = [
-        "120385-9015", "040762-912M", "231190-923P", "300178-934D", "150571-945H",
-        "080988-956Y", "271055-989K", "190218A967P", "020610A9788",
+        "120385-9015",
+        "040762-912M",
+        "231190-923P",
+        "300178-934D",
+        "150571-945H",
+        "080988-956Y",
+        "271055-989K",
+        "190218A967P",
+        "020610A9788",
     ];
 
     #[test]

@@ -106,7 +106,8 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
 
 /// A register id: the provider's id and the register's, `pirkanmaa/patient`.
 fn is_register_id(s: &str) -> bool {
-    s.split_once('/').is_some_and(|(provider, kind)| ProviderId::parse(provider).is_some() && ProviderId::parse(kind).is_some())
+    s.split_once('/')
+        .is_some_and(|(provider, kind)| ProviderId::parse(provider).is_some() && ProviderId::parse(kind).is_some())
 }
 
 fn present(v: &Option<String>) -> Option<&str> {
@@ -122,7 +123,8 @@ impl RawFilter {
             Some(_) => return Err(FilterError::Register),
             None => None,
         };
-        let provider = present(&self.provider).map(|p| ProviderId::parse(p).ok_or(FilterError::Provider)).transpose()?;
+        let provider =
+            present(&self.provider).map(|p| ProviderId::parse(p).ok_or(FilterError::Provider)).transpose()?;
         let kind = match present(&self.kind) {
             Some(k) => match EntryKind::parse(k) {
                 Some(k) if k.sector() == section.sector() => Some(k),
@@ -282,9 +284,21 @@ mod tests {
             (raw(|r| r.kind = Some("client_document".into())), FilterError::Kind),
             (raw(|r| r.from = Some("2024-02-30".into())), FilterError::From),
             (raw(|r| r.to = Some("1.2.2024".into())), FilterError::To),
-            (raw(|r| { r.from = Some("2025-01-01".into()); r.to = Some("2024-01-01".into()); }), FilterError::Range),
+            (
+                raw(|r| {
+                    r.from = Some("2025-01-01".into());
+                    r.to = Some("2024-01-01".into());
+                }),
+                FilterError::Range,
+            ),
             (raw(|r| r.after = Some("2024-06-01.4x".into())), FilterError::Cursor),
-            (raw(|r| { r.after = Some("2024-06-01.4".into()); r.before = Some("2024-06-01.9".into()); }), FilterError::Cursor),
+            (
+                raw(|r| {
+                    r.after = Some("2024-06-01.4".into());
+                    r.before = Some("2024-06-01.9".into());
+                }),
+                FilterError::Cursor,
+            ),
         ];
         for (r, e) in cases {
             assert_eq!(r.parse(RecordSection::Health), Err(e), "{r:?}");
@@ -299,7 +313,16 @@ mod tests {
     fn a_cursor_round_trips_and_tampered_ones_are_refused() {
         let c = PageCursor { started_on: d(2019, 12, 31), event: ServiceEventId(9001) };
         assert_eq!(PageCursor::parse(&c.encode()), Some(c));
-        for bad in ["", "2019-12-31", "2019-12-31.", ".5", "2019-13-01.5", "2019-12-31.-5", "2019-12-31.99999999999999999999", "x.5"] {
+        for bad in [
+            "",
+            "2019-12-31",
+            "2019-12-31.",
+            ".5",
+            "2019-13-01.5",
+            "2019-12-31.-5",
+            "2019-12-31.99999999999999999999",
+            "x.5",
+        ] {
             assert_eq!(PageCursor::parse(bad), None, "{bad}");
         }
     }
@@ -312,7 +335,10 @@ mod tests {
             r.after = Some("2020-01-01.1".into());
         });
         assert_eq!(r.query_string(None), "?register=pirkanmaa%2Fpatient&kind=diagnosis");
-        assert_eq!(r.query_string(Some("2019-01-01.7")), "?register=pirkanmaa%2Fpatient&kind=diagnosis&after=2019-01-01.7");
+        assert_eq!(
+            r.query_string(Some("2019-01-01.7")),
+            "?register=pirkanmaa%2Fpatient&kind=diagnosis&after=2019-01-01.7"
+        );
         assert_eq!(RawFilter::default().query_string(None), "");
     }
 

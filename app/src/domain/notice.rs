@@ -86,20 +86,13 @@ pub fn confirmation_of<'a>(
     version: &NoticeVersion,
     confirmations: &'a [NoticeConfirmation],
 ) -> Option<&'a NoticeConfirmation> {
-    confirmations
-        .iter()
-        .filter(|c| &c.version == version)
-        .min_by_key(|c| c.confirmed_at)
+    confirmations.iter().filter(|c| &c.version == version).min_by_key(|c| c.confirmed_at)
 }
 
 /// The current version among the published ones: the newest published on or
 /// before `today`.
 pub fn current_version(published: &[(NoticeVersion, NaiveDate)], today: NaiveDate) -> Option<NoticeVersion> {
-    published
-        .iter()
-        .filter(|(_, on)| *on <= today)
-        .max_by_key(|(_, on)| *on)
-        .map(|(v, _)| v.clone())
+    published.iter().filter(|(_, on)| *on <= today).max_by_key(|(_, on)| *on).map(|(v, _)| v.clone())
 }
 
 /// A block of a notice text as stored: blocks are separated by blank lines;

@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use super::decision::Item;
+use super::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct RegisterId(pub String);
@@ -35,9 +35,18 @@ pub enum EntryKind {
 
 impl EntryKind {
     pub const ALL: [EntryKind; 12] = [
-        EntryKind::VisitSummary, EntryKind::Diagnosis, EntryKind::LaboratoryResult, EntryKind::ImagingStudy,
-        EntryKind::Vaccination, EntryKind::CriticalRisk, EntryKind::Referral, EntryKind::Measurement,
-        EntryKind::Procedure, EntryKind::CarePlan, EntryKind::Certificate, EntryKind::ClientDocument,
+        EntryKind::VisitSummary,
+        EntryKind::Diagnosis,
+        EntryKind::LaboratoryResult,
+        EntryKind::ImagingStudy,
+        EntryKind::Vaccination,
+        EntryKind::CriticalRisk,
+        EntryKind::Referral,
+        EntryKind::Measurement,
+        EntryKind::Procedure,
+        EntryKind::CarePlan,
+        EntryKind::Certificate,
+        EntryKind::ClientDocument,
     ];
 
     /// The stored name (also used in URLs and forms).
@@ -168,7 +177,11 @@ mod tests {
         Prescription {
             id: PrescriptionId(1),
             prescriber: ProviderId("pirkanmaa".into()),
-            prescriber_unit: Unit { id: UnitId("u".into()), provider: ProviderId("pirkanmaa".into()), name: "U".into() },
+            prescriber_unit: Unit {
+                id: UnitId("u".into()),
+                provider: ProviderId("pirkanmaa".into()),
+                name: "U".into(),
+            },
             medicine: "Metformin".into(),
             strength: "500 mg".into(),
             dosage: "1 x 2".into(),
@@ -178,7 +191,11 @@ mod tests {
             amount_unit: "tabl".into(),
             dispensings: dispensed
                 .iter()
-                .map(|a| Dispensing { pharmacy: ProviderId("apteekki".into()), dispensed_on: d(2025, 2, 1), amount: *a })
+                .map(|a| Dispensing {
+                    pharmacy: ProviderId("apteekki".into()),
+                    dispensed_on: d(2025, 2, 1),
+                    amount: *a,
+                })
                 .collect(),
         }
     }

@@ -5,12 +5,9 @@
 use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveDateTime, TimeZone, Utc, Weekday};
 
 fn last_sunday(year: i32, month: u32) -> NaiveDate {
-    let first_of_next = if month == 12 {
-        NaiveDate::from_ymd_opt(year + 1, 1, 1)
-    } else {
-        NaiveDate::from_ymd_opt(year, month + 1, 1)
-    }
-    .expect("valid month");
+    let first_of_next =
+        if month == 12 { NaiveDate::from_ymd_opt(year + 1, 1, 1) } else { NaiveDate::from_ymd_opt(year, month + 1, 1) }
+            .expect("valid month");
     let mut day = first_of_next - Duration::days(1);
     while day.weekday() != Weekday::Sun {
         day -= Duration::days(1);

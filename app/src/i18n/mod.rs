@@ -66,10 +66,7 @@ impl Locale {
             let mut pieces = part.split(';');
             let tag = pieces.next().unwrap_or("").trim();
             let primary = tag.split('-').next().unwrap_or("");
-            let q = pieces
-                .find_map(|p| p.trim().strip_prefix("q="))
-                .and_then(|q| q.parse::<f32>().ok())
-                .unwrap_or(1.0);
+            let q = pieces.find_map(|p| p.trim().strip_prefix("q=")).and_then(|q| q.parse::<f32>().ok()).unwrap_or(1.0);
             if let Some(locale) = Locale::from_code(primary) {
                 if q > 0.0 && best.is_none_or(|(bq, _)| q > bq) {
                     best = Some((q, locale));

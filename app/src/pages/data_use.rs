@@ -108,9 +108,9 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
             withdraw_rx.value().get(),
             confirm_child.value().get(),
         ]
-            .into_iter()
-            .flatten()
-            .find_map(Result::err)
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
     };
     let key = page.form_key.clone();
     let confirmed = page.confirmations.iter().any(|c| c.version == page.current_version);
@@ -384,9 +384,10 @@ pub fn DenialConfirmPage() -> impl IntoView {
         let q = query.get();
         (q.get("kind").unwrap_or_default(), q.get("target").unwrap_or_default(), q.get("emergency"))
     });
-    let consequence = Resource::new(move || (args.get(), locale), |((kind, target, emergency), locale)| {
-        denial_consequence(kind, target, emergency, locale)
-    });
+    let consequence = Resource::new(
+        move || (args.get(), locale),
+        |((kind, target, emergency), locale)| denial_consequence(kind, target, emergency, locale),
+    );
     let set = ServerAction::<SetDenial>::new();
     navigate_on_success(set);
     view! {
@@ -515,7 +516,10 @@ pub fn ViewingsPage() -> impl IntoView {
         let q = query.get();
         (q.get("provider"), q.get("from"), q.get("to"))
     });
-    let page = Resource::new(move || (args.get(), locale), |((provider, from, to), locale)| viewings_page(provider, from, to, locale));
+    let page = Resource::new(
+        move || (args.get(), locale),
+        |((provider, from, to), locale)| viewings_page(provider, from, to, locale),
+    );
     view! {
         <Title text=format!("{} – {}", t.viewings_title, t.service_name)/>
         <h1>{t.viewings_title}</h1>
@@ -593,7 +597,10 @@ pub fn PreviewPage() -> impl IntoView {
         let q = query.get();
         (q.get("viewer"), q.get("situation"))
     });
-    let page = Resource::new(move || (args.get(), locale), |((viewer, situation), locale)| preview_page(viewer, situation, locale));
+    let page = Resource::new(
+        move || (args.get(), locale),
+        |((viewer, situation), locale)| preview_page(viewer, situation, locale),
+    );
     view! {
         <Title text=format!("{} – {}", t.preview_title, t.service_name)/>
         <h1>{t.preview_title}</h1>

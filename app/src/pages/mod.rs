@@ -74,7 +74,9 @@ pub fn LoadError(error: AppError) -> impl IntoView {
             #[cfg(feature = "ssr")]
             let status = if matches!(other, AppError::UnknownNoticeVersion) { 404 } else { other.status() };
             #[cfg(feature = "ssr")]
-            if let (Some(res), Ok(status)) = (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status)) {
+            if let (Some(res), Ok(status)) =
+                (use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(status))
+            {
                 res.set_status(status);
             }
             view! { <ErrorSummary error=other/> }.into_any()

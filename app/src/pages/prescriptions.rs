@@ -94,11 +94,8 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
     let locale = use_locale();
     let labelled_by = format!("rx-{}", rx.id);
     let heading_id = format!("rx-{}", rx.id);
-    let (badge, badge_class) = if rx.valid {
-        (t.rx_badge_valid, "badge badge--ok")
-    } else {
-        (t.rx_badge_expired, "badge badge--muted")
-    };
+    let (badge, badge_class) =
+        if rx.valid { (t.rx_badge_valid, "badge badge--ok") } else { (t.rx_badge_expired, "badge badge--muted") };
     let left = format!("{} / {} {}", rx.amount_left, rx.amount, rx.amount_unit);
     view! {
         <article class="prescription" aria-labelledby=labelled_by data-testid="prescription" data-valid=rx.valid.to_string()>

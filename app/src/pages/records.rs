@@ -93,7 +93,10 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
     }
     let count = fill(
         t.result_count,
-        &[("entries", &page.matching_entries.to_string()), ("events", &t.n_service_events.of(page.matching_events as usize))],
+        &[
+            ("entries", &page.matching_entries.to_string()),
+            ("events", &t.n_service_events.of(page.matching_events as usize)),
+        ],
     );
     let first = shown_before + 1;
     let last = shown_before + page.events.len();
@@ -252,12 +255,15 @@ pub fn ServiceEventPage() -> impl IntoView {
     let locale = use_locale();
     let params = use_params_map();
     let id = Memo::new(move |_| params.get().get("id").and_then(|s| s.parse::<i64>().ok()));
-    let event = Resource::new(move || (id.get(), locale), |(id, locale)| async move {
-        match id {
-            Some(id) => service_event_page(id, locale).await,
-            None => Err(AppError::NotFound),
-        }
-    });
+    let event = Resource::new(
+        move || (id.get(), locale),
+        |(id, locale)| async move {
+            match id {
+                Some(id) => service_event_page(id, locale).await,
+                None => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {

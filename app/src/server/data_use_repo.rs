@@ -33,7 +33,10 @@ pub async fn providers(db: &Db, locale: Locale) -> Result<Vec<ProviderRow>, sqlx
 }
 
 /// The citizen's notice confirmations as (version, instant), for `valid_at`.
-pub async fn confirmation_instants(db: &Db, citizen: CitizenId) -> Result<Vec<(NoticeVersion, DateTime<Utc>)>, sqlx::Error> {
+pub async fn confirmation_instants(
+    db: &Db,
+    citizen: CitizenId,
+) -> Result<Vec<(NoticeVersion, DateTime<Utc>)>, sqlx::Error> {
     dispatch!(db, confirmation_instants(citizen))
 }
 

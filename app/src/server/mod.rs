@@ -1,8 +1,8 @@
 //! Server-only glue for the server functions: context, sessions, passwords,
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
-pub mod db;
 pub mod data_use_repo;
+pub mod db;
 pub mod form_key;
 pub mod password;
 pub mod record_repo;
@@ -126,7 +126,11 @@ pub async fn require_subject() -> Result<Subject, AppError> {
     match person.and_then(|p| guardian_visibility(p.identity_code.birth_date(), today).map(|v| (p, v))) {
         Some((p, visibility)) => Ok(Subject { asker, citizen: p.id, visibility, child_name: Some(p.full_name) }),
         None => {
-            tracing::warn!(citizen = asker.0, child = child.0, "acting for a child no longer allowed; back to own data");
+            tracing::warn!(
+                citizen = asker.0,
+                child = child.0,
+                "acting for a child no longer allowed; back to own data"
+            );
             let _ = session.remove::<i64>(ACTING_FOR_KEY).await;
             Ok(own)
         }
@@ -140,10 +144,7 @@ fn request_parts() -> Option<Parts> {
 /// The client's address (its IP) as this server saw the connection. Behind a
 /// reverse proxy that is the proxy's address.
 pub fn client_address() -> Option<String> {
-    request_parts()?
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
+    request_parts()?.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
 }
 
 /// Appends an event to the audit log with the client's address. Best effort:
@@ -197,12 +198,8 @@ pub fn request_cookie(name: &str) -> Option<String> {
 /// cookie. Only the characters an identity code can have are kept.
 pub fn set_login_prefill(code: Option<&str>) {
     let Some(res) = use_context::<ResponseOptions>() else { return };
-    let value: String = code
-        .unwrap_or("")
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '+')
-        .take(20)
-        .collect();
+    let value: String =
+        code.unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '+').take(20).collect();
     let max_age = if value.is_empty() { 0 } else { 300 };
     let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
     let cookie = format!(
@@ -239,7 +236,9 @@ pub fn is_outage(e: &sqlx::Error) -> bool {
         sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::Tls(_) => true,
         sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => true,
         // PostgreSQL: 08… connection exception, 57P0… shutdown / cannot connect now, 53300 too many connections.
-        sqlx::Error::Database(d) => d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300"),
+        sqlx::Error::Database(d) => {
+            d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300")
+        }
         _ => false,
     }
 }

@@ -21,7 +21,8 @@ pub(crate) fn kinds_of(section: RecordSection) -> &'static [&'static str] {
     }
 }
 
-pub(crate) const EVENT_COLUMNS: &str = "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
+pub(crate) const EVENT_COLUMNS: &str =
+    "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
      u.id AS unit_id, u.provider_id AS unit_provider_id, u.name AS unit_name \
      FROM service_event e JOIN register r ON r.id = e.register_id \
      JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id ";

@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::db::{dispatch, Db};
 use super::CitizenId;
 use crate::domain::declarations::{
-    Actor, CitizensData, CrossSector, DeclarationError, DeclarationEvent, DeclarationId, PrescriptionId,
-    ProviderId, RegisterKind, Sector, ServiceEventId,
+    Actor, CitizensData, CrossSector, DeclarationError, DeclarationEvent, DeclarationId, PrescriptionId, ProviderId,
+    RegisterKind, Sector, ServiceEventId,
 };
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
@@ -171,7 +171,12 @@ pub async fn notice_text(db: &Db, version: &NoticeVersion, locale: Locale) -> Re
 
 /// Records the citizen's own online confirmation. A second confirmation of
 /// the same version online (a double submit) writes nothing.
-pub async fn confirm_notice_online(db: &Db, id: CitizenId, version: &NoticeVersion, at: DateTime<Utc>) -> Result<(), AppError> {
+pub async fn confirm_notice_online(
+    db: &Db,
+    id: CitizenId,
+    version: &NoticeVersion,
+    at: DateTime<Utc>,
+) -> Result<(), AppError> {
     dispatch!(db, confirm_notice_online_by(id, version, at, None))
 }
 
