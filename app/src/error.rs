@@ -94,6 +94,7 @@ impl AppError {
                 DeclarationError::NoConsentToUpdate => t.err_no_consent_to_update,
                 DeclarationError::EmergencyPermissionAlreadyGiven => t.err_emergency_permission_already_given,
                 DeclarationError::NoEmergencyPermissionToWithdraw => t.err_no_emergency_permission_to_withdraw,
+                DeclarationError::EmergencyPermissionNotApplicable => t.err_emergency_permission_not_applicable,
             },
             AppError::BadForm(e) => match e {
                 FormError::Sector => t.err_form_sector,

@@ -46,15 +46,28 @@ test('Liisa cancels her service-event denial and the preview for another county 
   await expect(row(page, 'Mielenterveyskäynti')).toContainText('Your consent to data sharing of');
 });
 
-test('Liisa updates her consent given before 2024, and a pharmacy in an emergency still sees no denied prescription', async ({ page }) => {
+test('Liisa updates her consent given before 2024 without JavaScript, and a pharmacy in an emergency still sees no denied prescription', async ({ page, browser }) => {
+  // Her page with the consent to update and the prescription permission passes axe in every language.
   await loginEn(page, PEOPLE.liisa.code);
-  await page.goto('/data-use');
-  await waitForHydration(page);
-  const consent = page.getByTestId('consent-healthcare');
+  for (const lang of LANGS) {
+    await useLanguage(page, lang);
+    await page.goto('/data-use');
+    await expect(page.getByTestId('consent-to-update')).toBeVisible();
+    await expect(page.getByTestId('prescription-emergency')).toBeVisible();
+    await expectAccessible(page, `Liisa's /data-use (${lang})`);
+  }
+  await useLanguage(page, 'en');
+
+  const { context, page: plain } = await noJs(browser);
+  await loginEn(plain, PEOPLE.liisa.code, false);
+  await plain.goto('/data-use');
+  const consent = plain.getByTestId('consent-healthcare');
   await expect(consent.getByTestId('consent-to-update')).toContainText('given before 1 January 2024');
   await consent.getByRole('button', { name: 'Update the consent: healthcare' }).click();
-  await expect(page.getByTestId('consent-healthcare').getByTestId('consent-to-update')).toHaveCount(0);
-  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+  await expect(plain).toHaveURL(/\/data-use$/);
+  await expect(plain.getByTestId('consent-healthcare').getByTestId('consent-to-update')).toHaveCount(0);
+  await expect(plain.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+  await context.close();
   await page.goto('/data-use/history');
   await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Consent to data sharing updated: healthcare');
 
@@ -162,19 +175,20 @@ test('the printable summary lists exactly the valid declarations', async ({ page
   await waitForHydration(page);
   const form = page.getByTestId('new-denial-comprehensive');
   await form.locator('select').selectOption('social_welfare');
+  // Only a patient-data denial can allow emergencies: for social welfare data the box is not used.
   await form.getByLabel('Allow in an emergency').check();
   await form.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/data-use\/denials\/new\?/);
   await expect(page.getByTestId('denial-what')).toHaveText('You are denying: all social welfare data.');
   await expect(page.getByTestId('consequences')).toContainText('a denial never restricts use within one register');
-  await expect(page.getByTestId('consequences')).toContainText('In an emergency, healthcare professionals can still see the data this denial covers.');
+  await expect(page.getByTestId('consequences')).toContainText('The denial holds in an emergency too.');
   await page.getByRole('button', { name: 'Set the denial' }).click();
   await expect(page).toHaveURL(/\/data-use$/);
 
   await page.goto('/data-use/summary');
   await expect(page.getByTestId('summary-denials').getByRole('listitem')).toHaveCount(1);
   await expect(page.getByTestId('summary-denials')).toContainText('all social welfare data');
-  await expect(page.getByTestId('summary-denials')).toContainText('Allowed in an emergency.');
+  await expect(page.getByTestId('summary-denials')).not.toContainText('Allowed in an emergency.');
   await expect(page.getByTestId('summary-consents').getByRole('listitem')).toHaveCount(1);
 });
 
@@ -245,6 +259,16 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await expect(page.getByTestId('denial').filter({ hasText: register })).toHaveCount(0);
   await page.goto('/data-use/history');
   await expect(page.getByTestId('history')).toContainText(`Denial cancelled: ${register}`);
+
+  // The emergency permission of denied prescriptions, given and withdrawn.
+  await page.goto('/data-use');
+  const permission = page.getByTestId('prescription-emergency');
+  await permission.getByRole('button', { name: 'Allow denied prescriptions in an emergency' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(permission.getByTestId('state')).toContainText('Allowed since');
+  await permission.getByRole('button', { name: 'Withdraw the emergency permission' }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(permission.getByTestId('state')).toHaveText('Not allowed.');
   await context.close();
 });
 

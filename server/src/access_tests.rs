@@ -719,6 +719,17 @@ async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_
     assert!(!to_update(&page) && page["consents"][0]["given_at"].is_string(), "{page}");
     let (status, body) = p.call(&liisa, "update_consent", &[("sector", "healthcare"), ("form_key", &key(73))]).await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "NoConsentToUpdate" })));
+    // "Allow in an emergency" is not used for social welfare data: the denial holds in an emergency.
+    let form = [("kind", "comprehensive"), ("target", "social_welfare"), ("emergency", "on")];
+    let (_, step) = p.call(&liisa, "denial_consequence", &[form.as_slice(), &[("locale", "En")]].concat()).await;
+    assert_eq!(step["allow_in_emergency"], false, "{step}");
+    assert!(step.to_string().contains("The denial holds in an emergency too."), "{step}");
+    let (status, body) = p.call(&liisa, "set_denial", &[form.as_slice(), &[("form_key", &key(74))]].concat()).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, after) = p.call(&liisa, "data_use_page", &[("locale", "En")]).await;
+    let social =
+        after["denials"].as_array().unwrap().iter().find(|d| d["description"] == "all social welfare data").cloned();
+    assert_eq!(social.map(|d| d["allow_in_emergency"].clone()), Some(Value::Bool(false)), "{after}");
     // The register denial form offers no private clinic's ordinary register.
     let choices = page["register_choices"].as_array().unwrap();
     assert!(choices.iter().any(|c| c["value"] == "pirkanmaa:patient"), "{page}");

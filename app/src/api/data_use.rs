@@ -217,6 +217,19 @@ mod ssr {
             }
         }
 
+        /// Whether a new denial allows emergencies: the form's checkbox, where
+        /// the scope can carry it at all (`DenialScope::may_allow_emergency`;
+        /// the comprehensive form offers both sectors in one list, so a
+        /// social welfare choice ignores the box, and the confirmation step
+        /// says the denial holds in an emergency).
+        pub fn allows_emergency(&self, scope: &DenialScope, checkbox: Option<&str>) -> bool {
+            let event_sector = match scope {
+                DenialScope::ServiceEvent(id) => self.events.get(id).map(|e| e.register.kind.sector()),
+                _ => None,
+            };
+            checkbox.is_some_and(|v| !v.is_empty()) && scope.may_allow_emergency(event_sector)
+        }
+
         pub fn t(&self) -> &'static Texts {
             self.locale.texts()
         }
@@ -310,6 +323,10 @@ mod ssr {
                 out.push(t.consequence_prescriber_continues.to_string());
                 // One permission covers all denied prescriptions (DOMAIN.md §4).
                 out.push(t.consequence_prescription_emergency.to_string());
+            } else if matches!(scope, DenialScope::Uusimaa) {
+                // It turns off the Uusimaa rule only: the emergency rule still applies.
+                out.push(t.consequence_same_register.to_string());
+                out.push(t.consequence_uusimaa_emergency.to_string());
             } else {
                 out.push(t.consequence_same_register.to_string());
                 out.push(
@@ -615,15 +632,6 @@ pub async fn withdraw_cross_consent(direction: String, form_key: String) -> Resu
     ssr::declare(DeclarationEvent::CrossSectorConsentWithdrawn(c), &form_key).await
 }
 
-/// Whether a new denial allows emergencies: the form's checkbox, except for
-/// a prescription, whose emergency permission is one choice for all denied
-/// prescriptions (`allow_prescription_emergency`).
-#[cfg(feature = "ssr")]
-fn allows_emergency(scope: &crate::domain::declarations::DenialScope, checkbox: Option<&str>) -> bool {
-    !matches!(scope, crate::domain::declarations::DenialScope::Prescription(_))
-        && checkbox.is_some_and(|v| !v.is_empty())
-}
-
 /// The confirmation step of a new denial: what it covers and what follows,
 /// in plain words. Nothing is written.
 #[server(endpoint = "denial_consequence")]
@@ -642,7 +650,7 @@ pub async fn denial_consequence(
     if !names.within_reach(&scope, subject.visibility) {
         return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
     }
-    let allow = allows_emergency(&scope, emergency.as_deref());
+    let allow = names.allows_emergency(&scope, emergency.as_deref());
     let (kind, target) = denial_form_values(&scope);
     Ok(ConsequenceView {
         kind: kind.to_string(),
@@ -664,19 +672,17 @@ pub async fn set_denial(
     use crate::domain::data_use::parse_denial;
     use crate::domain::declarations::DeclarationError;
     use crate::domain::declarations::DeclarationEvent;
-    use crate::domain::listing::Visibility;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
-    let allow_in_emergency = allows_emergency(&scope, emergency.as_deref());
-    // A guardian may deny only what they may see of the child's data (the
-    // domain's own check, in the transaction, covers everyone else).
+    // Only what the asker may see of the subject's data (a guardian: what was
+    // recorded before the child turned 10); the domain checks again in the
+    // transaction.
     let subject = require_subject().await?;
-    if subject.visibility != Visibility::Everything {
-        let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
-        if !names.within_reach(&scope, subject.visibility) {
-            return Err(AppError::Declaration(DeclarationError::NotTheCitizensData));
-        }
+    let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
+    if !names.within_reach(&scope, subject.visibility) {
+        return Err(AppError::Declaration(DeclarationError::NotTheCitizensData));
     }
+    let allow_in_emergency = names.allows_emergency(&scope, emergency.as_deref());
     ssr::declare(DeclarationEvent::DenialSet { scope, allow_in_emergency }, &form_key).await
 }
 

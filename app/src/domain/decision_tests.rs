@@ -337,6 +337,49 @@ fn rule_6_the_notice_the_cross_sector_rule_and_strict_denials_come_first() {
 }
 
 #[test]
+fn rule_6_a_uusimaa_denial_does_not_hold_in_an_emergency() {
+    // It turns off rule 7 only; the page says so ("consequence_uusimaa_emergency").
+    let item = entry("vantaa-kerava", RegisterKind::Patient, 1);
+    let decls = [denial(1, DenialScope::Uusimaa, false)];
+    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+    assert_eq!(check(&item, &viewer("hus", HC, E), &decls, &informed("2023-11")), Decision::Visible(Reason::Emergency));
+}
+
+#[test]
+fn rule_5_a_social_welfare_denial_holds_in_an_emergency() {
+    // Even once healthcare may see social welfare data with the cross-sector consent.
+    let social = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 60);
+    let decls = [
+        consent(1, Sector::SocialWelfare),
+        decl(2, at(2027, 3, 2), DeclarationEvent::CrossSectorConsentGiven(CrossSector::SocialWelfareToHealthcare)),
+        denial(3, DenialScope::Comprehensive(Sector::SocialWelfare), false),
+    ];
+    let d = decide_at(&social, &viewer("lappi", HC, E), &decls, &informed("2023-11"), at(2027, 6, 1), opens());
+    assert_eq!(d, Decision::Hidden(Reason::Denied(DeclarationId(3))));
+}
+
+#[test]
+fn only_a_patient_data_denial_may_allow_emergencies() {
+    use DeclarationError::EmergencyPermissionNotApplicable;
+    let valid = valid_at(&[], &[], today());
+    let deny = |scope: DenialScope| {
+        validate(&DeclarationEvent::DenialSet { scope, allow_in_emergency: true }, &valid, &Mine, today(), opens())
+    };
+    assert_eq!(deny(DenialScope::ServiceEvent(ServiceEventId(1))), Ok(()));
+    assert_eq!(deny(DenialScope::Register(p("pirkanmaa"), RegisterKind::Patient)), Ok(()));
+    assert_eq!(deny(DenialScope::Comprehensive(Sector::Healthcare)), Ok(()));
+    for scope in [
+        DenialScope::ServiceEvent(ServiceEventId(60)),
+        DenialScope::Register(p("pirkanmaa"), RegisterKind::SocialWelfareClient),
+        DenialScope::Comprehensive(Sector::SocialWelfare),
+        DenialScope::Prescription(PrescriptionId(1)),
+        DenialScope::Uusimaa,
+    ] {
+        assert_eq!(deny(scope.clone()), Err(EmergencyPermissionNotApplicable), "{scope:?}");
+    }
+}
+
+#[test]
 fn rule_5_a_service_event_denial_beats_the_uusimaa_rule() {
     let item = entry("helsinki", RegisterKind::Patient, 3);
     let decls = [denial(1, DenialScope::ServiceEvent(ServiceEventId(3)), false)];
@@ -468,8 +511,9 @@ fn a_consent_given_before_2024_is_to_update_until_updated_or_given_anew() {
 
 struct Mine;
 impl CitizensData for Mine {
-    fn has_service_event(&self, id: ServiceEventId) -> bool {
-        id.0 < 100
+    fn service_event_sector(&self, id: ServiceEventId) -> Option<Sector> {
+        // Events 50–99 are social welfare client documents.
+        (id.0 < 100).then_some(if id.0 >= 50 { Sector::SocialWelfare } else { Sector::Healthcare })
     }
     fn has_prescription(&self, id: PrescriptionId) -> bool {
         id.0 < 100
@@ -523,7 +567,7 @@ fn declarations_that_make_no_sense_are_refused() {
         Err(EmergencyPermissionAlreadyGiven)
     );
     assert_eq!(
-        check(DeclarationEvent::DenialSet { scope: DenialScope::Uusimaa, allow_in_emergency: true }),
+        check(DeclarationEvent::DenialSet { scope: DenialScope::Uusimaa, allow_in_emergency: false }),
         Err(DenialAlreadyValid)
     );
     assert_eq!(

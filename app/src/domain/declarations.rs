@@ -123,6 +123,24 @@ pub enum DenialScope {
     Uusimaa,
 }
 
+impl DenialScope {
+    /// Whether a denial of this scope may carry "allow in an emergency"
+    /// (DOMAIN.md §4: a patient-data denial may). Not a prescription's (one
+    /// permission covers all denied prescriptions), not the Uusimaa denial's
+    /// (it turns off the Uusimaa rule only; in an emergency rule 6 applies
+    /// whatever it says), not social welfare data's (only healthcare has
+    /// emergencies). `event_sector`: the sector of a denied service event.
+    pub fn may_allow_emergency(&self, event_sector: Option<Sector>) -> bool {
+        match self {
+            DenialScope::ServiceEvent(_) => event_sector == Some(Sector::Healthcare),
+            DenialScope::Register(_, kind) => kind.sector() == Sector::Healthcare,
+            DenialScope::Provider(_) => true,
+            DenialScope::Comprehensive(s) => *s == Sector::Healthcare,
+            DenialScope::Prescription(_) | DenialScope::Uusimaa => false,
+        }
+    }
+}
+
 /// Who made a declaration.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Actor {
@@ -264,13 +282,17 @@ pub enum DeclarationError {
     EmergencyPermissionAlreadyGiven,
     /// There is no valid emergency permission of prescriptions to withdraw.
     NoEmergencyPermissionToWithdraw,
+    /// "Allow in an emergency" on a denial that cannot carry it (see
+    /// [`DenialScope::may_allow_emergency`]).
+    EmergencyPermissionNotApplicable,
 }
 
 /// What a new denial may refer to: the citizen's own service events,
 /// prescriptions, and the registers that hold their data and may be denied
 /// as a whole.
 pub trait CitizensData {
-    fn has_service_event(&self, id: ServiceEventId) -> bool;
+    /// The sector of the citizen's service event; `None` if it is not theirs.
+    fn service_event_sector(&self, id: ServiceEventId) -> Option<Sector>;
     fn has_prescription(&self, id: PrescriptionId) -> bool;
     fn has_deniable_register(&self, provider: &ProviderId, kind: RegisterKind) -> bool;
 }
@@ -305,9 +327,13 @@ pub fn validate(
         DeclarationEvent::CrossSectorConsentWithdrawn(c) if !valid.cross_sector_consents.contains_key(c) => {
             Err(NoConsentToWithdraw)
         }
-        DeclarationEvent::DenialSet { scope, .. } => {
+        DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
+            let event_sector = match scope {
+                DenialScope::ServiceEvent(e) => data.service_event_sector(*e),
+                _ => None,
+            };
             let own = match scope {
-                DenialScope::ServiceEvent(e) => data.has_service_event(*e),
+                DenialScope::ServiceEvent(_) => event_sector.is_some(),
                 DenialScope::Prescription(p) => data.has_prescription(*p),
                 DenialScope::Register(p, kind) => data.has_deniable_register(p, *kind),
                 // Whole-provider denials are no longer set (see DenialScope::Provider).
@@ -316,6 +342,8 @@ pub fn validate(
             };
             if !own {
                 Err(NotTheCitizensData)
+            } else if *allow_in_emergency && !scope.may_allow_emergency(event_sector) {
+                Err(EmergencyPermissionNotApplicable)
             } else if valid.denials.iter().any(|d| &d.scope == scope) {
                 Err(DenialAlreadyValid)
             } else {

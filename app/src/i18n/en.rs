@@ -214,7 +214,7 @@ pub(super) const TEXTS: Texts = Texts {
     consequence_prescription: "Other healthcare providers and pharmacies will no longer see this prescription.",
     consequence_provider: "Professionals at other providers will no longer see what {provider} has recorded about you.",
     consequence_comprehensive: "Professionals at other providers will no longer see any of your {sector} data. Prescriptions are not included.",
-    consequence_uusimaa: "Public healthcare in Uusimaa (the four counties, the City of Helsinki and HUS) will no longer see each other's data without your consent.",
+    consequence_uusimaa: "Public healthcare in Uusimaa (the four wellbeing services counties, the City of Helsinki and HUS) will no longer see each other's data in treatment without your consent to data sharing.",
     consequence_same_register: "The provider whose register holds the data keeps using it for your care: a denial never restricts use within one register.",
     consequence_prescriber_continues: "The provider that wrote the prescription still sees it.",
     consequence_emergency_allowed: "In an emergency, healthcare professionals can still see the data this denial covers.",
@@ -360,4 +360,6 @@ pub(super) const TEXTS: Texts = Texts {
     entry_recorded_on: "Recorded {date}",
     n_service_events: Plural { one: "1 service event", other: "{n} service events" },
     age_years: Plural { one: "1 year", other: "{n} years" },
+    consequence_uusimaa_emergency: "In an emergency, healthcare can still see the data without consent (Patient Act, section 13): this denial turns off only the sharing between the Uusimaa parties. To restrict the data in an emergency too, deny a service event, a register or all healthcare data.",
+    err_emergency_permission_not_applicable: "Only a denial of patient data can allow an emergency. Nothing was saved.",
 };

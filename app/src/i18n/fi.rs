@@ -199,7 +199,7 @@ pub(super) const TEXTS: Texts = Texts {
     consequence_prescription: "Muut terveydenhuollon palvelunantajat ja apteekit eivät enää näe tätä reseptiä.",
     consequence_provider: "Muiden palvelunantajien ammattilaiset eivät enää näe, mitä {provider} on kirjannut sinusta.",
     consequence_comprehensive: "Muiden palvelunantajien ammattilaiset eivät enää näe mitään tietojasi (sektori: {sector}). Reseptit eivät sisälly kieltoon.",
-    consequence_uusimaa: "Uudenmaan julkinen terveydenhuolto (neljä hyvinvointialuetta, Helsingin kaupunki ja HUS) ei enää näe toistensa tietoja ilman luovutuslupaasi.",
+    consequence_uusimaa: "Uudenmaan julkinen terveydenhuolto (neljä hyvinvointialuetta, Helsingin kaupunki ja HUS) ei enää näe toistensa tietoja hoidossa ilman luovutuslupaasi.",
     consequence_same_register: "Palvelunantaja, jonka rekisterissä tiedot ovat, käyttää niitä edelleen hoidossasi: kielto ei koskaan rajoita käyttöä saman rekisterin sisällä.",
     consequence_prescriber_continues: "Reseptin kirjoittanut palvelunantaja näkee sen edelleen.",
     consequence_emergency_allowed: "Hätätilanteessa terveydenhuollon ammattilaiset voivat silti nähdä tiedot, joita kielto koskee.",
@@ -345,4 +345,6 @@ pub(super) const TEXTS: Texts = Texts {
     entry_recorded_on: "Kirjattu {date}",
     n_service_events: Plural { one: "{n}", other: "{n}" },
     age_years: Plural { one: "{n} v", other: "{n} v" },
+    consequence_uusimaa_emergency: "Hätätilanteessa terveydenhuolto voi silti nähdä tiedot ilman luovutuslupaa (potilaslaki 13 §): tämä kielto koskee vain Uudenmaan toimijoiden välistä luovutusta. Jos haluat rajata tiedot myös hätätilanteessa, kiellä palvelutapahtuma, rekisteri tai kaikki terveydenhuollon tiedot.",
+    err_emergency_permission_not_applicable: "Vain potilastietoja koskeva kielto voi sallia hätätilanteen. Mitään ei tallennettu.",
 };

@@ -438,6 +438,8 @@ pub struct Texts {
     pub err_internal: &'static str,
     pub err_too_large: &'static str,
     pub err_cross_site: &'static str,
+    pub consequence_uusimaa_emergency: &'static str,
+    pub err_emergency_permission_not_applicable: &'static str,
     pub register_in_sentence: &'static str,
     pub consequence_register: &'static str,
     pub consequence_at_the_pharmacy: &'static str,

@@ -199,7 +199,7 @@ pub(super) const TEXTS: Texts = Texts {
     consequence_prescription: "Andra tjänstetillhandahållare inom hälso- och sjukvården och apotek ser inte längre detta recept.",
     consequence_provider: "Yrkesutbildade personer hos andra tjänstetillhandahållare ser inte längre vad {provider} har antecknat om dig.",
     consequence_comprehensive: "Yrkesutbildade personer hos andra tjänstetillhandahållare ser inte längre några av dina uppgifter (sektor: {sector}). Recept ingår inte.",
-    consequence_uusimaa: "Den offentliga hälso- och sjukvården i Nyland (de fyra välfärdsområdena, Helsingfors stad och HUS) ser inte längre varandras uppgifter utan ditt tillstånd.",
+    consequence_uusimaa: "Den offentliga hälso- och sjukvården i Nyland (de fyra välfärdsområdena, Helsingfors stad och HUS) ser inte längre varandras uppgifter i vården utan ditt tillstånd för utlämnande.",
     consequence_same_register: "Den tjänstetillhandahållare vars register innehåller uppgifterna fortsätter att använda dem i din vård: ett förbud begränsar aldrig användningen inom ett register.",
     consequence_prescriber_continues: "Den tjänstetillhandahållare som skrev receptet ser det fortfarande.",
     consequence_emergency_allowed: "I en nödsituation kan yrkesutbildade personer inom hälso- och sjukvården fortfarande se uppgifterna som förbudet gäller.",
@@ -345,4 +345,6 @@ pub(super) const TEXTS: Texts = Texts {
     entry_recorded_on: "Antecknad {date}",
     n_service_events: Plural { one: "1 servicehändelse", other: "{n} servicehändelser" },
     age_years: Plural { one: "1 år", other: "{n} år" },
+    consequence_uusimaa_emergency: "I en nödsituation kan hälso- och sjukvården fortfarande se uppgifterna utan tillstånd (patientlagen 13 §): detta förbud gäller bara utlämnandet mellan aktörerna i Nyland. Om du vill begränsa uppgifterna även i nödsituationer, förbjud en servicehändelse, ett register eller alla uppgifter inom hälso- och sjukvården.",
+    err_emergency_permission_not_applicable: "Endast ett förbud som gäller patientuppgifter kan tillåta nödsituationer. Ingenting sparades.",
 };

@@ -361,8 +361,9 @@ fn NewDenialForm(kind: &'static str, legend: &'static str, choices: Vec<Choice>)
                         </select>
                     </div>
                 })}
-                // A prescription's emergency permission is one choice for all of them (below).
-                {(kind != "prescription").then(|| view! {
+                // A prescription's emergency permission is one choice for all of them
+                // (below); the Uusimaa denial never holds in an emergency (rule 6).
+                {(kind != "prescription" && kind != "uusimaa").then(|| view! {
                     <div class="checkbox">
                         <input type="checkbox" id=emergency_id.clone() name="emergency" value="on"/>
                         <label for=emergency_id>{t.new_denial_emergency}</label>

@@ -67,14 +67,15 @@ pub(crate) fn cross_of(s: &str) -> Option<CrossSector> {
 /// The citizen's own events and prescriptions, and the registers holding
 /// their data that may be denied as a whole, for validation.
 pub struct OwnData {
-    pub(crate) events: std::collections::BTreeSet<i64>,
+    /// Each service event's sector.
+    pub(crate) events: std::collections::BTreeMap<i64, Sector>,
     pub(crate) prescriptions: std::collections::BTreeSet<i64>,
     pub(crate) deniable_registers: std::collections::BTreeSet<(String, RegisterKind)>,
 }
 
 impl CitizensData for OwnData {
-    fn has_service_event(&self, id: ServiceEventId) -> bool {
-        self.events.contains(&id.0)
+    fn service_event_sector(&self, id: ServiceEventId) -> Option<Sector> {
+        self.events.get(&id.0).copied()
     }
     fn has_prescription(&self, id: PrescriptionId) -> bool {
         self.prescriptions.contains(&id.0)

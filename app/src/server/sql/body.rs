@@ -442,15 +442,17 @@ pub async fn own_data(conn: &mut Conn, citizen: CitizenId) -> Result<OwnData, sq
         .fetch_all(&mut *conn)
         .await?;
     let mut deniable_registers = std::collections::BTreeSet::new();
-    for (_, provider, register_kind, provider_kind) in &events {
+    let mut event_sectors = std::collections::BTreeMap::new();
+    for (id, provider, register_kind, provider_kind) in &events {
         let register_kind = RegisterKind::parse(register_kind).ok_or_else(|| decode("register kind"))?;
         let provider_kind = ProviderKind::parse(provider_kind).ok_or_else(|| decode("provider kind"))?;
         if crate::domain::data_use::register_may_be_denied(provider_kind, register_kind) {
             deniable_registers.insert((provider.clone(), register_kind));
         }
+        event_sectors.insert(*id, register_kind.sector());
     }
     Ok(OwnData {
-        events: events.iter().map(|e| e.0).collect(),
+        events: event_sectors,
         prescriptions: prescriptions.into_iter().collect(),
         deniable_registers,
     })
