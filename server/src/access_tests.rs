@@ -11,7 +11,7 @@ use crate::{build_app, db, seed, AppSettings};
 pub(crate) struct Portal {
     pub(crate) base: String,
     pub(crate) pool: Db,
-    url: String,
+    pub(crate) url: String,
     pub(crate) opens: chrono::DateTime<chrono::Utc>,
     /// The instance's folder (and SQLite file), removed with the first instance only.
     dir: Option<TempDir>,
@@ -32,16 +32,21 @@ pub(crate) async fn portal() -> Portal {
 
 /// A portal as it runs behind TLS (`--secure-cookies`).
 pub(crate) async fn portal_with_secure_cookies() -> Portal {
-    portal_with((2027, 3, 1), true, LIFETIMES).await
+    portal_with((2027, 3, 1), true, LIFETIMES, vec![]).await
+}
+
+/// A portal behind a reverse proxy on 127.0.0.1 (`--trusted-proxies 127.0.0.1`).
+pub(crate) async fn portal_behind_proxy() -> Portal {
+    portal_with((2027, 3, 1), false, LIFETIMES, vec!["127.0.0.1".parse().unwrap()]).await
 }
 
 /// A portal whose sessions end after `idle` without a request, or `absolute` after login.
 pub(crate) async fn portal_with_lifetimes(idle: std::time::Duration, absolute: std::time::Duration) -> Portal {
-    portal_with((2027, 3, 1), false, (idle, absolute)).await
+    portal_with((2027, 3, 1), false, (idle, absolute), vec![]).await
 }
 
 async fn portal_opening_cross_sector_on(opens: (i32, u32, u32)) -> Portal {
-    portal_with(opens, false, LIFETIMES).await
+    portal_with(opens, false, LIFETIMES, vec![]).await
 }
 
 /// The defaults: 30 minutes idle, 12 hours in all.
@@ -52,6 +57,7 @@ async fn portal_with(
     (y, m, d): (i32, u32, u32),
     secure_cookies: bool,
     lifetimes: (std::time::Duration, std::time::Duration),
+    trusted_proxies: Vec<std::net::IpAddr>,
 ) -> Portal {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
@@ -61,8 +67,26 @@ async fn portal_with(
     let (pool, url) = db::test_db_in(&dir).await;
     seed::seed_demo_people(&pool).await.unwrap();
     let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
-    let base = serve_instance(pool.clone(), &dir, opens, secure_cookies, lifetimes).await;
+    let base = serve_instance(pool.clone(), &dir, opens, secure_cookies, lifetimes, trusted_proxies).await;
     Portal { base, pool, url, opens, dir: Some(TempDir(dir)), page_keys: Default::default() }
+}
+
+/// A portal whose server connects as `role`, a PostgreSQL role that owns
+/// no table (`migrate --app-role`, then `serve --no-migrate`). `pool` stays
+/// the owner's, for the test's own checks. PostgreSQL only.
+pub(crate) async fn portal_serving_as_role(role: &str) -> Portal {
+    let dir = std::env::temp_dir().join(format!("kanta-role-{}-{role}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let (pool, url) = db::test_db_in(&dir).await;
+    seed::seed_demo_people(&pool).await.unwrap();
+    db::grant_app_role(&pool, role).await.unwrap();
+    let role_url = url.replacen("://kanta@", &format!("://{role}@"), 1);
+    assert_ne!(role_url, url, "the test cluster's owner is kanta");
+    let role_pool = db::connect(&role_url).await.unwrap();
+    db::check_migrated(&role_pool).await.unwrap();
+    let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
+    let base = serve_instance(role_pool, &dir, opens, false, LIFETIMES, vec![]).await;
+    Portal { base, pool, url: role_url, opens, dir: Some(TempDir(dir)), page_keys: Default::default() }
 }
 
 /// One instance of the application on its own port, serving `pool`.
@@ -72,6 +96,7 @@ async fn serve_instance(
     opens: chrono::DateTime<chrono::Utc>,
     secure_cookies: bool,
     (idle_timeout, session_lifetime): (std::time::Duration, std::time::Duration),
+    trusted_proxies: Vec<std::net::IpAddr>,
 ) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -85,6 +110,7 @@ async fn serve_instance(
             cross_sector_opens: opens,
             idle_timeout,
             session_lifetime,
+            trusted_proxies,
         },
     )
     .await
@@ -871,7 +897,7 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     // Instance B: its own connection pool, sessions and router, on the same database.
     let b_pool = db::connect(&a.url).await.unwrap();
     let b = Portal {
-        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens, false, LIFETIMES).await,
+        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens, false, LIFETIMES, vec![]).await,
         pool: b_pool,
         url: a.url.clone(),
         opens: a.opens,

@@ -100,3 +100,121 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
         "the first login's time: {previous}"
     );
 }
+
+/// The session cookie of a fresh login of `code` (a client without a cookie jar).
+async fn login_cookie(p: &Portal, code: &str) -> String {
+    let res = reqwest::Client::new()
+        .post(format!("{}/api/login", p.base))
+        .form(&[("identity_code", code), ("password", DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let set_cookie = res.headers().get_all("set-cookie").iter().map(|v| v.to_str().unwrap().to_string());
+    let session = set_cookie.filter_map(|c| c.strip_prefix("kanta_session=").map(str::to_string)).next().unwrap();
+    session.split(';').next().unwrap().to_string()
+}
+
+async fn session_ids(p: &Portal) -> Vec<String> {
+    let sql = match p.pool {
+        app::server::Db::Sqlite(_) => "SELECT id FROM tower_sessions",
+        app::server::Db::Postgres(_) => "SELECT id FROM tower_sessions.session",
+    };
+    app::with_pool!(&p.pool, db => sqlx::query_scalar(sql).fetch_all(db).await).unwrap()
+}
+
+#[tokio::test]
+async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_once_when_swept() {
+    use std::str::FromStr;
+    use tower_sessions::session::Id;
+    use tower_sessions::session_store::ExpiredDeletion;
+    let idle = std::time::Duration::from_secs(1);
+    let p = crate::access_tests::portal_with_lifetimes(idle, std::time::Duration::from_secs(3600)).await;
+    let cookie = login_cookie(&p, MATTI).await;
+    let front = |cookie: String| {
+        let url = format!("{}/api/front_page", p.base);
+        async move {
+            let client = reqwest::Client::new();
+            let res = client.post(url).header("cookie", format!("kanta_session={cookie}")).form(&[("locale", "En")]);
+            res.send().await.unwrap().status().as_u16()
+        }
+    };
+    assert_eq!(front(cookie.clone()).await, 200, "the cookie is the session");
+    let ids = session_ids(&p).await;
+    assert_eq!(ids.len(), 1);
+    assert_ne!(ids[0], cookie, "the table holds no session id");
+    let id = Id::from_str(&cookie).unwrap();
+    assert_eq!(ids[0], crate::session_store::stored_id(id).to_string(), "it holds the id's hash");
+    // What the table holds does not log anyone in.
+    assert_eq!(front(ids[0].clone()).await, 401);
+
+    tokio::time::sleep(idle + std::time::Duration::from_millis(1500)).await;
+    let store = match &p.pool {
+        app::server::Db::Sqlite(pool) => {
+            let inner = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
+            crate::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
+        }
+        app::server::Db::Postgres(pool) => {
+            let inner = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
+            crate::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
+        }
+    };
+    store.unwrap();
+    assert!(session_ids(&p).await.is_empty(), "swept");
+    let kinds: Vec<String> = p.audit_kinds(Some(MATTI)).await.into_iter().map(|(k, _)| k).collect();
+    assert_eq!(kinds, ["login", "session_expired"]);
+    assert_eq!(front(cookie).await, 401);
+}
+
+#[tokio::test]
+async fn reaching_for_another_citizens_items_is_refused_and_audited() {
+    let p = portal().await;
+    let matti = p.client(Some(MATTI)).await;
+    let liisas_event = p.event_ids_of("231190-923P").await[0].to_string();
+    let (status, _) = p.call(&matti, "service_event_page", &[("id", &liisas_event), ("locale", "En")]).await;
+    assert_eq!(status, 404);
+    let page = matti.get(format!("{}/records/events/{liisas_event}", p.base)).send().await.unwrap();
+    assert_eq!(page.status(), 404);
+    let (status, _) = p
+        .call(
+            &matti,
+            "set_denial",
+            &[("kind", "service_event"), ("target", &liisas_event), ("form_key", &crate::access_tests::key(1))],
+        )
+        .await;
+    assert_eq!(status, 403);
+    let log = p.audit_kinds(Some(MATTI)).await;
+    let refused = log.iter().filter(|(k, _)| k == "access_refused").count();
+    assert_eq!(refused, 3, "{log:?}");
+    assert!(log.iter().all(|(_, address)| address.as_deref() == Some("127.0.0.1")), "{log:?}");
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_address_is_logged_and_throttled_and_otherwise_ignored() {
+    async fn fail_from(p: &Portal, code: &str, forwarded_for: &str) -> u16 {
+        let res = reqwest::Client::new()
+            .post(format!("{}/api/login", p.base))
+            .header("x-forwarded-for", forwarded_for)
+            .form(&[("identity_code", code), ("password", "wrong")])
+            .send()
+            .await
+            .unwrap();
+        res.status().as_u16()
+    }
+    let codes = ["040762-912M", "231190-923P", "300178-934D", "150571-945H", "271055-989K"];
+    let behind = crate::access_tests::portal_behind_proxy().await;
+    for i in 0..20 {
+        assert_eq!(fail_from(&behind, codes[i % codes.len()], "203.0.113.7").await, 401, "attempt {i}");
+    }
+    // That address is paused; another client behind the same proxy is not.
+    assert_eq!(fail_from(&behind, OSKARI, "203.0.113.7").await, 429);
+    assert_eq!(fail_from(&behind, OSKARI, "198.51.100.1").await, 401);
+    let log = behind.audit_kinds(None).await;
+    assert_eq!(log.iter().filter(|(_, a)| a.as_deref() == Some("203.0.113.7")).count(), 21, "{log:?}");
+
+    // Not behind a trusted proxy: the header is the client's word, and ignored.
+    let direct = portal().await;
+    assert_eq!(fail_from(&direct, OSKARI, "203.0.113.7").await, 401);
+    let log = direct.audit_kinds(None).await;
+    assert_eq!(log.last().and_then(|(_, a)| a.clone()).as_deref(), Some("127.0.0.1"));
+}

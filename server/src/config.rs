@@ -10,6 +10,9 @@
 //! | `--seed`           | `KANTA_SEED=1`         | off (serve: seed the demo people first)  |
 //! | `--secure-cookies` | `KANTA_SECURE_COOKIES=1` | off (turn on behind TLS)               |
 //! | `--log-level`      | `KANTA_LOG`            | `info,sqlx=warn`                         |
+//! | `--no-migrate`     | `KANTA_NO_MIGRATE=1`   | off (serve as a role that owns nothing)  |
+//! | `--app-role`       | `KANTA_APP_ROLE`       | none (migrate: grant this role its rights)|
+//! | `--trusted-proxies`| `KANTA_TRUSTED_PROXIES`| none (IPs whose X-Forwarded-For counts)  |
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -40,6 +43,14 @@ pub struct Config {
     pub idle_timeout: std::time::Duration,
     /// …and this long after its login, however active.
     pub session_lifetime: std::time::Duration,
+    /// Migrate at start (off: only check that the schema is up to date).
+    pub migrate: bool,
+    /// `migrate`: the PostgreSQL role the server runs as, to grant its rights.
+    pub app_role: Option<String>,
+    /// `generate`: give the synthetic citizens the demo password (load tests).
+    pub with_password: bool,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 pub const USAGE: &str = "\
@@ -48,8 +59,9 @@ usage: kanta-server [serve|migrate|seed|help] [options]
   serve      migrate the database and serve the portal (the default)
   migrate    create or migrate the database, then exit
   seed       migrate, create the demo people if they are missing, then exit
-  generate --citizens N --entries M
-             migrate, add N synthetic citizens with M entries each (benchmarks)
+  generate --citizens N --entries M [--with-password]
+             migrate, add N synthetic citizens with M entries each (benchmarks;
+             with the demo password for load tests)
 
 options (each also from an environment variable):
   --database-url URL   KANTA_DATABASE_URL    default sqlite://DATA_DIR/kanta.sqlite
@@ -66,6 +78,13 @@ options (each also from an environment variable):
                        KANTA_SESSION_LIFETIME  default 12: and this long after its login
   --cross-sector-opens YYYY-MM-DD
                        KANTA_CROSS_SECTOR_OPENS  default 2027-03-01 (Helsinki midnight)
+  --no-migrate         KANTA_NO_MIGRATE=1    serve/seed: do not migrate, only check the schema is
+                                             up to date (run as a role that owns no table)
+  --app-role ROLE      KANTA_APP_ROLE        migrate (PostgreSQL): grant ROLE what the server
+                                             needs: read, append, keep sessions; nothing else
+  --trusted-proxies IP[,IP…]
+                       KANTA_TRUSTED_PROXIES  reverse proxies whose X-Forwarded-For names the
+                                             client (audit log, login throttling); default none
 ";
 
 fn env_flag(name: &str) -> bool {
@@ -88,6 +107,10 @@ impl Config {
         let mut idle = env("KANTA_IDLE_TIMEOUT").unwrap_or_else(|| "30".into());
         let mut lifetime = env("KANTA_SESSION_LIFETIME").unwrap_or_else(|| "12".into());
 
+        let mut migrate = !env_flag("KANTA_NO_MIGRATE");
+        let mut app_role = env("KANTA_APP_ROLE");
+        let mut with_password = false;
+        let mut proxies = env("KANTA_TRUSTED_PROXIES").unwrap_or_default();
         let (mut citizens, mut entries) = (None, None);
         let mut args = args.into_iter();
         while let Some(arg) = args.next() {
@@ -112,6 +135,10 @@ impl Config {
                 "--cross-sector-opens" => opens = value("--cross-sector-opens")?,
                 "--idle-timeout" => idle = value("--idle-timeout")?,
                 "--session-lifetime" => lifetime = value("--session-lifetime")?,
+                "--no-migrate" => migrate = false,
+                "--app-role" => app_role = Some(value("--app-role")?),
+                "--with-password" => with_password = true,
+                "--trusted-proxies" => proxies = value("--trusted-proxies")?,
                 "--demo" => demo = true,
                 "--seed" => seed = true,
                 "--secure-cookies" => secure_cookies = true,
@@ -134,12 +161,22 @@ impl Config {
                 .map(|n| std::time::Duration::from_secs(n * unit))
                 .ok_or_else(|| format!("the {what} {text:?} is not a whole number from 1 to 10000"))
         };
+        let trusted_proxies = proxies
+            .split(',')
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .map(|p| p.parse().map_err(|_| format!("the trusted proxy {p:?} is not an IP address")))
+            .collect::<Result<Vec<std::net::IpAddr>, String>>()?;
         let idle_timeout = positive(&idle, "idle timeout in minutes", 60)?;
         let session_lifetime = positive(&lifetime, "session lifetime in hours", 3600)?;
         Ok(Config {
             idle_timeout,
             session_lifetime,
             cross_sector_opens,
+            migrate: migrate || command == Some(Command::Migrate),
+            app_role,
+            with_password,
+            trusted_proxies,
             command: command.unwrap_or(Command::Serve),
             database_url,
             addr,
@@ -175,6 +212,7 @@ mod tests {
         let default = parse(&[]).unwrap();
         assert_eq!((default.idle_timeout.as_secs(), default.session_lifetime.as_secs()), (30 * 60, 12 * 3600));
         let c = parse(&["--idle-timeout", "5", "--session-lifetime", "2"]).unwrap();
+        assert!(c.migrate && c.app_role.is_none() && !c.with_password);
         assert_eq!((c.idle_timeout.as_secs(), c.session_lifetime.as_secs()), (300, 7200));
         for bad in [["--idle-timeout", "0"], ["--idle-timeout", "ten"], ["--session-lifetime", "-1"]] {
             let e = parse(&bad).unwrap_err();
@@ -191,6 +229,19 @@ mod tests {
         assert!(
             c.database_url.starts_with("sqlite:///tmp/x/kanta.sqlite") || std::env::var("KANTA_DATABASE_URL").is_ok()
         );
+    }
+
+    #[test]
+    fn a_server_that_owns_nothing_does_not_migrate_but_migrate_always_does() {
+        let serve = parse(&["serve", "--no-migrate"]).unwrap();
+        assert!(!serve.migrate);
+        let migrate = parse(&["migrate", "--no-migrate", "--app-role", "kanta_app"]).unwrap();
+        assert!(migrate.migrate);
+        assert_eq!(migrate.app_role.as_deref(), Some("kanta_app"));
+        assert!(parse(&["generate", "--with-password"]).unwrap().with_password);
+        let behind = parse(&["--trusted-proxies", "10.0.0.1, ::1"]).unwrap();
+        assert_eq!(behind.trusted_proxies, ["10.0.0.1".parse::<std::net::IpAddr>().unwrap(), "::1".parse().unwrap()]);
+        assert!(parse(&["--trusted-proxies", "proxy.example"]).unwrap_err().contains("not an IP address"));
     }
 
     #[test]

@@ -80,12 +80,72 @@ pub fn redact(url: &str) -> String {
     }
 }
 
+fn migrator(db: &Db) -> sqlx::migrate::Migrator {
+    match db {
+        Db::Sqlite(_) => sqlx::migrate!("../migrations/sqlite"),
+        Db::Postgres(_) => sqlx::migrate!("../migrations/postgres"),
+    }
+}
+
+/// Brings the schema up to this binary's version: the portal's migrations,
+/// then the session table (tower-sessions' own).
 pub async fn migrate(db: &Db) -> Result<(), String> {
     let result = match db {
-        Db::Sqlite(pool) => sqlx::migrate!("../migrations/sqlite").run(pool).await,
-        Db::Postgres(pool) => sqlx::migrate!("../migrations/postgres").run(pool).await,
+        Db::Sqlite(pool) => migrator(db).run(pool).await,
+        Db::Postgres(pool) => migrator(db).run(pool).await,
     };
-    result.map_err(|e| format!("database migration failed: {e}"))
+    result.map_err(|e| format!("database migration failed: {e}"))?;
+    let sessions = match db {
+        Db::Sqlite(p) => tower_sessions_sqlx_store::SqliteStore::new(p.clone()).migrate().await,
+        Db::Postgres(p) => tower_sessions_sqlx_store::PostgresStore::new(p.clone()).migrate().await,
+    };
+    sessions.map_err(|e| format!("session table migration failed: {e}"))
+}
+
+/// For `serve --no-migrate`, where the server's role may not change the
+/// schema: succeeds only if every migration of this binary is applied.
+pub async fn check_migrated(db: &Db) -> Result<(), String> {
+    let applied: Result<Vec<i64>, sqlx::Error> = app::with_pool!(db, p => sqlx::query_scalar(
+        "SELECT version FROM _sqlx_migrations WHERE success"
+    ).fetch_all(p).await);
+    let applied = applied.unwrap_or_default();
+    let pending = migrator(db).iter().filter(|m| !applied.contains(&m.version)).count();
+    if pending == 0 {
+        Ok(())
+    } else {
+        Err(format!(
+            "the database lacks {pending} of this version's migrations: run `kanta-server migrate` as the owner of its tables first"
+        ))
+    }
+}
+
+/// `migrate --app-role ROLE` (PostgreSQL): lets the role the server runs as
+/// read and append to the portal's tables and keep its sessions, and
+/// nothing else. It owns nothing, so it cannot drop or disable the triggers
+/// that keep declarations, confirmations and the audit log append-only,
+/// nor UPDATE, DELETE or TRUNCATE those tables (README, "Running as a role
+/// that owns nothing").
+pub async fn grant_app_role(db: &Db, role: &str) -> Result<(), String> {
+    let Db::Postgres(pool) = db else {
+        return Err("--app-role is for PostgreSQL; a SQLite database has no roles".into());
+    };
+    let valid = role.len() <= 63
+        && role.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+        && role.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !valid {
+        return Err(format!("the role name {role:?} is not a plain lower-case PostgreSQL name"));
+    }
+    for sql in [
+        format!("GRANT USAGE ON SCHEMA public TO {role}"),
+        format!("GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO {role}"),
+        format!("REVOKE INSERT ON _sqlx_migrations FROM {role}"),
+        format!("GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO {role}"),
+        format!("GRANT USAGE ON SCHEMA tower_sessions TO {role}"),
+        format!("GRANT SELECT, INSERT, UPDATE, DELETE ON tower_sessions.session TO {role}"),
+    ] {
+        sqlx::query(&sql).execute(pool).await.map_err(|e| format!("cannot grant {role} its rights: {e}"))?;
+    }
+    Ok(())
 }
 
 /// A fresh, migrated database for one test: a new PostgreSQL database on
@@ -185,7 +245,8 @@ mod tests {
         let columns_sql = match db {
             Db::Sqlite(_) => {
                 "SELECT m.name, p.name FROM sqlite_master m JOIN pragma_table_info(m.name) p \
-                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%'"
+                 WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name NOT LIKE '_sqlx%' \
+                 AND m.name <> 'tower_sessions'"
             }
             Db::Postgres(_) => {
                 "SELECT table_name::TEXT, column_name::TEXT FROM information_schema.columns \

@@ -20,8 +20,16 @@ pub fn synthetic_code(n: u64) -> String {
     format!("{ddmmyy}{sign}{individual:03}{}", CHECK[(number % 31) as usize] as char)
 }
 
-pub async fn generate(db: &Db, citizens: u64, entries_per_citizen: u64) -> Result<(u64, u64), String> {
+/// Adds `citizens` synthetic citizens; `with_password` gives them all the
+/// demo password (one argon2id hash, shared), so a load test can log in as them.
+pub async fn generate(
+    db: &Db,
+    citizens: u64,
+    entries_per_citizen: u64,
+    with_password: bool,
+) -> Result<(u64, u64), String> {
     let fail = |e: sqlx::Error| format!("generation failed: {e}");
+    let password_hash = with_password.then(|| app::server::password::hash_blocking(crate::seed::DEMO_PASSWORD));
     crate::seed::seed_registers_and_units(db).await.map_err(fail)?;
     let registers: Vec<(&str, &str)> = app::demo::REGISTERS
         .iter()
@@ -47,10 +55,11 @@ pub async fn generate(db: &Db, citizens: u64, entries_per_citizen: u64) -> Resul
                 n += 1;
                 let id: Option<i64> = sqlx::query_scalar(
                     "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
-                     VALUES ($1, 'Testi', $2, NULL, $3) ON CONFLICT DO NOTHING RETURNING id",
+                     VALUES ($1, 'Testi', $2, $3, $4) ON CONFLICT DO NOTHING RETURNING id",
                 )
                 .bind(&code)
                 .bind(format!("Henkilö {n}"))
+                .bind(&password_hash)
                 .bind(now)
                 .fetch_optional(&mut *tx)
                 .await?;
@@ -128,7 +137,7 @@ mod tests {
     #[tokio::test]
     async fn generates_n_citizens_with_m_entries_spread_over_registers() {
         let pool = crate::db::test_db().await;
-        assert_eq!(generate(&pool, 30, 12).await.unwrap(), (30, 360));
+        assert_eq!(generate(&pool, 30, 12, false).await.unwrap(), (30, 360));
         let registers: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(DISTINCT register_id) FROM service_event").fetch_one(db).await).unwrap();
         assert!(registers >= 6, "{registers}");
         let entries: i64 =

@@ -5,6 +5,7 @@
 mod access_tests;
 #[cfg(test)]
 mod audit_tests;
+mod client_address;
 mod config;
 mod db;
 #[cfg(test)]
@@ -14,7 +15,10 @@ mod generate;
 mod guardian_tests;
 #[cfg(test)]
 mod request_tests;
+#[cfg(test)]
+mod role_tests;
 mod seed;
+mod session_store;
 mod web;
 
 use axum::extract::{DefaultBodyLimit, FromRef};
@@ -33,6 +37,7 @@ use tracing_subscriber::EnvFilter;
 use app::server::{password, Db, PortalConfig};
 use app::{shell, App};
 use config::{Command, Config, USAGE};
+use session_store::PortalSessionStore;
 
 #[derive(Clone)]
 struct ServerState {
@@ -82,10 +87,18 @@ async fn main() {
 
 async fn run(config: Config) -> Result<(), String> {
     let pool = db::connect(&config.database_url).await?;
-    db::migrate(&pool).await?;
+    if config.migrate {
+        db::migrate(&pool).await?;
+    } else {
+        db::check_migrated(&pool).await?;
+    }
     match config.command {
         Command::Migrate => {
-            println!("database migrated: {}", config.database_url);
+            println!("database migrated: {}", db::redact(&config.database_url));
+            if let Some(role) = &config.app_role {
+                db::grant_app_role(&pool, role).await?;
+                println!("{role} may read and append, and nothing else");
+            }
             return Ok(());
         }
         Command::Seed => {
@@ -95,7 +108,7 @@ async fn run(config: Config) -> Result<(), String> {
         }
         Command::Generate(citizens, entries) => {
             let started = std::time::Instant::now();
-            let (c, e) = generate::generate(&pool, citizens, entries).await?;
+            let (c, e) = generate::generate(&pool, citizens, entries, config.with_password).await?;
             println!("generated {c} citizens and {e} entries in {:.1} s", started.elapsed().as_secs_f64());
             return Ok(());
         }
@@ -118,6 +131,8 @@ pub struct AppSettings {
     pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
     pub idle_timeout: std::time::Duration,
     pub session_lifetime: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// The application's routes, generated once per process. Generating them
@@ -136,13 +151,11 @@ pub async fn build_app(pool: Db, settings: AppSettings) -> Result<Router, String
     // Sessions live in the same database, so any instance can serve any session.
     match &pool {
         Db::Sqlite(p) => {
-            let store = SqliteStore::new(p.clone());
-            store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
+            let store = PortalSessionStore::new(SqliteStore::new(p.clone()), pool.clone());
             build_app_with_sessions(pool, settings, store).await
         }
         Db::Postgres(p) => {
-            let store = PostgresStore::new(p.clone());
-            store.migrate().await.map_err(|e| format!("session table migration failed: {e}"))?;
+            let store = PortalSessionStore::new(PostgresStore::new(p.clone()), pool.clone());
             build_app_with_sessions(pool, settings, store).await
         }
     }
@@ -244,6 +257,10 @@ where
         ))
         .layer(session_layer)
         .layer(middleware::from_fn(web::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            std::sync::Arc::new(settings.trusted_proxies.clone()),
+            client_address::client_address,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), web::security_headers))
         .layer(TraceLayer::new_for_http())
         .with_state(state))
@@ -260,6 +277,7 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
             cross_sector_opens: config.cross_sector_opens,
             idle_timeout: config.idle_timeout,
             session_lifetime: config.session_lifetime,
+            trusted_proxies: config.trusted_proxies.clone(),
         },
     )
     .await?;

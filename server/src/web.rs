@@ -68,10 +68,7 @@ pub async fn session_lifetime(
             if let Err(e) = session.flush().await {
                 tracing::error!(error = %e, "could not delete the session");
             }
-            let address = req
-                .extensions()
-                .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-                .map(|c| c.0.ip().to_string());
+            let address = req.extensions().get::<app::server::ClientAddress>().map(|c| c.0.to_string());
             let kind = app::domain::audit::AuditKind::SessionExpired;
             if let Err(e) =
                 repo::record_audit(&life.pool, kind, Some(CitizenId(citizen)), None, None, address.as_deref()).await

@@ -469,7 +469,8 @@ mod ssr {
             // Someone else's declaration: refused as not theirs (403), before
             // the domain's "no such valid denial" (409) for their own.
             if data_use_repo::declaration_owner(&pool, *denial).await.map_err(db_error)? != Some(subject.citizen) {
-                return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
+                let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+                return Err(refuse_access(&subject, "declaration", Some(denial.0), refused).await);
             }
         }
         let opens = config()?.cross_sector_opens;
@@ -483,6 +484,9 @@ mod ssr {
                     "declaration recorded"
                 );
                 Ok(navigate_after_form("/data-use"))
+            }
+            Err(repo::RecordError::Refused(e @ crate::domain::declarations::DeclarationError::NotTheCitizensData)) => {
+                Err(refuse_access(&subject, "declared item", None, AppError::Declaration(e)).await)
             }
             Err(repo::RecordError::Refused(e)) => {
                 tracing::info!(citizen = subject.citizen.0, error = ?e, "declaration refused");
@@ -648,7 +652,8 @@ pub async fn denial_consequence(
     let pool = pool()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     if !names.within_reach(&scope, subject.visibility) {
-        return Err(AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData));
+        let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+        return Err(refuse_access(&subject, "denial target", None, refused).await);
     }
     let allow = names.allows_emergency(&scope, emergency.as_deref());
     let (kind, target) = denial_form_values(&scope);
@@ -680,7 +685,8 @@ pub async fn set_denial(
     let subject = require_subject().await?;
     let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
     if !names.within_reach(&scope, subject.visibility) {
-        return Err(AppError::Declaration(DeclarationError::NotTheCitizensData));
+        let refused = AppError::Declaration(DeclarationError::NotTheCitizensData);
+        return Err(refuse_access(&subject, "denial target", None, refused).await);
     }
     let allow_in_emergency = names.allows_emergency(&scope, emergency.as_deref());
     ssr::declare(DeclarationEvent::DenialSet { scope, allow_in_emergency }, &form_key).await
@@ -703,12 +709,7 @@ pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppE
         if let Some(scope) = scope {
             let names = ssr::Names::load(&pool, subject.citizen, Locale::default(), subject.visibility).await?;
             if !names.within_reach(&scope, subject.visibility) {
-                tracing::info!(
-                    citizen = subject.citizen.0,
-                    by = subject.asker.0,
-                    "a guardian's cancel of a hidden denial refused"
-                );
-                return Err(AppError::Forbidden);
+                return Err(refuse_access(&subject, "hidden denial", Some(denial), AppError::Forbidden).await);
             }
         }
     }

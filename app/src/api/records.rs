@@ -229,7 +229,7 @@ pub async fn service_event_page(id: i64, locale: Locale) -> Result<EventView, Ap
         .await
         .map_err(db_error)?;
     let Some((event, entries)) = found else {
-        return Err(AppError::NotFound);
+        return Err(refuse_access(&subject, "service event", Some(id), AppError::NotFound).await);
     };
     let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
     Ok(ssr::event_view(locale, &names, event, entries))

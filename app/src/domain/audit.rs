@@ -13,7 +13,7 @@ pub enum AuditKind {
     LoginFailed,
     LoginThrottled,
     Logout,
-    /// A session ended at its absolute lifetime.
+    /// A session ended: unused for the idle timeout, or at its absolute lifetime.
     SessionExpired,
     /// A guardian began to act for a child.
     ActingFor,

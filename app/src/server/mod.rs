@@ -141,10 +141,14 @@ fn request_parts() -> Option<Parts> {
     use_context::<Parts>()
 }
 
-/// The client's address (its IP) as this server saw the connection. Behind a
-/// reverse proxy that is the proxy's address.
+/// The client's IP address, as the server's `client_address` layer found it
+/// (the peer, or behind a trusted proxy the address the proxy saw).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientAddress(pub std::net::IpAddr);
+
+/// The client's address, for the audit log and login throttling.
 pub fn client_address() -> Option<String> {
-    request_parts()?.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip().to_string())
+    request_parts()?.extensions.get::<ClientAddress>().map(|c| c.0.to_string())
 }
 
 /// Appends an event to the audit log with the client's address. Best effort:
@@ -156,6 +160,16 @@ pub async fn audit(kind: crate::domain::audit::AuditKind, citizen: Option<Citize
     if let Err(e) = repo::record_audit(&pool, kind, citizen, subject, None, address.as_deref()).await {
         tracing::error!(error = ?e, kind = kind.as_str(), "could not write the audit log");
     }
+}
+
+/// Refuses a request for an item that is not the subject's, or that the
+/// rules hide from the asker (a guardian and a 10–17-year-old's data): the
+/// refusal goes to the log and the audit log (asker, subject, address), and
+/// `error` (404 or 403, as the caller answers) is returned.
+pub async fn refuse_access(subject: &Subject, what: &'static str, id: Option<i64>, error: AppError) -> AppError {
+    tracing::warn!(citizen = subject.citizen.0, by = subject.asker.0, what, id, "access refused");
+    audit(crate::domain::audit::AuditKind::AccessRefused, Some(subject.asker), Some(subject.citizen.0)).await;
+    error
 }
 
 /// A plain HTML form post (no JavaScript) asks for `text/html`.

@@ -25,9 +25,21 @@ fn decoy_hash() -> &'static str {
     DECOY.get_or_init(|| hash_blocking("decoy: no account has this password"))
 }
 
+/// At most two verifications per core run at once (each holds 19 MiB and a
+/// core for tens of milliseconds); more logins wait for a turn, so a burst
+/// of logins (or an attack) cannot take all memory or starve the pages.
+fn hashing_turns() -> &'static tokio::sync::Semaphore {
+    static TURNS: OnceLock<tokio::sync::Semaphore> = OnceLock::new();
+    TURNS.get_or_init(|| {
+        let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+        tokio::sync::Semaphore::new(2 * cores)
+    })
+}
+
 /// Verifies `password` against `stored` (or against the decoy when there is
 /// no stored hash), on the blocking pool. Only `Ok(true)` means a match.
 pub async fn verify(stored: Option<String>, password: String) -> Result<bool, AppError> {
+    let _turn = hashing_turns().acquire().await.map_err(|_| AppError::Internal)?;
     tokio::task::spawn_blocking(move || {
         let (hash, real) = match stored.as_deref() {
             Some(h) => (h, true),

@@ -25,14 +25,20 @@ pub mod sqlite {
 pub mod postgres {
     pub type DB = sqlx::Postgres;
 
-    /// A row lock on the citizen: declarations of one citizen (from any tab
-    /// or any instance) are serialised; other citizens are not held up.
+    /// A transaction-level advisory lock per citizen: declarations of one
+    /// citizen (from any tab or any instance) are serialised; other citizens
+    /// are not held up. Not a row lock (`FOR UPDATE`): that needs the UPDATE
+    /// privilege, which the role the server runs as does not have (README,
+    /// "Running as a role that owns nothing"). The key is the citizen's id in
+    /// a namespace of its own ("KANT" in the high 32 bits), far from sqlx's
+    /// migration lock.
     async fn begin_write(
         pool: &sqlx::Pool<DB>,
         citizen: crate::server::CitizenId,
     ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
+        const NAMESPACE: i64 = 0x4B41_4E54 << 32;
         let mut tx = pool.begin().await?;
-        sqlx::query("SELECT id FROM citizen WHERE id = $1 FOR UPDATE").bind(citizen.0).execute(&mut *tx).await?;
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(NAMESPACE ^ citizen.0).execute(&mut *tx).await?;
         Ok(tx)
     }
 
