@@ -12,8 +12,10 @@ source "$(dirname "${BASH_SOURCE[0]}")/stress-env.sh"
 SESSIONS="${KANTA_LOAD_SESSIONS:-200}"
 SECONDS_EACH="${KANTA_LOAD_SECONDS:-60}"
 build_stress_tools
+BACKENDS="${KANTA_LOAD_BACKENDS:-sqlite postgres}"
+start_stress_backends $BACKENDS
 status=0
-for backend in ${KANTA_LOAD_BACKENDS:-sqlite postgres}; do
+for backend in $BACKENDS; do
   say "$backend: $SESSIONS sessions for $SECONDS_EACH s"
   url="$(stress_database "$backend" load_test "$SESSIONS")"
   start_server "$url"

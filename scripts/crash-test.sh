@@ -10,8 +10,10 @@
 source "$(dirname "${BASH_SOURCE[0]}")/stress-env.sh"
 WRITERS="${KANTA_CRASH_WRITERS:-24}"
 build_stress_tools
+BACKENDS="${KANTA_CRASH_BACKENDS:-sqlite postgres}"
+start_stress_backends $BACKENDS
 status=0
-for backend in ${KANTA_CRASH_BACKENDS:-sqlite postgres}; do
+for backend in $BACKENDS; do
   say "$backend: $WRITERS writers, then kill -9"
   url="$(stress_database "$backend" crash_test $((WRITERS * 2)))"
   start_server "$url"

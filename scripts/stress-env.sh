@@ -17,10 +17,15 @@ stress_database() {
   local url
   case "$1" in
     sqlite) url="sqlite://$TMP_DIR/$2.sqlite" ;;
-    postgres) [ -n "${PG_ADMIN_URL:-}" ] || start_postgres_cluster; url="$(create_pg_database "$2")" ;;
+    postgres) url="$(create_pg_database "$2")" ;; # start_stress_backends started the cluster
   esac
   "$SERVER_BIN" generate --citizens "$3" --entries 20 --with-password --database-url "$url" >&2
   echo "$url"
+}
+
+# Starts the throwaway PostgreSQL cluster if the backends ($*) include it.
+start_stress_backends() {
+  case " $* " in *" postgres "*) start_postgres_cluster ;; esac
 }
 
 # Starts the server on database $1 at a free port; sets SERVER_PID and BASE.

@@ -2,7 +2,8 @@
 # Runs every test: installs what is missing, starts a throwaway PostgreSQL
 # cluster, runs the workspace's Rust tests on SQLite and on PostgreSQL,
 # builds the site, runs the Playwright suite in Debian's Chromium against a
-# freshly built server on each database, and the PostgreSQL outage test.
+# freshly built server on each database, the PostgreSQL outage test and the
+# crash test (scripts/crash-test.sh).
 # The cluster is stopped at the end, also on failure. Exits non-zero on any
 # failure (every part runs; the summary says which failed).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -69,6 +70,9 @@ run_part "end-to-end, PostgreSQL" e2e "$(create_pg_database kanta_e2e)"
 
 say "PostgreSQL outage test"
 run_part "outage: 503 while PostgreSQL is down, back without a restart" source "$ROOT/scripts/outage-test.sh"
+
+say "crash test: kill -9 during concurrent declarations, on SQLite and PostgreSQL"
+run_part "crash: every acknowledged declaration kept exactly once" bash "$ROOT/scripts/crash-test.sh"
 
 say "summary"
 printf '  %s\n' "${summary[@]}"
