@@ -37,7 +37,7 @@ test.describe('with JavaScript', () => {
 
     // Confirmed: the notice can be read again and says when it was confirmed.
     await page.goto('/notice');
-    await expect(page.getByText(`Vahvistit tämän version ${today('fi')}`)).toBeVisible();
+    await expect(page.getByText(`Kuittasit tämän version vastaanotetuksi ${today('fi')}`)).toBeVisible();
     await expect(page.getByRole('button', { name: T.fi.confirm })).toHaveCount(0);
   });
 

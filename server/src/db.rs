@@ -236,6 +236,42 @@ mod tests {
             include_str!("../../migrations/postgres/20261124000002_notice_versions.sql"),
             include_str!("../../migrations/sqlite/20261124000002_notice_versions.sql"),
         );
+        assert_eq!(
+            include_str!("../../migrations/postgres/20261127000009_notice_terms.sql"),
+            include_str!("../../migrations/sqlite/20261127000009_notice_terms.sql"),
+        );
+    }
+
+    /// The current notice speaks the real service's current terms in fi and
+    /// sv (shared/TERMS.md); only the historical 2022-11 texts keep the old ones.
+    #[tokio::test]
+    async fn the_current_notice_uses_todays_terms() {
+        let db = test_db().await;
+        let texts: Vec<(String, String, String, String)> = app::with_pool!(&db, p => sqlx::query_as(
+            "SELECT version, locale, title, body FROM notice_text ORDER BY version, locale"
+        ).fetch_all(p).await)
+        .unwrap();
+        for (version, locale, title, body) in texts.iter().filter(|t| t.0 == "2023-11") {
+            let text = format!("{title}\n{body}");
+            let (required, old): (&[&str], &[&str]) = match locale.as_str() {
+                "fi" => (
+                    &["Kanta-informointi", "luovutuslupa", "vastaanotetuksi"],
+                    &["suostum", "Tietoa Kanta-palveluista"],
+                ),
+                "sv" => (
+                    &["Kanta-tjänsterna", "tillstånd för utlämnande", "tjänstetillhandahållare", "yrkesutbildade"],
+                    &["samtycke", "Kantatjänsterna", "serviceproducent", "yrkesperson"],
+                ),
+                _ => (&["consent to data sharing", "denial of consent to data sharing"], &[]),
+            };
+            for word in required {
+                assert!(text.contains(word), "{version} {locale} lacks {word:?}");
+            }
+            for word in old {
+                assert!(!text.contains(word), "{version} {locale} still says {word:?}");
+            }
+        }
+        assert_eq!(texts.iter().filter(|t| t.0 == "2023-11").count(), 3);
     }
 
     type Provider = (String, String, String, String, String, bool);
