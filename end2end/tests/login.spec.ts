@@ -71,7 +71,7 @@ test('Matti (confirmed 2023-11) goes straight to the front page, and Juhani sees
 
   const other = await browser.newPage();
   await login(other, PEOPLE.juhani.code);
-  await expect(other.getByTestId('notice-status')).toContainText('henkilökohtaisesti palvelunantajalta Pohjois-Pohjanmaan hyvinvointialue 20.2.2024');
+  await expect(other.getByTestId('notice-status')).toContainText('henkilökohtaisesti 20.2.2024 palvelunantajalta Pohjois-Pohjanmaan hyvinvointialue');
   await other.close();
 });
 
