@@ -23,9 +23,18 @@ stress_database() {
   echo "$url"
 }
 
-# Starts the throwaway PostgreSQL cluster if the backends ($*) include it.
+# Starts the throwaway PostgreSQL cluster if the backends ($*) include it,
+# or uses the caller's (test.sh exports PG_ADMIN_URL): then this script's
+# EXIT trap leaves it alone (PG_DIR stays unset here) and test.sh stops it.
 start_stress_backends() {
-  case " $* " in *" postgres "*) start_postgres_cluster ;; esac
+  case " $* " in *" postgres "*) ;; *) return 0 ;; esac
+  if [ -n "${PG_ADMIN_URL:-}" ]; then
+    setup_postgres
+    PG_PORT="${PG_ADMIN_URL##*:}"
+    PG_PORT="${PG_PORT%%/*}"
+  else
+    start_postgres_cluster
+  fi
 }
 
 # Starts the server on database $1 at a free port; sets SERVER_PID and BASE.

@@ -108,7 +108,9 @@ pub async fn check_migrated(db: &Db) -> Result<(), String> {
     let applied: Result<Vec<i64>, sqlx::Error> = app::with_pool!(db, p => sqlx::query_scalar(
         "SELECT version FROM _sqlx_migrations WHERE success"
     ).fetch_all(p).await);
-    let applied = applied.unwrap_or_default();
+    let applied = applied.map_err(|e| {
+        format!("cannot read the database's migration history ({e}): run `kanta-server migrate` as the owner of its tables first")
+    })?;
     let pending = migrator(db).iter().filter(|m| !applied.contains(&m.version)).count();
     if pending == 0 {
         Ok(())
@@ -272,6 +274,23 @@ mod tests {
             }
         }
         assert_eq!(texts.iter().filter(|t| t.0 == "2023-11").count(), 3);
+    }
+
+    /// `serve --no-migrate` starts only on a database migrated to its version.
+    #[tokio::test]
+    async fn a_server_that_does_not_migrate_refuses_a_database_behind_its_version() {
+        let db = connect("sqlite::memory:").await.unwrap();
+        let e = check_migrated(&db).await.unwrap_err();
+        assert!(e.contains("migration history") && e.contains("kanta-server migrate"), "{e}");
+        let Db::Sqlite(pool) = &db else { unreachable!() };
+        let mut first = sqlx::migrate!("../migrations/sqlite");
+        first.migrations = first.migrations.iter().take(2).cloned().collect::<Vec<_>>().into();
+        first.run(pool).await.unwrap();
+        let pending = migrator(&db).iter().count() - 2;
+        let e = check_migrated(&db).await.unwrap_err();
+        assert!(e.contains(&format!("lacks {pending} of this version's migrations")), "{e}");
+        migrate(&db).await.unwrap();
+        check_migrated(&db).await.unwrap();
     }
 
     type Provider = (String, String, String, String, String, bool);
