@@ -217,6 +217,16 @@ mod ssr {
             }
         }
 
+        /// A new denial's target must be `within_reach`; otherwise the
+        /// request is refused as not the citizen's data (403), and audited.
+        pub async fn refuse_unless_within_reach(&self, subject: &Subject, scope: &DenialScope) -> Result<(), AppError> {
+            if self.within_reach(scope, subject.visibility) {
+                return Ok(());
+            }
+            let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+            Err(refuse_access(subject, "denial target", None, refused).await)
+        }
+
         /// Whether a new denial allows emergencies: the form's checkbox, where
         /// the scope can carry it at all (`DenialScope::may_allow_emergency`;
         /// the comprehensive form offers both sectors in one list, so a
@@ -651,10 +661,7 @@ pub async fn denial_consequence(
     let subject = require_subject().await?;
     let pool = pool()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
-    if !names.within_reach(&scope, subject.visibility) {
-        let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
-        return Err(refuse_access(&subject, "denial target", None, refused).await);
-    }
+    names.refuse_unless_within_reach(&subject, &scope).await?;
     let allow = names.allows_emergency(&scope, emergency.as_deref());
     let (kind, target) = denial_form_values(&scope);
     Ok(ConsequenceView {
@@ -675,7 +682,6 @@ pub async fn set_denial(
     form_key: String,
 ) -> Result<String, AppError> {
     use crate::domain::data_use::parse_denial;
-    use crate::domain::declarations::DeclarationError;
     use crate::domain::declarations::DeclarationEvent;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
@@ -684,10 +690,7 @@ pub async fn set_denial(
     // transaction.
     let subject = require_subject().await?;
     let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
-    if !names.within_reach(&scope, subject.visibility) {
-        let refused = AppError::Declaration(DeclarationError::NotTheCitizensData);
-        return Err(refuse_access(&subject, "denial target", None, refused).await);
-    }
+    names.refuse_unless_within_reach(&subject, &scope).await?;
     let allow_in_emergency = names.allows_emergency(&scope, emergency.as_deref());
     ssr::declare(DeclarationEvent::DenialSet { scope, allow_in_emergency }, &form_key).await
 }
