@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Builds the site without cargo-leptos: the hydrating WASM (cargo build for
+# Builds the site without cargo-leptos: the islands' WASM (cargo build for
 # wasm32, wasm-bindgen, wasm-opt) and the server (cargo build, release) at the
-# same time, then the stylesheet and public/ into the site root, and
-# precompressed copies. Every name and path comes
+# same time, then the stylesheet and public/ into the site root, the package
+# files under content-hashed names (listed in hash.txt), and precompressed
+# copies. Every name and path comes
 # from the workspace's [[workspace.metadata.leptos]] table, the same one
 # cargo-leptos reads (`cargo leptos watch` while developing) and the server's
 # build.rs reads, so the two build paths and the server cannot drift.
@@ -37,12 +38,19 @@ precompress() {
   done < <(find "$1" -type f \( -name '*.js' -o -name '*.wasm' -o -name '*.css' -o -name '*.svg' -o -name '*.txt' \) -print0)
 }
 
+# Copies FILE to STEM.<hash>.EXT, the hash being the first 16 hex digits of
+# its SHA-256, and prints "KIND: <hash>".
+publish_hashed() { # kind file stem ext
+  local hash
+  hash="$(sha256sum "$2" | cut -c1-16)"
+  cp "$2" "$3.$hash.$4"
+  echo "$1: $hash"
+}
+
 build_site() {
   read_site_metadata
   local pkg="$SITE_ROOT_DIR/$SITE_PKG_DIR" t0=$SECONDS
-  # wasm-bindgen's own name, `<output-name>_bg.wasm`, is the one Leptos's
-  # <HydrationScripts> asks for when the server was not compiled by
-  # cargo-leptos (which sets LEPTOS_OUTPUT_NAME and names it <output-name>.wasm).
+  # wasm-bindgen's own name for the WASM.
   local wasm_out="${SITE_OUTPUT_NAME}_bg.wasm"
   local wasm="$CARGO_TARGET_DIR/wasm32-unknown-unknown/$SITE_LIB_PROFILE/$SITE_LIB_PACKAGE.wasm"
   # The WASM and the server at the same time: each cargo has stretches
@@ -63,26 +71,38 @@ build_site() {
     return 1
   fi
   tail -n 1 "$wasm_log"
-  mkdir -p "$pkg"
-  if [ ! -f "$pkg/$wasm_out" ] || [ "$wasm" -nt "$pkg/$wasm_out" ]; then
+  # wasm-bindgen's output and the optimised WASM stay beside the build, by
+  # their plain names; the site gets copies named after their content.
+  local out="$CARGO_TARGET_DIR/site-wasm"
+  mkdir -p "$out"
+  if [ ! -f "$out/$wasm_out" ] || [ "$wasm" -nt "$out/$wasm_out" ]; then
     wait_for_wasm_bindgen
     say "wasm-bindgen and wasm-opt"
-    local tmp="$pkg/.bindgen"
+    local tmp="$out/.bindgen"
     rm -rf "$tmp"
     wasm-bindgen --target web --no-typescript --out-dir "$tmp" --out-name "$SITE_OUTPUT_NAME" "$wasm"
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
       --enable-mutable-globals "$tmp/$wasm_out" -o "$tmp/$wasm_out.opt"
-    mv "$tmp/$SITE_OUTPUT_NAME.js" "$pkg/$SITE_OUTPUT_NAME.js"
-    mv "$tmp/$wasm_out.opt" "$pkg/$wasm_out"
+    mv "$tmp/$SITE_OUTPUT_NAME.js" "$out/$SITE_OUTPUT_NAME.js"
+    mv "$tmp/$wasm_out.opt" "$out/$wasm_out"
     rm -rf "$tmp"
   fi
-  cp "$ROOT/$SITE_STYLE_FILE" "$pkg/$SITE_OUTPUT_NAME.css"
+  rm -rf "$pkg"
+  mkdir -p "$pkg"
   cp -R "$ROOT/$SITE_ASSETS_DIR/." "$SITE_ROOT_DIR/"
+  # Content-hashed names (`kanta.<16 hex>.css`) and their list, hash.txt,
+  # in cargo-leptos's format (see app/src/server/assets.rs).
+  {
+    publish_hashed js "$out/$SITE_OUTPUT_NAME.js" "$pkg/$SITE_OUTPUT_NAME" js
+    publish_hashed wasm "$out/$wasm_out" "$pkg/$SITE_OUTPUT_NAME" wasm
+    publish_hashed css "$ROOT/$SITE_STYLE_FILE" "$pkg/$SITE_OUTPUT_NAME" css
+    publish_hashed icon "$ROOT/$SITE_ASSETS_DIR/favicon.svg" "$pkg/favicon" svg
+  } >"$SITE_ROOT_DIR/hash.txt"
   precompress "$SITE_ROOT_DIR"
   SERVER_BIN="$CARGO_TARGET_DIR/release/$SITE_BIN_PACKAGE"
   SITE_ROOT="$SITE_ROOT_DIR"
   [ -x "$SERVER_BIN" ] || { echo "build produced no $SERVER_BIN" >&2; return 1; }
-  [ -f "$pkg/$wasm_out" ] || { echo "build produced no $pkg/$wasm_out" >&2; return 1; }
+  [ -s "$SITE_ROOT_DIR/hash.txt" ] || { echo "build produced no $SITE_ROOT_DIR/hash.txt" >&2; return 1; }
   say "site built in $((SECONDS - t0)) s: $SITE_ROOT (server $SERVER_BIN)"
 }
 

@@ -51,6 +51,15 @@ setup_rust() {
   true
 }
 
+# rustfmt and clippy of the same toolchain, for the test command's gates.
+setup_lints() {
+  if [ "${RUSTC:-}" = /usr/bin/rustc ]; then
+    apt_install rustfmt-web rust-web-clippy
+  else
+    rustup component add rustfmt clippy >/dev/null 2>&1 || true
+  fi
+}
+
 setup_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
 }

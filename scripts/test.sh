@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, starts a throwaway PostgreSQL
-# cluster, runs the workspace's Rust tests on SQLite and on PostgreSQL,
+# cluster, checks formatting and clippy's lints, runs the workspace's Rust
+# tests on SQLite and on PostgreSQL,
 # builds the site, runs the Playwright suite in Debian's Chromium against a
 # freshly built server on each database, the PostgreSQL outage test and the
 # crash test (scripts/crash-test.sh).
@@ -37,6 +38,15 @@ run_part() { # name, command…
 rust_tests() { # database URL for the server's tests ('' = SQLite)
   (cd "$ROOT" && KANTA_TEST_DATABASE_URL="$1" cargo test --release --locked -p app -p kanta-server --features app/ssr)
 }
+# The gates: the code is formatted, and clippy finds nothing (every target:
+# the library, the server, the tests, the benchmark and the examples).
+setup_lints
+lints() {
+  (cd "$ROOT" && cargo fmt --all --check) &&
+    (cd "$ROOT" && cargo clippy --release --locked -p app -p kanta-server --features app/ssr --all-targets -- -D warnings)
+}
+say "formatting and lints"
+run_part "cargo fmt --check, cargo clippy -D warnings" lints
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""
 say "Rust tests on PostgreSQL"

@@ -52,8 +52,7 @@ pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
     let Some(id) = session.get::<i64>(CITIZEN_ID_KEY).await.ok().flatten() else {
         return Ok(None);
     };
-    let pool = pool()?;
-    let Some(full_name) = repo::citizen_full_name(&pool, CitizenId(id)).await? else {
+    let Some(full_name) = standing_of(CitizenId(id)).await?.map(|s| s.full_name) else {
         return Ok(None);
     };
     let acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));

@@ -1,6 +1,6 @@
 //! The portal's one shared crate: domain rules (pure, unit-tested), server
 //! functions, and the pages. Compiled with `ssr` for the server and with
-//! `hydrate` for the browser.
+//! `hydrate` for the browser, where only the islands (`pages::islands`) run.
 
 #![recursion_limit = "256"]
 
@@ -14,7 +14,9 @@ mod pages;
 pub mod server;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags};
+use leptos_meta::provide_meta_context;
+#[cfg(feature = "ssr")]
+use leptos_meta::MetaTags;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -27,33 +29,35 @@ use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage}
 use crate::i18n::Locale;
 use crate::pages::{home::HomePage, layout::Layout, login::LoginPage, not_found::NotFound, notice::NoticePage};
 
-/// The language of this page: on the server from the request (cookie, then
-/// Accept-Language); in the browser from `<html lang>`, which the server set.
+/// The language of this page, from the request (cookie, then
+/// Accept-Language). Pages render on the server only; an island gets its
+/// texts from the page as properties.
 pub fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
         use_context::<http::request::Parts>().map(|p| server::request_locale(&p.headers)).unwrap_or_default()
     }
-    #[cfg(all(feature = "hydrate", not(feature = "ssr")))]
-    {
-        document()
-            .document_element()
-            .and_then(|e| e.get_attribute("lang"))
-            .and_then(|l| Locale::from_code(&l))
-            .unwrap_or_default()
-    }
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    #[cfg(not(feature = "ssr"))]
     {
         Locale::default()
     }
 }
 
-/// The HTML document around the app (server only).
+/// The HTML document around the app (server only). It loads no script:
+/// a page that has an island adds the hydration scripts beside it
+/// (`pages::islands`).
+#[cfg(feature = "ssr")]
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let locale = initial_locale();
-    let stylesheet = format!("/{}/{}.css", options.site_pkg_dir, options.output_name);
-    #[cfg(feature = "ssr")]
+    let assets = server::assets::SiteAssets::of(&options);
     set_content_security_policy();
+    // Pages are not hydrated (only islands are, from their own properties):
+    // nothing a page loaded is serialized into it for the browser.
+    if let Some(shared) = Owner::current_shared_context() {
+        shared.set_is_hydrating(false);
+    }
+    provide_context(options);
+    provide_context(pages::islands::IslandScriptsOnPage::default());
     view! {
         <!DOCTYPE html>
         <html lang=locale.code()>
@@ -61,9 +65,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <link rel="stylesheet" href=stylesheet/>
-                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HydrationScripts options/>
+                <link rel="stylesheet" href=assets.stylesheet.clone()/>
+                <link rel="icon" href=assets.icon.clone() type="image/svg+xml"/>
                 <MetaTags/>
             </head>
             <body>
@@ -94,13 +97,6 @@ fn set_content_security_policy() {
 pub fn App() -> impl IntoView {
     provide_meta_context();
     provide_context(initial_locale());
-    #[cfg(feature = "hydrate")]
-    Effect::new(|_| {
-        // Lets the end-to-end tests (and curious people) see that the app hydrated.
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "true");
-        }
-    });
 
     view! {
         <Router>

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PEOPLE, PASSWORD, T } from './helpers';
+import { PEOPLE, PASSWORD, T, login } from './helpers';
 
 test('a tampered session cookie is just no session: the login page, never an error', async ({ page, context, baseURL }) => {
   for (const value of ['not-a-session-id', 'AAAAAAAAAAAAAAAAAAAAAA', '%00%ff<script>', 'x'.repeat(4000)]) {
@@ -74,11 +74,19 @@ test('responses carry security headers; pages are not stored', async ({ request 
   expect(h['content-security-policy']).toMatch(/script-src 'self' 'nonce-[^']+'/);
 });
 
-test('the WASM bundle is served precompressed', async ({ request }) => {
-  const res = await request.get('/pkg/kanta_bg.wasm', { headers: { 'accept-encoding': 'br, gzip' } });
+test('the WASM of the print island is served precompressed, by its content hash, kept for good', async ({ page }) => {
+  await login(page, PEOPLE.matti.code);
+  await page.goto('/prescriptions');
+  const href = await page.locator('link[rel="preload"][as="fetch"]').getAttribute('href');
+  expect(href).toMatch(/^\/pkg\/kanta\.[0-9a-f]{16}\.wasm$/);
+  const res = await page.request.get(href!, { headers: { 'accept-encoding': 'br, gzip' } });
   expect(res.status()).toBe(200);
   expect(res.headers()['content-encoding']).toBe('br');
   expect(res.headers()['content-type']).toBe('application/wasm');
+  expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+  // Only the hashed names are published.
+  const plain = await page.request.get('/pkg/kanta.css');
+  expect(plain.status()).toBe(404);
 });
 
 test('a form on another site cannot log in or declare here: refused with a translated page', async ({ page, baseURL }) => {

@@ -1,5 +1,5 @@
 import { test, expect, Page, Browser } from '@playwright/test';
-import { LANGS, PEOPLE, MORE_PEOPLE, T, login, useLanguage, expectAccessible, waitForHydration } from './helpers';
+import { LANGS, PEOPLE, MORE_PEOPLE, T, login, useLanguage, expectAccessible, expectNoScripts } from './helpers';
 
 // These tests change the demo people's declarations: they run in order,
 // after every other spec (see playwright.config.ts).
@@ -36,7 +36,7 @@ test('Liisa cancels her service-event denial and the preview for another county 
   await expect(event).toContainText('Your denial of consent to data sharing of');
 
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   const denial = page.getByTestId('denial').filter({ hasText: 'Mielenterveyskäynti' });
   await denial.getByRole('button', { name: 'Cancel this denial' }).click();
   await expect(page.getByTestId('denial')).toHaveCount(1); // the prescription denial stays
@@ -80,7 +80,7 @@ test('Liisa updates her consent given before 2024 without JavaScript, and a phar
   }
   // With the one emergency permission for denied prescriptions, healthcare sees it in an emergency; a pharmacy still does not.
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   await page.getByTestId('prescription-emergency').getByRole('button', { name: 'Allow denied prescriptions in an emergency' }).click();
   await expect(page.getByTestId('prescription-emergency').getByTestId('state')).toContainText('Allowed since');
   await preview(page, 'hus:healthcare', 'emergency');
@@ -97,7 +97,7 @@ test('Aino gives the healthcare consent and a private clinic can then see her He
   await expect(row(page, 'Verenpaineen seuranta')).toContainText('No consent to data sharing.');
 
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   const consent = page.getByTestId('consent-healthcare');
   await expect(consent.getByTestId('state')).toHaveText('No consent given.');
   await consent.getByRole('button', { name: 'Give consent: healthcare' }).click();
@@ -134,14 +134,14 @@ test('Juhani: his denial allowing emergencies hides his data from another county
 test("Elina's Uusimaa denial hides her Vantaa-Kerava data from HUS", async ({ page }) => {
   await loginEn(page, MORE_PEOPLE.elina.code);
   await page.goto('/data-use/preview');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   await page.getByLabel('Who is looking').selectOption({ label: 'HUS Group (healthcare)' });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(row(page, 'Migreeni')).toHaveAttribute('data-visible', 'false');
   await expect(page.getByTestId('preview-counts')).toContainText('Vantaa and Kerava Wellbeing Services County: patient register');
 
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   await page.getByTestId('denial').filter({ hasText: 'Uusimaa' }).getByRole('button', { name: 'Cancel this denial' }).click();
   await expect(page.getByTestId('no-denials')).toBeVisible();
   await preview(page, 'hus:healthcare');
@@ -153,7 +153,7 @@ test('withdrawing a consent hides the data again', async ({ page }) => {
   await preview(page, 'pirkanmaa:healthcare');
   await expect(row(page, 'Diabeteksen vuosikontrolli')).toHaveAttribute('data-visible', 'true');
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Withdraw consent: healthcare' }).click();
   await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toHaveText('No consent given.');
   await preview(page, 'pirkanmaa:healthcare');
@@ -172,7 +172,7 @@ test('the printable summary lists exactly the valid declarations', async ({ page
 
   // A new denial, through its confirmation step, shows up; nothing else does.
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   const form = page.getByTestId('new-denial-comprehensive');
   await form.locator('select').selectOption('social_welfare');
   // Only a patient-data denial can allow emergencies: for social welfare data the box is not used.
@@ -197,7 +197,7 @@ test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the a
   await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
   await expect(page.getByTestId('acting-for')).toContainText('Eetu Laine');
   await page.goto('/data-use');
-  await waitForHydration(page);
+  await expectNoScripts(page);
   // Eetu has never been informed: his guardian confirms the notice for him.
   await page.getByRole('button', { name: 'Confirm receipt for Eetu Laine' }).click();
   await expect(page.getByTestId('confirmations')).toContainText('Online in MyKanta by guardian Oskari Laine');

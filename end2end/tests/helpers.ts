@@ -59,8 +59,18 @@ export function today(lang: Lang): string {
   return `${d}.${m}.${y}`;
 }
 
+/** A page with an island (the print button): its WASM has loaded and the island woke. */
 export async function waitForHydration(page: Page) {
   await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true');
+}
+
+/** The page is the server's HTML alone: no script in it, and no JavaScript
+ * or WASM loaded (only a page with an island loads them). JavaScript must be on. */
+export async function expectNoScripts(page: Page) {
+  await expect(page.locator('script')).toHaveCount(0);
+  const loaded = await page.evaluate(() =>
+    performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /\.(js|wasm)([?#]|$)/.test(n)));
+  expect(loaded).toEqual([]);
 }
 
 export async function fillLogin(page: Page, code: string, password: string, lang: Lang = 'fi') {
@@ -72,7 +82,7 @@ export async function fillLogin(page: Page, code: string, password: string, lang
 export async function login(page: Page, code: string, opts: { js?: boolean; lang?: Lang } = {}) {
   const lang = opts.lang ?? 'fi';
   await page.goto('/login');
-  if (opts.js !== false) await waitForHydration(page);
+  if (opts.js !== false) await expectNoScripts(page);
   await fillLogin(page, code, PASSWORD, lang);
 }
 

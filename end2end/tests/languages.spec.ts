@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { T, switchLanguage, waitForHydration } from './helpers';
+import { T, switchLanguage, expectNoScripts } from './helpers';
 
 test('switching to Swedish and English changes the texts and <html lang>, and the choice is remembered', async ({ page }) => {
   await page.goto('/login');
@@ -17,8 +17,8 @@ test('switching to Swedish and English changes the texts and <html lang>, and th
   await page.reload();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.en.loginTitle);
-  await waitForHydration(page);
-  // After hydration the texts are still English (the app reads the server's choice).
+  await expectNoScripts(page);
+  // Still English, with no script that could change it.
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.en.loginTitle);
 });
 

@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { PEOPLE, T, today, login, switchLanguage, expectAccessible, waitForHydration } from './helpers';
+import { PEOPLE, T, today, login, switchLanguage, expectAccessible, expectNoScripts } from './helpers';
 
 // These tests change who has confirmed the notice, so they run in order,
 // each person once per (fresh) database.
@@ -28,7 +28,7 @@ test.describe('with JavaScript', () => {
       await expectAccessible(page, `the unconfirmed notice (${lang})`);
     }
     await switchLanguage(page, 'fi');
-    await waitForHydration(page);
+    await expectNoScripts(page);
 
     await page.getByRole('button', { name: T.fi.confirm }).click();
     await expect(page).toHaveURL(/\/$/);

@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, isoDaysAgo, waitForHydration } from './helpers';
+import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, isoDaysAgo, expectNoScripts } from './helpers';
 
 const EN = {
   health: 'Health data',
@@ -41,7 +41,7 @@ for (const js of [true, false]) {
     const page = await context.newPage();
     await loginEn(page, PEOPLE.matti.code, js);
     await page.goto('/records');
-    if (js) await waitForHydration(page);
+    if (js) await expectNoScripts(page);
     await expect(count(page)).toHaveText(EN.count(14, 5));
 
     // By register.

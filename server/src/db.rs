@@ -33,14 +33,22 @@ pub async fn connect(url: &str) -> Result<Db, String> {
         }
     }
     // An in-memory database lives in one connection (tests).
-    let max = if url.contains(":memory:") { 1 } else { 8 };
+    let max = if url.contains(":memory:") { 1 } else { max_connections(8) };
     SqlitePoolOptions::new()
         .max_connections(max)
         .acquire_timeout(Duration::from_secs(5))
+        // A file on this machine does not drop a connection: no ping (a
+        // round trip to the connection's thread) before every statement.
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .map(Db::Sqlite)
         .map_err(|e| format!("cannot open the database {url:?}: {e}"))
+}
+
+/// The pool's size: `KANTA_DB_MAX_CONNECTIONS`, else the backend's default.
+fn max_connections(default: u32) -> u32 {
+    std::env::var("KANTA_DB_MAX_CONNECTIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
 }
 
 async fn connect_postgres(url: &str) -> Result<Db, String> {
@@ -54,7 +62,7 @@ async fn connect_postgres(url: &str) -> Result<Db, String> {
         .await
         .map_err(|e| format!("cannot connect to the database {shown:?}: {e}"))?;
     let _ = sqlx::Connection::close(probe).await;
-    let max = std::env::var("KANTA_DB_MAX_CONNECTIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(10);
+    let max = max_connections(10);
     PgPoolOptions::new()
         .max_connections(max)
         .acquire_timeout(ACQUIRE_TIMEOUT)

@@ -27,6 +27,7 @@ use axum::{middleware, Router};
 use leptos::config::{Env, LeptosOptions};
 use leptos::prelude::provide_context;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::SameSite;
@@ -198,13 +199,18 @@ where
             time::Duration::try_from(settings.idle_timeout).map_err(|e| format!("idle timeout: {e}"))?,
         ));
 
+    // The built files' content-hashed names, when the build listed them.
+    let hash_file = app::server::assets::hash_file(&settings.site_root);
     let leptos_options = LeptosOptions::builder()
         .output_name(env!("KANTA_SITE_OUTPUT_NAME"))
         .site_root(settings.site_root.as_str())
         .site_pkg_dir(env!("KANTA_SITE_PKG_DIR"))
         .site_addr(settings.addr)
         .env(Env::PROD)
+        .hash_files(hash_file.is_some())
+        .hash_file(hash_file.map(|p| p.to_string_lossy().into()).unwrap_or_else(|| "hash.txt".into()))
         .build();
+    app::server::assets::SiteAssets::of(&leptos_options);
     let portal_config = PortalConfig {
         demo_mode: settings.demo,
         cross_sector_opens: settings.cross_sector_opens,
@@ -245,6 +251,7 @@ where
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
         .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(middleware::from_fn(web::pages_without_scripts))
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(middleware::from_fn_with_state(
@@ -262,6 +269,9 @@ where
             client_address::client_address,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), web::security_headers))
+        // Pages and answers in br or gzip, as the browser asks; the static
+        // files are compressed ahead of time (ServeDir above).
+        .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
         .with_state(state))
 }

@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use app::error::AppError;
 use app::i18n::{Locale, LANGUAGE_COOKIE};
-use app::server::{repo, request_locale, CitizenId, Db, CITIZEN_ID_KEY, LOGGED_IN_AT_KEY, SEEN_AT_KEY};
+use app::server::{repo, request_locale, CitizenId, Db, GuardedCitizen, CITIZEN_ID_KEY, LOGGED_IN_AT_KEY, SEEN_AT_KEY};
 
 /// Where the built site's files are served: names from the workspace's
 /// leptos metadata (see build.rs).
@@ -88,7 +88,7 @@ pub async fn session_lifetime(
 /// Every page but the login page needs a session; a citizen who has not
 /// confirmed the current notice is sent to it from every other page.
 /// Server-side, so it holds without JavaScript and for a typed-in URL.
-pub async fn session_guard(State(pool): State<Db>, session: Session, req: Request, next: Next) -> Response {
+pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Request, next: Next) -> Response {
     let path = req.uri().path().to_string();
     if is_public(&path) {
         return next.run(req).await;
@@ -110,9 +110,14 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, req: Reques
         ("/login", None) => next.run(req).await,
         ("/login", Some(_)) => Redirect::to("/").into_response(),
         (_, None) => Redirect::to("/login").into_response(),
-        (_, Some(id)) => match repo::notice_due_for(&pool, id).await {
-            Ok(Some(_)) if path != "/notice" => Redirect::to("/notice").into_response(),
-            Ok(_) => next.run(req).await,
+        (_, Some(citizen)) => match repo::citizen_standing(&pool, citizen).await {
+            Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
+            Ok(Some(standing)) => {
+                // The page's server functions read it instead of asking again.
+                req.extensions_mut().insert(GuardedCitizen { citizen, standing });
+                next.run(req).await
+            }
+            Ok(None) => next.run(req).await,
             Err(e) => error_page(&req, e),
         },
     }
@@ -186,7 +191,7 @@ fn error_page(req: &Request, error: AppError) -> Response {
          <title>{name}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
          <body><main id=\"main\"><h1>{name}</h1><p>{message}</p></main></body></html>",
         lang = locale.code(),
-        css = STYLESHEET,
+        css = app::server::assets::SiteAssets::get().map_or(STYLESHEET, |a| a.stylesheet.as_str()),
         name = t.service_name,
         message = error.message(t),
     );
@@ -270,10 +275,68 @@ fn keep_redirect_local(res: &mut Response, host: &str) {
     }
 }
 
+/// What Leptos appends to every page it renders for hydration, when there is
+/// nothing in it: no resource, no error, no pending chunk.
+const EMPTY_HYDRATION_SCRIPTS: [&str; 2] = [
+    "__RESOLVED_RESOURCES=[];__SERIALIZED_ERRORS=[];__PENDING_RESOURCES=[];__RESOURCE_RESOLVERS=[];",
+    "__INCOMPLETE_CHUNKS=[];",
+];
+
+/// A page without an island runs no script at all: Leptos's empty
+/// hydration bootstrap is taken out of it. A page with an island keeps it
+/// (the islands read it), and so does one with data in it.
+pub async fn pages_without_scripts(req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|ct| ct.starts_with("text/html"));
+    if !is_html || res.headers().contains_key(header::CONTENT_ENCODING) {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let html = match axum::body::to_bytes(body, 64 * 1024 * 1024).await.map(|b| String::from_utf8(b.to_vec())) {
+        Ok(Ok(html)) => html,
+        Ok(Err(e)) => return Response::from_parts(parts, axum::body::Body::from(e.into_bytes())),
+        Err(e) => {
+            tracing::error!(error = %e, "a page's body failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    };
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(without_empty_hydration_scripts(html)))
+}
+
+fn without_empty_hydration_scripts(mut html: String) -> String {
+    if html.contains("<leptos-island") {
+        return html;
+    }
+    for content in EMPTY_HYDRATION_SCRIPTS {
+        let end_tag = format!("{content}</script>");
+        let Some(end) = html.find(&end_tag) else { continue };
+        // Its opening tag (with the nonce) ends right before the content.
+        let Some(start) = html[..end].rfind("<script") else { continue };
+        if html[start..end].ends_with('>') && !html[start..end - 1].contains('>') {
+            html.replace_range(start..end + end_tag.len(), "");
+        }
+    }
+    html
+}
+
 /// Headers every response carries. Pages with personal data are never
-/// stored by the browser, so Back after logout shows nothing.
+/// stored by the browser, so Back after logout shows nothing; static files
+/// are kept for good when their name carries their content's hash.
 pub async fn security_headers(State(secure): State<bool>, req: Request, next: Next) -> Response {
-    let is_asset = req.uri().path().starts_with(PKG_PREFIX);
+    let path = req.uri().path();
+    let cache = if !path.starts_with(PKG_PREFIX) {
+        "no-store"
+    } else if app::server::assets::is_content_hashed(path) {
+        // Its name changes with its content: kept for a year, never asked again.
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
     let mut res = next.run(req).await;
     let h = res.headers_mut();
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
@@ -288,7 +351,6 @@ pub async fn security_headers(State(secure): State<bool>, req: Request, next: Ne
         // Behind TLS: browsers use HTTPS only, for a year.
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
     }
-    let cache = if is_asset { "no-cache" } else { "no-store" };
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res
 }
@@ -303,6 +365,22 @@ mod tests {
         for bad in ["//evil.example", "https://evil.example", "/\\evil", "/ä", "/a b", "/a\nb", ""] {
             assert!(!is_local_path(bad), "{bad}");
         }
+    }
+
+    #[test]
+    fn a_page_without_an_island_loses_only_the_empty_hydration_scripts() {
+        let empty = format!(
+            "<body><p>x</p></body><script nonce=\"n1\">{}</script><script nonce=\"n1\">{}</script>",
+            EMPTY_HYDRATION_SCRIPTS[0], EMPTY_HYDRATION_SCRIPTS[1]
+        );
+        assert_eq!(without_empty_hydration_scripts(empty.clone()), "<body><p>x</p></body>");
+        let island = empty.replace("<p>x</p>", "<leptos-island data-component=\"Print\"></leptos-island>");
+        assert_eq!(without_empty_hydration_scripts(island.clone()), island);
+        let with_data = empty.replace("__RESOLVED_RESOURCES=[]", "__RESOLVED_RESOURCES=[\"{}\",]");
+        assert_eq!(
+            without_empty_hydration_scripts(with_data.clone()),
+            with_data.replace(&format!("<script nonce=\"n1\">{}</script>", EMPTY_HYDRATION_SCRIPTS[1]), "")
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{navigate_on_success, use_locale, use_texts, ErrorSummary, LoadError};
+use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
 use crate::domain::data_use::{cross_code, sector_code};
@@ -87,15 +87,6 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     let allow_rx = ServerAction::<AllowPrescriptionEmergency>::new();
     let withdraw_rx = ServerAction::<WithdrawPrescriptionEmergency>::new();
     let confirm_child = ServerAction::<ConfirmChildNotice>::new();
-    navigate_on_success(update);
-    navigate_on_success(allow_rx);
-    navigate_on_success(withdraw_rx);
-    navigate_on_success(confirm_child);
-    navigate_on_success(give);
-    navigate_on_success(withdraw);
-    navigate_on_success(give_cross);
-    navigate_on_success(withdraw_cross);
-    navigate_on_success(cancel);
     let error = move || {
         [
             give.value().get(),
@@ -390,7 +381,6 @@ pub fn DenialConfirmPage() -> impl IntoView {
         |((kind, target, emergency), locale)| denial_consequence(kind, target, emergency, locale),
     );
     let set = ServerAction::<SetDenial>::new();
-    navigate_on_success(set);
     view! {
         <Title text=format!("{} – {}", t.confirm_denial_title, t.service_name)/>
         <h1>{t.confirm_denial_title}</h1>
@@ -469,7 +459,7 @@ pub fn SummaryPage() -> impl IntoView {
         <Title text=format!("{} – {}", t.summary_title, t.service_name)/>
         <div class="page-heading">
             <h1>{t.summary_title}</h1>
-            <super::prescriptions::PrintButton/>
+            <super::islands::PrintButton/>
         </div>
         <DataUseNav current="/data-use/summary"/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{navigate_on_success, use_locale, use_texts, LoadError};
+use super::{use_locale, use_texts, LoadError};
 use crate::api::front_page;
 use crate::api::records::{my_children, ActForChild};
 use crate::domain::ConfirmationChannel;
@@ -72,7 +72,6 @@ fn Children() -> impl IntoView {
     let t = use_texts();
     let children = Resource::new(|| (), |_| my_children());
     let act = ServerAction::<ActForChild>::new();
-    navigate_on_success(act);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use super::{navigate_on_success, use_locale, use_texts};
+use super::{use_locale, use_texts};
 use crate::api::records::ActForSelf;
 use crate::api::{session_citizen, LoggedInCitizen, Logout};
 use crate::domain::listing::percent_encode;
@@ -82,7 +82,6 @@ fn SessionBox() -> impl IntoView {
     let t = use_texts();
     let citizen = use_session_citizen();
     let logout = ServerAction::<Logout>::new();
-    navigate_on_success(logout);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -153,7 +152,6 @@ fn ActingForBanner() -> impl IntoView {
     let t = use_texts();
     let citizen = use_session_citizen();
     let back = ServerAction::<ActForSelf>::new();
-    navigate_on_success(back);
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {

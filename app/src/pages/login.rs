@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{navigate_on_success, use_texts, ErrorSummary};
+use super::{use_texts, ErrorSummary};
 use crate::api::{demo_logins, login_prefill, Login};
 use crate::error::AppError;
 
@@ -11,7 +11,6 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let demo = Resource::new(|| (), |_| demo_logins());
     let prefill = Resource::new(|| (), |_| login_prefill());
-    navigate_on_success(login);
     let error = move || login.value().get().and_then(Result::err);
     let code_invalid = move || matches!(error(), Some(AppError::InvalidIdentityCode(_) | AppError::BadCredentials));
     let password_invalid = move || matches!(error(), Some(AppError::PasswordMissing | AppError::BadCredentials));

@@ -1,5 +1,6 @@
 pub mod data_use;
 pub mod home;
+pub mod islands;
 pub mod layout;
 pub mod login;
 pub mod not_found;
@@ -18,32 +19,6 @@ pub fn use_locale() -> Locale {
 
 pub fn use_texts() -> &'static Texts {
     use_locale().texts()
-}
-
-/// A full page load to `path`: used after login, logout and confirmations so
-/// that no state of the previous page survives in the browser.
-pub fn hard_navigate(path: &str) {
-    #[cfg(feature = "hydrate")]
-    {
-        let _ = window().location().set_href(path);
-    }
-    #[cfg(not(feature = "hydrate"))]
-    {
-        let _ = path;
-    }
-}
-
-/// After a form's server function succeeds (with JavaScript), goes where
-/// it answered with a full page load; without JavaScript the server redirects.
-pub fn navigate_on_success<A>(action: ServerAction<A>)
-where
-    A: leptos::server_fn::ServerFn<Output = String, Error = AppError> + Clone + Send + Sync + 'static,
-{
-    Effect::new(move |_| {
-        if let Some(Ok(path)) = action.value().get() {
-            hard_navigate(&path);
-        }
-    });
 }
 
 /// An error of a form, announced to screen readers.

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use super::{navigate_on_success, use_locale, use_texts, ErrorSummary, LoadError};
+use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::{current_notice, ConfirmNotice, NoticeView};
 use crate::i18n::fill;
 
@@ -30,7 +30,6 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let confirm = ServerAction::<ConfirmNotice>::new();
-    navigate_on_success(confirm);
     let published = fill(
         t.notice_version_published,
         &[("version", notice.version.as_str()), ("date", &locale.date(notice.published_on))],

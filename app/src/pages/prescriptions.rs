@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+use super::islands::PrintButton;
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::records::{prescriptions_page, PrescriptionFilter, PrescriptionView};
 use crate::error::AppError;
@@ -141,18 +142,4 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
             }}
         </article>
     }
-}
-
-/// Prints the page; shown only once the app has hydrated (CSS hides it
-/// before), since without JavaScript the browser's own print is the way.
-#[component]
-pub fn PrintButton() -> impl IntoView {
-    let t = use_texts();
-    let print = move |_| {
-        #[cfg(feature = "hydrate")]
-        {
-            let _ = window().print();
-        }
-    };
-    view! { <button type="button" class="button button--secondary print-button" on:click=print>{t.print_button}</button> }
 }

@@ -1,6 +1,7 @@
 //! Server-only glue for the server functions: context, sessions, passwords,
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
+pub mod assets;
 pub mod data_use_repo;
 pub mod db;
 pub mod form_key;
@@ -81,11 +82,29 @@ pub async fn require_citizen() -> Result<(Session, CitizenId), AppError> {
 /// notice: no data is shown before that.
 pub async fn require_informed_citizen() -> Result<(Session, CitizenId), AppError> {
     let (session, citizen) = require_citizen().await?;
-    let pool = pool()?;
-    if repo::notice_due_for(&pool, citizen).await?.is_some() {
+    if standing_of(citizen).await?.is_none_or(|s| s.notice_due.is_some()) {
         return Err(AppError::NoticeNotConfirmed);
     }
     Ok((session, citizen))
+}
+
+/// The citizen's standing as the session guard read it for this page
+/// request (`GuardedCitizen` in the request's extensions), or from the
+/// database (a server function called on its own, which the guard does not
+/// see). A page asks once, not once per server function.
+pub async fn standing_of(citizen: CitizenId) -> Result<Option<repo::CitizenStanding>, AppError> {
+    let guarded = request_parts().and_then(|p| p.extensions.get::<GuardedCitizen>().cloned());
+    match guarded {
+        Some(g) if g.citizen == citizen => Ok(Some(g.standing)),
+        _ => repo::citizen_standing(&pool()?, citizen).await,
+    }
+}
+
+/// Left in a page request's extensions by the session guard.
+#[derive(Debug, Clone)]
+pub struct GuardedCitizen {
+    pub citizen: CitizenId,
+    pub standing: repo::CitizenStanding,
 }
 
 /// Session key of the child a guardian is acting for, if any.

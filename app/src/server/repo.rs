@@ -31,6 +31,15 @@ pub struct CitizenLogin {
     pub password_hash: Option<String>,
 }
 
+/// What every page needs of its citizen (`citizen_standing`). The session
+/// guard reads it once per page request and leaves it in the request's
+/// extensions for the page's server functions.
+#[derive(Debug, Clone)]
+pub struct CitizenStanding {
+    pub full_name: String,
+    pub notice_due: Option<NoticeVersion>,
+}
+
 pub struct NoticeText {
     pub published_on: NaiveDate,
     pub title: String,
@@ -159,6 +168,12 @@ pub async fn current_notice_version(db: &Db) -> Result<NoticeVersion, AppError> 
 
 pub async fn notice_confirmations(db: &Db, id: CitizenId, locale: Locale) -> Result<Vec<NoticeConfirmation>, AppError> {
     dispatch!(db, notice_confirmations(id, locale))
+}
+
+/// The citizen's name and the notice version they must confirm first, if
+/// any: what every page needs, in one statement (None: no such citizen).
+pub async fn citizen_standing(db: &Db, id: CitizenId) -> Result<Option<CitizenStanding>, AppError> {
+    dispatch!(db, citizen_standing(id))
 }
 
 /// The notice version the citizen must confirm first, if any.

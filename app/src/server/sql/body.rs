@@ -26,7 +26,7 @@ use crate::i18n::Locale;
 use crate::server::data_use_repo::{ProviderRow, Viewing};
 use crate::server::record_repo::{kinds_of, Person, RecordPage, EVENT_COLUMNS};
 use crate::server::repo::{
-    cross_of, cross_str, decode, provider_name_column, sector_of, sector_str, CitizenLogin, NoticeText, OwnData,
+    cross_of, cross_str, decode, provider_name_column, sector_of, sector_str, CitizenLogin, CitizenStanding, NoticeText, OwnData,
     RecordError,
 };
 use crate::server::{db_error, CitizenId};
@@ -213,16 +213,44 @@ pub async fn notice_confirmations(
 
 /// The notice version the citizen must confirm first, if any.
 pub async fn notice_due_for(pool: &Pool, id: CitizenId) -> Result<Option<NoticeVersion>, AppError> {
-    let current = current_notice_version(pool).await?;
-    let confirmed = sqlx::query("SELECT 1 AS one FROM notice_confirmation WHERE citizen_id = $1 AND version = $2")
-        .bind(id.0)
-        .bind(current.as_str())
-        .fetch_optional(pool)
-        .await
-        .map_err(db_error)?;
-    Ok(if confirmed.is_some() { None } else { Some(current) })
+    Ok(citizen_standing(pool, id).await?.and_then(|s| s.notice_due))
 }
 
+/// What every page needs of its citizen, in one statement: their name and
+/// the current notice version if they have not confirmed it (one row per
+/// published version, the confirmation beside it).
+pub async fn citizen_standing(pool: &Pool, id: CitizenId) -> Result<Option<CitizenStanding>, AppError> {
+    let rows = sqlx::query(
+        "SELECT c.first_name, c.last_name, v.version, v.published_on, \
+         EXISTS (SELECT 1 FROM notice_confirmation n WHERE n.citizen_id = c.id AND n.version = v.version) AS confirmed \
+         FROM citizen c CROSS JOIN notice_version v WHERE c.id = $1",
+    )
+    .bind(id.0)
+    .fetch_all(pool)
+    .await
+    .map_err(db_error)?;
+    let Some(first) = rows.first() else { return Ok(None) };
+    let full_name = format!("{} {}", first.get::<String, _>("first_name"), first.get::<String, _>("last_name"));
+    let mut published = Vec::with_capacity(rows.len());
+    let mut confirmed = Vec::new();
+    for r in &rows {
+        let v: String = r.get("version");
+        let version = NoticeVersion::parse(&v).map_err(|_| {
+            tracing::error!(version = %v, "malformed notice version in the database");
+            AppError::Internal
+        })?;
+        if r.get::<bool, _>("confirmed") {
+            confirmed.push(version.clone());
+        }
+        published.push((version, r.get::<NaiveDate, _>("published_on")));
+    }
+    let current = notice::current_version(&published, Utc::now().date_naive()).ok_or_else(|| {
+        tracing::error!("no notice version is published");
+        AppError::Internal
+    })?;
+    let notice_due = (!confirmed.contains(&current)).then_some(current);
+    Ok(Some(CitizenStanding { full_name, notice_due }))
+}
 
 pub async fn notice_text(pool: &Pool, version: &NoticeVersion, locale: Locale) -> Result<Option<NoticeText>, AppError> {
     let row = sqlx::query(
