@@ -106,7 +106,7 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
 
     use crate::domain::audit::{login_throttled, throttle_window_start, AuditKind};
 
-    let code = IdentityCode::parse(&identity_code).map_err(|e| AppError::InvalidIdentityCode(e))?;
+    let code = IdentityCode::parse(&identity_code).map_err(AppError::InvalidIdentityCode)?;
     if password.is_empty() {
         return Err(AppError::PasswordMissing);
     }
@@ -218,12 +218,12 @@ pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
     use crate::server::*;
     let (_, citizen) = require_informed_citizen().await?;
     let pool = pool()?;
-    let full_name = repo::citizen_full_name(&pool, citizen).await?.ok_or_else(|| AppError::NotAuthenticated)?;
+    let full_name = repo::citizen_full_name(&pool, citizen).await?.ok_or(AppError::NotAuthenticated)?;
     let current = repo::current_notice_version(&pool).await?;
     let confirmations = repo::notice_confirmations(&pool, citizen, locale).await?;
     let confirmation = crate::domain::notice::confirmation_of(&current, &confirmations)
         .cloned()
-        .ok_or_else(|| AppError::NoticeNotConfirmed)?;
+        .ok_or(AppError::NoticeNotConfirmed)?;
     let previous_login = repo::previous_login(&pool, citizen).await?;
     Ok(FrontPageView { full_name, confirmation, previous_login })
 }

@@ -15,7 +15,7 @@ pub fn synthetic_code(n: u64) -> String {
     let individual = 900 + n % 99;
     let born = NaiveDate::from_ymd_opt(1930, 1, 1).expect("valid date") + Duration::days(day as i64);
     let ddmmyy = born.format("%d%m%y").to_string();
-    let sign = if born.format("%Y").to_string() < "2000".to_string() { '-' } else { 'A' };
+    let sign = if born.format("%Y").to_string().as_str() < "2000" { '-' } else { 'A' };
     let number: u64 = format!("{ddmmyy}{individual:03}").parse().expect("digits");
     format!("{ddmmyy}{sign}{individual:03}{}", CHECK[(number % 31) as usize] as char)
 }

@@ -185,7 +185,7 @@ mod ssr {
         /// The service events the asker may see, newest first.
         pub fn visible_events(&self, visibility: Visibility) -> Vec<&ServiceEvent> {
             let mut events: Vec<_> = self.events.values().filter(|e| visibility.shows(e.started_on)).collect();
-            events.sort_by(|a, b| (b.started_on, b.id).cmp(&(a.started_on, a.id)));
+            events.sort_by_key(|e| std::cmp::Reverse((e.started_on, e.id)));
             events
         }
 
@@ -193,7 +193,7 @@ mod ssr {
         pub fn visible_prescriptions(&self, visibility: Visibility) -> Vec<&Prescription> {
             let mut prescriptions: Vec<_> =
                 self.prescriptions.values().filter(|p| visibility.shows(p.prescribed_on)).collect();
-            prescriptions.sort_by(|a, b| (b.prescribed_on, b.id).cmp(&(a.prescribed_on, a.id)));
+            prescriptions.sort_by_key(|p| std::cmp::Reverse((p.prescribed_on, p.id)));
             prescriptions
         }
 

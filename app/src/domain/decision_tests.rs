@@ -487,7 +487,7 @@ fn derivation_cancel_and_regive_follow_the_event_order() {
 #[test]
 fn a_consent_given_before_2024_is_to_update_until_updated_or_given_anew() {
     let old = decl(1, at(2023, 5, 1), DeclarationEvent::ConsentGiven(Sector::Healthcare));
-    let v = valid_at(&[old.clone()], &[], today());
+    let v = valid_at(std::slice::from_ref(&old), &[], today());
     assert!(v.consents_to_update.contains(&Sector::Healthcare));
     let updated = [old.clone(), decl(2, at(2025, 1, 1), DeclarationEvent::ConsentUpdated(Sector::Healthcare))];
     let v = valid_at(&updated, &[], today());

@@ -106,6 +106,22 @@ impl From<IdentityCode> for String {
     }
 }
 
+impl fmt::Display for IdentityCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = match self {
+            IdentityCodeError::WrongLength => "not 11 characters",
+            IdentityCodeError::NotDigits => "a letter where a digit belongs",
+            IdentityCodeError::BadCenturySign => "not a century sign",
+            IdentityCodeError::ImpossibleDate => "no such date",
+            IdentityCodeError::BadIndividualNumber => "individual number 000 or 001",
+            IdentityCodeError::WrongCheckCharacter => "wrong check character",
+        };
+        write!(f, "invalid identity code: {what}")
+    }
+}
+
+impl std::error::Error for IdentityCodeError {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,19 +236,3 @@ mod tests {
         IdentityCode::try_from(s.to_string())
     }
 }
-
-impl fmt::Display for IdentityCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let what = match self {
-            IdentityCodeError::WrongLength => "not 11 characters",
-            IdentityCodeError::NotDigits => "a letter where a digit belongs",
-            IdentityCodeError::BadCenturySign => "not a century sign",
-            IdentityCodeError::ImpossibleDate => "no such date",
-            IdentityCodeError::BadIndividualNumber => "individual number 000 or 001",
-            IdentityCodeError::WrongCheckCharacter => "wrong check character",
-        };
-        write!(f, "invalid identity code: {what}")
-    }
-}
-
-impl std::error::Error for IdentityCodeError {}

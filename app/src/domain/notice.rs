@@ -124,6 +124,14 @@ pub fn notice_blocks(body: &str) -> Vec<NoticeBlock> {
     blocks
 }
 
+impl fmt::Display for InvalidNoticeVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a notice version is YYYY-MM")
+    }
+}
+
+impl std::error::Error for InvalidNoticeVersion {}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -208,11 +216,3 @@ mod tests {
         }
     }
 }
-
-impl fmt::Display for InvalidNoticeVersion {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a notice version is YYYY-MM")
-    }
-}
-
-impl std::error::Error for InvalidNoticeVersion {}

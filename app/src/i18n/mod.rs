@@ -472,6 +472,27 @@ pub struct Texts {
     pub err_network: &'static str,
 }
 
+impl Texts {
+    /// The name of an entry kind.
+    pub fn entry_kind(&self, kind: crate::domain::records::EntryKind) -> &'static str {
+        use crate::domain::records::EntryKind::*;
+        match kind {
+            VisitSummary => self.kind_visit_summary,
+            Diagnosis => self.kind_diagnosis,
+            LaboratoryResult => self.kind_laboratory_result,
+            ImagingStudy => self.kind_imaging_study,
+            Vaccination => self.kind_vaccination,
+            CriticalRisk => self.kind_critical_risk,
+            Referral => self.kind_referral,
+            Measurement => self.kind_measurement,
+            Procedure => self.kind_procedure,
+            CarePlan => self.kind_care_plan,
+            Certificate => self.kind_certificate,
+            ClientDocument => self.kind_client_document,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -605,27 +626,6 @@ mod tests {
                 let wanted: std::collections::BTreeSet<&str> = names.iter().copied().collect();
                 assert_eq!(found, wanted, "{l:?}: {template}");
             }
-        }
-    }
-}
-
-impl Texts {
-    /// The name of an entry kind.
-    pub fn entry_kind(&self, kind: crate::domain::records::EntryKind) -> &'static str {
-        use crate::domain::records::EntryKind::*;
-        match kind {
-            VisitSummary => self.kind_visit_summary,
-            Diagnosis => self.kind_diagnosis,
-            LaboratoryResult => self.kind_laboratory_result,
-            ImagingStudy => self.kind_imaging_study,
-            Vaccination => self.kind_vaccination,
-            CriticalRisk => self.kind_critical_risk,
-            Referral => self.kind_referral,
-            Measurement => self.kind_measurement,
-            Procedure => self.kind_procedure,
-            CarePlan => self.kind_care_plan,
-            Certificate => self.kind_certificate,
-            ClientDocument => self.kind_client_document,
         }
     }
 }
