@@ -3,6 +3,7 @@
 //! kind its HTTP status in one place, `server/src/web.rs`).
 
 pub mod data_use;
+pub mod glance;
 pub mod records;
 
 use chrono::NaiveDate;
@@ -42,6 +43,8 @@ pub struct FrontPageView {
     pub confirmation: NoticeConfirmation,
     /// The login before this session's, if any.
     pub previous_login: Option<chrono::DateTime<chrono::Utc>>,
+    /// For the subject: the citizen, or the child they act for.
+    pub glance: glance::GlanceView,
 }
 
 /// Who is logged in, for the header; `None` for an anonymous visitor.
@@ -212,18 +215,21 @@ pub async fn confirm_notice(version: String) -> Result<String, AppError> {
     Ok(navigate_after_form("/"))
 }
 
-/// The front page: greeting and the confirmation of the current notice.
+/// The front page: greeting, the confirmation of the current notice, and
+/// the subject's data at a glance.
 #[server(endpoint = "front_page")]
 pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
     use crate::server::*;
-    let (_, citizen) = require_informed_citizen().await?;
+    let subject = require_subject().await?;
+    let citizen = subject.asker;
     let pool = pool()?;
-    let full_name = repo::citizen_full_name(&pool, citizen).await?.ok_or(AppError::NotAuthenticated)?;
-    let current = repo::current_notice_version(&pool).await?;
+    let standing = standing_of(citizen).await?.ok_or(AppError::NotAuthenticated)?;
+    let (full_name, current) = (standing.full_name, standing.current_notice);
     let confirmations = repo::notice_confirmations(&pool, citizen, locale).await?;
     let confirmation = crate::domain::notice::confirmation_of(&current, &confirmations)
         .cloned()
         .ok_or(AppError::NoticeNotConfirmed)?;
     let previous_login = repo::previous_login(&pool, citizen).await?;
-    Ok(FrontPageView { full_name, confirmation, previous_login })
+    let glance = glance::load(&pool, &subject, previous_login).await?;
+    Ok(FrontPageView { full_name, confirmation, previous_login, glance })
 }

@@ -579,6 +579,33 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
             dispensed,
         ));
     }
+    // What is new on her front page: a check-up a week ago and a laboratory
+    // visit today; and a blood pressure medicine that ends within 30 days.
+    helmi.events.push(event(
+        "kanta-hame/patient",
+        "kh-hameenlinna",
+        ago(7),
+        "Verenpaineen tarkastus",
+        &["visit_summary", "measurement"],
+    ));
+    helmi.events.push(event(
+        "kanta-hame/patient",
+        "kh-hameenlinna",
+        today,
+        "Laboratoriokäynti",
+        &["laboratory_result"],
+    ));
+    helmi.prescriptions.push(rx(
+        "kanta-hame",
+        "kh-hameenlinna",
+        "Amlodipiini",
+        "5 mg",
+        "1 tabletti päivässä",
+        ago(345),
+        365,
+        100,
+        vec![("apteekki-kauppatori", ago(343), 50)],
+    ));
     helmi.declarations = vec![(3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
 
     vec![aino, matti, liisa, juhani, elina, oskari, eetu, sofia, helmi]

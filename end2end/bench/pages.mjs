@@ -1,5 +1,5 @@
-// Times pages of a running portal (Helmi's health data, first and last
-// page, and her "who can see my data" preview) as a logged-in demo person: the server's
+// Times pages of a running portal (Helmi's front page, her health data,
+// first and last page, and her "who can see my data" preview) as a logged-in demo person: the server's
 // answer to a full page request (SSR HTML) over loopback, as p50 and p99 of
 // `KANTA_BENCH_RUNS` requests. Usage: node pages.mjs http://127.0.0.1:PORT
 const base = process.argv[2];
@@ -67,6 +67,7 @@ for (;;) {
   after = page.next;
 }
 for (const [name, path, marker] of [
+  ['front page', '/', 'data-testid="notice-status"'],
   ['health data, first page', '/records', 'data-testid="service-event"'],
   ['health data, last page', `/records?after=${encodeURIComponent(last)}`, 'data-testid="service-event"'],
   ['preview (HUS, treatment, every item)', '/data-use/preview?viewer=hus%3Ahealthcare&situation=treatment', 'data-testid="preview-row"'],

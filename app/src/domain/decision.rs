@@ -247,12 +247,6 @@ pub fn decide_at(
     decide(item, viewer, &valid_at(declarations, notice_confirmations, t), t, cross_sector_opens)
 }
 
-/// The citizen's own view: everything that is theirs, whatever they have
-/// declared; declarations only ever restrict others.
-pub fn own_view(items: &[Item]) -> Vec<&Item> {
-    items.iter().collect()
-}
-
 #[cfg(test)]
 #[path = "decision_tests.rs"]
 mod tests;

@@ -738,11 +738,6 @@ proptest! {
     }
 
     #[test]
-    fn property_the_citizens_own_view_shows_everything(items in prop::collection::vec(arb_item(), 0..20)) {
-        prop_assert_eq!(own_view(&items).len(), items.len());
-    }
-
-    #[test]
     fn property_the_decision_at_t_depends_only_on_events_before_t(
         item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
         t in arb_time(), later in prop::collection::vec((arb_event(), 0i64..400), 0..6),

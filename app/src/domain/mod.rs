@@ -4,6 +4,7 @@ pub mod audit;
 pub mod data_use;
 pub mod decision;
 pub mod declarations;
+pub mod glance;
 pub mod identity_code;
 pub mod listing;
 pub mod notice;

@@ -465,6 +465,26 @@ pub struct Texts {
     pub entry_recorded_on: &'static str,
     pub n_service_events: Plural,
     pub age_years: Plural,
+    // The front page at a glance (issue 19).
+    pub glance_title: &'static str,
+    pub glance_title_for: &'static str,
+    pub glance_new_since_login: Plural,
+    pub glance_new_last_days: Plural,
+    pub glance_newest_label: &'static str,
+    pub glance_rx_attention: Plural,
+    pub glance_rx_none: &'static str,
+    pub glance_rx_ends_on: &'static str,
+    pub glance_rx_nothing_left: &'static str,
+    pub glance_consents: &'static str,
+    pub glance_consent_given: &'static str,
+    pub glance_consent_not_given: &'static str,
+    pub glance_denials: Plural,
+    pub glance_last_change: &'static str,
+    pub glance_no_declarations: &'static str,
+    pub glance_viewings_since_login: Plural,
+    pub glance_viewings_last_days: Plural,
+    pub menu_label: &'static str,
+    pub showing_data_of: &'static str,
     pub err_subject_changed: &'static str,
     pub err_form_expired: &'static str,
     pub err_login_throttled: &'static str,
@@ -543,7 +563,16 @@ mod tests {
         assert_eq!(Locale::Fi.texts().age_years.of(8), "8 v");
         for l in Locale::ALL {
             let t = l.texts();
-            for p in [&t.n_service_events, &t.age_years] {
+            for p in [
+                &t.n_service_events,
+                &t.age_years,
+                &t.glance_new_since_login,
+                &t.glance_new_last_days,
+                &t.glance_rx_attention,
+                &t.glance_denials,
+                &t.glance_viewings_since_login,
+                &t.glance_viewings_last_days,
+            ] {
                 assert!(p.other.contains("{n}") && !p.of(7).contains('{'), "{l:?}: {}", p.other);
             }
         }
@@ -565,6 +594,14 @@ mod tests {
                 (t.notice_already_confirmed, &["date"][..]),
                 (t.greeting, &["name"][..]),
                 (t.previous_login, &["time"][..]),
+                (t.glance_title_for, &["name"][..]),
+                (t.glance_rx_ends_on, &["date", "medicine"][..]),
+                (t.glance_rx_nothing_left, &["medicine"][..]),
+                (t.glance_consents, &["list"][..]),
+                (t.glance_consent_given, &["sector"][..]),
+                (t.glance_consent_not_given, &["sector"][..]),
+                (t.glance_last_change, &["date"][..]),
+                (t.showing_data_of, &["name"][..]),
                 (t.notice_confirmed_online, &["date", "version"][..]),
                 (t.notice_confirmed_in_person, &["date", "provider", "version"][..]),
                 (t.result_count, &["entries", "events"][..]),

@@ -1,5 +1,5 @@
+use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{use_locale, use_texts, LoadError};
 use crate::api::front_page;
@@ -13,7 +13,7 @@ pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
     let page = Resource::new(move || locale, front_page);
     view! {
-        <Title text=format!("{} – {}", t.home_title, t.service_name)/>
+        <PageTitle title=t.home_title/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match page.await {
@@ -41,6 +41,7 @@ pub fn HomePage() -> impl IntoView {
                                 Some(at) => fill(t.previous_login, &[("time", &locale.date_time(at))]),
                                 None => t.first_login.to_string(),
                             }}</p>
+                            <super::glance::AtAGlance glance=p.glance/>
                             <section class="panel" aria-labelledby="notice-status-title">
                                 <h2 id="notice-status-title">{t.notice_page_title}</h2>
                                 <p data-testid="notice-status">{status}</p>

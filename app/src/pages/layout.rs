@@ -14,16 +14,33 @@ pub fn Layout(children: Children) -> impl IntoView {
     provide_context(citizen);
     view! {
         <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        // Wide screens show the language switch, the session and the
+        // sections in the header; a phone shows the service, whose data it
+        // is, and a menu that opens without JavaScript (a disclosure
+        // element) with the same three. The stylesheet shows one or the other.
         <header class="site-header">
             <div class="site-header__inner">
                 <a class="brand" href="/">
                     <span class="brand__name">{t.service_name}</span>
                     <span class="brand__tagline">{t.service_tagline}</span>
                 </a>
-                <LanguageSwitch/>
-                <SessionBox/>
+                <WhoseData/>
+                <div class="header-wide">
+                    <LanguageSwitch/>
+                    <SessionBox/>
+                </div>
+                <details class="header-menu">
+                    <summary>{t.menu_label}</summary>
+                    <div class="header-menu__panel">
+                        <SiteNav/>
+                        <LanguageSwitch/>
+                        <SessionBox/>
+                    </div>
+                </details>
             </div>
-            <SiteNav/>
+            <div class="header-wide">
+                <SiteNav/>
+            </div>
         </header>
         <main id="main" tabindex="-1">
             <ActingForBanner/>
@@ -96,6 +113,26 @@ fn SessionBox() -> impl IntoView {
                     }),
                     _ => None,
                 }
+            })}
+        </Suspense>
+    }
+}
+
+/// Whose data the pages show: the citizen's, or the child's they act for.
+#[component]
+fn WhoseData() -> impl IntoView {
+    let t = use_texts();
+    let citizen = use_session_citizen();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                citizen.await.ok().flatten().map(|c| {
+                    // On a wide screen the session box names the citizen;
+                    // this line shows there only for someone else's data.
+                    let class = if c.acting_for.is_some() { "whose-data whose-data--other" } else { "whose-data" };
+                    let name = c.acting_for.unwrap_or(c.full_name);
+                    view! { <p class=class data-testid="whose-data">{fill(t.showing_data_of, &[("name", &name)])}</p> }
+                })
             })}
         </Suspense>
     }

@@ -1,5 +1,5 @@
+use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{use_texts, ErrorSummary};
 use crate::api::{demo_logins, login_prefill, Login};
@@ -16,7 +16,7 @@ pub fn LoginPage() -> impl IntoView {
     let password_invalid = move || matches!(error(), Some(AppError::PasswordMissing | AppError::BadCredentials));
 
     view! {
-        <Title text=format!("{} – {}", t.login_title, t.service_name)/>
+        <PageTitle title=t.login_title/>
         <div class="narrow">
             <h1>{t.login_title}</h1>
             <p>{t.login_intro}</p>

@@ -1,4 +1,5 @@
 pub mod data_use;
+pub mod glance;
 pub mod home;
 pub mod islands;
 pub mod layout;
@@ -19,6 +20,40 @@ pub fn use_locale() -> Locale {
 
 pub fn use_texts() -> &'static Texts {
     use_locale().texts()
+}
+
+/// The document's title: the page's, then the service's.
+#[component]
+pub fn PageTitle(#[prop(into)] title: String) -> impl IntoView {
+    let t = use_texts();
+    view! { <leptos_meta::Title text=format!("{title} – {}", t.service_name)/> }
+}
+
+/// A page's data, loaded before the page is sent: the page when it loaded,
+/// else what `LoadError` shows (the login page, the notice, or the
+/// translated error with its status).
+pub fn loaded<T, V>(
+    data: Resource<Result<T, AppError>>,
+    page: impl Fn(T) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    let t = use_texts();
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || {
+                let page = page.clone();
+                Suspend::new(async move {
+                    match data.await {
+                        Ok(d) => page(d).into_any(),
+                        Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    }
+                })
+            }}
+        </Suspense>
+    }
 }
 
 /// An error of a form, announced to screen readers.

@@ -1,5 +1,5 @@
+use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::use_texts;
 
@@ -11,7 +11,7 @@ pub fn NotFound() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <Title text=format!("{} – {}", t.not_found_title, t.service_name)/>
+        <PageTitle title=t.not_found_title/>
         <h1>{t.not_found_title}</h1>
         <p>{t.not_found_body}</p>
         <p><a href="/">{t.back_to_front_page}</a></p>

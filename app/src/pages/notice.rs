@@ -1,5 +1,5 @@
+use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::{current_notice, ConfirmNotice, NoticeView};
@@ -13,7 +13,7 @@ pub fn NoticePage() -> impl IntoView {
     let locale = use_locale();
     let notice = Resource::new(move || locale, current_notice);
     view! {
-        <Title text=format!("{} – {}", t.notice_page_title, t.service_name)/>
+        <PageTitle title=t.notice_page_title/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 match notice.await {

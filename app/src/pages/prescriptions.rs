@@ -2,8 +2,8 @@
 //! with its prescriber, validity, amount left and dispensings. The page has
 //! a print layout (style/main.css, `@media print`).
 
+use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use super::islands::PrintButton;
@@ -20,7 +20,7 @@ pub fn PrescriptionsPage() -> impl IntoView {
     let state = Memo::new(move |_| query.get().get("state"));
     let page = Resource::new(move || (state.get(), locale), |(state, locale)| prescriptions_page(state, locale));
     view! {
-        <Title text=format!("{} – {}", t.prescriptions_title, t.service_name)/>
+        <PageTitle title=t.prescriptions_title/>
         <div class="page-heading">
             <h1>{t.prescriptions_title}</h1>
             <PrintButton/>

@@ -3,8 +3,8 @@
 //! pages are plain links, so every state of the list is a bookmarkable URL
 //! and works without JavaScript; with it, the router fetches only the data.
 
+use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
@@ -59,7 +59,7 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
         RecordSection::SocialWelfare => (t.records_social_title, t.records_social_intro),
     };
     view! {
-        <Title text=format!("{} – {}", title, t.service_name)/>
+        <PageTitle title=title/>
         <h1>{title}</h1>
         <p class="lead">{intro}</p>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
@@ -276,7 +276,7 @@ pub fn ServiceEventPage() -> impl IntoView {
                         };
                         let stored = fill(t.event_stored_in, &[("register", &e.register_name)]);
                         view! {
-                            <Title text=format!("{} – {}", e.title, t.service_name)/>
+                            <PageTitle title=e.title.clone()/>
                             <p><a href=back.0>{back.1}</a></p>
                             <h1>{e.title.clone()}</h1>
                             <p class="lead" data-testid="stored-in">{stored}</p>
@@ -285,7 +285,7 @@ pub fn ServiceEventPage() -> impl IntoView {
                         .into_any()
                     }
                     Err(e) => view! {
-                        <Title text=format!("{} – {}", t.records_health_title, t.service_name)/>
+                        <PageTitle title=t.records_health_title/>
                         <h1>{t.records_health_title}</h1>
                         <LoadError error=e/>
                         <p><a href="/records">{t.back_to_health}</a></p>

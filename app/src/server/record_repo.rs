@@ -27,6 +27,50 @@ pub(crate) const EVENT_COLUMNS: &str =
      FROM service_event e JOIN register r ON r.id = e.register_id \
      JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id ";
 
+/// An entry that is new since the last login, for the front page.
+pub struct NewEntry {
+    pub event: ServiceEventId,
+    pub kind: crate::domain::records::EntryKind,
+    pub event_title: String,
+    pub recorded_on: chrono::NaiveDate,
+}
+
+/// What is new for the front page (`whats_new`).
+#[derive(Default)]
+pub struct WhatsNew {
+    /// Entries recorded from the first day on, in all.
+    pub new_entries: i64,
+    /// The newest of them.
+    pub newest: Vec<NewEntry>,
+    /// Viewings by professionals from the instant on.
+    pub viewings: i64,
+}
+
+/// What is new since `since` (entries: from `first_day` on, the newest
+/// `limit` of them and how many in all; viewings: from the instant on), as
+/// far as `visibility` reaches: one statement.
+pub async fn whats_new(
+    db: &Db,
+    citizen: CitizenId,
+    since: chrono::DateTime<chrono::Utc>,
+    first_day: chrono::NaiveDate,
+    visibility: Visibility,
+    limit: i64,
+) -> Result<WhatsNew, sqlx::Error> {
+    dispatch!(db, whats_new(citizen, since, first_day, visibility, limit))
+}
+
+/// The citizen's prescriptions valid on `today` with how much of each is
+/// left, as far as `visibility` reaches: one statement.
+pub async fn valid_prescriptions_left(
+    db: &Db,
+    citizen: CitizenId,
+    today: chrono::NaiveDate,
+    visibility: Visibility,
+) -> Result<Vec<crate::domain::glance::PrescriptionLeft>, sqlx::Error> {
+    dispatch!(db, valid_prescriptions_left(citizen, today, visibility))
+}
+
 pub struct RecordPage {
     /// Newest first, each with its entries that match the filter, newest first.
     pub events: Vec<(ServiceEvent, Vec<Entry>)>,

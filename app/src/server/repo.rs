@@ -37,6 +37,8 @@ pub struct CitizenLogin {
 #[derive(Debug, Clone)]
 pub struct CitizenStanding {
     pub full_name: String,
+    /// The notice version in force today.
+    pub current_notice: NoticeVersion,
     pub notice_due: Option<NoticeVersion>,
 }
 
@@ -115,10 +117,6 @@ pub(crate) fn decode(what: &str) -> sqlx::Error {
 
 pub async fn find_citizen_for_login(db: &Db, code: &IdentityCode) -> Result<Option<CitizenLogin>, AppError> {
     dispatch!(db, find_citizen_for_login(code))
-}
-
-pub async fn citizen_full_name(db: &Db, id: CitizenId) -> Result<Option<String>, AppError> {
-    dispatch!(db, citizen_full_name(id))
 }
 
 /// Appends one event to the audit log (see `sql::record_audit`).

@@ -11,6 +11,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::{QueryBuilder, Row};
 
 use crate::domain::data_use::ProviderKind;
+use crate::domain::glance::PrescriptionLeft;
 use crate::domain::declarations::{
     valid_at, validate, Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId,
     Register, RegisterKind, ServiceEventId,
@@ -24,7 +25,7 @@ use crate::domain::IdentityCode;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::server::data_use_repo::{ProviderRow, Viewing};
-use crate::server::record_repo::{kinds_of, Person, RecordPage, EVENT_COLUMNS};
+use crate::server::record_repo::{kinds_of, NewEntry, Person, RecordPage, WhatsNew, EVENT_COLUMNS};
 use crate::server::repo::{
     cross_of, cross_str, decode, provider_name_column, sector_of, sector_str, CitizenLogin, CitizenStanding, NoticeText, OwnData,
     RecordError,
@@ -113,15 +114,6 @@ pub async fn find_citizen_for_login(pool: &Pool, code: &IdentityCode) -> Result<
         .await
         .map_err(db_error)?;
     Ok(row.map(|r| CitizenLogin { id: CitizenId(r.get("id")), password_hash: r.get("password_hash") }))
-}
-
-pub async fn citizen_full_name(pool: &Pool, id: CitizenId) -> Result<Option<String>, AppError> {
-    let row = sqlx::query("SELECT first_name, last_name FROM citizen WHERE id = $1")
-        .bind(id.0)
-        .fetch_optional(pool)
-        .await
-        .map_err(db_error)?;
-    Ok(row.map(|r| format!("{} {}", r.get::<String, _>("first_name"), r.get::<String, _>("last_name"))))
 }
 
 pub async fn record_login(pool: &Pool, id: CitizenId, at: DateTime<Utc>) -> Result<(), AppError> {
@@ -248,8 +240,8 @@ pub async fn citizen_standing(pool: &Pool, id: CitizenId) -> Result<Option<Citiz
         tracing::error!("no notice version is published");
         AppError::Internal
     })?;
-    let notice_due = (!confirmed.contains(&current)).then_some(current);
-    Ok(Some(CitizenStanding { full_name, notice_due }))
+    let notice_due = notice::notice_due(&current, &confirmed);
+    Ok(Some(CitizenStanding { full_name, current_notice: current, notice_due }))
 }
 
 pub async fn notice_text(pool: &Pool, version: &NoticeVersion, locale: Locale) -> Result<Option<NoticeText>, AppError> {
@@ -659,6 +651,70 @@ fn push_register_conditions(q: &mut QueryBuilder<'_, DB>, section: RecordSection
     }
 }
 
+
+pub async fn whats_new(
+    pool: &Pool,
+    citizen: CitizenId,
+    since: DateTime<Utc>,
+    first_day: NaiveDate,
+    visibility: Visibility,
+    limit: i64,
+) -> Result<WhatsNew, sqlx::Error> {
+    // The count of viewings, joined to the newest entries (none: one row of NULLs).
+    let mut q = QueryBuilder::<DB>::new("SELECT v.n AS viewings, x.id, x.service_event_id, x.kind, x.recorded_on, x.title, x.total FROM (SELECT COUNT(*) AS n FROM professional_viewing WHERE citizen_id = ");
+    q.push_bind(citizen.0).push(" AND viewed_at >= ").push_bind(since);
+    if let Some(limit) = visibility.limit() {
+        q.push(" AND viewed_at < ").push_bind(crate::domain::time::helsinki_midnight(limit));
+    }
+    q.push(
+        ") v LEFT JOIN (SELECT x.id, x.service_event_id, x.kind, x.recorded_on, e.title, COUNT(*) OVER () AS total \
+         FROM entry x JOIN service_event e ON e.id = x.service_event_id WHERE x.citizen_id = ",
+    );
+    q.push_bind(citizen.0).push(" AND x.recorded_on >= ").push_bind(first_day);
+    push_entry_conditions(&mut q, &RecordFilter::default(), visibility);
+    q.push(" ORDER BY x.recorded_on DESC, x.id DESC LIMIT ").push_bind(limit);
+    q.push(") x ON 1 = 1 ORDER BY x.recorded_on DESC, x.id DESC");
+    let rows = q.build().fetch_all(pool).await?;
+    let mut new = WhatsNew { viewings: rows.first().map_or(0, |r| r.get::<i64, _>("viewings")), ..WhatsNew::default() };
+    for r in rows.iter().filter(|r| r.get::<Option<i64>, _>("id").is_some()) {
+        new.new_entries = r.get::<i64, _>("total");
+        new.newest.push(NewEntry {
+            event: ServiceEventId(r.get("service_event_id")),
+            kind: EntryKind::parse(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("entry kind"))?,
+            event_title: r.get("title"),
+            recorded_on: r.get("recorded_on"),
+        });
+    }
+    Ok(new)
+}
+
+pub async fn valid_prescriptions_left(
+    pool: &Pool,
+    citizen: CitizenId,
+    today: NaiveDate,
+    visibility: Visibility,
+) -> Result<Vec<PrescriptionLeft>, sqlx::Error> {
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT p.id, p.medicine, p.strength, p.valid_until, p.amount - COALESCE(SUM(d.amount), 0) AS amount_left \
+         FROM prescription p LEFT JOIN dispensing d ON d.prescription_id = p.id WHERE p.citizen_id = ",
+    );
+    q.push_bind(citizen.0).push(" AND p.valid_until >= ").push_bind(today);
+    if let Some(limit) = visibility.limit() {
+        q.push(" AND p.prescribed_on < ").push_bind(limit);
+    }
+    q.push(" GROUP BY p.id, p.medicine, p.strength, p.valid_until, p.amount");
+    Ok(q.build()
+        .fetch_all(pool)
+        .await?
+        .iter()
+        .map(|r| PrescriptionLeft {
+            id: PrescriptionId(r.get("id")),
+            name: format!("{} {}", r.get::<String, _>("medicine"), r.get::<String, _>("strength")),
+            valid_until: r.get("valid_until"),
+            amount_left: u32::try_from(r.get::<i64, _>("amount_left")).unwrap_or(0),
+        })
+        .collect())
+}
 
 /// One page of the citizen's service events that have at least one entry
 /// matching the filter, with those entries. Three queries whatever the size

@@ -1,0 +1,84 @@
+//! One-time form keys and recording a declaration (server only).
+
+use chrono::Utc;
+
+use crate::domain::declarations::{Actor, DeclarationEvent};
+use crate::error::AppError;
+use crate::server::*;
+
+/// The id of this request's session, which form keys are bound to.
+async fn session_id() -> Result<String, AppError> {
+    let session = session().await?;
+    session.id().map(|id| id.to_string()).ok_or(AppError::NotAuthenticated)
+}
+
+/// A fresh page key for the forms of a page about `subject`, bound to
+/// this session (see `server::form_key`).
+pub async fn new_form_key(subject: &Subject) -> Result<String, AppError> {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let secret = config()?.form_key_secret;
+    Ok(form_key::issue(secret.bytes(), &session_id().await?, subject.citizen.0, OsRng.next_u64()))
+}
+
+/// Checks a submitted form key: well formed (else 400), issued in this
+/// session for this subject. A key issued in this session for someone
+/// else the asker may act for means the subject changed since the page
+/// was loaded (409, nothing written); any other key is stale or forged.
+pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError> {
+    if !form_key::well_formed(key) {
+        return Err(AppError::BadRequest);
+    }
+    let secret = config()?.form_key_secret;
+    let session = session_id().await?;
+    if form_key::verify(secret.bytes(), &session, subject.citizen.0, key) {
+        return Ok(());
+    }
+    let pool = pool()?;
+    let children = record_repo::children_of(&pool, subject.asker).await.map_err(db_error)?;
+    let others = std::iter::once(subject.asker).chain(children.into_iter().map(|c| c.id));
+    let mut others = others.filter(|c| *c != subject.citizen);
+    if others.any(|c| form_key::verify(secret.bytes(), &session, c.0, key)) {
+        tracing::info!(citizen = subject.citizen.0, "a form for another subject was refused");
+        Err(AppError::SubjectChanged)
+    } else {
+        tracing::info!(citizen = subject.citizen.0, "a form key not issued in this session was refused");
+        Err(AppError::FormExpired)
+    }
+}
+
+/// Records one declaration for the session's subject, by the session's
+/// person (the citizen, or the guardian acting for a child).
+pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, AppError> {
+    let subject = require_subject().await?;
+    check_form_key(&subject, form_key).await?;
+    let actor = if subject.asker == subject.citizen { Actor::Citizen } else { Actor::Guardian(subject.asker.0) };
+    let pool = pool()?;
+    if let DeclarationEvent::DenialCancelled { denial } = &event {
+        // Someone else's declaration: refused as not theirs (403), before
+        // the domain's "no such valid denial" (409) for their own.
+        if data_use_repo::declaration_owner(&pool, *denial).await.map_err(db_error)? != Some(subject.citizen) {
+            let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+            return Err(refuse_access(&subject, "declaration", Some(denial.0), refused).await);
+        }
+    }
+    let opens = config()?.cross_sector_opens;
+    match repo::record_declaration(&pool, subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await {
+        Ok(id) => {
+            tracing::info!(
+                citizen = subject.citizen.0,
+                by = subject.asker.0,
+                declaration = id.0,
+                "declaration recorded"
+            );
+            Ok(navigate_after_form("/data-use"))
+        }
+        Err(repo::RecordError::Refused(e @ crate::domain::declarations::DeclarationError::NotTheCitizensData)) => {
+            Err(refuse_access(&subject, "declared item", None, AppError::Declaration(e)).await)
+        }
+        Err(repo::RecordError::Refused(e)) => {
+            tracing::info!(citizen = subject.citizen.0, error = ?e, "declaration refused");
+            Err(AppError::Declaration(e))
+        }
+        Err(repo::RecordError::Database(e)) => Err(db_error(e)),
+    }
+}

@@ -1,0 +1,112 @@
+//! The history of every declaration, and professionals' viewings.
+
+#[cfg(feature = "ssr")]
+use super::ssr;
+use super::*;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub at: DateTime<Utc>,
+    pub event: String,
+    pub actor: String,
+    pub channel: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewingView {
+    pub provider: String,
+    pub unit: String,
+    pub at: DateTime<Utc>,
+    pub what: String,
+    pub purpose: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewingsView {
+    pub viewings: Vec<ViewingView>,
+    pub provider_choices: Vec<Choice>,
+}
+
+/// Every declaration event of the subject, newest first. Nothing ever
+/// disappears from it.
+#[server(endpoint = "declaration_history")]
+pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppError> {
+    use crate::domain::declarations::Actor;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
+    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let guardian_ids: Vec<i64> = declarations
+        .iter()
+        .filter_map(|d| match d.actor {
+            Actor::Guardian(id) => Some(id),
+            _ => None,
+        })
+        .collect();
+    let guardians = data_use_repo::citizen_names(&pool, &guardian_ids).await.map_err(db_error)?.into_iter().collect();
+    let mut rows: Vec<HistoryRow> = declarations
+        .iter()
+        .map(|d| {
+            let (actor, channel) = names.actor(&d.actor, &guardians);
+            HistoryRow { at: d.at, event: names.event(d, &declarations), actor, channel }
+        })
+        .collect();
+    rows.reverse();
+    Ok(rows)
+}
+
+/// Professionals' viewings of the subject's data, newest first.
+#[server(endpoint = "viewings_page")]
+pub async fn viewings_page(
+    #[server(default)] provider: Option<String>,
+    #[server(default)] from: Option<String>,
+    #[server(default)] to: Option<String>,
+    locale: Locale,
+) -> Result<ViewingsView, AppError> {
+    use crate::domain::listing::{RawFilter, RecordSection};
+    use crate::server::*;
+    let subject = require_subject().await?;
+    // The same fields, the same rules and messages as the records filters.
+    let filter = RawFilter { provider, from, to, ..RawFilter::default() }
+        .parse(RecordSection::Health)
+        .map_err(AppError::BadFilter)?;
+    let pool = pool()?;
+    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    // A guardian sees the viewings made before the child turned 10 (DOMAIN.md §6).
+    let seen = |v: &data_use_repo::Viewing| subject.visibility.shows(crate::domain::time::helsinki_today(v.viewed_at));
+    let all: Vec<data_use_repo::Viewing> = data_use_repo::viewings(&pool, subject.citizen, None, None, None)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .filter(seen)
+        .collect();
+    let provider_choices = crate::api::records::choices(
+        all.iter()
+            .map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
+    );
+    let shown = data_use_repo::viewings(&pool, subject.citizen, filter.provider.as_ref(), filter.from, filter.to)
+        .await
+        .map_err(db_error)?;
+    let t = locale.texts();
+    Ok(ViewingsView {
+        viewings: shown
+            .into_iter()
+            .filter(seen)
+            .map(|v| ViewingView {
+                provider: crate::api::records::provider_name(&names, &v.provider.0).to_string(),
+                unit: v.unit_name,
+                at: v.viewed_at,
+                what: v.what,
+                purpose: match v.purpose.as_str() {
+                    "treatment" => t.purpose_treatment,
+                    "emergency" => t.purpose_emergency,
+                    "social_welfare_service" => t.purpose_social_welfare,
+                    _ => t.purpose_dispensing,
+                }
+                .to_string(),
+            })
+            .collect(),
+        provider_choices,
+    })
+}

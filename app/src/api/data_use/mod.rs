@@ -1,0 +1,261 @@
+//! Server functions of Management of Data Use (issue 5). Every one acts on
+//! the session's subject only (the citizen, or a child they act for); the
+//! actor of a declaration is derived from the session, never taken from a
+//! form, so it cannot be forged.
+
+#[cfg(feature = "ssr")]
+mod declare;
+mod denials;
+mod history;
+#[cfg(feature = "ssr")]
+mod names;
+mod preview;
+
+pub use denials::*;
+pub use history::*;
+pub use preview::*;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::records::Choice;
+use crate::domain::declarations::{CrossSector, Sector};
+use crate::domain::{NoticeConfirmation, NoticeVersion};
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConsentView {
+    pub sector: Sector,
+    pub given_at: Option<DateTime<Utc>>,
+    /// Given before 1 January 2024 and not updated: covers sharing through
+    /// the Kanta Services only, and may be updated.
+    pub to_update: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CrossConsentView {
+    pub direction: CrossSector,
+    pub given_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DenialView {
+    pub id: i64,
+    pub description: String,
+    /// Whether the asker may cancel it: not a guardian's for a denial of
+    /// what they cannot see.
+    pub cancellable: bool,
+    pub allow_in_emergency: bool,
+    pub set_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DataUseView {
+    /// The child whose data is managed, when a guardian acts for one.
+    pub child_name: Option<String>,
+    pub current_version: NoticeVersion,
+    pub versions: Vec<NoticeVersion>,
+    pub confirmations: Vec<NoticeConfirmation>,
+    pub consents: Vec<ConsentView>,
+    pub cross_open: bool,
+    pub cross_opens_on: NaiveDate,
+    pub cross: Vec<CrossConsentView>,
+    pub denials: Vec<DenialView>,
+    pub event_choices: Vec<Choice>,
+    /// The registers holding the subject's data that may be denied as a
+    /// whole (a private provider's ordinary register is not one of them).
+    pub register_choices: Vec<Choice>,
+    pub prescription_choices: Vec<Choice>,
+    /// Since when healthcare may see denied prescriptions in an emergency.
+    pub prescription_emergency: Option<DateTime<Utc>>,
+    pub has_uusimaa_data: bool,
+    /// A one-time key for the forms of this page: a double submit records once.
+    pub form_key: String,
+}
+
+/// What the server functions of this page share (server only).
+#[cfg(feature = "ssr")]
+mod ssr {
+    pub use super::declare::{declare, new_form_key};
+    pub use super::names::Names;
+}
+
+/// Everything of the Management of Data Use page, for the session's subject.
+#[server(endpoint = "data_use_page")]
+pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
+    use crate::domain::declarations::valid_at;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let opens = config()?.cross_sector_opens;
+    let now = chrono::Utc::now();
+    let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
+    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let at_of = |id: crate::domain::declarations::DeclarationId| declarations.iter().find(|d| d.id == id).map(|d| d.at);
+    let published = repo::published_notice_versions(&pool).await?;
+    let mut versions: Vec<NoticeVersion> = published.iter().map(|(v, _)| v.clone()).collect();
+    versions.sort();
+    let current_version = repo::current_notice_version(&pool).await?;
+    let confirmations = repo::notice_confirmations(&pool, subject.citizen, locale).await?;
+
+    let events = names.visible_events(subject.visibility);
+    let prescriptions = names.visible_prescriptions(subject.visibility);
+    let provider_kinds: std::collections::HashMap<_, _> =
+        data_use_repo::providers(&pool, locale).await.map_err(db_error)?.into_iter().map(|p| (p.id, p.kind)).collect();
+    let registers = crate::api::records::choices(
+        events
+            .iter()
+            .filter(|e| {
+                provider_kinds
+                    .get(&e.register.provider)
+                    .is_some_and(|kind| crate::domain::data_use::register_may_be_denied(*kind, e.register.kind))
+            })
+            .map(|e| {
+                let scope =
+                    crate::domain::declarations::DenialScope::Register(e.register.provider.clone(), e.register.kind);
+                (crate::domain::data_use::denial_form_values(&scope).1, names.scope(&scope))
+            }),
+    );
+
+    Ok(DataUseView {
+        child_name: subject.child_name.clone(),
+        current_version,
+        versions,
+        confirmations,
+        consents: [Sector::Healthcare, Sector::SocialWelfare]
+            .into_iter()
+            .map(|s| ConsentView {
+                sector: s,
+                given_at: valid.consents.get(&s).and_then(|id| at_of(*id)),
+                to_update: valid.consents_to_update.contains(&s),
+            })
+            .collect(),
+        cross_open: now >= opens,
+        cross_opens_on: crate::domain::time::helsinki_today(opens),
+        cross: [CrossSector::HealthcareToSocialWelfare, CrossSector::SocialWelfareToHealthcare]
+            .into_iter()
+            .map(|c| CrossConsentView {
+                direction: c,
+                given_at: valid.cross_sector_consents.get(&c).and_then(|id| at_of(*id)),
+            })
+            .collect(),
+        denials: valid
+            .denials
+            .iter()
+            .map(|d| DenialView {
+                id: d.id.0,
+                description: names.scope(&d.scope),
+                cancellable: names.within_reach(&d.scope, subject.visibility),
+                allow_in_emergency: d.allow_in_emergency,
+                set_at: at_of(d.id).unwrap_or(now),
+            })
+            .collect(),
+        has_uusimaa_data: events.iter().any(|e| e.register.uusimaa_party),
+        event_choices: events
+            .iter()
+            .map(|e| Choice { value: e.id.0.to_string(), label: names.event_label(e) })
+            .collect(),
+        prescription_choices: prescriptions
+            .iter()
+            .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
+            .collect(),
+        register_choices: registers,
+        prescription_emergency: valid.prescription_emergency.and_then(at_of),
+        form_key: ssr::new_form_key(&subject).await?,
+    })
+}
+
+#[server(endpoint = "give_consent")]
+pub async fn give_consent(sector: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::ConsentGiven(s), &form_key).await
+}
+
+#[server(endpoint = "withdraw_consent")]
+pub async fn withdraw_consent(sector: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::ConsentWithdrawn(s), &form_key).await
+}
+
+/// Updates a consent given before 2024 to cover sharing by other means too.
+#[server(endpoint = "update_consent")]
+pub async fn update_consent(sector: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::ConsentUpdated(s), &form_key).await
+}
+
+/// Lets healthcare see the denied prescriptions in an emergency (one choice
+/// for all of them).
+#[server(endpoint = "allow_prescription_emergency")]
+pub async fn allow_prescription_emergency(form_key: String) -> Result<String, AppError> {
+    ssr::declare(crate::domain::declarations::DeclarationEvent::PrescriptionEmergencyAllowed, &form_key).await
+}
+
+#[server(endpoint = "withdraw_prescription_emergency")]
+pub async fn withdraw_prescription_emergency(form_key: String) -> Result<String, AppError> {
+    ssr::declare(crate::domain::declarations::DeclarationEvent::PrescriptionEmergencyWithdrawn, &form_key).await
+}
+
+#[server(endpoint = "give_cross_consent")]
+pub async fn give_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_cross, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::CrossSectorConsentGiven(c), &form_key).await
+}
+
+#[server(endpoint = "withdraw_cross_consent")]
+pub async fn withdraw_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
+    use crate::domain::data_use::{parse_cross, FormError};
+    use crate::domain::declarations::DeclarationEvent;
+    let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
+    ssr::declare(DeclarationEvent::CrossSectorConsentWithdrawn(c), &form_key).await
+}
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoticeVersionView {
+    pub version: NoticeVersion,
+    pub published_on: NaiveDate,
+    pub title: String,
+    pub body: String,
+}
+
+/// Any published version of the notice, to read again.
+#[server(endpoint = "notice_version_text")]
+pub async fn notice_version_text(version: String, locale: Locale) -> Result<NoticeVersionView, AppError> {
+    use crate::server::*;
+    require_citizen().await?;
+    let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
+    let pool = pool()?;
+    let text = repo::notice_text(&pool, &version, locale).await?.ok_or(AppError::UnknownNoticeVersion)?;
+    Ok(NoticeVersionView { version, published_on: text.published_on, title: text.title, body: text.body })
+}
+
+/// A guardian acting for a child confirms, online, that the child's
+/// guardian has received the current notice (DOMAIN.md §6). Only while
+/// acting for a child; the citizen's own confirmation is on the notice page.
+#[server(endpoint = "confirm_child_notice")]
+pub async fn confirm_child_notice(version: String) -> Result<String, AppError> {
+    use crate::server::*;
+    let subject = require_subject().await?;
+    if subject.asker == subject.citizen {
+        return Err(AppError::Forbidden);
+    }
+    let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
+    let pool = pool()?;
+    let current = repo::current_notice_version(&pool).await?;
+    if version != current {
+        return Err(AppError::NoticeVersionOutdated);
+    }
+    repo::confirm_notice_online_by(&pool, subject.citizen, &version, chrono::Utc::now(), Some(subject.asker)).await?;
+    tracing::info!(child = subject.citizen.0, guardian = subject.asker.0, %version, "notice confirmed by a guardian");
+    Ok(navigate_after_form("/data-use"))
+}

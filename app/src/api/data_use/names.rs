@@ -1,0 +1,290 @@
+//! The names of the subject's items in one language (server only).
+
+use std::collections::HashMap;
+
+use super::*;
+use crate::domain::decision::Reason;
+use crate::domain::declarations::{
+    Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, RegisterKind,
+    ServiceEventId,
+};
+use crate::domain::listing::Visibility;
+use crate::domain::records::{Prescription, ServiceEvent};
+use crate::i18n::{fill, Texts};
+use crate::server::*;
+
+/// What the descriptions of declarations refer to, in one language.
+/// The names of the subject's items, as far as the asker may see them:
+/// a guardian's `Names` hold only what was recorded before the child
+/// turned 10 (DOMAIN.md §6), so nothing built from them (denials,
+/// history, choices, confirmation steps) can name or reach the rest.
+pub struct Names {
+    pub locale: Locale,
+    pub providers: HashMap<String, String>,
+    pub events: HashMap<ServiceEventId, ServiceEvent>,
+    pub prescriptions: HashMap<PrescriptionId, Prescription>,
+    /// Items of the subject the asker may not see (only ever counted
+    /// in, never named).
+    hidden_events: std::collections::HashSet<ServiceEventId>,
+    hidden_prescriptions: std::collections::HashSet<PrescriptionId>,
+}
+
+impl Names {
+    pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale, visibility: Visibility) -> Result<Self, AppError> {
+        let providers = record_repo::provider_names(pool, locale).await.map_err(db_error)?;
+        let (events, hidden_events): (Vec<_>, Vec<_>) = repo::load_service_events(pool, citizen)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .partition(|e| visibility.shows(e.started_on));
+        let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) = repo::load_prescriptions(pool, citizen)
+            .await
+            .map_err(db_error)?
+            .into_iter()
+            .partition(|p| visibility.shows(p.prescribed_on));
+        Ok(Names {
+            locale,
+            providers,
+            events: events.into_iter().map(|e| (e.id, e)).collect(),
+            prescriptions: prescriptions.into_iter().map(|p| (p.id, p)).collect(),
+            hidden_events: hidden_events.into_iter().map(|e| e.id).collect(),
+            hidden_prescriptions: hidden_prescriptions.into_iter().map(|p| p.id).collect(),
+        })
+    }
+
+    /// The service events the asker may see, newest first.
+    pub fn visible_events(&self, visibility: Visibility) -> Vec<&ServiceEvent> {
+        let mut events: Vec<_> = self.events.values().filter(|e| visibility.shows(e.started_on)).collect();
+        events.sort_by_key(|e| std::cmp::Reverse((e.started_on, e.id)));
+        events
+    }
+
+    /// The prescriptions the asker may see, newest first.
+    pub fn visible_prescriptions(&self, visibility: Visibility) -> Vec<&Prescription> {
+        let mut prescriptions: Vec<_> =
+            self.prescriptions.values().filter(|p| visibility.shows(p.prescribed_on)).collect();
+        prescriptions.sort_by_key(|p| std::cmp::Reverse((p.prescribed_on, p.id)));
+        prescriptions
+    }
+
+    /// Whether a denial of this scope refers to the subject's own data
+    /// that the asker may see (a guardian: what was recorded before the
+    /// child turned 10).
+    pub fn within_reach(&self, scope: &DenialScope, visibility: Visibility) -> bool {
+        match scope {
+            DenialScope::ServiceEvent(id) => self.events.get(id).is_some_and(|e| visibility.shows(e.started_on)),
+            DenialScope::Prescription(id) => {
+                self.prescriptions.get(id).is_some_and(|p| visibility.shows(p.prescribed_on))
+            }
+            DenialScope::Register(p, kind) => {
+                self.events.values().any(|e| e.register.provider == *p && e.register.kind == *kind)
+            }
+            DenialScope::Provider(p) => {
+                self.events.values().any(|e| e.register.provider == *p)
+                    || self.prescriptions.values().any(|x| x.prescriber == *p)
+            }
+            DenialScope::Comprehensive(_) | DenialScope::Uusimaa => true,
+        }
+    }
+
+    /// A new denial's target must be `within_reach`; otherwise the
+    /// request is refused as not the citizen's data (403), and audited.
+    pub async fn refuse_unless_within_reach(&self, subject: &Subject, scope: &DenialScope) -> Result<(), AppError> {
+        if self.within_reach(scope, subject.visibility) {
+            return Ok(());
+        }
+        let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+        Err(refuse_access(subject, "denial target", None, refused).await)
+    }
+
+    /// Whether a new denial allows emergencies: the form's checkbox, where
+    /// the scope can carry it at all (`DenialScope::may_allow_emergency`;
+    /// the comprehensive form offers both sectors in one list, so a
+    /// social welfare choice ignores the box, and the confirmation step
+    /// says the denial holds in an emergency).
+    pub fn allows_emergency(&self, scope: &DenialScope, checkbox: Option<&str>) -> bool {
+        let event_sector = match scope {
+            DenialScope::ServiceEvent(id) => self.events.get(id).map(|e| e.register.kind.sector()),
+            _ => None,
+        };
+        checkbox.is_some_and(|v| !v.is_empty()) && scope.may_allow_emergency(event_sector)
+    }
+
+    pub fn t(&self) -> &'static Texts {
+        self.locale.texts()
+    }
+
+    pub fn provider(&self, id: &ProviderId) -> String {
+        crate::api::records::provider_name(&self.providers, &id.0).to_string()
+    }
+
+    pub fn sector(&self, s: Sector) -> &'static str {
+        match s {
+            Sector::Healthcare => self.t().sector_healthcare,
+            Sector::SocialWelfare => self.t().sector_social_welfare,
+        }
+    }
+
+    /// A register as a sentence names it, e.g. "the patient register of HUS".
+    pub fn register(&self, provider: &ProviderId, kind: RegisterKind) -> String {
+        let t = self.t();
+        let register = match kind {
+            RegisterKind::Patient => t.register_patient,
+            RegisterKind::OccupationalHealth => t.register_occupational,
+            RegisterKind::SocialWelfareClient => t.register_social_welfare,
+        };
+        fill(t.register_in_sentence, &[("register", register), ("provider", &self.provider(provider))])
+    }
+
+    pub fn cross(&self, c: CrossSector) -> &'static str {
+        match c {
+            CrossSector::HealthcareToSocialWelfare => self.t().cross_health_to_social,
+            CrossSector::SocialWelfareToHealthcare => self.t().cross_social_to_health,
+        }
+    }
+
+    pub fn event_label(&self, e: &ServiceEvent) -> String {
+        fill(
+            self.t().event_label,
+            &[
+                ("title", &e.title),
+                ("date", &self.locale.date(e.started_on)),
+                ("provider", &self.provider(&e.register.provider)),
+            ],
+        )
+    }
+
+    pub fn prescription_label(&self, p: &Prescription) -> String {
+        fill(
+            self.t().prescription_label,
+            &[("medicine", &format!("{} {}", p.medicine, p.strength)), ("date", &self.locale.date(p.prescribed_on))],
+        )
+    }
+
+    /// A denial's scope in plain words.
+    pub fn scope(&self, scope: &DenialScope) -> String {
+        let t = self.t();
+        match scope {
+            DenialScope::ServiceEvent(id) => match self.events.get(id) {
+                Some(e) => fill(t.denial_of_event, &[("event", &self.event_label(e))]),
+                None if self.hidden_events.contains(id) => t.denial_of_hidden.to_string(),
+                None => t.denial_of_unknown.to_string(),
+            },
+            DenialScope::Prescription(id) => match self.prescriptions.get(id) {
+                Some(p) => fill(t.denial_of_prescription, &[("prescription", &self.prescription_label(p))]),
+                None if self.hidden_prescriptions.contains(id) => t.denial_of_hidden.to_string(),
+                None => t.denial_of_unknown.to_string(),
+            },
+            DenialScope::Register(p, kind) => self.register(p, *kind),
+            DenialScope::Provider(p) => fill(t.denial_of_provider, &[("provider", &self.provider(p))]),
+            DenialScope::Comprehensive(s) => fill(t.denial_comprehensive, &[("sector", self.sector(*s))]),
+            DenialScope::Uusimaa => t.denial_uusimaa.to_string(),
+        }
+    }
+
+    /// Who will no longer see what, and what continues, in plain sentences.
+    pub fn consequences(&self, scope: &DenialScope, allow_in_emergency: bool) -> Vec<String> {
+        let t = self.t();
+        let mut out = vec![match scope {
+            DenialScope::ServiceEvent(_) => t.consequence_event.to_string(),
+            DenialScope::Prescription(_) => t.consequence_prescription.to_string(),
+            DenialScope::Register(p, kind) => fill(t.consequence_register, &[("register", &self.register(p, *kind))]),
+            DenialScope::Provider(p) => fill(t.consequence_provider, &[("provider", &self.provider(p))]),
+            DenialScope::Comprehensive(s) => fill(t.consequence_comprehensive, &[("sector", self.sector(*s))]),
+            DenialScope::Uusimaa => t.consequence_uusimaa.to_string(),
+        }];
+        if matches!(scope, DenialScope::Prescription(_)) {
+            out.push(t.consequence_at_the_pharmacy.to_string());
+            out.push(t.consequence_prescriber_continues.to_string());
+            // One permission covers all denied prescriptions (DOMAIN.md §4).
+            out.push(t.consequence_prescription_emergency.to_string());
+        } else if matches!(scope, DenialScope::Uusimaa) {
+            // It turns off the Uusimaa rule only: the emergency rule still applies.
+            out.push(t.consequence_same_register.to_string());
+            out.push(t.consequence_uusimaa_emergency.to_string());
+        } else {
+            out.push(t.consequence_same_register.to_string());
+            out.push(
+                if allow_in_emergency { t.consequence_emergency_allowed } else { t.consequence_emergency_denied }
+                    .to_string(),
+            );
+        }
+        out.push(t.consequence_cancel_any_time.to_string());
+        out
+    }
+
+    pub fn event(&self, d: &Declaration, all: &[Declaration]) -> String {
+        let t = self.t();
+        match &d.event {
+            DeclarationEvent::ConsentGiven(s) => fill(t.history_consent_given, &[("sector", self.sector(*s))]),
+            DeclarationEvent::ConsentWithdrawn(s) => fill(t.history_consent_withdrawn, &[("sector", self.sector(*s))]),
+            DeclarationEvent::ConsentUpdated(s) => fill(t.history_consent_updated, &[("sector", self.sector(*s))]),
+            DeclarationEvent::PrescriptionEmergencyAllowed => t.history_rx_emergency_allowed.to_string(),
+            DeclarationEvent::PrescriptionEmergencyWithdrawn => t.history_rx_emergency_withdrawn.to_string(),
+            DeclarationEvent::CrossSectorConsentGiven(c) => {
+                fill(t.history_cross_given, &[("direction", self.cross(*c))])
+            }
+            DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
+                fill(t.history_cross_withdrawn, &[("direction", self.cross(*c))])
+            }
+            DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
+                let mut s = fill(t.history_denial_set, &[("denial", &self.scope(scope))]);
+                if *allow_in_emergency {
+                    s.push_str(t.history_emergency_allowed);
+                }
+                s
+            }
+            DeclarationEvent::DenialCancelled { denial } => {
+                let what = all
+                    .iter()
+                    .find(|x| x.id == *denial)
+                    .and_then(|x| match &x.event {
+                        DeclarationEvent::DenialSet { scope, .. } => Some(self.scope(scope)),
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| t.denial_of_unknown.to_string());
+                fill(t.history_denial_cancelled, &[("denial", &what)])
+            }
+        }
+    }
+
+    /// The plain-language reason of a decision.
+    pub fn reason(&self, r: Reason, declarations: &[Declaration]) -> String {
+        let t = self.t();
+        let when = |id: DeclarationId| {
+            declarations.iter().find(|d| d.id == id).map(|d| self.locale.local_date(d.at)).unwrap_or_default()
+        };
+        match r {
+            Reason::SameRegister => t.reason_same_register.to_string(),
+            Reason::Prescriber => t.reason_prescriber.to_string(),
+            Reason::PrescriptionDenied(id) => fill(t.reason_prescription_denied, &[("date", &when(id))]),
+            Reason::PrescriptionEmergencyAllowed(id) => fill(t.reason_prescription_emergency, &[("date", &when(id))]),
+            Reason::Emergency => t.reason_emergency.to_string(),
+            Reason::PrescriptionInTreatment => t.reason_prescription_in_treatment.to_string(),
+            Reason::PrescriptionDispensing => t.reason_prescription_dispensing.to_string(),
+            Reason::NotInformed => t.reason_not_informed.to_string(),
+            Reason::PharmacySeesOnlyPrescriptions => t.reason_pharmacy_only_prescriptions.to_string(),
+            Reason::CrossSectorNotOpen => t.reason_cross_not_open.to_string(),
+            Reason::NoCrossSectorConsent => t.reason_no_cross_consent.to_string(),
+            Reason::Denied(id) => fill(t.reason_denied, &[("date", &when(id))]),
+            Reason::Uusimaa => t.reason_uusimaa.to_string(),
+            Reason::Consent(id) => fill(t.reason_consent, &[("date", &when(id))]),
+            Reason::NoConsent => t.reason_no_consent.to_string(),
+        }
+    }
+
+    pub fn actor(&self, a: &Actor, guardians: &HashMap<i64, String>) -> (String, String) {
+        let t = self.t();
+        match a {
+            Actor::Citizen => (t.actor_you.to_string(), t.channel_online.to_string()),
+            Actor::Guardian(id) => (
+                fill(t.actor_guardian, &[("name", guardians.get(id).map(String::as_str).unwrap_or(""))]),
+                t.channel_online.to_string(),
+            ),
+            Actor::Professional(p) => (
+                fill(t.actor_professional, &[("provider", &self.provider(p))]),
+                fill(t.channel_in_person, &[("provider", &self.provider(p))]),
+            ),
+        }
+    }
+}

@@ -1,0 +1,91 @@
+//! The front page at a glance (issue 19): what is new, which prescriptions
+//! need attention, the use of the data in one line, and professionals'
+//! viewings, for the session's subject (the citizen, or the child a
+//! guardian acts for). Loaded by `front_page`, which knows the last login.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+use crate::domain::declarations::Sector;
+use crate::domain::glance::Attention;
+
+/// How many of the new entries the front page names.
+pub const NEWEST_SHOWN: i64 = 3;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NewEntryView {
+    pub event: i64,
+    pub kind: crate::domain::records::EntryKind,
+    pub title: String,
+    pub recorded_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrescriptionAttentionView {
+    pub medicine: String,
+    pub attention: Attention,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GlanceView {
+    /// The child's name when a guardian acts for one.
+    pub child_name: Option<String>,
+    /// "New" counts from the last login; without one, the last 30 days.
+    pub since_login: bool,
+    pub new_entries: i64,
+    pub newest: Vec<NewEntryView>,
+    pub prescriptions: Vec<PrescriptionAttentionView>,
+    pub consents: Vec<(Sector, bool)>,
+    pub valid_denials: usize,
+    pub last_change: Option<DateTime<Utc>>,
+    pub viewings: i64,
+}
+
+/// Three statements: what is new (entries and viewings), the valid
+/// prescriptions with what is left of them, and the declarations.
+#[cfg(feature = "ssr")]
+pub async fn load(
+    pool: &crate::server::Db,
+    subject: &crate::server::Subject,
+    previous_login: Option<DateTime<Utc>>,
+) -> Result<GlanceView, crate::error::AppError> {
+    use crate::domain::glance::{data_use_at_a_glance, prescriptions_needing_attention, Since};
+    use crate::domain::time::helsinki_today;
+    use crate::server::{data_use_repo, db_error, record_repo};
+    let now = Utc::now();
+    let since = Since::of(previous_login);
+    let new = record_repo::whats_new(
+        pool,
+        subject.citizen,
+        since.instant(now),
+        since.first_day(now),
+        subject.visibility,
+        NEWEST_SHOWN,
+    )
+    .await
+    .map_err(db_error)?;
+    let today = helsinki_today(now);
+    let prescriptions = record_repo::valid_prescriptions_left(pool, subject.citizen, today, subject.visibility)
+        .await
+        .map_err(db_error)?;
+    let declarations = data_use_repo::declarations(pool, subject.citizen).await.map_err(db_error)?;
+    let data_use = data_use_at_a_glance(&declarations, now);
+    Ok(GlanceView {
+        child_name: subject.child_name.clone(),
+        since_login: matches!(since, Since::LastLogin(_)),
+        new_entries: new.new_entries,
+        newest: new
+            .newest
+            .into_iter()
+            .map(|e| NewEntryView { event: e.event.0, kind: e.kind, title: e.event_title, recorded_on: e.recorded_on })
+            .collect(),
+        prescriptions: prescriptions_needing_attention(&prescriptions, today)
+            .into_iter()
+            .map(|(p, attention)| PrescriptionAttentionView { medicine: p.name.clone(), attention })
+            .collect(),
+        consents: data_use.consents,
+        valid_denials: data_use.valid_denials,
+        last_change: data_use.last_change,
+        viewings: new.viewings,
+    })
+}

@@ -1,0 +1,132 @@
+//! Consents to data sharing: per sector, and the cross-sector ones.
+
+use leptos::prelude::*;
+
+use super::*;
+
+/// The consent forms' actions (see `DataUseSections`).
+#[derive(Clone, Copy)]
+pub struct ConsentActions {
+    pub give: ServerAction<GiveConsent>,
+    pub withdraw: ServerAction<WithdrawConsent>,
+    pub update: ServerAction<UpdateConsent>,
+    pub give_cross: ServerAction<GiveCrossConsent>,
+    pub withdraw_cross: ServerAction<WithdrawCrossConsent>,
+}
+
+/// Consent to data sharing, per sector.
+#[component]
+pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let ConsentActions { give, withdraw, update, .. } = actions;
+    let key = page.form_key.clone();
+    view! {
+        <section class="panel" aria-labelledby="du-consents">
+            <h2 id="du-consents">{t.consents_heading}</h2>
+            {page.consents.into_iter().map(|c| {
+                let (title, explain) = match c.sector {
+                    Sector::Healthcare => (t.consent_healthcare_title, t.consent_healthcare_explain),
+                    Sector::SocialWelfare => (t.consent_social_title, t.consent_social_explain),
+                };
+                let code = sector_code(c.sector);
+                let state = match c.given_at {
+                    Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),
+                    None => t.consent_not_given.to_string(),
+                };
+                let form_key = format!("{key}-consent-{code}");
+                // A consent given before 2024 covers sharing through Kanta only.
+                let to_update = c.to_update.then(|| {
+                    let form_key = format!("{key}-update-{code}");
+                    view! {
+                        <div class="callout" data-testid="consent-to-update">
+                            <p>{t.consent_before_2024}</p>
+                            <ActionForm action=update>
+                                <input type="hidden" name="sector" value=code/>
+                                <input type="hidden" name="form_key" value=form_key/>
+                                <button type="submit" class="button">{fill(t.consent_update_button, &[("sector", sector_name(t, c.sector))])}</button>
+                            </ActionForm>
+                        </div>
+                    }
+                });
+                let form = if c.given_at.is_some() {
+                    view! {
+                        <ActionForm action=withdraw>
+                            <input type="hidden" name="sector" value=code/>
+                            <input type="hidden" name="form_key" value=form_key/>
+                            <button type="submit" class="button button--secondary">{fill(t.consent_withdraw_button, &[("sector", sector_name(t, c.sector))])}</button>
+                        </ActionForm>
+                    }.into_any()
+                } else {
+                    view! {
+                        <ActionForm action=give>
+                            <input type="hidden" name="sector" value=code/>
+                            <input type="hidden" name="form_key" value=form_key/>
+                            <button type="submit" class="button">{fill(t.consent_give_button, &[("sector", sector_name(t, c.sector))])}</button>
+                        </ActionForm>
+                    }.into_any()
+                };
+                view! {
+                    <div class="declaration" data-testid=format!("consent-{code}")>
+                        <h3>{title}</h3>
+                        <p>{explain}</p>
+                        <p class="state" data-testid="state">{state}</p>
+                        {to_update}
+                        {form}
+                    </div>
+                }
+            }).collect_view()}
+        </section>
+    }
+}
+
+/// The cross-sector consents (open by 1 March 2027 at the latest).
+#[component]
+pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let ConsentActions { give_cross, withdraw_cross, .. } = actions;
+    let key = page.form_key.clone();
+    view! {
+        <section class="panel" aria-labelledby="du-cross">
+            <h2 id="du-cross">{t.cross_heading}</h2>
+            <p>{t.cross_explain}</p>
+            {if !page.cross_open {
+                view! { <p data-testid="cross-not-open">{fill(t.cross_not_open, &[("date", &locale.date(page.cross_opens_on))])}</p> }.into_any()
+            } else {
+                page.cross.into_iter().map(|c| {
+                    let code = cross_code(c.direction);
+                    let name = cross_name(t, c.direction);
+                    let state = match c.given_at {
+                        Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),
+                        None => t.consent_not_given.to_string(),
+                    };
+                    let form_key = format!("{key}-cross-{code}");
+                    let form = if c.given_at.is_some() {
+                        view! {
+                            <ActionForm action=withdraw_cross>
+                                <input type="hidden" name="direction" value=code/>
+                                <input type="hidden" name="form_key" value=form_key/>
+                                <button type="submit" class="button button--secondary">{fill(t.cross_withdraw_button, &[("direction", name)])}</button>
+                            </ActionForm>
+                        }.into_any()
+                    } else {
+                        view! {
+                            <ActionForm action=give_cross>
+                                <input type="hidden" name="direction" value=code/>
+                                <input type="hidden" name="form_key" value=form_key/>
+                                <button type="submit" class="button">{fill(t.cross_give_button, &[("direction", name)])}</button>
+                            </ActionForm>
+                        }.into_any()
+                    };
+                    view! {
+                        <div class="declaration" data-testid=format!("cross-{code}")>
+                            <p class="state" data-testid="state">{state}</p>
+                            {form}
+                        </div>
+                    }
+                }).collect_view().into_any()
+            }}
+        </section>
+    }
+}

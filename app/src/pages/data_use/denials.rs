@@ -1,0 +1,184 @@
+//! Denials of consent to data sharing: the valid ones, new ones through a
+//! confirmation step, and the one emergency permission for denied prescriptions.
+
+use leptos::prelude::*;
+
+use super::*;
+
+/// The denial forms' actions (see `DataUseSections`).
+#[derive(Clone, Copy)]
+pub struct DenialActions {
+    pub cancel: ServerAction<CancelDenial>,
+    pub allow_rx: ServerAction<AllowPrescriptionEmergency>,
+    pub withdraw_rx: ServerAction<WithdrawPrescriptionEmergency>,
+}
+
+/// The valid denials, the forms for a new one, and the emergency permission.
+#[component]
+pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let DenialActions { cancel, allow_rx, withdraw_rx } = actions;
+    let key = page.form_key.clone();
+    view! {
+        <section class="panel" aria-labelledby="du-denials">
+            <h2 id="du-denials">{t.denials_heading}</h2>
+            <p>{t.denials_explain}</p>
+            {if page.denials.is_empty() {
+                view! { <p data-testid="no-denials">{t.denials_none}</p> }.into_any()
+            } else {
+                view! {
+                    <ul class="denials" data-testid="denials">
+                        {page.denials.into_iter().map(|d| {
+                            let form_key = format!("{key}-cancel-{}", d.id);
+                            view! {
+                                <li class="declaration" data-testid="denial">
+                                    <p><strong>{d.description}</strong></p>
+                                    <p class="muted">{fill(t.denial_set_on, &[("date", &locale.local_date(d.set_at))])}
+                                        {d.allow_in_emergency.then(|| format!(" {}", t.denial_emergency_yes))}</p>
+                                    {if d.cancellable {
+                                        view! {
+                                            <ActionForm action=cancel>
+                                                <input type="hidden" name="denial" value=d.id/>
+                                                <input type="hidden" name="form_key" value=form_key/>
+                                                <button type="submit" class="button button--secondary">{t.denial_cancel_button}</button>
+                                            </ActionForm>
+                                        }.into_any()
+                                    } else {
+                                        view! { <p class="muted" data-testid="denial-not-cancellable">{t.denial_not_cancellable}</p> }.into_any()
+                                    }}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+            <h3>{t.new_denial_heading}</h3>
+            <div class="new-denials">
+                {(!page.event_choices.is_empty()).then(|| view! {
+                    <NewDenialForm kind="service_event" legend=t.denial_kind_event choices=page.event_choices.clone()/>
+                })}
+                {(!page.register_choices.is_empty()).then(|| view! {
+                    <NewDenialForm kind="register" legend=t.denial_kind_register choices=page.register_choices.clone()/>
+                })}
+                {(!page.prescription_choices.is_empty()).then(|| view! {
+                    <NewDenialForm kind="prescription" legend=t.denial_kind_prescription choices=page.prescription_choices.clone()/>
+                })}
+                <NewDenialForm
+                    kind="comprehensive"
+                    legend=t.denial_kind_comprehensive
+                    choices=vec![
+                        Choice { value: "healthcare".into(), label: t.consent_healthcare_title.into() },
+                        Choice { value: "social_welfare".into(), label: t.consent_social_title.into() },
+                    ]
+                />
+                {page.has_uusimaa_data.then(|| view! { <NewDenialForm kind="uusimaa" legend=t.denial_kind_uusimaa choices=vec![]/> })}
+            </div>
+            {(!page.prescription_choices.is_empty() || page.prescription_emergency.is_some()).then(|| {
+                let form_key = format!("{key}-rx-emergency");
+                view! {
+                    <div class="declaration" data-testid="prescription-emergency">
+                        <h3>{t.rx_emergency_heading}</h3>
+                        <p>{t.rx_emergency_explain}</p>
+                        {match page.prescription_emergency {
+                            Some(at) => view! {
+                                <p class="state" data-testid="state">{fill(t.rx_emergency_allowed, &[("date", &locale.local_date(at))])}</p>
+                                <ActionForm action=withdraw_rx>
+                                    <input type="hidden" name="form_key" value=form_key/>
+                                    <button type="submit" class="button button--secondary">{t.rx_emergency_withdraw_button}</button>
+                                </ActionForm>
+                            }.into_any(),
+                            None => view! {
+                                <p class="state" data-testid="state">{t.rx_emergency_not_allowed}</p>
+                                <ActionForm action=allow_rx>
+                                    <input type="hidden" name="form_key" value=form_key/>
+                                    <button type="submit" class="button button--secondary">{t.rx_emergency_allow_button}</button>
+                                </ActionForm>
+                            }.into_any(),
+                        }}
+                    </div>
+                }
+            })}
+        </section>
+    }
+}
+
+/// The first step of a new denial: a GET form to its confirmation page.
+#[component]
+fn NewDenialForm(kind: &'static str, legend: &'static str, choices: Vec<Choice>) -> impl IntoView {
+    let t = use_texts();
+    let select_id = format!("denial-{kind}-target");
+    let emergency_id = format!("denial-{kind}-emergency");
+    view! {
+        <form class="new-denial" method="get" action="/data-use/denials/new" data-testid=format!("new-denial-{kind}")>
+            <fieldset>
+                <legend>{legend}</legend>
+                <input type="hidden" name="kind" value=kind/>
+                {(kind == "register").then(|| view! { <p class="muted">{t.denial_register_explain}</p> })}
+                {(!choices.is_empty()).then(|| view! {
+                    <div class="field">
+                        <label for=select_id.clone()>{legend}</label>
+                        <select id=select_id.clone() name="target">
+                            {choices.into_iter().map(|c| view! { <option value=c.value>{c.label}</option> }).collect_view()}
+                        </select>
+                    </div>
+                })}
+                // A prescription's emergency permission is one choice for all of them
+                // (below); the Uusimaa denial never holds in an emergency (rule 6).
+                {(kind != "prescription" && kind != "uusimaa").then(|| view! {
+                    <div class="checkbox">
+                        <input type="checkbox" id=emergency_id.clone() name="emergency" value="on"/>
+                        <label for=emergency_id>{t.new_denial_emergency}</label>
+                    </div>
+                })}
+                <button type="submit" class="button button--secondary">{t.new_denial_continue}</button>
+            </fieldset>
+        </form>
+    }
+}
+
+/// The confirmation step of a denial: its consequence in plain words.
+#[component]
+pub fn DenialConfirmPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let query = use_query_map();
+    let args = Memo::new(move |_| {
+        let q = query.get();
+        (q.get("kind").unwrap_or_default(), q.get("target").unwrap_or_default(), q.get("emergency"))
+    });
+    let consequence = Resource::new(
+        move || (args.get(), locale),
+        |((kind, target, emergency), locale)| denial_consequence(kind, target, emergency, locale),
+    );
+    let set = ServerAction::<SetDenial>::new();
+    view! {
+        <PageTitle title=t.confirm_denial_title/>
+        <h1>{t.confirm_denial_title}</h1>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match consequence.await {
+                    Ok(c) => view! {
+                        {move || set.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e/> })}
+                        <p class="lead" data-testid="denial-what">{fill(t.confirm_denial_what, &[("denial", &c.description)])}</p>
+                        <ul class="consequences" data-testid="consequences">
+                            {c.consequences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
+                        </ul>
+                        <ActionForm action=set>
+                            <input type="hidden" name="kind" value=c.kind/>
+                            <input type="hidden" name="target" value=c.target/>
+                            {c.allow_in_emergency.then(|| view! { <input type="hidden" name="emergency" value="on"/> })}
+                            <input type="hidden" name="form_key" value=format!("{}-denial", c.form_key)/>
+                            <button type="submit" class="button">{t.confirm_denial_button}</button>
+                        </ActionForm>
+                        <p><a href="/data-use">{t.confirm_denial_back}</a></p>
+                    }.into_any(),
+                    Err(e) => view! {
+                        <LoadError error=e/>
+                        <p><a href="/data-use">{t.back_to_data_use}</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

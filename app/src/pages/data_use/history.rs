@@ -1,0 +1,169 @@
+//! The history of every declaration, the printable summary, and professionals' viewings.
+
+use leptos::prelude::*;
+
+use super::*;
+
+#[component]
+pub fn HistoryPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let rows = Resource::new(move || locale, declaration_history);
+    view! {
+        <PageTitle title=t.history_title/>
+        <h1>{t.history_title}</h1>
+        <DataUseNav current="/data-use/history"/>
+        <p class="lead">{t.history_intro}</p>
+        {loaded(rows, move |rows| {
+            if rows.is_empty() {
+                return view! { <p class="empty-state">{t.history_empty}</p> }.into_any();
+            }
+            view! {
+                <div class="table-scroll">
+                <table data-testid="history">
+                    <thead><tr>
+                        <th scope="col">{t.col_time}</th><th scope="col">{t.col_event}</th>
+                        <th scope="col">{t.col_actor}</th><th scope="col">{t.col_channel}</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| view! {
+                            <tr><td>{locale.date_time(r.at)}</td><td>{r.event}</td><td>{r.actor}</td><td>{r.channel}</td></tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                </div>
+            }.into_any()
+        })}
+    }
+}
+
+/// All valid consents and denials, laid out for printing.
+#[component]
+pub fn SummaryPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let page = Resource::new(move || locale, data_use_page);
+    let session = expect_context::<Resource<Result<Option<crate::api::LoggedInCitizen>, crate::error::AppError>>>();
+    view! {
+        <PageTitle title=t.summary_title/>
+        <div class="page-heading">
+            <h1>{t.summary_title}</h1>
+            <crate::pages::islands::PrintButton/>
+        </div>
+        <DataUseNav current="/data-use/summary"/>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let who = session.await.ok().flatten().map(|c| c.acting_for.unwrap_or(c.full_name)).unwrap_or_default();
+                match page.await {
+                    Ok(p) => {
+                        let today = locale.local_date(chrono::Utc::now());
+                        let consents: Vec<String> = p.consents.iter().filter_map(|c| c.given_at.map(|at| format!(
+                            "{}: {}", sector_name(t, c.sector), fill(t.consent_given_on, &[("date", &locale.local_date(at))])))).chain(
+                            p.cross.iter().filter_map(|c| c.given_at.map(|at| format!(
+                                "{}: {}", cross_name(t, c.direction), fill(t.consent_given_on, &[("date", &locale.local_date(at))]))))).collect();
+                        let denials: Vec<String> = p.denials.iter().map(|d| {
+                            let mut s = format!("{} – {}", d.description, fill(t.denial_set_on, &[("date", &locale.local_date(d.set_at))]));
+                            if d.allow_in_emergency { s.push(' '); s.push_str(t.denial_emergency_yes); }
+                            s
+                        }).collect();
+                        view! {
+                            <div class="summary" data-testid="summary">
+                                <p>{fill(t.summary_for, &[("name", &who)])}" "{fill(t.summary_valid_on, &[("date", &today)])}</p>
+                                <h2>{t.consents_heading}</h2>
+                                {if consents.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                    view! { <ul data-testid="summary-consents">{consents.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()
+                                }}
+                                <h2>{t.denials_heading}</h2>
+                                {if denials.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                    view! { <ul data-testid="summary-denials">{denials.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> }.into_any()
+                                }}
+                            </div>
+                        }.into_any()
+                    }
+                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+pub fn ViewingsPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let query = use_query_map();
+    let args = Memo::new(move |_| {
+        let q = query.get();
+        (q.get("provider"), q.get("from"), q.get("to"))
+    });
+    let page = Resource::new(
+        move || (args.get(), locale),
+        |((provider, from, to), locale)| viewings_page(provider, from, to, locale),
+    );
+    view! {
+        <PageTitle title=t.viewings_title/>
+        <h1>{t.viewings_title}</h1>
+        <DataUseNav current="/data-use/viewings"/>
+        <p class="lead">{t.viewings_intro}</p>
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                let (provider, from, to) = args.get_untracked();
+                let result = page.await;
+                let (choices, error) = match &result {
+                    Ok(v) => (v.provider_choices.clone(), None),
+                    Err(e) => (vec![], Some(e.clone())),
+                };
+                let form = view! {
+                    <form class="filters" method="get" action="/data-use/viewings" role="search" aria-label=t.filter_heading>
+                        <div class="filters__fields">
+                            <div class="field">
+                                <label for="viewings-provider">{t.col_provider}</label>
+                                <select id="viewings-provider" name="provider">
+                                    <option value="">{t.filter_any}</option>
+                                    {choices.into_iter().map(|c| {
+                                        let is = provider.as_deref() == Some(c.value.as_str());
+                                        view! { <option value=c.value selected=is>{c.label}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="viewings-from">{t.filter_viewed_from}</label>
+                                <input id="viewings-from" name="from" type="date" value=from.unwrap_or_default()/>
+                            </div>
+                            <div class="field">
+                                <label for="viewings-to">{t.filter_viewed_to}</label>
+                                <input id="viewings-to" name="to" type="date" value=to.unwrap_or_default()/>
+                            </div>
+                        </div>
+                        <div class="filters__actions">
+                            <button type="submit" class="button">{t.filter_apply}</button>
+                            <a href="/data-use/viewings">{t.filter_clear}</a>
+                        </div>
+                    </form>
+                };
+                match (result, error) {
+                    (_, Some(e @ crate::error::AppError::BadFilter(_))) => view! { <ErrorSummary error=e/>{form} }.into_any(),
+                    (_, Some(e)) => view! { <LoadError error=e/> }.into_any(),
+                    (Ok(v), None) if v.viewings.is_empty() => view! { {form}<p class="empty-state" data-testid="empty-state">{t.viewings_empty}</p> }.into_any(),
+                    (Ok(v), None) => view! {
+                        {form}
+                        <div class="table-scroll">
+                        <table data-testid="viewings">
+                            <thead><tr>
+                                <th scope="col">{t.col_time}</th><th scope="col">{t.col_provider}</th><th scope="col">{t.col_unit}</th>
+                                <th scope="col">{t.col_what}</th><th scope="col">{t.col_purpose}</th>
+                            </tr></thead>
+                            <tbody>
+                                {v.viewings.into_iter().map(|x| view! {
+                                    <tr><td>{locale.date_time(x.at)}</td><td>{x.provider}</td><td>{x.unit}</td><td>{x.what}</td><td>{x.purpose}</td></tr>
+                                }).collect_view()}
+                            </tbody>
+                        </table>
+                        </div>
+                    }.into_any(),
+                    (Err(e), None) => view! { <LoadError error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

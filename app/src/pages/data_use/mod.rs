@@ -1,0 +1,204 @@
+//! Management of Data Use: the notice and its confirmations, consents,
+//! denials (with a confirmation step), history, a printable summary, who
+//! viewed the data, and the "who can see my data" preview. Every form is an
+//! `ActionForm` (a plain POST without JavaScript) or a GET form.
+
+mod consents;
+mod denials;
+mod history;
+mod preview;
+
+pub use denials::DenialConfirmPage;
+pub use history::{HistoryPage, SummaryPage, ViewingsPage};
+pub use preview::PreviewPage;
+
+use crate::pages::PageTitle;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError};
+use crate::api::data_use::*;
+use crate::api::records::Choice;
+use crate::domain::data_use::{cross_code, sector_code};
+use crate::domain::declarations::{CrossSector, Sector};
+use crate::domain::ConfirmationChannel;
+use crate::i18n::{fill, Texts};
+
+#[component]
+fn DataUseNav(current: &'static str) -> impl IntoView {
+    let t = use_texts();
+    let links = [
+        ("/data-use", t.du_overview),
+        ("/data-use/history", t.du_history),
+        ("/data-use/summary", t.du_summary),
+        ("/data-use/viewings", t.du_viewings),
+        ("/data-use/preview", t.du_preview),
+    ];
+    view! {
+        <nav class="subnav" aria-label=t.du_subnav_label>
+            <ul>
+                {links
+                    .into_iter()
+                    .map(|(href, label)| view! {
+                        <li><a href=href aria-current=(href == current).then_some("page")>{label}</a></li>
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+fn sector_name(t: &'static Texts, s: Sector) -> &'static str {
+    match s {
+        Sector::Healthcare => t.sector_healthcare,
+        Sector::SocialWelfare => t.sector_social_welfare,
+    }
+}
+
+fn cross_name(t: &'static Texts, c: CrossSector) -> &'static str {
+    match c {
+        CrossSector::HealthcareToSocialWelfare => t.cross_health_to_social,
+        CrossSector::SocialWelfareToHealthcare => t.cross_social_to_health,
+    }
+}
+
+#[component]
+pub fn DataUsePage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let page = Resource::new(move || locale, data_use_page);
+    view! {
+        <PageTitle title=t.nav_data_use/>
+        <h1>{t.nav_data_use}</h1>
+        <DataUseNav current="/data-use"/>
+        <p class="lead">{t.data_use_intro}</p>
+        {loaded(page, |p| view! { <DataUseSections page=p/> })}
+    }
+}
+
+/// The page's sections. The forms' actions live here, so that whichever
+/// form failed, its error is announced at the top of the page.
+#[component]
+fn DataUseSections(page: DataUseView) -> impl IntoView {
+    let give = ServerAction::<GiveConsent>::new();
+    let withdraw = ServerAction::<WithdrawConsent>::new();
+    let give_cross = ServerAction::<GiveCrossConsent>::new();
+    let withdraw_cross = ServerAction::<WithdrawCrossConsent>::new();
+    let cancel = ServerAction::<CancelDenial>::new();
+    let update = ServerAction::<UpdateConsent>::new();
+    let allow_rx = ServerAction::<AllowPrescriptionEmergency>::new();
+    let withdraw_rx = ServerAction::<WithdrawPrescriptionEmergency>::new();
+    let confirm_child = ServerAction::<ConfirmChildNotice>::new();
+    let error = move || {
+        [
+            give.value().get(),
+            withdraw.value().get(),
+            give_cross.value().get(),
+            withdraw_cross.value().get(),
+            cancel.value().get(),
+            update.value().get(),
+            allow_rx.value().get(),
+            withdraw_rx.value().get(),
+            confirm_child.value().get(),
+        ]
+        .into_iter()
+        .flatten()
+        .find_map(Result::err)
+    };
+    let consent_actions = consents::ConsentActions { give, withdraw, update, give_cross, withdraw_cross };
+    let denial_actions = denials::DenialActions { cancel, allow_rx, withdraw_rx };
+    view! {
+        {move || error().map(|e| view! { <ErrorSummary error=e/> })}
+        <NoticeSection page=page.clone() confirm_child/>
+        <consents::ConsentsSection page=page.clone() actions=consent_actions/>
+        <consents::CrossSection page=page.clone() actions=consent_actions/>
+        <denials::DenialsSection page=page actions=denial_actions/>
+    }
+}
+
+/// The notice: its current version, every confirmation, and for a guardian
+/// the child's confirmation.
+#[component]
+fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNotice>) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let confirmed = page.confirmations.iter().any(|c| c.version == page.current_version);
+    let confirmations = page.confirmations.clone();
+    view! {
+        <section class="panel" aria-labelledby="du-notice">
+            <h2 id="du-notice">{t.notice_page_title}</h2>
+            <p>{fill(t.du_notice_current, &[("version", page.current_version.as_str())])}</p>
+            {(!confirmed).then(|| view! { <p><strong>{t.du_notice_not_confirmed}</strong></p> })}
+            {page.child_name.clone().filter(|_| !confirmed).map(|child| {
+                let current = page.current_version.as_str().to_string();
+                let href = format!("/data-use/notice/{current}");
+                view! {
+                    <p>{fill(t.du_confirm_for_child_explain, &[("name", &child)])}" "<a href=href>{fill(t.du_read_version, &[("version", &current)])}</a></p>
+                    <ActionForm action=confirm_child>
+                        <input type="hidden" name="version" value=current.clone()/>
+                        <button type="submit" class="button">{fill(t.du_confirm_for_child_button, &[("name", &child)])}</button>
+                    </ActionForm>
+                }
+            })}
+            <h3>{t.du_confirmations_heading}</h3>
+            {if confirmations.is_empty() {
+                view! { <p>{t.du_no_confirmations}</p> }.into_any()
+            } else {
+                view! {
+                    <table data-testid="confirmations">
+                        <thead><tr><th scope="col">{t.col_version}</th><th scope="col">{t.col_time}</th><th scope="col">{t.col_channel}</th></tr></thead>
+                        <tbody>
+                            {confirmations.into_iter().map(|c| {
+                                let channel = match c.channel {
+                                    ConfirmationChannel::Online => t.channel_online.to_string(),
+                                    ConfirmationChannel::OnlineByGuardian { guardian_name } => fill(t.channel_online_by_guardian, &[("name", &guardian_name)]),
+                                    ConfirmationChannel::InPerson { provider_name } => fill(t.channel_in_person, &[("provider", &provider_name)]),
+                                };
+                                view! { <tr><td>{c.version.to_string()}</td><td>{locale.date_time(c.confirmed_at)}</td><td>{channel}</td></tr> }
+                            }).collect_view()}
+                        </tbody>
+                    </table>
+                }.into_any()
+            }}
+            <ul class="inline-links">
+                {page.versions.iter().map(|v| {
+                    let href = format!("/data-use/notice/{}", v.as_str());
+                    view! { <li><a href=href>{fill(t.du_read_version, &[("version", v.as_str())])}</a></li> }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// Any version of the notice, read again.
+#[component]
+pub fn NoticeVersionPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let params = use_params_map();
+    let version = Memo::new(move |_| params.get().get("version").unwrap_or_default());
+    let text = Resource::new(move || (version.get(), locale), |(v, locale)| notice_version_text(v, locale));
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match text.await {
+                    Ok(n) => view! {
+                        <PageTitle title=n.title.clone()/>
+                        <p><a href="/data-use">{t.back_to_data_use}</a></p>
+                        <article class="notice">
+                            <h1>{n.title}</h1>
+                            <p class="notice__meta">{fill(t.notice_version_published, &[("version", n.version.as_str()), ("date", &locale.date(n.published_on))])}</p>
+                            <super::notice::NoticeBody body=n.body/>
+                        </article>
+                    }.into_any(),
+                    Err(e) => view! {
+                        <PageTitle title=t.notice_page_title/>
+                        <h1>{t.notice_page_title}</h1>
+                        <LoadError error=e/>
+                        <p><a href="/data-use">{t.back_to_data_use}</a></p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,91 @@
+import { test, expect, type Page } from '@playwright/test';
+import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, type Lang } from './helpers';
+
+// The front page at a glance and the phone-first header (issue 19).
+
+async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
+  await useLanguage(page, lang);
+  await login(page, code, { lang, js });
+  await expect(page).toHaveURL(/\/$/);
+}
+
+/** The day `days` from today in Helsinki, as the English pages write a date. */
+function dayInEnglish(days: number): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Helsinki', day: 'numeric', month: 'numeric', year: 'numeric',
+  }).formatToParts(new Date());
+  const get = (t: string) => Number(parts.find((p) => p.type === t)!.value);
+  const d = new Date(Date.UTC(get('year'), get('month') - 1, get('day') + days));
+  const month = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(d);
+  return `${d.getUTCDate()} ${month} ${d.getUTCFullYear()}`;
+}
+
+test("Helmi's front page: the prescriptions that need her and what is new", async ({ page }) => {
+  await loginAs(page, MORE_PEOPLE.helmi.code);
+  const rx = page.getByTestId('glance-prescriptions');
+  await expect(rx.getByRole('link')).toHaveText('2 prescriptions end within 30 days or have run out');
+  await expect(rx.getByRole('listitem')).toHaveText([
+    `Amlodipiini 5 mg: valid until ${dayInEnglish(20)}`,
+    'Kalsium + D3 500 mg/20 µg: nothing left to dispense',
+  ]);
+  // Today's laboratory visit is new whenever she last logged in (entries carry a date only).
+  const fresh = page.getByTestId('glance-new-entries');
+  await expect(fresh.getByRole('link').first())
+    .toHaveText(/^(\d+ new entr(y|ies) since your last login|\d+ entr(y|ies) recorded in the last 30 days)$/);
+  await fresh.getByRole('link', { name: 'Laboratory result: Laboratoriokäynti', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Laboratoriokäynti');
+});
+
+test("Juhani's front page has his denial in the data-use line, which leads to Management of Data Use", async ({ page }) => {
+  await loginAs(page, PEOPLE.juhani.code);
+  const line = page.getByTestId('glance-data-use');
+  await expect(line).toContainText('Consent to data sharing: healthcare given, social welfare given.');
+  await expect(line).toContainText('1 valid denial of consent to data sharing.');
+  await expect(line).toContainText(/Last changed \d{1,2} \w+ \d{4}\./);
+  await expect(page.getByTestId('glance-viewings')).toContainText(/^\d+ viewings? by professionals (since your last login|in the last 30 days)$/);
+  await line.getByRole('link').click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page.getByTestId('denial')).toHaveCount(1);
+});
+
+test("a guardian sees the child's glance, labelled with the child's name", async ({ page }) => {
+  await loginAs(page, MORE_PEOPLE.oskari.code);
+  await expect(page.getByRole('heading', { name: 'At a glance', exact: true })).toBeVisible();
+  await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Eetu Laine: at a glance', exact: true })).toBeVisible();
+  await expect(page.getByTestId('whose-data').first()).toHaveText('Data of Eetu Laine');
+});
+
+test.describe('on a phone (390 × 844)', () => {
+  test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+
+  test('the main heading is on the first screen; the menu opens without JavaScript', async ({ page }) => {
+    await loginAs(page, MORE_PEOPLE.helmi.code, 'en', false);
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    expect(heading!.y + heading!.height).toBeLessThanOrEqual(844 / 2);
+    await expect(page.getByTestId('whose-data').locator('visible=true')).toHaveText('Data of Helmi Koskinen');
+    // The sections, the languages and logging out are behind one tap.
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect(nav).toBeHidden();
+    await page.getByText('Menu', { exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Log out' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Svenska' })).toBeVisible();
+    await nav.getByRole('link', { name: 'Prescriptions', exact: true }).click();
+    await expect(page).toHaveURL(/\/prescriptions$/);
+  });
+
+});
+
+test.describe('on a phone (390 × 844), axe', () => {
+  // axe runs as a script in the page; the page itself has none.
+  test.use({ viewport: { width: 390, height: 844 } });
+  for (const lang of LANGS) {
+    test(`the front page passes axe at phone width, menu closed and open, in ${lang}`, async ({ page }) => {
+      await loginAs(page, MORE_PEOPLE.helmi.code, lang);
+      await expectAccessible(page, `front page at phone width (${lang})`);
+      await page.locator('.header-menu > summary').click();
+      await expectAccessible(page, `front page at phone width, menu open (${lang})`);
+    });
+  }
+});
