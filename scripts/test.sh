@@ -35,8 +35,8 @@ run_part() { # name, command…
 
 # The same target dir, profile and environment as the site's build
 # (build-site.sh), so the tests reuse the compiled dependency tree.
-rust_tests() { # database URL for the server's tests ('' = SQLite)
-  (cd "$ROOT" && KANTA_TEST_DATABASE_URL="$1" cargo test --release --locked -p app -p kanta-server --features app/ssr)
+rust_tests() { # database URL for the server's tests ('' = SQLite), extra test-binary arguments
+  (cd "$ROOT" && KANTA_TEST_DATABASE_URL="$1" cargo test --release --locked -p app -p kanta-server --features app/ssr -- "${@:2}")
 }
 # The gates: the code is formatted, and clippy finds nothing (every target:
 # the library, the server, the tests, the benchmark and the examples).
@@ -50,7 +50,8 @@ run_part "cargo fmt --check, cargo clippy -D warnings" lints
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""
 say "Rust tests on PostgreSQL"
-run_part "Rust tests, PostgreSQL" rust_tests "$PG_ADMIN_URL"
+# Also the tests that need PostgreSQL and are ignored without it (role_tests.rs).
+run_part "Rust tests, PostgreSQL" rust_tests "$PG_ADMIN_URL" --include-ignored
 
 build_site
 

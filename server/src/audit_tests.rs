@@ -101,6 +101,31 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
     );
 }
 
+/// The glance through HTTP, on both databases: Helmi's prescriptions that
+/// need her, today's laboratory visit as new, and the data-use line; then
+/// the same citizen again counts new entries from her previous login.
+#[tokio::test]
+async fn the_front_page_glance_names_what_needs_the_citizen() {
+    let p = portal().await;
+    let helmi = p.client(Some("271055-989K")).await;
+    let (status, page) = p.call(&helmi, "front_page", &[("locale", "En")]).await;
+    assert_eq!(status, 200, "{page}");
+    let glance = &page["glance"];
+    assert_eq!(glance["since_login"], false, "a first login looks 30 days back");
+    assert_eq!(glance["new_entries"], 3, "today's laboratory visit (1 entry) and last week's check-up (2): {glance}");
+    assert_eq!(glance["newest"][0]["title"], "Laboratoriokäynti");
+    let rx: Vec<_> = glance["prescriptions"].as_array().unwrap().iter().map(|r| r["medicine"].clone()).collect();
+    assert_eq!(rx, ["Amlodipiini 5 mg", "Kalsium + D3 500 mg/20 µg"]);
+    assert_eq!(glance["prescriptions"][1]["attention"], "NothingLeft");
+    assert_eq!(glance["consents"], serde_json::json!([["Healthcare", true], ["SocialWelfare", false]]));
+    assert_eq!(glance["valid_denials"], 0);
+    // Logged in again today: only what was recorded from today on is new.
+    let again = p.client(Some("271055-989K")).await;
+    let (_, page) = p.call(&again, "front_page", &[("locale", "En")]).await;
+    assert_eq!(page["glance"]["since_login"], true);
+    assert_eq!(page["glance"]["new_entries"], 1, "{}", page["glance"]);
+}
+
 /// The session cookie of a fresh login of `code` (a client without a cookie jar).
 async fn login_cookie(p: &Portal, code: &str) -> String {
     let res = reqwest::Client::new()

@@ -695,7 +695,7 @@ pub async fn valid_prescriptions_left(
     visibility: Visibility,
 ) -> Result<Vec<PrescriptionLeft>, sqlx::Error> {
     let mut q = QueryBuilder::<DB>::new(
-        "SELECT p.id, p.medicine, p.strength, p.valid_until, p.amount - COALESCE(SUM(d.amount), 0) AS amount_left \
+        "SELECT p.id, p.medicine, p.strength, p.valid_until, p.amount - CAST(COALESCE(SUM(d.amount), 0) AS BIGINT) AS amount_left \
          FROM prescription p LEFT JOIN dispensing d ON d.prescription_id = p.id WHERE p.citizen_id = ",
     );
     q.push_bind(citizen.0).push(" AND p.valid_until >= ").push_bind(today);
