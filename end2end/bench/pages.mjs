@@ -2,19 +2,11 @@
 // first and last page, and her "who can see my data" preview) as a logged-in demo person: the server's
 // answer to a full page request (SSR HTML) over loopback, as p50 and p99 of
 // `KANTA_BENCH_RUNS` requests. Usage: node pages.mjs http://127.0.0.1:PORT
+import { loginCookie, waitForPortal } from './portal.mjs';
+
 const base = process.argv[2];
 const runs = Number(process.env.KANTA_BENCH_RUNS ?? 50);
 const code = process.env.KANTA_BENCH_PERSON ?? '271055-989K'; // Helmi
-
-async function login() {
-  const res = await fetch(`${base}/api/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ identity_code: code, password: 'kanta-demo' }),
-  });
-  if (!res.ok) throw new Error(`login failed: ${res.status}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-}
 
 async function records(cookie, after) {
   const body = new URLSearchParams({ section: 'Health', locale: 'En' });
@@ -43,15 +35,8 @@ async function time(cookie, path, marker) {
   return { p50: pick(0.5), p99: pick(0.99) };
 }
 
-// Wait for the server (it migrates and seeds first).
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/health`)).ok) break;
-  } catch {}
-  if (i > 300) throw new Error('the server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
-const cookie = await login();
+await waitForPortal(base);
+const cookie = await loginCookie(base, code);
 // Walk to the last page with the page cursors, as a reader would.
 let after = null;
 let last = null;

@@ -6,25 +6,13 @@
 // Usage: node web.mjs http://127.0.0.1:PORT COOKIE_FILE
 import { writeFileSync } from 'node:fs';
 import { chromium } from '@playwright/test';
+import { loginCookie, waitForPortal } from './portal.mjs';
 
 const [base, cookieFile] = process.argv.slice(2);
 const code = process.env.KANTA_BENCH_PERSON ?? '271055-989K'; // Helmi
 
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/health`)).ok) break;
-  } catch {}
-  if (i > 300) throw new Error('the server did not start');
-  await new Promise((r) => setTimeout(r, 200));
-}
-const res = await fetch(`${base}/api/login`, {
-  method: 'POST',
-  headers: { 'content-type': 'application/x-www-form-urlencoded' },
-  body: new URLSearchParams({ identity_code: code, password: 'kanta-demo' }),
-});
-if (!res.ok) throw new Error(`login failed: ${res.status}`);
-const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('kanta_session='));
-if (!cookie) throw new Error('no session cookie');
+await waitForPortal(base);
+const cookie = await loginCookie(base, code);
 writeFileSync(cookieFile, cookie);
 
 const browser = await chromium.launch({
