@@ -26,7 +26,8 @@ fi
 SECONDS_PER_RUN="${KANTA_BENCH_SECONDS:-10}"
 TMP_DIR="$(mktemp -d)"
 PIDS=()
-trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; done; stop_postgres_cluster; rm -rf "$TMP_DIR"' EXIT
+# (A server already stopped must not end the trap early: errexit holds in it.)
+trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; stop_postgres_cluster; rm -rf "$TMP_DIR"' EXIT
 MISSED=0
 ROWS=()
 row() { # target figure met(yes/no)
