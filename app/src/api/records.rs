@@ -191,28 +191,25 @@ pub async fn records_page(
     locale: Locale,
 ) -> Result<RecordPageView, AppError> {
     use crate::server::*;
+    use std::collections::HashMap;
     let subject = require_subject().await?;
     let parsed = filter.parse(section).map_err(AppError::BadFilter)?;
     let pool = pool()?;
-    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
-    let registers = record_repo::registers_with_data(&pool, subject.citizen, section, subject.visibility)
+    let page = record_repo::record_page(&pool, subject.citizen, section, &parsed, subject.visibility, locale)
         .await
         .map_err(db_error)?;
-    let page = record_repo::record_page(&pool, subject.citizen, section, &parsed, subject.visibility)
-        .await
-        .map_err(db_error)?;
-    let providers = choices(
-        registers.iter().map(|(_, r)| (r.provider.0.clone(), ssr::provider_name(&names, &r.provider.0).to_string())),
-    );
+    let names: HashMap<String, String> =
+        page.registers.iter().map(|r| (r.register.provider.0.clone(), r.provider_name.clone())).collect();
+    let providers = choices(page.registers.iter().map(|r| (r.register.provider.0.clone(), r.provider_name.clone())));
     let register_choices =
-        choices(registers.iter().map(|(id, r)| (id.0.clone(), ssr::register_label(locale, &names, r))));
+        choices(page.registers.iter().map(|r| (r.id.0.clone(), ssr::register_label(locale, &names, &r.register))));
     Ok(RecordPageView {
         events: page.events.into_iter().map(|(e, x)| ssr::event_view(locale, &names, e, x)).collect(),
         next: page.next.map(|c| c.encode()),
         previous: page.previous.map(|c| c.encode()),
         matching_entries: page.matching_entries,
         matching_events: page.matching_events,
-        has_any: !registers.is_empty(),
+        has_any: !page.registers.is_empty(),
         registers: register_choices,
         providers,
     })

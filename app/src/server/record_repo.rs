@@ -80,6 +80,22 @@ pub struct RecordPage {
     pub previous: Option<PageCursor>,
     pub matching_entries: i64,
     pub matching_events: i64,
+    /// Every register of the section with any of the data the viewer may
+    /// see (whatever the filter), by id; their providers' names cover every
+    /// event of the page.
+    pub registers: Vec<RegisterData>,
+}
+
+/// A register that holds some of the citizen's data (`record_page`).
+pub struct RegisterData {
+    pub id: RegisterId,
+    pub register: Register,
+    /// In the page's language.
+    pub provider_name: String,
+    /// The entries matching the filter's kind and dates, and the service
+    /// events with one of them.
+    pub entries: i64,
+    pub events: i64,
 }
 
 pub struct Person {
@@ -94,28 +110,19 @@ pub async fn provider_names(db: &Db, locale: Locale) -> Result<HashMap<String, S
 }
 
 /// One page of the citizen's service events that have at least one entry
-/// matching the filter, with those entries. Three queries whatever the size
-/// of the history: the page of events (keyset on the citizen's index), their
-/// entries, and the counts.
+/// matching the filter, with those entries, the counts and the registers
+/// with data. Three queries whatever the size of the history: the page of
+/// events (keyset on the citizen's index), their entries, and the registers
+/// with their counts.
 pub async fn record_page(
     db: &Db,
     citizen: CitizenId,
     section: RecordSection,
     filter: &RecordFilter,
     visibility: Visibility,
+    locale: Locale,
 ) -> Result<RecordPage, sqlx::Error> {
-    dispatch!(db, record_page(citizen, section, filter, visibility))
-}
-
-/// The registers of this section that hold any of the citizen's data (that
-/// the viewer may see), for the filter's choices. One query.
-pub async fn registers_with_data(
-    db: &Db,
-    citizen: CitizenId,
-    section: RecordSection,
-    visibility: Visibility,
-) -> Result<Vec<(RegisterId, Register)>, sqlx::Error> {
-    dispatch!(db, registers_with_data(citizen, section, visibility))
+    dispatch!(db, record_page(citizen, section, filter, visibility, locale))
 }
 
 /// One of the citizen's service events with every entry the viewer may see;
