@@ -3,6 +3,8 @@
 //! kind its HTTP status in one place, `server/src/web.rs`).
 
 pub mod data_use;
+pub mod filters;
+pub mod forms;
 pub mod glance;
 pub mod records;
 

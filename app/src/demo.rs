@@ -716,7 +716,8 @@ mod tests {
 #[cfg(test)]
 mod kind_tests {
     use super::*;
-    use crate::domain::records::{register_kind, EntryKind};
+    use crate::domain::declarations::RegisterKind;
+    use crate::domain::records::EntryKind;
 
     #[test]
     fn every_demo_entry_kind_and_register_kind_is_a_domain_value() {
@@ -728,7 +729,7 @@ mod kind_tests {
             }
         }
         for (_, _, kind) in REGISTERS {
-            assert!(register_kind(kind).is_some(), "{kind}");
+            assert!(RegisterKind::parse(kind).is_some(), "{kind}");
         }
     }
 }

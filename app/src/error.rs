@@ -7,9 +7,9 @@ use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
 use serde::{Deserialize, Serialize};
 
-use crate::domain::data_use::FormError;
+use crate::api::filters::FilterError;
+use crate::api::forms::FormError;
 use crate::domain::declarations::DeclarationError;
-use crate::domain::listing::FilterError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
 

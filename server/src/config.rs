@@ -151,7 +151,7 @@ impl Config {
         let data_dir = PathBuf::from(data_dir);
         let database_url = database_url.unwrap_or_else(|| format!("sqlite://{}/kanta.sqlite", data_dir.display()));
         let addr = addr.parse().map_err(|_| format!("the listen address {addr:?} is not HOST:PORT"))?;
-        let opens_on = app::domain::listing::parse_iso_date(&opens)
+        let opens_on = app::api::filters::parse_iso_date(&opens)
             .ok_or_else(|| format!("the cross-sector opening date {opens:?} is not YYYY-MM-DD"))?;
         let cross_sector_opens = app::domain::time::helsinki_midnight(opens_on);
         let positive = |text: &str, what: &str, unit: u64| {

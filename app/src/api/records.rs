@@ -7,7 +7,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::domain::listing::{RawFilter, RecordSection};
+use crate::api::filters::RawFilter;
+use crate::domain::listing::RecordSection;
 use crate::domain::records::EntryKind;
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -235,7 +236,7 @@ pub async fn service_event_page(id: i64, locale: Locale) -> Result<EventView, Ap
 /// The subject's prescriptions from the Prescription Centre.
 #[server(endpoint = "prescriptions_page")]
 pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result<PrescriptionsView, AppError> {
-    use crate::domain::listing::FilterError;
+    use crate::api::filters::FilterError;
     use crate::domain::records::PrescriptionState;
     use crate::server::*;
     let subject = require_subject().await?;

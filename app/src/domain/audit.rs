@@ -23,20 +23,16 @@ pub enum AuditKind {
     AccessRefused,
 }
 
-impl AuditKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            AuditKind::Login => "login",
-            AuditKind::LoginFailed => "login_failed",
-            AuditKind::LoginThrottled => "login_throttled",
-            AuditKind::Logout => "logout",
-            AuditKind::SessionExpired => "session_expired",
-            AuditKind::ActingFor => "acting_for",
-            AuditKind::ActingForSelf => "acting_for_self",
-            AuditKind::AccessRefused => "access_refused",
-        }
-    }
-}
+string_form!(AuditKind {
+    Login => "login",
+    LoginFailed => "login_failed",
+    LoginThrottled => "login_throttled",
+    Logout => "logout",
+    SessionExpired => "session_expired",
+    ActingFor => "acting_for",
+    ActingForSelf => "acting_for_self",
+    AccessRefused => "access_refused",
+});
 
 /// Failed logins of one identity code (since its last successful login)
 /// that pause logging in with it.

@@ -39,6 +39,8 @@ pub enum Situation {
     Emergency,
 }
 
+string_form!(Situation { Treatment => "treatment", Emergency => "emergency" });
+
 /// A professional's organisation, in a client or treatment relationship
 /// with the citizen (without one nobody sees anything).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -37,6 +37,8 @@ pub enum Sector {
     SocialWelfare,
 }
 
+string_form!(Sector { Healthcare => "healthcare", SocialWelfare => "social_welfare" });
+
 /// The kinds of register a provider keeps (the Prescription Centre is national
 /// and holds prescriptions, see [`super::decision::Item::Prescription`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -47,22 +49,13 @@ pub enum RegisterKind {
     OccupationalHealth,
 }
 
+string_form!(RegisterKind {
+    Patient => "patient",
+    SocialWelfareClient => "social_welfare_client",
+    OccupationalHealth => "occupational_health",
+});
+
 impl RegisterKind {
-    /// The stored and form name of each kind, written once.
-    const CODES: [(RegisterKind, &'static str); 3] = [
-        (RegisterKind::Patient, "patient"),
-        (RegisterKind::SocialWelfareClient, "social_welfare_client"),
-        (RegisterKind::OccupationalHealth, "occupational_health"),
-    ];
-
-    pub fn code(self) -> &'static str {
-        Self::CODES.iter().find(|(k, _)| *k == self).map(|(_, c)| *c).expect("every kind has a code")
-    }
-
-    pub fn parse(s: &str) -> Option<Self> {
-        Self::CODES.iter().find(|(_, c)| *c == s).map(|(k, _)| *k)
-    }
-
     pub fn sector(self) -> Sector {
         match self {
             RegisterKind::Patient | RegisterKind::OccupationalHealth => Sector::Healthcare,
@@ -88,6 +81,11 @@ pub enum CrossSector {
     /// Social welfare client data to healthcare.
     SocialWelfareToHealthcare,
 }
+
+string_form!(CrossSector {
+    HealthcareToSocialWelfare => "healthcare_to_social_welfare",
+    SocialWelfareToHealthcare => "social_welfare_to_healthcare",
+});
 
 impl CrossSector {
     /// The direction that lets a viewer of `viewer` sector see data of `item` sector.
@@ -123,7 +121,38 @@ pub enum DenialScope {
     Uusimaa,
 }
 
+/// The kind of a [`DenialScope`], without its target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DenialKind {
+    ServiceEvent,
+    Register,
+    Provider,
+    Prescription,
+    Comprehensive,
+    Uusimaa,
+}
+
+string_form!(DenialKind {
+    ServiceEvent => "service_event",
+    Register => "register",
+    Provider => "provider",
+    Prescription => "prescription",
+    Comprehensive => "comprehensive",
+    Uusimaa => "uusimaa",
+});
+
 impl DenialScope {
+    pub fn kind(&self) -> DenialKind {
+        match self {
+            DenialScope::ServiceEvent(_) => DenialKind::ServiceEvent,
+            DenialScope::Register(..) => DenialKind::Register,
+            DenialScope::Provider(_) => DenialKind::Provider,
+            DenialScope::Prescription(_) => DenialKind::Prescription,
+            DenialScope::Comprehensive(_) => DenialKind::Comprehensive,
+            DenialScope::Uusimaa => DenialKind::Uusimaa,
+        }
+    }
+
     /// Whether a denial of this scope may carry "allow in an emergency"
     /// (DOMAIN.md §4: a patient-data denial may). Not a prescription's (one
     /// permission covers all denied prescriptions), not the Uusimaa denial's
@@ -151,6 +180,26 @@ pub enum Actor {
     Professional(ProviderId),
 }
 
+/// The kind of an [`Actor`], without whom it names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ActorKind {
+    Citizen,
+    Guardian,
+    Professional,
+}
+
+string_form!(ActorKind { Citizen => "citizen", Guardian => "guardian", Professional => "professional" });
+
+impl Actor {
+    pub fn kind(&self) -> ActorKind {
+        match self {
+            Actor::Citizen => ActorKind::Citizen,
+            Actor::Guardian(_) => ActorKind::Guardian,
+            Actor::Professional(_) => ActorKind::Professional,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DeclarationEvent {
     ConsentGiven(Sector),
@@ -172,6 +221,48 @@ pub enum DeclarationEvent {
     DenialCancelled {
         denial: DeclarationId,
     },
+}
+
+/// The kind of a [`DeclarationEvent`], without its values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DeclarationKind {
+    ConsentGiven,
+    ConsentWithdrawn,
+    ConsentUpdated,
+    PrescriptionEmergencyAllowed,
+    PrescriptionEmergencyWithdrawn,
+    CrossSectorConsentGiven,
+    CrossSectorConsentWithdrawn,
+    DenialSet,
+    DenialCancelled,
+}
+
+string_form!(DeclarationKind {
+    ConsentGiven => "consent_given",
+    ConsentWithdrawn => "consent_withdrawn",
+    ConsentUpdated => "consent_updated",
+    PrescriptionEmergencyAllowed => "prescription_emergency_allowed",
+    PrescriptionEmergencyWithdrawn => "prescription_emergency_withdrawn",
+    CrossSectorConsentGiven => "cross_consent_given",
+    CrossSectorConsentWithdrawn => "cross_consent_withdrawn",
+    DenialSet => "denial_set",
+    DenialCancelled => "denial_cancelled",
+});
+
+impl DeclarationEvent {
+    pub fn kind(&self) -> DeclarationKind {
+        match self {
+            DeclarationEvent::ConsentGiven(_) => DeclarationKind::ConsentGiven,
+            DeclarationEvent::ConsentWithdrawn(_) => DeclarationKind::ConsentWithdrawn,
+            DeclarationEvent::ConsentUpdated(_) => DeclarationKind::ConsentUpdated,
+            DeclarationEvent::PrescriptionEmergencyAllowed => DeclarationKind::PrescriptionEmergencyAllowed,
+            DeclarationEvent::PrescriptionEmergencyWithdrawn => DeclarationKind::PrescriptionEmergencyWithdrawn,
+            DeclarationEvent::CrossSectorConsentGiven(_) => DeclarationKind::CrossSectorConsentGiven,
+            DeclarationEvent::CrossSectorConsentWithdrawn(_) => DeclarationKind::CrossSectorConsentWithdrawn,
+            DeclarationEvent::DenialSet { .. } => DeclarationKind::DenialSet,
+            DeclarationEvent::DenialCancelled { .. } => DeclarationKind::DenialCancelled,
+        }
+    }
 }
 
 /// One append-only declaration event.

@@ -2,9 +2,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::{use_locale, use_texts};
+use crate::api::filters::percent_encode;
 use crate::api::records::ActForSelf;
 use crate::api::{session_citizen, LoggedInCitizen, Logout};
-use crate::domain::listing::percent_encode;
 use crate::i18n::{fill, Locale};
 
 #[component]

@@ -8,8 +8,9 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
+use crate::api::filters::RawFilter;
 use crate::api::records::{records_page, service_event_page, Choice, EventView, RecordPageView};
-use crate::domain::listing::{RawFilter, RecordSection, EVENTS_PER_PAGE};
+use crate::domain::listing::{RecordSection, EVENTS_PER_PAGE};
 use crate::domain::records::EntryKind;
 use crate::error::AppError;
 use crate::i18n::fill;
@@ -152,7 +153,7 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
             })
             .collect_view()
     };
-    let kinds: Vec<EntryKind> = EntryKind::ALL.into_iter().filter(|k| k.sector() == section.sector()).collect();
+    let kinds: Vec<EntryKind> = EntryKind::ALL.iter().copied().filter(|k| k.sector() == section.sector()).collect();
     let kind_select = (kinds.len() > 1).then(|| {
         let current = raw.kind.clone();
         view! {

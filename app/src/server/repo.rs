@@ -8,8 +8,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::db::{dispatch, Db};
 use super::CitizenId;
 use crate::domain::declarations::{
-    Actor, CitizensData, CrossSector, DeclarationError, DeclarationEvent, DeclarationId, PrescriptionId, ProviderId,
-    RegisterKind, Sector, ServiceEventId,
+    Actor, CitizensData, DeclarationError, DeclarationEvent, DeclarationId, PrescriptionId, ProviderId, RegisterKind,
+    Sector, ServiceEventId,
 };
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
@@ -46,33 +46,6 @@ pub struct NoticeText {
     pub published_on: NaiveDate,
     pub title: String,
     pub body: String,
-}
-
-pub(crate) fn sector_str(s: Sector) -> &'static str {
-    match s {
-        Sector::Healthcare => "healthcare",
-        Sector::SocialWelfare => "social_welfare",
-    }
-}
-pub(crate) fn sector_of(s: &str) -> Option<Sector> {
-    match s {
-        "healthcare" => Some(Sector::Healthcare),
-        "social_welfare" => Some(Sector::SocialWelfare),
-        _ => None,
-    }
-}
-pub(crate) fn cross_str(c: CrossSector) -> &'static str {
-    match c {
-        CrossSector::HealthcareToSocialWelfare => "healthcare_to_social_welfare",
-        CrossSector::SocialWelfareToHealthcare => "social_welfare_to_healthcare",
-    }
-}
-pub(crate) fn cross_of(s: &str) -> Option<CrossSector> {
-    match s {
-        "healthcare_to_social_welfare" => Some(CrossSector::HealthcareToSocialWelfare),
-        "social_welfare_to_healthcare" => Some(CrossSector::SocialWelfareToHealthcare),
-        _ => None,
-    }
 }
 
 /// The citizen's own events and prescriptions, and the registers holding

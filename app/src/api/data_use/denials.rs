@@ -24,7 +24,7 @@ pub async fn denial_consequence(
     #[server(default)] emergency: Option<String>,
     locale: Locale,
 ) -> Result<ConsequenceView, AppError> {
-    use crate::domain::data_use::{denial_form_values, parse_denial};
+    use crate::api::forms::{denial_form_values, parse_denial};
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
     let subject = require_subject().await?;
@@ -50,7 +50,7 @@ pub async fn set_denial(
     #[server(default)] emergency: Option<String>,
     form_key: String,
 ) -> Result<String, AppError> {
-    use crate::domain::data_use::parse_denial;
+    use crate::api::forms::parse_denial;
     use crate::domain::declarations::DeclarationEvent;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;

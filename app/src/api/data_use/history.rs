@@ -64,7 +64,8 @@ pub async fn viewings_page(
     #[server(default)] to: Option<String>,
     locale: Locale,
 ) -> Result<ViewingsView, AppError> {
-    use crate::domain::listing::{RawFilter, RecordSection};
+    use crate::api::filters::RawFilter;
+    use crate::domain::listing::RecordSection;
     use crate::server::*;
     let subject = require_subject().await?;
     // The same fields, the same rules and messages as the records filters.

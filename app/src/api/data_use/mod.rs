@@ -116,7 +116,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .map(|e| {
                 let scope =
                     crate::domain::declarations::DenialScope::Register(e.register.provider.clone(), e.register.kind);
-                (crate::domain::data_use::denial_form_values(&scope).1, names.scope(&scope))
+                (crate::api::forms::denial_form_values(&scope).1, names.scope(&scope))
             }),
     );
 
@@ -170,26 +170,29 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
 
 #[server(endpoint = "give_consent")]
 pub async fn give_consent(sector: String, form_key: String) -> Result<String, AppError> {
-    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::api::forms::FormError;
     use crate::domain::declarations::DeclarationEvent;
-    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    use crate::domain::declarations::Sector;
+    let s = Sector::parse(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
     ssr::declare(DeclarationEvent::ConsentGiven(s), &form_key).await
 }
 
 #[server(endpoint = "withdraw_consent")]
 pub async fn withdraw_consent(sector: String, form_key: String) -> Result<String, AppError> {
-    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::api::forms::FormError;
     use crate::domain::declarations::DeclarationEvent;
-    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    use crate::domain::declarations::Sector;
+    let s = Sector::parse(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
     ssr::declare(DeclarationEvent::ConsentWithdrawn(s), &form_key).await
 }
 
 /// Updates a consent given before 2024 to cover sharing by other means too.
 #[server(endpoint = "update_consent")]
 pub async fn update_consent(sector: String, form_key: String) -> Result<String, AppError> {
-    use crate::domain::data_use::{parse_sector, FormError};
+    use crate::api::forms::FormError;
     use crate::domain::declarations::DeclarationEvent;
-    let s = parse_sector(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
+    use crate::domain::declarations::Sector;
+    let s = Sector::parse(&sector).ok_or(AppError::BadForm(FormError::Sector))?;
     ssr::declare(DeclarationEvent::ConsentUpdated(s), &form_key).await
 }
 
@@ -207,17 +210,19 @@ pub async fn withdraw_prescription_emergency(form_key: String) -> Result<String,
 
 #[server(endpoint = "give_cross_consent")]
 pub async fn give_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
-    use crate::domain::data_use::{parse_cross, FormError};
+    use crate::api::forms::FormError;
+    use crate::domain::declarations::CrossSector;
     use crate::domain::declarations::DeclarationEvent;
-    let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
+    let c = CrossSector::parse(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
     ssr::declare(DeclarationEvent::CrossSectorConsentGiven(c), &form_key).await
 }
 
 #[server(endpoint = "withdraw_cross_consent")]
 pub async fn withdraw_cross_consent(direction: String, form_key: String) -> Result<String, AppError> {
-    use crate::domain::data_use::{parse_cross, FormError};
+    use crate::api::forms::FormError;
+    use crate::domain::declarations::CrossSector;
     use crate::domain::declarations::DeclarationEvent;
-    let c = parse_cross(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
+    let c = CrossSector::parse(&direction).ok_or(AppError::BadForm(FormError::Sector))?;
     ssr::declare(DeclarationEvent::CrossSectorConsentWithdrawn(c), &form_key).await
 }
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

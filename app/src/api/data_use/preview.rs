@@ -40,9 +40,8 @@ pub async fn preview_page(
     #[server(default)] situation: Option<String>,
     locale: Locale,
 ) -> Result<PreviewView, AppError> {
-    use crate::domain::data_use::{
-        parse_situation, parse_viewer_choice, preview, situation_code, viewer_choice, FormError,
-    };
+    use crate::api::forms::{parse_situation, parse_viewer_choice, viewer_choice, FormError};
+    use crate::domain::data_use::preview;
     use crate::domain::decision::{Item, Viewer, ViewerRole};
     use crate::domain::declarations::valid_at;
     use crate::i18n::fill;
@@ -71,7 +70,7 @@ pub async fn preview_page(
         return Ok(PreviewView {
             viewer_choices,
             viewer: None,
-            situation: situation_code(situation).into(),
+            situation: situation.as_str().into(),
             rows: vec![],
             counts: vec![],
         });
@@ -135,7 +134,7 @@ pub async fn preview_page(
     Ok(PreviewView {
         viewer_choices,
         viewer: Some(chosen.to_string()),
-        situation: situation_code(situation).into(),
+        situation: situation.as_str().into(),
         rows,
         counts,
     })

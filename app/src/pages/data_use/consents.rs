@@ -29,7 +29,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                     Sector::Healthcare => (t.consent_healthcare_title, t.consent_healthcare_explain),
                     Sector::SocialWelfare => (t.consent_social_title, t.consent_social_explain),
                 };
-                let code = sector_code(c.sector);
+                let code = c.sector.as_str();
                 let state = match c.given_at {
                     Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),
                     None => t.consent_not_given.to_string(),
@@ -95,7 +95,7 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
                 view! { <p data-testid="cross-not-open">{fill(t.cross_not_open, &[("date", &locale.date(page.cross_opens_on))])}</p> }.into_any()
             } else {
                 page.cross.into_iter().map(|c| {
-                    let code = cross_code(c.direction);
+                    let code = c.direction.as_str();
                     let name = cross_name(t, c.direction);
                     let state = match c.given_at {
                         Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),

@@ -19,7 +19,6 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
-use crate::domain::data_use::{cross_code, sector_code};
 use crate::domain::declarations::{CrossSector, Sector};
 use crate::domain::ConfirmationChannel;
 use crate::i18n::{fill, Texts};

@@ -13,13 +13,13 @@ use sqlx::{QueryBuilder, Row};
 use crate::domain::data_use::ProviderKind;
 use crate::domain::glance::PrescriptionLeft;
 use crate::domain::declarations::{
-    valid_at, validate, Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId,
-    Register, RegisterKind, ServiceEventId,
+    valid_at, validate, Actor, ActorKind, CrossSector, Declaration, DeclarationEvent, DeclarationId, DeclarationKind,
+    DenialKind, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId,
 };
 use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
 use crate::domain::notice::{self, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{
-    register_kind, Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId,
+    Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId,
 };
 use crate::domain::IdentityCode;
 use crate::error::AppError;
@@ -27,7 +27,7 @@ use crate::i18n::Locale;
 use crate::server::data_use_repo::{ProviderRow, Viewing};
 use crate::server::record_repo::{kinds_of, NewEntry, Person, RecordPage, RegisterData, WhatsNew, EVENT_COLUMNS};
 use crate::server::repo::{
-    cross_of, cross_str, decode, provider_name_column, sector_of, sector_str, CitizenLogin, CitizenStanding, NoticeText, OwnData,
+    decode, provider_name_column, CitizenLogin, CitizenStanding, NoticeText, OwnData,
     RecordError,
 };
 use crate::server::{db_error, CitizenId};
@@ -305,70 +305,39 @@ pub async fn insert_declaration(
     event: &DeclarationEvent,
     idempotency_key: Option<&str>,
 ) -> Result<DeclarationId, sqlx::Error> {
-    let (actor_kind, actor_citizen, actor_provider) = match actor {
-        Actor::Citizen => ("citizen", None, None),
-        Actor::Guardian(id) => ("guardian", Some(*id), None),
-        Actor::Professional(p) => ("professional", None, Some(p.0.clone())),
+    let (actor_citizen, actor_provider) = match actor {
+        Actor::Citizen => (None, None),
+        Actor::Guardian(id) => (Some(*id), None),
+        Actor::Professional(p) => (None, Some(p.0.clone())),
     };
     let (mut sector, mut cross, mut scope_kind) = (None, None, None);
     let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
     let mut scope_register_kind = None;
-    let kind = match event {
-        DeclarationEvent::ConsentGiven(s) => {
-            sector = Some(sector_str(*s));
-            "consent_given"
+    match event {
+        DeclarationEvent::ConsentGiven(s) | DeclarationEvent::ConsentWithdrawn(s) | DeclarationEvent::ConsentUpdated(s) => {
+            sector = Some(s.as_str());
         }
-        DeclarationEvent::ConsentWithdrawn(s) => {
-            sector = Some(sector_str(*s));
-            "consent_withdrawn"
-        }
-        DeclarationEvent::ConsentUpdated(s) => {
-            sector = Some(sector_str(*s));
-            "consent_updated"
-        }
-        DeclarationEvent::PrescriptionEmergencyAllowed => "prescription_emergency_allowed",
-        DeclarationEvent::PrescriptionEmergencyWithdrawn => "prescription_emergency_withdrawn",
-        DeclarationEvent::CrossSectorConsentGiven(c) => {
-            cross = Some(cross_str(*c));
-            "cross_consent_given"
-        }
-        DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
-            cross = Some(cross_str(*c));
-            "cross_consent_withdrawn"
+        DeclarationEvent::PrescriptionEmergencyAllowed | DeclarationEvent::PrescriptionEmergencyWithdrawn => {}
+        DeclarationEvent::CrossSectorConsentGiven(c) | DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
+            cross = Some(c.as_str());
         }
         DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
             allow = Some(*allow_in_emergency);
-            scope_kind = Some(match scope {
-                DenialScope::ServiceEvent(e) => {
-                    scope_event = Some(e.0);
-                    "service_event"
-                }
+            scope_kind = Some(scope.kind().as_str());
+            match scope {
+                DenialScope::ServiceEvent(e) => scope_event = Some(e.0),
                 DenialScope::Register(p, kind) => {
                     scope_provider = Some(p.0.clone());
-                    scope_register_kind = Some(kind.code());
-                    "register"
+                    scope_register_kind = Some(kind.as_str());
                 }
-                DenialScope::Provider(p) => {
-                    scope_provider = Some(p.0.clone());
-                    "provider"
-                }
-                DenialScope::Prescription(p) => {
-                    scope_rx = Some(p.0);
-                    "prescription"
-                }
-                DenialScope::Comprehensive(s) => {
-                    sector = Some(sector_str(*s));
-                    "comprehensive"
-                }
-                DenialScope::Uusimaa => "uusimaa",
-            });
-            "denial_set"
+                DenialScope::Provider(p) => scope_provider = Some(p.0.clone()),
+                DenialScope::Prescription(p) => scope_rx = Some(p.0),
+                DenialScope::Comprehensive(s) => sector = Some(s.as_str()),
+                DenialScope::Uusimaa => {}
+            }
         }
-        DeclarationEvent::DenialCancelled { denial } => {
-            cancels = Some(denial.0);
-            "denial_cancelled"
-        }
-    };
+        DeclarationEvent::DenialCancelled { denial } => cancels = Some(denial.0),
+    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO declaration (citizen_id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, \
          cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
@@ -377,10 +346,10 @@ pub async fn insert_declaration(
     )
     .bind(citizen.0)
     .bind(at)
-    .bind(actor_kind)
+    .bind(actor.kind().as_str())
     .bind(actor_citizen)
     .bind(actor_provider)
-    .bind(kind)
+    .bind(event.kind().as_str())
     .bind(sector)
     .bind(cross)
     .bind(scope_kind)
@@ -409,39 +378,39 @@ pub async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Ve
     let bad = |what: &str| sqlx::Error::Decode(format!("declaration row: bad {what}").into());
     rows.into_iter()
         .map(|r| {
-            let actor = match r.get::<String, _>("actor").as_str() {
-                "citizen" => Actor::Citizen,
-                "guardian" => Actor::Guardian(r.get("actor_citizen_id")),
-                "professional" => Actor::Professional(ProviderId(r.get("actor_provider_id"))),
-                _ => return Err(bad("actor")),
+            let actor = match ActorKind::parse(&r.get::<String, _>("actor")).ok_or_else(|| bad("actor"))? {
+                ActorKind::Citizen => Actor::Citizen,
+                ActorKind::Guardian => Actor::Guardian(r.get("actor_citizen_id")),
+                ActorKind::Professional => Actor::Professional(ProviderId(r.get("actor_provider_id"))),
             };
-            let sector = || r.get::<Option<String>, _>("sector").as_deref().and_then(sector_of).ok_or_else(|| bad("sector"));
-            let cross = || r.get::<Option<String>, _>("cross_direction").as_deref().and_then(cross_of).ok_or_else(|| bad("direction"));
-            let event = match r.get::<String, _>("event").as_str() {
-                "consent_given" => DeclarationEvent::ConsentGiven(sector()?),
-                "consent_withdrawn" => DeclarationEvent::ConsentWithdrawn(sector()?),
-                "consent_updated" => DeclarationEvent::ConsentUpdated(sector()?),
-                "prescription_emergency_allowed" => DeclarationEvent::PrescriptionEmergencyAllowed,
-                "prescription_emergency_withdrawn" => DeclarationEvent::PrescriptionEmergencyWithdrawn,
-                "cross_consent_given" => DeclarationEvent::CrossSectorConsentGiven(cross()?),
-                "cross_consent_withdrawn" => DeclarationEvent::CrossSectorConsentWithdrawn(cross()?),
-                "denial_set" => {
-                    let scope = match r.get::<Option<String>, _>("denial_scope").as_deref() {
-                        Some("service_event") => DenialScope::ServiceEvent(ServiceEventId(r.get("scope_service_event_id"))),
-                        Some("register") => {
+            let sector = || r.get::<Option<String>, _>("sector").as_deref().and_then(Sector::parse).ok_or_else(|| bad("sector"));
+            let cross = || {
+                r.get::<Option<String>, _>("cross_direction").as_deref().and_then(CrossSector::parse).ok_or_else(|| bad("direction"))
+            };
+            let event = match DeclarationKind::parse(&r.get::<String, _>("event")).ok_or_else(|| bad("event"))? {
+                DeclarationKind::ConsentGiven => DeclarationEvent::ConsentGiven(sector()?),
+                DeclarationKind::ConsentWithdrawn => DeclarationEvent::ConsentWithdrawn(sector()?),
+                DeclarationKind::ConsentUpdated => DeclarationEvent::ConsentUpdated(sector()?),
+                DeclarationKind::PrescriptionEmergencyAllowed => DeclarationEvent::PrescriptionEmergencyAllowed,
+                DeclarationKind::PrescriptionEmergencyWithdrawn => DeclarationEvent::PrescriptionEmergencyWithdrawn,
+                DeclarationKind::CrossSectorConsentGiven => DeclarationEvent::CrossSectorConsentGiven(cross()?),
+                DeclarationKind::CrossSectorConsentWithdrawn => DeclarationEvent::CrossSectorConsentWithdrawn(cross()?),
+                DeclarationKind::DenialSet => {
+                    let kind = r.get::<Option<String>, _>("denial_scope").as_deref().and_then(DenialKind::parse);
+                    let scope = match kind.ok_or_else(|| bad("scope"))? {
+                        DenialKind::ServiceEvent => DenialScope::ServiceEvent(ServiceEventId(r.get("scope_service_event_id"))),
+                        DenialKind::Register => {
                             let kind = r.get::<Option<String>, _>("scope_register_kind").as_deref().and_then(RegisterKind::parse);
                             DenialScope::Register(ProviderId(r.get("scope_provider_id")), kind.ok_or_else(|| bad("register kind"))?)
                         }
-                        Some("provider") => DenialScope::Provider(ProviderId(r.get("scope_provider_id"))),
-                        Some("prescription") => DenialScope::Prescription(PrescriptionId(r.get("scope_prescription_id"))),
-                        Some("comprehensive") => DenialScope::Comprehensive(sector()?),
-                        Some("uusimaa") => DenialScope::Uusimaa,
-                        _ => return Err(bad("scope")),
+                        DenialKind::Provider => DenialScope::Provider(ProviderId(r.get("scope_provider_id"))),
+                        DenialKind::Prescription => DenialScope::Prescription(PrescriptionId(r.get("scope_prescription_id"))),
+                        DenialKind::Comprehensive => DenialScope::Comprehensive(sector()?),
+                        DenialKind::Uusimaa => DenialScope::Uusimaa,
                     };
                     DeclarationEvent::DenialSet { scope, allow_in_emergency: r.get::<Option<bool>, _>("allow_in_emergency").unwrap_or(false) }
                 }
-                "denial_cancelled" => DeclarationEvent::DenialCancelled { denial: DeclarationId(r.get("cancels_id")) },
-                _ => return Err(bad("event")),
+                DeclarationKind::DenialCancelled => DeclarationEvent::DenialCancelled { denial: DeclarationId(r.get("cancels_id")) },
             };
             Ok(Declaration { id: DeclarationId(r.get("id")), at: r.get("made_at"), actor, event })
         })
@@ -598,7 +567,7 @@ pub async fn provider_names(pool: &Pool, locale: Locale) -> Result<HashMap<Strin
 
 
 pub(crate) fn event_of(r: &DbRow) -> Result<ServiceEvent, sqlx::Error> {
-    let kind = register_kind(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("register kind"))?;
+    let kind = RegisterKind::parse(&r.get::<String, _>("kind")).ok_or_else(|| decode("register kind"))?;
     Ok(ServiceEvent {
         id: ServiceEventId(r.get("id")),
         register_id: RegisterId(r.get("register_id")),
@@ -849,7 +818,7 @@ async fn registers_with_data(
         .await?
         .iter()
         .map(|r| {
-            let kind: RegisterKind = register_kind(r.get::<String, _>("kind").as_str()).ok_or_else(|| decode("register kind"))?;
+            let kind: RegisterKind = RegisterKind::parse(&r.get::<String, _>("kind")).ok_or_else(|| decode("register kind"))?;
             Ok(RegisterData {
                 id: RegisterId(r.get("id")),
                 register: Register { provider: ProviderId(r.get("provider_id")), kind, uusimaa_party: r.get("uusimaa_party") },
