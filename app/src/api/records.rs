@@ -143,18 +143,13 @@ pub use ssr::{provider_name, register_label};
 mod ssr {
     use super::*;
     use crate::domain::declarations::Register;
-    use crate::domain::declarations::RegisterKind;
     use crate::domain::records::{Entry, ServiceEvent};
     use crate::i18n::fill;
     use std::collections::HashMap;
 
     pub fn register_label(locale: Locale, names: &HashMap<String, String>, register: &Register) -> String {
         let t = locale.texts();
-        let kind = match register.kind {
-            RegisterKind::Patient => t.register_patient,
-            RegisterKind::SocialWelfareClient => t.register_social_welfare,
-            RegisterKind::OccupationalHealth => t.register_occupational,
-        };
+        let kind = t.register_kind(register.kind);
         fill(t.register_name, &[("provider", provider_name(names, &register.provider.0)), ("register", kind)])
     }
 

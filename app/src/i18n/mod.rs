@@ -492,7 +492,33 @@ pub struct Texts {
     pub err_network: &'static str,
 }
 
+/// The one label of each domain enum a page names.
 impl Texts {
+    pub fn sector(&self, s: crate::domain::declarations::Sector) -> &'static str {
+        use crate::domain::declarations::Sector::*;
+        match s {
+            Healthcare => self.sector_healthcare,
+            SocialWelfare => self.sector_social_welfare,
+        }
+    }
+
+    pub fn cross_sector(&self, c: crate::domain::declarations::CrossSector) -> &'static str {
+        use crate::domain::declarations::CrossSector::*;
+        match c {
+            HealthcareToSocialWelfare => self.cross_health_to_social,
+            SocialWelfareToHealthcare => self.cross_social_to_health,
+        }
+    }
+
+    pub fn register_kind(&self, kind: crate::domain::declarations::RegisterKind) -> &'static str {
+        use crate::domain::declarations::RegisterKind::*;
+        match kind {
+            Patient => self.register_patient,
+            SocialWelfareClient => self.register_social_welfare,
+            OccupationalHealth => self.register_occupational,
+        }
+    }
+
     /// The name of an entry kind.
     pub fn entry_kind(&self, kind: crate::domain::records::EntryKind) -> &'static str {
         use crate::domain::records::EntryKind::*;

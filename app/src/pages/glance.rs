@@ -5,7 +5,6 @@ use leptos::prelude::*;
 
 use super::{use_locale, use_texts};
 use crate::api::glance::GlanceView;
-use crate::domain::declarations::Sector;
 use crate::domain::glance::Attention;
 use crate::i18n::fill;
 
@@ -24,10 +23,7 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
         .consents
         .iter()
         .map(|(sector, given)| {
-            let sector = match sector {
-                Sector::Healthcare => t.sector_healthcare,
-                Sector::SocialWelfare => t.sector_social_welfare,
-            };
+            let sector = t.sector(*sector);
             fill(if *given { t.glance_consent_given } else { t.glance_consent_not_given }, &[("sector", sector)])
         })
         .collect::<Vec<_>>()

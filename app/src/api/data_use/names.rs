@@ -119,28 +119,17 @@ impl Names {
     }
 
     pub fn sector(&self, s: Sector) -> &'static str {
-        match s {
-            Sector::Healthcare => self.t().sector_healthcare,
-            Sector::SocialWelfare => self.t().sector_social_welfare,
-        }
+        self.t().sector(s)
     }
 
     /// A register as a sentence names it, e.g. "the patient register of HUS".
     pub fn register(&self, provider: &ProviderId, kind: RegisterKind) -> String {
         let t = self.t();
-        let register = match kind {
-            RegisterKind::Patient => t.register_patient,
-            RegisterKind::OccupationalHealth => t.register_occupational,
-            RegisterKind::SocialWelfareClient => t.register_social_welfare,
-        };
-        fill(t.register_in_sentence, &[("register", register), ("provider", &self.provider(provider))])
+        fill(t.register_in_sentence, &[("register", t.register_kind(kind)), ("provider", &self.provider(provider))])
     }
 
     pub fn cross(&self, c: CrossSector) -> &'static str {
-        match c {
-            CrossSector::HealthcareToSocialWelfare => self.t().cross_health_to_social,
-            CrossSector::SocialWelfareToHealthcare => self.t().cross_social_to_health,
-        }
+        self.t().cross_sector(c)
     }
 
     pub fn event_label(&self, e: &ServiceEvent) -> String {

@@ -44,7 +44,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                             <ActionForm action=update>
                                 <input type="hidden" name="sector" value=code/>
                                 <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button">{fill(t.consent_update_button, &[("sector", sector_name(t, c.sector))])}</button>
+                                <button type="submit" class="button">{fill(t.consent_update_button, &[("sector", t.sector(c.sector))])}</button>
                             </ActionForm>
                         </div>
                     }
@@ -54,7 +54,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                         <ActionForm action=withdraw>
                             <input type="hidden" name="sector" value=code/>
                             <input type="hidden" name="form_key" value=form_key/>
-                            <button type="submit" class="button button--secondary">{fill(t.consent_withdraw_button, &[("sector", sector_name(t, c.sector))])}</button>
+                            <button type="submit" class="button button--secondary">{fill(t.consent_withdraw_button, &[("sector", t.sector(c.sector))])}</button>
                         </ActionForm>
                     }.into_any()
                 } else {
@@ -62,7 +62,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                         <ActionForm action=give>
                             <input type="hidden" name="sector" value=code/>
                             <input type="hidden" name="form_key" value=form_key/>
-                            <button type="submit" class="button">{fill(t.consent_give_button, &[("sector", sector_name(t, c.sector))])}</button>
+                            <button type="submit" class="button">{fill(t.consent_give_button, &[("sector", t.sector(c.sector))])}</button>
                         </ActionForm>
                     }.into_any()
                 };
@@ -96,7 +96,7 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
             } else {
                 page.cross.into_iter().map(|c| {
                     let code = c.direction.as_str();
-                    let name = cross_name(t, c.direction);
+                    let name = t.cross_sector(c.direction);
                     let state = match c.given_at {
                         Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),
                         None => t.consent_not_given.to_string(),

@@ -58,9 +58,9 @@ pub fn SummaryPage() -> impl IntoView {
                     Ok(p) => {
                         let today = locale.local_date(chrono::Utc::now());
                         let consents: Vec<String> = p.consents.iter().filter_map(|c| c.given_at.map(|at| format!(
-                            "{}: {}", sector_name(t, c.sector), fill(t.consent_given_on, &[("date", &locale.local_date(at))])))).chain(
+                            "{}: {}", t.sector(c.sector), fill(t.consent_given_on, &[("date", &locale.local_date(at))])))).chain(
                             p.cross.iter().filter_map(|c| c.given_at.map(|at| format!(
-                                "{}: {}", cross_name(t, c.direction), fill(t.consent_given_on, &[("date", &locale.local_date(at))]))))).collect();
+                                "{}: {}", t.cross_sector(c.direction), fill(t.consent_given_on, &[("date", &locale.local_date(at))]))))).collect();
                         let denials: Vec<String> = p.denials.iter().map(|d| {
                             let mut s = format!("{} – {}", d.description, fill(t.denial_set_on, &[("date", &locale.local_date(d.set_at))]));
                             if d.allow_in_emergency { s.push(' '); s.push_str(t.denial_emergency_yes); }

@@ -19,9 +19,9 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
-use crate::domain::declarations::{CrossSector, Sector};
+use crate::domain::declarations::Sector;
 use crate::domain::ConfirmationChannel;
-use crate::i18n::{fill, Texts};
+use crate::i18n::fill;
 
 #[component]
 fn DataUseNav(current: &'static str) -> impl IntoView {
@@ -44,20 +44,6 @@ fn DataUseNav(current: &'static str) -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
-    }
-}
-
-fn sector_name(t: &'static Texts, s: Sector) -> &'static str {
-    match s {
-        Sector::Healthcare => t.sector_healthcare,
-        Sector::SocialWelfare => t.sector_social_welfare,
-    }
-}
-
-fn cross_name(t: &'static Texts, c: CrossSector) -> &'static str {
-    match c {
-        CrossSector::HealthcareToSocialWelfare => t.cross_health_to_social,
-        CrossSector::SocialWelfareToHealthcare => t.cross_social_to_health,
     }
 }
 
