@@ -73,7 +73,8 @@ pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
         return Ok(Vec::new());
     }
     let pool = pool()?;
-    Ok(repo::demo_logins(&pool)
+    Ok(pool
+        .demo_logins()
         .await?
         .into_iter()
         .map(|(full_name, identity_code)| DemoLogin { full_name, identity_code })
@@ -120,19 +121,18 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     let audit = |kind, citizen: Option<CitizenId>| {
         let (pool, address) = (pool.clone(), address.clone());
         let code = code.as_str().to_string();
-        async move { repo::record_audit(&pool, kind, citizen, None, Some(&code), address.as_deref()).await }
+        async move { pool.record_audit(chrono::Utc::now(), kind, citizen, None, Some(&code), address.as_deref()).await }
     };
     // Too many failures of this code or from this address: refused before
     // any lookup or password work, the same whatever the password.
     let (of_code, from_address) =
-        repo::login_failures(&pool, code.as_str(), address.as_deref(), throttle_window_start(chrono::Utc::now()))
-            .await?;
+        pool.login_failures(code.as_str(), address.as_deref(), throttle_window_start(chrono::Utc::now())).await?;
     if login_throttled(of_code, from_address) {
         tracing::warn!(of_code, from_address, "login throttled");
         audit(AuditKind::LoginThrottled, None).await?;
         return Err(AppError::LoginThrottled);
     }
-    let found = repo::find_citizen_for_login(&pool, &code).await?;
+    let found = pool.find_citizen_for_login(&code).await?;
     let (id, hash) = match found {
         Some(c) => (Some(c.id), c.password_hash),
         None => (None, None),
@@ -157,11 +157,11 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
         tracing::error!(error = %e, "could not store the session");
         return Err(AppError::Unavailable);
     }
-    repo::record_login(&pool, id, chrono::Utc::now()).await?;
+    pool.record_login(id, chrono::Utc::now()).await?;
     audit(AuditKind::Login, Some(id)).await?;
     tracing::info!(citizen = id.0, "logged in");
 
-    let next = if repo::notice_due_for(&pool, id).await?.is_some() { "/notice" } else { "/" };
+    let next = if pool.notice_due_for(id).await?.is_some() { "/notice" } else { "/" };
     Ok(navigate_after_form(next))
 }
 
@@ -187,12 +187,12 @@ pub async fn current_notice(locale: Locale) -> Result<NoticeView, AppError> {
     use crate::server::*;
     let (_, citizen) = require_citizen().await?;
     let pool = pool()?;
-    let version = repo::current_notice_version(&pool).await?;
-    let text = repo::notice_text(&pool, &version, locale).await?.ok_or_else(|| {
+    let version = pool.current_notice_version().await?;
+    let text = pool.notice_text(&version, locale).await?.ok_or_else(|| {
         tracing::error!(%version, ?locale, "notice text missing");
         AppError::Internal
     })?;
-    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await?;
+    let confirmations = pool.notice_confirmations(citizen, locale).await?;
     let confirmation = crate::domain::notice::confirmation_of(&version, &confirmations).cloned();
     Ok(NoticeView { version, published_on: text.published_on, title: text.title, body: text.body, confirmation })
 }
@@ -204,15 +204,15 @@ pub async fn confirm_notice(version: String) -> Result<String, AppError> {
     let (_, citizen) = require_citizen().await?;
     let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
     let pool = pool()?;
-    let published = repo::published_notice_versions(&pool).await?;
+    let published = pool.published_notice_versions().await?;
     if !published.iter().any(|(v, _)| *v == version) {
         return Err(AppError::UnknownNoticeVersion);
     }
-    let current = repo::current_notice_version(&pool).await?;
+    let current = pool.current_notice_version().await?;
     if version != current {
         return Err(AppError::NoticeVersionOutdated);
     }
-    repo::confirm_notice_online(&pool, citizen, &version, chrono::Utc::now()).await?;
+    pool.confirm_notice_online(citizen, &version, chrono::Utc::now(), None).await?;
     tracing::info!(citizen = citizen.0, %version, "notice confirmed online");
     Ok(navigate_after_form("/"))
 }
@@ -227,11 +227,11 @@ pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
     let pool = pool()?;
     let standing = standing_of(citizen).await?.ok_or(AppError::NotAuthenticated)?;
     let (full_name, current) = (standing.full_name, standing.current_notice);
-    let confirmations = repo::notice_confirmations(&pool, citizen, locale).await?;
+    let confirmations = pool.notice_confirmations(citizen, locale).await?;
     let confirmation = crate::domain::notice::confirmation_of(&current, &confirmations)
         .cloned()
         .ok_or(AppError::NoticeNotConfirmed)?;
-    let previous_login = repo::previous_login(&pool, citizen).await?;
+    let previous_login = pool.previous_login(citizen).await?;
     let glance = glance::load(&pool, &subject, previous_login).await?;
     Ok(FrontPageView { full_name, confirmation, previous_login, glance })
 }

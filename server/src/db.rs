@@ -409,7 +409,7 @@ mod tests {
         // Read back through a connection opened after the migration, as the
         // server does (it migrates before it serves).
         let fresh = connect(&url).await.unwrap();
-        let history = app::server::data_use_repo::declarations(&fresh, app::server::CitizenId(1)).await.unwrap();
+        let history = fresh.declarations(app::server::CitizenId(1)).await.unwrap();
         use app::domain::declarations::{DeclarationEvent, DenialScope, ProviderId};
         assert_eq!(
             history[1].event,

@@ -7,7 +7,7 @@ use chrono::{TimeZone, Utc};
 use serde_json::Value;
 
 use app::domain::declarations::{Actor, DeclarationEvent, DenialScope, ServiceEventId};
-use app::server::{repo, CitizenId};
+use app::server::CitizenId;
 
 use crate::access_tests::{key, portal, Portal};
 
@@ -36,21 +36,22 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
     let sofia = p.id_of(SOFIA).await;
     // Her sports injury, recorded after her tenth birthday (2020-06-02).
     let hidden = *p.event_ids_of(SOFIA).await.last().unwrap();
-    let denial = repo::record_declaration(
-        &p.pool,
-        CitizenId(sofia),
-        &Actor::Citizen,
-        &DeclarationEvent::DenialSet {
-            scope: DenialScope::ServiceEvent(ServiceEventId(hidden)),
-            allow_in_emergency: false,
-        },
-        Utc::now(),
-        p.opens,
-        None,
-    )
-    .await
-    .ok()
-    .unwrap();
+    let denial = p
+        .pool
+        .record_declaration(
+            CitizenId(sofia),
+            &Actor::Citizen,
+            &DeclarationEvent::DenialSet {
+                scope: DenialScope::ServiceEvent(ServiceEventId(hidden)),
+                allow_in_emergency: false,
+            },
+            Utc::now(),
+            p.opens,
+            None,
+        )
+        .await
+        .unwrap()
+        .unwrap();
     p.add_viewing(sofia, Utc.with_ymd_and_hms(2019, 3, 4, 10, 0, 0).unwrap(), "Neuvolan kertomus").await;
     p.add_viewing(sofia, Utc::now() - chrono::Duration::days(10), "Urheiluvamman kuvat").await;
 

@@ -169,7 +169,8 @@ async fn form_key_secret(pool: &Db) -> Result<app::server::form_key::FormKeySecr
     let mut bytes = [0u8; 32];
     OsRng.fill_bytes(&mut bytes);
     let candidate: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
-    let secret = app::server::repo::server_secret(pool, "form_key", &candidate)
+    let secret = pool
+        .server_secret("form_key", &candidate)
         .await
         .map_err(|e| format!("cannot read the form-key secret: {e}"))?;
     Ok(app::server::form_key::FormKeySecret::new(secret.as_bytes()))

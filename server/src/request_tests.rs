@@ -190,13 +190,13 @@ async fn the_same_form_key_for_two_subjects_records_both() {
     let (now, opens) = (chrono::Utc::now(), p.opens);
     let k = Some("0123456789abcdef0123456789abcdef-consent");
     let event = DeclarationEvent::ConsentGiven(Sector::SocialWelfare);
-    let record = |citizen, actor| app::server::repo::record_declaration(&p.pool, citizen, actor, &event, now, opens, k);
+    let record = |citizen, actor| p.pool.record_declaration(citizen, actor, &event, now, opens, k);
     let (citizen, guardian) = (Actor::Citizen, Actor::Guardian(oskari));
-    record(app::server::CitizenId(oskari), &citizen).await.ok().unwrap();
-    record(app::server::CitizenId(eetu), &guardian).await.ok().unwrap();
+    record(app::server::CitizenId(oskari), &citizen).await.unwrap().unwrap();
+    record(app::server::CitizenId(eetu), &guardian).await.unwrap().unwrap();
     assert_eq!(p.count("declaration").await, before + 2, "one for Oskari, one for Eetu");
     // The same key again for Eetu: a double submit, nothing new.
-    record(app::server::CitizenId(eetu), &guardian).await.ok().unwrap();
+    record(app::server::CitizenId(eetu), &guardian).await.unwrap().unwrap();
     assert_eq!(p.count("declaration").await, before + 2);
 }
 

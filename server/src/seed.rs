@@ -214,7 +214,7 @@ mod tests {
     #[tokio::test]
     async fn the_records_read_back_as_domain_values() {
         use app::domain::records::PrescriptionState;
-        use app::server::{repo, CitizenId};
+        use app::server::CitizenId;
         let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
@@ -224,15 +224,15 @@ mod tests {
             }
         };
         let matti = id("040762-912M").await;
-        let events = repo::load_service_events(&pool, matti).await.unwrap();
+        let events = pool.load_service_events(matti).await.unwrap();
         assert_eq!(events.len(), 6);
         assert!(events.windows(2).all(|w| w[0].started_on >= w[1].started_on), "newest first");
         assert!(events.iter().any(|e| e.unit.name == "Tyks T-sairaala" && e.register.provider.0 == "varsinais-suomi"));
-        let entries = repo::load_entries(&pool, matti).await.unwrap();
+        let entries = pool.load_entries(matti).await.unwrap();
         assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 4 + 2);
         assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));
         let today = Utc::now().date_naive();
-        let rx = repo::load_prescriptions(&pool, matti).await.unwrap();
+        let rx = pool.load_prescriptions(matti).await.unwrap();
         assert_eq!(rx.len(), 4);
         assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 2);
         assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Expired).count(), 2);
@@ -242,14 +242,13 @@ mod tests {
         assert_eq!(ramipril.amount_left(), 70);
         // Helmi: her whole history in a bounded number of queries.
         let helmi = id("271055-989K").await;
-        assert!(repo::load_entries(&pool, helmi).await.unwrap().len() >= 2000);
-        assert!(repo::load_prescriptions(&pool, helmi).await.unwrap().len() >= 40);
+        assert!(pool.load_entries(helmi).await.unwrap().len() >= 2000);
+        assert!(pool.load_prescriptions(helmi).await.unwrap().len() >= 40);
     }
 
     #[tokio::test]
     async fn declarations_that_make_no_sense_are_refused_and_write_nothing() {
         use app::domain::declarations::*;
-        use app::server::repo::{record_declaration, RecordError};
         use app::server::CitizenId;
         let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
@@ -266,8 +265,8 @@ mod tests {
         let before: i64 =
             app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
                 .unwrap();
-        let refused = |r: Result<DeclarationId, RecordError>| match r {
-            Err(RecordError::Refused(e)) => e,
+        let refused = |r: Result<Result<DeclarationId, DeclarationError>, sqlx::Error>| match r {
+            Ok(Err(e)) => e,
             other => panic!("expected a refusal, got {other:?}"),
         };
         let deny_other = DeclarationEvent::DenialSet {
@@ -275,32 +274,24 @@ mod tests {
             allow_in_emergency: false,
         };
         assert_eq!(
-            refused(record_declaration(&pool, liisa, &Actor::Citizen, &deny_other, now, opens, None).await),
+            refused(pool.record_declaration(liisa, &Actor::Citizen, &deny_other, now, opens, None).await),
             DeclarationError::NotTheCitizensData
         );
         let cancel_unknown = DeclarationEvent::DenialCancelled { denial: DeclarationId(999_999) };
         assert_eq!(
-            refused(record_declaration(&pool, liisa, &Actor::Citizen, &cancel_unknown, now, opens, None).await),
+            refused(pool.record_declaration(liisa, &Actor::Citizen, &cancel_unknown, now, opens, None).await),
             DeclarationError::NoDenialToCancel
         );
         let withdraw = DeclarationEvent::ConsentWithdrawn(Sector::SocialWelfare);
         assert_eq!(
-            refused(record_declaration(&pool, liisa, &Actor::Citizen, &withdraw, now, opens, None).await),
+            refused(pool.record_declaration(liisa, &Actor::Citizen, &withdraw, now, opens, None).await),
             DeclarationError::NoConsentToWithdraw
         );
         let cross = DeclarationEvent::CrossSectorConsentGiven(CrossSector::HealthcareToSocialWelfare);
         assert_eq!(
             refused(
-                record_declaration(
-                    &pool,
-                    liisa,
-                    &Actor::Citizen,
-                    &cross,
-                    opens - chrono::Duration::days(1),
-                    opens,
-                    None
-                )
-                .await
+                pool.record_declaration(liisa, &Actor::Citizen, &cross, opens - chrono::Duration::days(1), opens, None)
+                    .await
             ),
             DeclarationError::CrossSectorNotOpenYet
         );
@@ -311,8 +302,10 @@ mod tests {
 
         // A sensible one is written once, even when submitted twice with the same key.
         let give = DeclarationEvent::ConsentGiven(Sector::SocialWelfare);
-        let a = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
-        let b = record_declaration(&pool, liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap();
+        let a =
+            pool.record_declaration(liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap().unwrap();
+        let b =
+            pool.record_declaration(liisa, &Actor::Citizen, &give, now, opens, Some("form-1")).await.unwrap().unwrap();
         assert_eq!(a, b);
         let after: i64 =
             app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
@@ -321,11 +314,10 @@ mod tests {
         // Cancelling a cancelled denial is refused too.
         let liisas_denial: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT MIN(id) FROM declaration WHERE citizen_id = $1 AND event = 'denial_set'").bind(liisa.0).fetch_one(db).await).unwrap();
         let cancel = DeclarationEvent::DenialCancelled { denial: DeclarationId(liisas_denial) };
-        record_declaration(&pool, liisa, &Actor::Citizen, &cancel, now, opens, None).await.unwrap();
+        pool.record_declaration(liisa, &Actor::Citizen, &cancel, now, opens, None).await.unwrap().unwrap();
         assert_eq!(
             refused(
-                record_declaration(
-                    &pool,
+                pool.record_declaration(
                     liisa,
                     &Actor::Citizen,
                     &cancel,
@@ -346,7 +338,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_notice_states_match_the_demo_table() {
-        use app::server::{repo, CitizenId};
+        use app::server::CitizenId;
         let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
@@ -357,7 +349,7 @@ mod tests {
         };
         let due = |c| {
             let pool = pool.clone();
-            async move { repo::notice_due_for(&pool, c).await.unwrap().map(|v| v.to_string()) }
+            async move { pool.notice_due_for(c).await.unwrap().map(|v| v.to_string()) }
         };
         assert_eq!(due(id("120385-9015").await).await.as_deref(), Some("2023-11"), "Aino never confirmed");
         assert_eq!(due(id("040762-912M").await).await, None, "Matti confirmed 2023-11");

@@ -14,7 +14,7 @@
 //!   `web::session_lifetime` as it ends it.
 
 use app::domain::audit::AuditKind;
-use app::server::{repo, CitizenId, Db, CITIZEN_ID_KEY};
+use app::server::{CitizenId, Db, CITIZEN_ID_KEY};
 use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
@@ -99,7 +99,15 @@ impl<S: SessionStore + Clone> ExpiredDeletion for PortalSessionStore<S> {
                 .and_then(|r| r.data.get(CITIZEN_ID_KEY).and_then(|v| v.as_i64()));
             if let Some(citizen) = citizen {
                 tracing::info!("session ended: idle");
-                repo::record_audit(&self.pool, AuditKind::SessionExpired, Some(CitizenId(citizen)), None, None, None)
+                self.pool
+                    .record_audit(
+                        chrono::Utc::now(),
+                        AuditKind::SessionExpired,
+                        Some(CitizenId(citizen)),
+                        None,
+                        None,
+                        None,
+                    )
                     .await
                     .map_err(|e| session_store::Error::Backend(format!("{e:?}")))?;
             }

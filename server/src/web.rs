@@ -10,7 +10,7 @@ use tower_sessions::Session;
 
 use app::error::AppError;
 use app::i18n::{Locale, LANGUAGE_COOKIE};
-use app::server::{repo, request_locale, CitizenId, Db, GuardedCitizen, CITIZEN_ID_KEY, LOGGED_IN_AT_KEY, SEEN_AT_KEY};
+use app::server::{request_locale, CitizenId, Db, GuardedCitizen, CITIZEN_ID_KEY, LOGGED_IN_AT_KEY, SEEN_AT_KEY};
 
 /// Where the built site's files are served: names from the workspace's
 /// leptos metadata (see build.rs).
@@ -70,8 +70,10 @@ pub async fn session_lifetime(
             }
             let address = req.extensions().get::<app::server::ClientAddress>().map(|c| c.0.to_string());
             let kind = app::domain::audit::AuditKind::SessionExpired;
-            if let Err(e) =
-                repo::record_audit(&life.pool, kind, Some(CitizenId(citizen)), None, None, address.as_deref()).await
+            if let Err(e) = life
+                .pool
+                .record_audit(chrono::Utc::now(), kind, Some(CitizenId(citizen)), None, None, address.as_deref())
+                .await
             {
                 tracing::error!(error = ?e, "could not write the audit log");
             }
@@ -110,7 +112,7 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Re
         ("/login", None) => next.run(req).await,
         ("/login", Some(_)) => Redirect::to("/").into_response(),
         (_, None) => Redirect::to("/login").into_response(),
-        (_, Some(citizen)) => match repo::citizen_standing(&pool, citizen).await {
+        (_, Some(citizen)) => match pool.citizen_standing(citizen).await {
             Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
             Ok(Some(standing)) => {
                 // The page's server functions read it instead of asking again.
@@ -118,7 +120,7 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Re
                 next.run(req).await
             }
             Ok(None) => next.run(req).await,
-            Err(e) => error_page(&req, e),
+            Err(e) => error_page(&req, e.into()),
         },
     }
 }

@@ -51,24 +51,14 @@ pub async fn load(
 ) -> Result<GlanceView, crate::error::AppError> {
     use crate::domain::glance::{data_use_at_a_glance, prescriptions_needing_attention, Since};
     use crate::domain::time::helsinki_today;
-    use crate::server::{data_use_repo, db_error, record_repo};
     let now = Utc::now();
     let since = Since::of(previous_login);
-    let new = record_repo::whats_new(
-        pool,
-        subject.citizen,
-        since.instant(now),
-        since.first_day(now),
-        subject.visibility,
-        NEWEST_SHOWN,
-    )
-    .await
-    .map_err(db_error)?;
+    let new = pool
+        .whats_new(subject.citizen, since.instant(now), since.first_day(now), subject.visibility, NEWEST_SHOWN)
+        .await?;
     let today = helsinki_today(now);
-    let prescriptions = record_repo::valid_prescriptions_left(pool, subject.citizen, today, subject.visibility)
-        .await
-        .map_err(db_error)?;
-    let declarations = data_use_repo::declarations(pool, subject.citizen).await.map_err(db_error)?;
+    let prescriptions = pool.valid_prescriptions_left(subject.citizen, today, subject.visibility).await?;
+    let declarations = pool.declarations(subject.citizen).await?;
     let data_use = data_use_at_a_glance(&declarations, now);
     Ok(GlanceView {
         child_name: subject.child_name.clone(),

@@ -191,9 +191,7 @@ pub async fn records_page(
     let subject = require_subject().await?;
     let parsed = filter.parse(section).map_err(AppError::BadFilter)?;
     let pool = pool()?;
-    let page = record_repo::record_page(&pool, subject.citizen, section, &parsed, subject.visibility, locale)
-        .await
-        .map_err(db_error)?;
+    let page = pool.record_page(subject.citizen, section, &parsed, subject.visibility, locale).await?;
     let names: HashMap<String, String> =
         page.registers.iter().map(|r| (r.register.provider.0.clone(), r.provider_name.clone())).collect();
     let providers = choices(page.registers.iter().map(|r| (r.register.provider.0.clone(), r.provider_name.clone())));
@@ -218,13 +216,11 @@ pub async fn service_event_page(id: i64, locale: Locale) -> Result<EventView, Ap
     use crate::server::*;
     let subject = require_subject().await?;
     let pool = pool()?;
-    let found = record_repo::service_event(&pool, subject.citizen, ServiceEventId(id), subject.visibility)
-        .await
-        .map_err(db_error)?;
+    let found = pool.service_event(subject.citizen, ServiceEventId(id), subject.visibility).await?;
     let Some((event, entries)) = found else {
         return Err(refuse_access(&subject, "service event", Some(id), AppError::NotFound).await);
     };
-    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    let names = pool.provider_names(locale).await?;
     Ok(ssr::event_view(locale, &names, event, entries))
 }
 
@@ -239,13 +235,13 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
         PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
     let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    let all: Vec<_> = repo::load_prescriptions(&pool, subject.citizen)
-        .await
-        .map_err(db_error)?
+    let all: Vec<_> = pool
+        .load_prescriptions(subject.citizen)
+        .await?
         .into_iter()
         .filter(|p| subject.visibility.shows(p.prescribed_on))
         .collect();
-    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    let names = pool.provider_names(locale).await?;
     let valid_count = all.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count();
     let expired_count = all.len() - valid_count;
     let shown = all
@@ -290,9 +286,9 @@ pub async fn my_children() -> Result<Vec<ChildView>, AppError> {
     let (_, citizen) = require_informed_citizen().await?;
     let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    Ok(record_repo::children_of(&pool, citizen)
-        .await
-        .map_err(db_error)?
+    Ok(pool
+        .children_of(citizen)
+        .await?
         .into_iter()
         .filter_map(|c| {
             let born = c.identity_code.birth_date();
@@ -312,7 +308,7 @@ pub async fn act_for_child(child: i64) -> Result<String, AppError> {
     let (session, citizen) = require_informed_citizen().await?;
     let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    let found = record_repo::child_of(&pool, citizen, CitizenId(child)).await.map_err(db_error)?;
+    let found = pool.child_of(citizen, CitizenId(child)).await?;
     match found {
         Some(p) if guardian_visibility(p.identity_code.birth_date(), today).is_some() => {
             if let Err(e) = session.insert(ACTING_FOR_KEY, p.id.0).await {

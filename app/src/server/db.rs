@@ -1,7 +1,29 @@
-//! The database handle: SQLite (the embedded default) or PostgreSQL, chosen
-//! by the database URL at start. Everything else takes a `&Db`.
+//! The database handle, SQLite (the embedded default) or PostgreSQL, chosen
+//! by the database URL at start, and **the whole database API in one
+//! list**: each method runs the same-named function of `sql::sqlite` or
+//! `sql::postgres` (`sql/mod.rs`) with the backend's pool. Every method
+//! answers `sqlx::Error` on failure; `AppError` takes it with `?`
+//! (`server::From<sqlx::Error>`), the outage kinds becoming "try again
+//! shortly". Declarations and logs are only ever inserted.
 
+use std::collections::HashMap;
 use std::time::Duration;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::rows::{
+    CitizenId, CitizenLogin, CitizenStanding, NoticeText, Person, ProviderRow, RecordPage, Viewing, WhatsNew,
+};
+use crate::domain::audit::AuditKind;
+use crate::domain::declarations::{
+    Actor, Declaration, DeclarationError, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId,
+};
+use crate::domain::glance::PrescriptionLeft;
+use crate::domain::listing::{RecordFilter, RecordSection, Visibility};
+use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
+use crate::domain::records::{Entry, Prescription, ServiceEvent};
+use crate::domain::IdentityCode;
+use crate::i18n::Locale;
 
 #[derive(Debug, Clone)]
 pub enum Db {
@@ -21,17 +43,122 @@ macro_rules! with_pool {
     };
 }
 
-/// Calls the same-named function of `server::sql::sqlite` or
-/// `server::sql::postgres` with the backend's pool first.
-macro_rules! dispatch {
-    ($db:expr, $f:ident ( $($arg:expr),* $(,)? )) => {
-        match $db {
-            $crate::server::db::Db::Sqlite(pool) => $crate::server::sql::sqlite::$f(pool, $($arg),*).await,
-            $crate::server::db::Db::Postgres(pool) => $crate::server::sql::postgres::$f(pool, $($arg),*).await,
+/// Writes a `Db` method for each listed statement function.
+macro_rules! database_api {
+    ($( $(#[$doc:meta])* fn $name:ident($($arg:ident: $ty:ty),* $(,)?) -> $ret:ty; )*) => {
+        impl Db {
+            $(
+                $(#[$doc])*
+                pub async fn $name(&self, $($arg: $ty),*) -> Result<$ret, sqlx::Error> {
+                    match self {
+                        Db::Sqlite(pool) => super::sql::sqlite::$name(pool, $($arg),*).await,
+                        Db::Postgres(pool) => super::sql::postgres::$name(pool, $($arg),*).await,
+                    }
+                }
+            )*
         }
     };
 }
-pub(crate) use dispatch;
+
+database_api! {
+    // Citizens, logins and the audit log (sql/citizens.rs).
+    /// The deployment's secret called `name` (made from `candidate` when new).
+    fn server_secret(name: &str, candidate: &str) -> String;
+    /// Appends one event to the audit log.
+    fn record_audit(
+        at: DateTime<Utc>,
+        kind: AuditKind,
+        citizen: Option<CitizenId>,
+        subject: Option<i64>,
+        identity_code: Option<&str>,
+        client_address: Option<&str>,
+    ) -> ();
+    /// Failed logins of a code (since its last success) and from an address, since `since`.
+    fn login_failures(identity_code: &str, client_address: Option<&str>, since: DateTime<Utc>) -> (i64, i64);
+    fn find_citizen_for_login(code: &IdentityCode) -> Option<CitizenLogin>;
+    fn record_login(id: CitizenId, at: DateTime<Utc>) -> ();
+    /// When the citizen logged in before this session's login, if ever.
+    fn previous_login(id: CitizenId) -> Option<DateTime<Utc>>;
+    /// (full name, identity code) of everyone who can log in.
+    fn demo_logins() -> Vec<(String, String)>;
+    /// The citizen's name and the notice version they must confirm first,
+    /// if any: what every page needs, in one statement (None: no such citizen).
+    fn citizen_standing(id: CitizenId) -> Option<CitizenStanding>;
+    /// Names of citizens (guardians in the history), by id.
+    fn citizen_names(ids: &[i64]) -> Vec<(i64, String)>;
+    /// The children in this person's guardianship.
+    fn children_of(guardian: CitizenId) -> Vec<Person>;
+    /// The child, if this person is their guardian.
+    fn child_of(guardian: CitizenId, child: CitizenId) -> Option<Person>;
+
+    // The notice "Information about the Kanta Services" (sql/citizens.rs).
+    fn published_notice_versions() -> Vec<(NoticeVersion, NaiveDate)>;
+    fn current_notice_version() -> NoticeVersion;
+    /// The notice version the citizen must confirm first, if any.
+    fn notice_due_for(id: CitizenId) -> Option<NoticeVersion>;
+    fn notice_text(version: &NoticeVersion, locale: Locale) -> Option<NoticeText>;
+    fn notice_confirmations(id: CitizenId, locale: Locale) -> Vec<NoticeConfirmation>;
+    /// An online confirmation by the citizen, or by their guardian (`by`);
+    /// a second one of the same version writes nothing.
+    fn confirm_notice_online(id: CitizenId, version: &NoticeVersion, at: DateTime<Utc>, by: Option<CitizenId>) -> ();
+
+    // Records (sql/records.rs, sql/prescriptions.rs).
+    /// All of a citizen's service events, newest first.
+    fn load_service_events(citizen: CitizenId) -> Vec<ServiceEvent>;
+    /// All of a citizen's entries, newest first.
+    fn load_entries(citizen: CitizenId) -> Vec<Entry>;
+    /// All of a citizen's prescriptions with their dispensings, newest first.
+    fn load_prescriptions(citizen: CitizenId) -> Vec<Prescription>;
+    /// The valid prescriptions with how much of each is left.
+    fn valid_prescriptions_left(citizen: CitizenId, today: NaiveDate, visibility: Visibility) -> Vec<PrescriptionLeft>;
+    /// Every provider's name in the given language.
+    fn provider_names(locale: Locale) -> HashMap<String, String>;
+    /// One page of a records section, its counts and registers with data.
+    fn record_page(
+        citizen: CitizenId,
+        section: RecordSection,
+        filter: &RecordFilter,
+        visibility: Visibility,
+        locale: Locale,
+    ) -> RecordPage;
+    /// One service event with every entry the viewer may see.
+    fn service_event(citizen: CitizenId, id: ServiceEventId, visibility: Visibility) -> Option<(ServiceEvent, Vec<Entry>)>;
+    /// What is new since the last login, for the front page.
+    fn whats_new(
+        citizen: CitizenId,
+        since: DateTime<Utc>,
+        first_day: NaiveDate,
+        visibility: Visibility,
+        limit: i64,
+    ) -> WhatsNew;
+
+    // Management of Data Use (sql/declarations.rs).
+    /// Records a declaration if it makes sense now (the inner `Err` when it
+    /// does not); a repeated idempotency key writes nothing.
+    fn record_declaration(
+        citizen: CitizenId,
+        actor: &Actor,
+        event: &DeclarationEvent,
+        now: DateTime<Utc>,
+        cross_sector_opens: DateTime<Utc>,
+        idempotency_key: Option<&str>,
+    ) -> Result<DeclarationId, DeclarationError>;
+    /// All of the citizen's declaration events, oldest first.
+    fn declarations(citizen: CitizenId) -> Vec<Declaration>;
+    /// Whose declaration this is, if it exists.
+    fn declaration_owner(id: DeclarationId) -> Option<CitizenId>;
+    /// The citizen's notice confirmations as (version, instant).
+    fn confirmation_instants(citizen: CitizenId) -> Vec<(NoticeVersion, DateTime<Utc>)>;
+    /// Every provider, with what the preview needs to know of it.
+    fn providers(locale: Locale) -> Vec<ProviderRow>;
+    /// Professionals' viewings, newest first, of one provider and within dates.
+    fn viewings(
+        citizen: CitizenId,
+        provider: Option<&ProviderId>,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Vec<Viewing>;
+}
 
 impl Db {
     pub fn backend(&self) -> &'static str {

@@ -2,15 +2,14 @@
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
 pub mod assets;
-pub mod data_use_repo;
 pub mod db;
 pub mod form_key;
 pub mod password;
-pub mod record_repo;
-pub mod repo;
+pub mod rows;
 pub mod sql;
 
 pub use db::Db;
+pub use rows::CitizenId;
 
 use axum::http::header::ACCEPT;
 use http::request::Parts;
@@ -40,9 +39,6 @@ pub struct PortalConfig {
     /// Signs the form keys (shared by every instance through the database).
     pub form_key_secret: form_key::FormKeySecret,
 }
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct CitizenId(pub i64);
 
 pub fn pool() -> Result<Db, AppError> {
     use_context::<Db>().ok_or_else(|| {
@@ -92,11 +88,11 @@ pub async fn require_informed_citizen() -> Result<(Session, CitizenId), AppError
 /// request (`GuardedCitizen` in the request's extensions), or from the
 /// database (a server function called on its own, which the guard does not
 /// see). A page asks once, not once per server function.
-pub async fn standing_of(citizen: CitizenId) -> Result<Option<repo::CitizenStanding>, AppError> {
+pub async fn standing_of(citizen: CitizenId) -> Result<Option<rows::CitizenStanding>, AppError> {
     let guarded = request_parts().and_then(|p| p.extensions.get::<GuardedCitizen>().cloned());
     match guarded {
         Some(g) if g.citizen == citizen => Ok(Some(g.standing)),
-        _ => repo::citizen_standing(&pool()?, citizen).await,
+        _ => Ok(pool()?.citizen_standing(citizen).await?),
     }
 }
 
@@ -104,7 +100,7 @@ pub async fn standing_of(citizen: CitizenId) -> Result<Option<repo::CitizenStand
 #[derive(Debug, Clone)]
 pub struct GuardedCitizen {
     pub citizen: CitizenId,
-    pub standing: repo::CitizenStanding,
+    pub standing: rows::CitizenStanding,
 }
 
 /// Session key of the child a guardian is acting for, if any.
@@ -141,7 +137,7 @@ pub async fn require_subject() -> Result<Subject, AppError> {
     };
     let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    let person = record_repo::child_of(&pool, asker, child).await.map_err(db_error)?;
+    let person = pool.child_of(asker, child).await?;
     match person.and_then(|p| guardian_visibility(p.identity_code.birth_date(), today).map(|v| (p, v))) {
         Some((p, visibility)) => Ok(Subject { asker, citizen: p.id, visibility, child_name: Some(p.full_name) }),
         None => {
@@ -176,7 +172,7 @@ pub fn client_address() -> Option<String> {
 pub async fn audit(kind: crate::domain::audit::AuditKind, citizen: Option<CitizenId>, subject: Option<i64>) {
     let Ok(pool) = pool() else { return };
     let address = client_address();
-    if let Err(e) = repo::record_audit(&pool, kind, citizen, subject, None, address.as_deref()).await {
+    if let Err(e) = pool.record_audit(chrono::Utc::now(), kind, citizen, subject, None, address.as_deref()).await {
         tracing::error!(error = ?e, kind = kind.as_str(), "could not write the audit log");
     }
 }
@@ -250,14 +246,17 @@ pub fn request_locale(headers: &http::HeaderMap) -> Locale {
     Locale::negotiate(cookie(headers, LANGUAGE_COOKIE).as_deref(), accept)
 }
 
-/// Maps a database error to the user-facing kind, keeping the cause in the log.
-pub fn db_error(e: sqlx::Error) -> AppError {
-    if is_outage(&e) {
-        tracing::error!(error = %e, "database unavailable");
-        AppError::Unavailable
-    } else {
-        tracing::error!(error = %e, "database error");
-        AppError::Internal
+/// A database error becomes the user-facing kind, the cause kept in the
+/// log: an outage is "try again shortly", anything else an internal error.
+impl From<sqlx::Error> for AppError {
+    fn from(e: sqlx::Error) -> Self {
+        if is_outage(&e) {
+            tracing::error!(error = %e, "database unavailable");
+            AppError::Unavailable
+        } else {
+            tracing::error!(error = %e, "database error");
+            AppError::Internal
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError
         return Ok(());
     }
     let pool = pool()?;
-    let children = record_repo::children_of(&pool, subject.asker).await.map_err(db_error)?;
+    let children = pool.children_of(subject.asker).await?;
     let others = std::iter::once(subject.asker).chain(children.into_iter().map(|c| c.id));
     let mut others = others.filter(|c| *c != subject.citizen);
     if others.any(|c| form_key::verify(secret.bytes(), &session, c.0, key)) {
@@ -56,14 +56,14 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
     if let DeclarationEvent::DenialCancelled { denial } = &event {
         // Someone else's declaration: refused as not theirs (403), before
         // the domain's "no such valid denial" (409) for their own.
-        if data_use_repo::declaration_owner(&pool, *denial).await.map_err(db_error)? != Some(subject.citizen) {
+        if pool.declaration_owner(*denial).await? != Some(subject.citizen) {
             let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
             return Err(refuse_access(&subject, "declaration", Some(denial.0), refused).await);
         }
     }
     let opens = config()?.cross_sector_opens;
-    match repo::record_declaration(&pool, subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await {
-        Ok(id) => {
+    match pool.record_declaration(subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await {
+        Ok(Ok(id)) => {
             tracing::info!(
                 citizen = subject.citizen.0,
                 by = subject.asker.0,
@@ -72,13 +72,13 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
             );
             Ok(navigate_after_form("/data-use"))
         }
-        Err(repo::RecordError::Refused(e @ crate::domain::declarations::DeclarationError::NotTheCitizensData)) => {
+        Ok(Err(e @ crate::domain::declarations::DeclarationError::NotTheCitizensData)) => {
             Err(refuse_access(&subject, "declared item", None, AppError::Declaration(e)).await)
         }
-        Err(repo::RecordError::Refused(e)) => {
+        Ok(Err(e)) => {
             tracing::info!(citizen = subject.citizen.0, error = ?e, "declaration refused");
             Err(AppError::Declaration(e))
         }
-        Err(repo::RecordError::Database(e)) => Err(db_error(e)),
+        Err(e) => Err(e.into()),
     }
 }

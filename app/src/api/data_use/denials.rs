@@ -73,7 +73,7 @@ pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppE
     let subject = require_subject().await?;
     if subject.visibility != Visibility::Everything {
         let pool = pool()?;
-        let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+        let declarations = pool.declarations(subject.citizen).await?;
         let scope = declarations.iter().find(|d| d.id.0 == denial).and_then(|d| match &d.event {
             DeclarationEvent::DenialSet { scope, .. } => Some(scope.clone()),
             _ => None,

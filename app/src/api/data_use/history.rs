@@ -36,7 +36,7 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
     let subject = require_subject().await?;
     let pool = pool()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
-    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let declarations = pool.declarations(subject.citizen).await?;
     let guardian_ids: Vec<i64> = declarations
         .iter()
         .filter_map(|d| match d.actor {
@@ -44,7 +44,7 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
             _ => None,
         })
         .collect();
-    let guardians = data_use_repo::citizen_names(&pool, &guardian_ids).await.map_err(db_error)?.into_iter().collect();
+    let guardians = pool.citizen_names(&guardian_ids).await?.into_iter().collect();
     let mut rows: Vec<HistoryRow> = declarations
         .iter()
         .map(|d| {
@@ -73,22 +73,17 @@ pub async fn viewings_page(
         .parse(RecordSection::Health)
         .map_err(AppError::BadFilter)?;
     let pool = pool()?;
-    let names = record_repo::provider_names(&pool, locale).await.map_err(db_error)?;
+    let names = pool.provider_names(locale).await?;
     // A guardian sees the viewings made before the child turned 10 (DOMAIN.md §6).
-    let seen = |v: &data_use_repo::Viewing| subject.visibility.shows(crate::domain::time::helsinki_today(v.viewed_at));
-    let all: Vec<data_use_repo::Viewing> = data_use_repo::viewings(&pool, subject.citizen, None, None, None)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .filter(seen)
-        .collect();
+    let seen =
+        |v: &crate::server::rows::Viewing| subject.visibility.shows(crate::domain::time::helsinki_today(v.viewed_at));
+    let all: Vec<crate::server::rows::Viewing> =
+        pool.viewings(subject.citizen, None, None, None).await?.into_iter().filter(seen).collect();
     let provider_choices = crate::api::records::choices(
         all.iter()
             .map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
     );
-    let shown = data_use_repo::viewings(&pool, subject.citizen, filter.provider.as_ref(), filter.from, filter.to)
-        .await
-        .map_err(db_error)?;
+    let shown = pool.viewings(subject.citizen, filter.provider.as_ref(), filter.from, filter.to).await?;
     let t = locale.texts();
     Ok(ViewingsView {
         viewings: shown

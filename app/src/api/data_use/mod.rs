@@ -92,19 +92,19 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let opens = config()?.cross_sector_opens;
     let now = chrono::Utc::now();
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
-    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
+    let declarations = pool.declarations(subject.citizen).await?;
     let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
     let at_of = |id: crate::domain::declarations::DeclarationId| declarations.iter().find(|d| d.id == id).map(|d| d.at);
-    let published = repo::published_notice_versions(&pool).await?;
+    let published = pool.published_notice_versions().await?;
     let mut versions: Vec<NoticeVersion> = published.iter().map(|(v, _)| v.clone()).collect();
     versions.sort();
-    let current_version = repo::current_notice_version(&pool).await?;
-    let confirmations = repo::notice_confirmations(&pool, subject.citizen, locale).await?;
+    let current_version = pool.current_notice_version().await?;
+    let confirmations = pool.notice_confirmations(subject.citizen, locale).await?;
 
     let events = names.visible_events(subject.visibility);
     let prescriptions = names.visible_prescriptions(subject.visibility);
     let provider_kinds: std::collections::HashMap<_, _> =
-        data_use_repo::providers(&pool, locale).await.map_err(db_error)?.into_iter().map(|p| (p.id, p.kind)).collect();
+        pool.providers(locale).await?.into_iter().map(|p| (p.id, p.kind)).collect();
     let registers = crate::api::records::choices(
         events
             .iter()
@@ -240,7 +240,7 @@ pub async fn notice_version_text(version: String, locale: Locale) -> Result<Noti
     require_citizen().await?;
     let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
     let pool = pool()?;
-    let text = repo::notice_text(&pool, &version, locale).await?.ok_or(AppError::UnknownNoticeVersion)?;
+    let text = pool.notice_text(&version, locale).await?.ok_or(AppError::UnknownNoticeVersion)?;
     Ok(NoticeVersionView { version, published_on: text.published_on, title: text.title, body: text.body })
 }
 
@@ -256,11 +256,11 @@ pub async fn confirm_child_notice(version: String) -> Result<String, AppError> {
     }
     let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
     let pool = pool()?;
-    let current = repo::current_notice_version(&pool).await?;
+    let current = pool.current_notice_version().await?;
     if version != current {
         return Err(AppError::NoticeVersionOutdated);
     }
-    repo::confirm_notice_online_by(&pool, subject.citizen, &version, chrono::Utc::now(), Some(subject.asker)).await?;
+    pool.confirm_notice_online(subject.citizen, &version, chrono::Utc::now(), Some(subject.asker)).await?;
     tracing::info!(child = subject.citizen.0, guardian = subject.asker.0, %version, "notice confirmed by a guardian");
     Ok(navigate_after_form("/data-use"))
 }

@@ -31,17 +31,11 @@ pub struct Names {
 
 impl Names {
     pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale, visibility: Visibility) -> Result<Self, AppError> {
-        let providers = record_repo::provider_names(pool, locale).await.map_err(db_error)?;
-        let (events, hidden_events): (Vec<_>, Vec<_>) = repo::load_service_events(pool, citizen)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .partition(|e| visibility.shows(e.started_on));
-        let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) = repo::load_prescriptions(pool, citizen)
-            .await
-            .map_err(db_error)?
-            .into_iter()
-            .partition(|p| visibility.shows(p.prescribed_on));
+        let providers = pool.provider_names(locale).await?;
+        let (events, hidden_events): (Vec<_>, Vec<_>) =
+            pool.load_service_events(citizen).await?.into_iter().partition(|e| visibility.shows(e.started_on));
+        let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) =
+            pool.load_prescriptions(citizen).await?.into_iter().partition(|p| visibility.shows(p.prescribed_on));
         Ok(Names {
             locale,
             providers,

@@ -50,7 +50,7 @@ pub async fn preview_page(
     let situation = parse_situation(situation.as_deref().unwrap_or("").trim()).map_err(AppError::BadForm)?;
     let pool = pool()?;
     let t = locale.texts();
-    let providers = data_use_repo::providers(&pool, locale).await.map_err(db_error)?;
+    let providers = pool.providers(locale).await?;
     let role_name = |r: ViewerRole| match r {
         ViewerRole::Healthcare { occupational_health: false } => t.role_healthcare,
         ViewerRole::Healthcare { occupational_health: true } => t.role_occupational,
@@ -83,8 +83,8 @@ pub async fn preview_page(
     let viewer = Viewer { provider: provider.id.clone(), role, uusimaa_party: provider.uusimaa_party, situation };
 
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
-    let declarations = data_use_repo::declarations(&pool, subject.citizen).await.map_err(db_error)?;
-    let confirmations = data_use_repo::confirmation_instants(&pool, subject.citizen).await.map_err(db_error)?;
+    let declarations = pool.declarations(subject.citizen).await?;
+    let confirmations = pool.confirmation_instants(subject.citizen).await?;
     let now = chrono::Utc::now();
     let opens = config()?.cross_sector_opens;
     let valid = valid_at(&declarations, &confirmations, now);

@@ -1,8 +1,18 @@
-//! The portal's SQL for each database backend. `body.rs` holds every
-//! statement once; it is compiled twice, with concrete types for SQLite and
-//! for PostgreSQL, so nothing is generic over `sqlx::Database` and both
-//! backends are type-checked by the compiler. The one difference is how a
-//! declaration's transaction serialises writers of the same citizen.
+//! The portal's SQL for each database backend, compiled once per backend.
+//!
+//! **The contract of the per-backend include.** `mod sqlite` and
+//! `mod postgres` each define `DB` (the `sqlx::Database`) and `begin_write`
+//! (how a declaration's transaction serialises writers of one citizen, the
+//! one difference between the backends), then include the same five files:
+//! `prelude.rs` (every import, the pool types and the helpers the others
+//! share), then `citizens.rs`, `records.rs`, `prescriptions.rs` and
+//! `declarations.rs` (the statements, no imports of their own). So nothing is generic over
+//! `sqlx::Database` and the compiler type-checks every function against both
+//! backends' types. It does not check the SQL text: the statements are
+//! portable SQL (`$n` parameters, no backend-only functions), and the Rust
+//! tests run every one of them on SQLite and on PostgreSQL. The files import
+//! the domain and `server::rows` only; callers reach them through `Db`'s
+//! methods (`server/db.rs`), which list the whole database API in one place.
 
 /// SQLite: the embedded default.
 pub mod sqlite {
@@ -13,12 +23,16 @@ pub mod sqlite {
     /// read lock cannot be upgraded.
     async fn begin_write(
         pool: &sqlx::Pool<DB>,
-        _citizen: crate::server::CitizenId,
+        _citizen: crate::server::rows::CitizenId,
     ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
         pool.begin_with("BEGIN IMMEDIATE").await
     }
 
-    include!("body.rs");
+    include!("prelude.rs");
+    include!("citizens.rs");
+    include!("records.rs");
+    include!("prescriptions.rs");
+    include!("declarations.rs");
 }
 
 /// PostgreSQL: many app instances on one database.
@@ -34,7 +48,7 @@ pub mod postgres {
     /// migration lock.
     async fn begin_write(
         pool: &sqlx::Pool<DB>,
-        citizen: crate::server::CitizenId,
+        citizen: crate::server::rows::CitizenId,
     ) -> Result<sqlx::Transaction<'static, DB>, sqlx::Error> {
         const NAMESPACE: i64 = 0x4B41_4E54 << 32;
         let mut tx = pool.begin().await?;
@@ -42,5 +56,9 @@ pub mod postgres {
         Ok(tx)
     }
 
-    include!("body.rs");
+    include!("prelude.rs");
+    include!("citizens.rs");
+    include!("records.rs");
+    include!("prescriptions.rs");
+    include!("declarations.rs");
 }

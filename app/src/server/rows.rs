@@ -1,0 +1,136 @@
+//! What the repository's reads return (`Db`'s methods, `server/db.rs`),
+//! beside the domain's own types: shapes of the portal's pages and logins
+//! that are not domain values. The SQL in `server/sql/` builds them; it
+//! imports these and the domain, nothing else of the server.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::domain::data_use::ProviderKind;
+use crate::domain::declarations::{
+    CitizensData, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId,
+};
+use crate::domain::listing::PageCursor;
+use crate::domain::notice::NoticeVersion;
+use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent};
+use crate::domain::IdentityCode;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct CitizenId(pub i64);
+
+pub struct CitizenLogin {
+    pub id: CitizenId,
+    pub password_hash: Option<String>,
+}
+
+/// What every page needs of its citizen (`citizen_standing`). The session
+/// guard reads it once per page request and leaves it in the request's
+/// extensions for the page's server functions.
+#[derive(Debug, Clone)]
+pub struct CitizenStanding {
+    pub full_name: String,
+    /// The notice version in force today.
+    pub current_notice: NoticeVersion,
+    pub notice_due: Option<NoticeVersion>,
+}
+
+#[derive(sqlx::FromRow)]
+pub struct NoticeText {
+    pub published_on: NaiveDate,
+    pub title: String,
+    pub body: String,
+}
+
+/// A person by name and identity code (a child in someone's guardianship).
+pub struct Person {
+    pub id: CitizenId,
+    pub full_name: String,
+    pub identity_code: IdentityCode,
+}
+
+/// The citizen's own events and prescriptions, and the registers holding
+/// their data that may be denied as a whole, for validating a declaration.
+pub struct OwnData {
+    /// Each service event's sector.
+    pub events: BTreeMap<i64, Sector>,
+    pub prescriptions: BTreeSet<i64>,
+    pub deniable_registers: BTreeSet<(String, RegisterKind)>,
+}
+
+impl CitizensData for OwnData {
+    fn service_event_sector(&self, id: ServiceEventId) -> Option<Sector> {
+        self.events.get(&id.0).copied()
+    }
+    fn has_prescription(&self, id: PrescriptionId) -> bool {
+        self.prescriptions.contains(&id.0)
+    }
+    fn has_deniable_register(&self, provider: &ProviderId, kind: RegisterKind) -> bool {
+        self.deniable_registers.contains(&(provider.0.clone(), kind))
+    }
+}
+
+/// An entry that is new since the last login, for the front page.
+pub struct NewEntry {
+    pub event: ServiceEventId,
+    pub kind: EntryKind,
+    pub event_title: String,
+    pub recorded_on: NaiveDate,
+}
+
+/// What is new for the front page (`whats_new`).
+#[derive(Default)]
+pub struct WhatsNew {
+    /// Entries recorded from the first day on, in all.
+    pub new_entries: i64,
+    /// The newest of them.
+    pub newest: Vec<NewEntry>,
+    /// Viewings by professionals from the instant on.
+    pub viewings: i64,
+}
+
+/// One page of a records section (`record_page`).
+pub struct RecordPage {
+    /// Newest first, each with its entries that match the filter, newest first.
+    pub events: Vec<(ServiceEvent, Vec<Entry>)>,
+    /// Where the next (older) page starts, if there is one.
+    pub next: Option<PageCursor>,
+    /// Where the previous (newer) page ends, if there is one.
+    pub previous: Option<PageCursor>,
+    pub matching_entries: i64,
+    pub matching_events: i64,
+    /// Every register of the section with any of the data the viewer may
+    /// see (whatever the filter), by id; their providers' names cover every
+    /// event of the page.
+    pub registers: Vec<RegisterData>,
+}
+
+/// A register that holds some of the citizen's data (`record_page`).
+pub struct RegisterData {
+    pub id: RegisterId,
+    pub register: Register,
+    /// In the page's language.
+    pub provider_name: String,
+    /// The entries matching the filter's kind and dates, and the service
+    /// events with one of them.
+    pub entries: i64,
+    pub events: i64,
+}
+
+/// A provider as the preview needs it.
+pub struct ProviderRow {
+    pub id: ProviderId,
+    pub kind: ProviderKind,
+    pub name: String,
+    pub uusimaa_party: bool,
+    pub has_occupational_register: bool,
+}
+
+/// A professional's viewing of the citizen's data.
+pub struct Viewing {
+    pub provider: ProviderId,
+    pub unit_name: String,
+    pub viewed_at: DateTime<Utc>,
+    pub what: String,
+    pub purpose: String,
+}

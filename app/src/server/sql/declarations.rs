@@ -1,0 +1,323 @@
+// Declarations of intent (append-only events), what the citizen's own data
+// is for validating them, the providers the preview offers and the
+// professionals' viewings. (Contract: `sql/mod.rs`.)
+
+/// Inserts one declaration event (the only write a declaration ever gets).
+pub async fn insert_declaration(
+    conn: &mut Conn,
+    citizen: CitizenId,
+    at: DateTime<Utc>,
+    actor: &Actor,
+    event: &DeclarationEvent,
+    idempotency_key: Option<&str>,
+) -> Result<DeclarationId, sqlx::Error> {
+    let (actor_citizen, actor_provider) = match actor {
+        Actor::Citizen => (None, None),
+        Actor::Guardian(id) => (Some(*id), None),
+        Actor::Professional(p) => (None, Some(p.0.clone())),
+    };
+    let (mut sector, mut cross, mut scope_kind) = (None, None, None);
+    let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
+    let mut scope_register_kind = None;
+    match event {
+        DeclarationEvent::ConsentGiven(s) | DeclarationEvent::ConsentWithdrawn(s) | DeclarationEvent::ConsentUpdated(s) => {
+            sector = Some(s.as_str());
+        }
+        DeclarationEvent::PrescriptionEmergencyAllowed | DeclarationEvent::PrescriptionEmergencyWithdrawn => {}
+        DeclarationEvent::CrossSectorConsentGiven(c) | DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
+            cross = Some(c.as_str());
+        }
+        DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
+            allow = Some(*allow_in_emergency);
+            scope_kind = Some(scope.kind().as_str());
+            match scope {
+                DenialScope::ServiceEvent(e) => scope_event = Some(e.0),
+                DenialScope::Register(p, kind) => {
+                    scope_provider = Some(p.0.clone());
+                    scope_register_kind = Some(kind.as_str());
+                }
+                DenialScope::Provider(p) => scope_provider = Some(p.0.clone()),
+                DenialScope::Prescription(p) => scope_rx = Some(p.0),
+                DenialScope::Comprehensive(s) => sector = Some(s.as_str()),
+                DenialScope::Uusimaa => {}
+            }
+        }
+        DeclarationEvent::DenialCancelled { denial } => cancels = Some(denial.0),
+    }
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO declaration (citizen_id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, \
+         cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
+         allow_in_emergency, cancels_id, idempotency_key, scope_register_kind) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+    )
+    .bind(citizen.0)
+    .bind(at)
+    .bind(actor.kind().as_str())
+    .bind(actor_citizen)
+    .bind(actor_provider)
+    .bind(event.kind().as_str())
+    .bind(sector)
+    .bind(cross)
+    .bind(scope_kind)
+    .bind(scope_event)
+    .bind(scope_provider)
+    .bind(scope_rx)
+    .bind(allow)
+    .bind(cancels)
+    .bind(idempotency_key)
+    .bind(scope_register_kind)
+    .fetch_one(&mut *conn)
+    .await?;
+    Ok(DeclarationId(id))
+}
+
+#[derive(sqlx::FromRow)]
+struct DeclarationRow {
+    id: i64,
+    made_at: DateTime<Utc>,
+    actor: String,
+    actor_citizen_id: Option<i64>,
+    actor_provider_id: Option<String>,
+    event: String,
+    sector: Option<String>,
+    cross_direction: Option<String>,
+    denial_scope: Option<String>,
+    scope_service_event_id: Option<i64>,
+    scope_provider_id: Option<String>,
+    scope_prescription_id: Option<i64>,
+    scope_register_kind: Option<String>,
+    allow_in_emergency: Option<bool>,
+    cancels_id: Option<i64>,
+}
+
+impl TryFrom<DeclarationRow> for Declaration {
+    type Error = sqlx::Error;
+    fn try_from(r: DeclarationRow) -> Result<Self, sqlx::Error> {
+        fn need<T>(v: Option<T>, what: &str) -> Result<T, sqlx::Error> {
+            v.ok_or_else(|| decode(&format!("declaration {what}")))
+        }
+        let actor = match ActorKind::parse(&r.actor).ok_or_else(|| decode("declaration actor"))? {
+            ActorKind::Citizen => Actor::Citizen,
+            ActorKind::Guardian => Actor::Guardian(need(r.actor_citizen_id, "guardian")?),
+            ActorKind::Professional => Actor::Professional(ProviderId(need(r.actor_provider_id, "professional")?)),
+        };
+        let sector = || need(r.sector.as_deref().and_then(Sector::parse), "sector");
+        let cross = || need(r.cross_direction.as_deref().and_then(CrossSector::parse), "direction");
+        let event = match DeclarationKind::parse(&r.event).ok_or_else(|| decode("declaration event"))? {
+            DeclarationKind::ConsentGiven => DeclarationEvent::ConsentGiven(sector()?),
+            DeclarationKind::ConsentWithdrawn => DeclarationEvent::ConsentWithdrawn(sector()?),
+            DeclarationKind::ConsentUpdated => DeclarationEvent::ConsentUpdated(sector()?),
+            DeclarationKind::PrescriptionEmergencyAllowed => DeclarationEvent::PrescriptionEmergencyAllowed,
+            DeclarationKind::PrescriptionEmergencyWithdrawn => DeclarationEvent::PrescriptionEmergencyWithdrawn,
+            DeclarationKind::CrossSectorConsentGiven => DeclarationEvent::CrossSectorConsentGiven(cross()?),
+            DeclarationKind::CrossSectorConsentWithdrawn => DeclarationEvent::CrossSectorConsentWithdrawn(cross()?),
+            DeclarationKind::DenialSet => {
+                let kind = need(r.denial_scope.as_deref().and_then(DenialKind::parse), "scope")?;
+                let provider = || need(r.scope_provider_id.clone(), "provider").map(ProviderId);
+                let scope = match kind {
+                    DenialKind::ServiceEvent => {
+                        DenialScope::ServiceEvent(ServiceEventId(need(r.scope_service_event_id, "service event")?))
+                    }
+                    DenialKind::Register => {
+                        let kind = r.scope_register_kind.as_deref().and_then(RegisterKind::parse);
+                        DenialScope::Register(provider()?, need(kind, "register kind")?)
+                    }
+                    DenialKind::Provider => DenialScope::Provider(provider()?),
+                    DenialKind::Prescription => {
+                        DenialScope::Prescription(PrescriptionId(need(r.scope_prescription_id, "prescription")?))
+                    }
+                    DenialKind::Comprehensive => DenialScope::Comprehensive(sector()?),
+                    DenialKind::Uusimaa => DenialScope::Uusimaa,
+                };
+                DeclarationEvent::DenialSet { scope, allow_in_emergency: r.allow_in_emergency.unwrap_or(false) }
+            }
+            DeclarationKind::DenialCancelled => {
+                DeclarationEvent::DenialCancelled { denial: DeclarationId(need(r.cancels_id, "cancelled denial")?) }
+            }
+        };
+        Ok(Declaration { id: DeclarationId(r.id), at: r.made_at, actor, event })
+    }
+}
+
+/// All of a citizen's declaration events, oldest first.
+async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Vec<Declaration>, sqlx::Error> {
+    let rows: Vec<DeclarationRow> = sqlx::query_as(
+        "SELECT id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, cross_direction, \
+         denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, scope_register_kind, \
+         allow_in_emergency, cancels_id FROM declaration WHERE citizen_id = $1 ORDER BY made_at, id",
+    )
+    .bind(citizen.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.into_iter().map(Declaration::try_from).collect()
+}
+
+/// All of the citizen's declaration events, oldest first.
+pub async fn declarations(pool: &Pool, citizen: CitizenId) -> Result<Vec<Declaration>, sqlx::Error> {
+    let mut conn = pool.acquire().await?;
+    load_declarations(&mut conn, citizen).await
+}
+
+/// The citizen's events (with their sectors), prescriptions and registers
+/// that may be denied as a whole, for validating a declaration.
+async fn own_data(conn: &mut Conn, citizen: CitizenId) -> Result<OwnData, sqlx::Error> {
+    let events: Vec<(i64, String, String, String)> = sqlx::query_as(
+        "SELECT e.id, r.provider_id, r.kind, p.kind FROM service_event e JOIN register r ON r.id = e.register_id \
+         JOIN service_provider p ON p.id = r.provider_id WHERE e.citizen_id = $1",
+    )
+    .bind(citizen.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    let prescriptions: Vec<i64> = sqlx::query_scalar("SELECT id FROM prescription WHERE citizen_id = $1")
+        .bind(citizen.0)
+        .fetch_all(&mut *conn)
+        .await?;
+    let mut deniable_registers = BTreeSet::new();
+    let mut event_sectors = BTreeMap::new();
+    for (id, provider, register_kind, provider_kind) in events {
+        let register_kind = RegisterKind::parse(&register_kind).ok_or_else(|| decode("register kind"))?;
+        let provider_kind = ProviderKind::parse(&provider_kind).ok_or_else(|| decode("provider kind"))?;
+        if register_may_be_denied(provider_kind, register_kind) {
+            deniable_registers.insert((provider, register_kind));
+        }
+        event_sectors.insert(id, register_kind.sector());
+    }
+    Ok(OwnData { events: event_sectors, prescriptions: prescriptions.into_iter().collect(), deniable_registers })
+}
+
+/// Records a declaration if it makes sense now: in one transaction that
+/// serialises the citizen's writers (`begin_write`), the citizen's events
+/// are read, the new one validated and appended. A repeated idempotency key
+/// returns the first event's id and writes nothing. A declaration that
+/// does not make sense is the inner `Err`, and nothing is written.
+pub async fn record_declaration(
+    pool: &Pool,
+    citizen: CitizenId,
+    actor: &Actor,
+    event: &DeclarationEvent,
+    now: DateTime<Utc>,
+    cross_sector_opens: DateTime<Utc>,
+    idempotency_key: Option<&str>,
+) -> Result<Result<DeclarationId, DeclarationError>, sqlx::Error> {
+    let mut tx = begin_write(pool, citizen).await?;
+    if let Some(key) = idempotency_key {
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM declaration WHERE citizen_id = $1 AND idempotency_key = $2")
+                .bind(citizen.0)
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = seen {
+            return Ok(Ok(DeclarationId(id)));
+        }
+    }
+    let declarations = load_declarations(&mut tx, citizen).await?;
+    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let own = own_data(&mut tx, citizen).await?;
+    if let Err(refused) = validate(event, &valid, &own, now, cross_sector_opens) {
+        return Ok(Err(refused));
+    }
+    let id = insert_declaration(&mut tx, citizen, now, actor, event, idempotency_key).await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}
+
+/// Whose declaration this is, if it exists.
+pub async fn declaration_owner(pool: &Pool, id: DeclarationId) -> Result<Option<CitizenId>, sqlx::Error> {
+    Ok(sqlx::query_scalar::<_, i64>("SELECT citizen_id FROM declaration WHERE id = $1")
+        .bind(id.0)
+        .fetch_optional(pool)
+        .await?
+        .map(CitizenId))
+}
+
+/// The citizen's notice confirmations as (version, instant), for `valid_at`.
+pub async fn confirmation_instants(
+    pool: &Pool,
+    citizen: CitizenId,
+) -> Result<Vec<(NoticeVersion, DateTime<Utc>)>, sqlx::Error> {
+    let rows: Vec<(String, DateTime<Utc>)> =
+        sqlx::query_as("SELECT version, confirmed_at FROM notice_confirmation WHERE citizen_id = $1 ORDER BY confirmed_at")
+            .bind(citizen.0)
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter().map(|(v, at)| Ok((notice_version(&v)?, at))).collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct ProviderDataRow {
+    id: String,
+    kind: String,
+    name: String,
+    uusimaa_party: bool,
+    occupational: i64,
+}
+
+/// Every provider, with what the preview needs to know of it. One query.
+pub async fn providers(pool: &Pool, locale: Locale) -> Result<Vec<ProviderRow>, sqlx::Error> {
+    let name = provider_name_column(locale);
+    let rows: Vec<ProviderDataRow> = sqlx::query_as(&format!(
+        "SELECT p.id, p.kind, p.{name} AS name, p.uusimaa_party, \
+         (SELECT COUNT(*) FROM register r WHERE r.provider_id = p.id AND r.kind = 'occupational_health') AS occupational \
+         FROM service_provider p ORDER BY p.{name}"
+    ))
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(ProviderRow {
+                id: ProviderId(r.id),
+                kind: ProviderKind::parse(&r.kind).ok_or_else(|| decode("provider kind"))?,
+                name: r.name,
+                uusimaa_party: r.uusimaa_party,
+                has_occupational_register: r.occupational > 0,
+            })
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct ViewingRow {
+    provider_id: String,
+    unit_name: String,
+    viewed_at: DateTime<Utc>,
+    what: String,
+    purpose: String,
+}
+
+/// Professionals' viewings of the citizen's data, newest first, optionally
+/// of one provider and within dates (inclusive, UTC dates).
+pub async fn viewings(
+    pool: &Pool,
+    citizen: CitizenId,
+    provider: Option<&ProviderId>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+) -> Result<Vec<Viewing>, sqlx::Error> {
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT v.provider_id, u.name AS unit_name, v.viewed_at, v.what, v.purpose FROM professional_viewing v \
+         JOIN unit u ON u.id = v.unit_id WHERE v.citizen_id = ",
+    );
+    q.push_bind(citizen.0);
+    if let Some(p) = provider {
+        q.push(" AND v.provider_id = ").push_bind(p.0.clone());
+    }
+    if let Some(from) = from {
+        q.push(" AND v.viewed_at >= ").push_bind(from.and_hms_opt(0, 0, 0).map(|d| d.and_utc()));
+    }
+    if let Some(to) = to.and_then(|d| d.succ_opt()) {
+        q.push(" AND v.viewed_at < ").push_bind(to.and_hms_opt(0, 0, 0).map(|d| d.and_utc()));
+    }
+    q.push(" ORDER BY v.viewed_at DESC, v.id DESC");
+    let rows: Vec<ViewingRow> = q.build_query_as().fetch_all(pool).await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Viewing {
+            provider: ProviderId(r.provider_id),
+            unit_name: r.unit_name,
+            viewed_at: r.viewed_at,
+            what: r.what,
+            purpose: r.purpose,
+        })
+        .collect())
+}

@@ -1,0 +1,45 @@
+// The prelude of the portal's SQL (the contract is in `sql/mod.rs`):
+// every import of the statement files, the pool types, and the helpers
+// they share. Every statement answers `sqlx::Error` and nothing else.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::QueryBuilder;
+
+use crate::domain::data_use::{register_may_be_denied, ProviderKind};
+use crate::domain::declarations::{
+    valid_at, validate, Actor, ActorKind, CrossSector, Declaration, DeclarationError, DeclarationEvent, DeclarationId,
+    DeclarationKind, DenialKind, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId,
+};
+use crate::domain::glance::PrescriptionLeft;
+use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
+use crate::domain::notice::{self, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
+use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
+use crate::domain::IdentityCode;
+use crate::i18n::Locale;
+use crate::server::rows::{
+    CitizenId, CitizenLogin, CitizenStanding, NewEntry, NoticeText, OwnData, Person, ProviderRow, RecordPage,
+    RegisterData, Viewing, WhatsNew,
+};
+
+pub type Pool = sqlx::Pool<DB>;
+pub type Conn = <DB as sqlx::Database>::Connection;
+
+/// A stored value the portal cannot read (a row no migration allows).
+fn decode(what: &str) -> sqlx::Error {
+    sqlx::Error::Decode(format!("unexpected stored {what}").into())
+}
+
+fn notice_version(v: &str) -> Result<NoticeVersion, sqlx::Error> {
+    NoticeVersion::parse(v).map_err(|_| decode("notice version"))
+}
+
+/// The column of `service_provider` that holds its name in this language.
+fn provider_name_column(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Fi => "name_fi",
+        Locale::Sv => "name_sv",
+        Locale::En => "name_en",
+    }
+}
