@@ -144,13 +144,12 @@ mod ssr {
     use super::*;
     use crate::domain::declarations::Register;
     use crate::domain::records::{Entry, ServiceEvent};
-    use crate::i18n::fill;
     use std::collections::HashMap;
 
     pub fn register_label(locale: Locale, names: &HashMap<String, String>, register: &Register) -> String {
         let t = locale.texts();
         let kind = t.register_kind(register.kind);
-        fill(t.register_name, &[("provider", provider_name(names, &register.provider.0)), ("register", kind)])
+        (t.register_name)(provider_name(names, &register.provider.0), kind)
     }
 
     pub fn provider_name<'a>(names: &'a HashMap<String, String>, id: &'a str) -> &'a str {

@@ -6,14 +6,13 @@ use leptos::prelude::*;
 use super::{use_locale, use_texts};
 use crate::api::glance::GlanceView;
 use crate::domain::glance::Attention;
-use crate::i18n::fill;
 
 #[component]
 pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let title = match &glance.child_name {
-        Some(name) => fill(t.glance_title_for, &[("name", name)]),
+        Some(name) => (t.glance_title_for)(name),
         None => t.glance_title.to_string(),
     };
     let n = |count: i64| usize::try_from(count).unwrap_or(0);
@@ -24,12 +23,12 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
         .iter()
         .map(|(sector, given)| {
             let sector = t.sector(*sector);
-            fill(if *given { t.glance_consent_given } else { t.glance_consent_not_given }, &[("sector", sector)])
+            (if *given { t.glance_consent_given } else { t.glance_consent_not_given })(sector)
         })
         .collect::<Vec<_>>()
         .join(", ");
     let last_change = match glance.last_change {
-        Some(at) => fill(t.glance_last_change, &[("date", &locale.local_date(at))]),
+        Some(at) => (t.glance_last_change)(&locale.local_date(at)),
         None => t.glance_no_declarations.to_string(),
     };
     view! {
@@ -59,11 +58,8 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                             <ul>
                                 {glance.prescriptions.into_iter().map(|p| {
                                     let line = match p.attention {
-                                        Attention::EndsOn(day) => fill(
-                                            t.glance_rx_ends_on,
-                                            &[("medicine", &p.medicine), ("date", &locale.date(day))],
-                                        ),
-                                        Attention::NothingLeft => fill(t.glance_rx_nothing_left, &[("medicine", &p.medicine)]),
+                                        Attention::EndsOn(day) => (t.glance_rx_ends_on)(&locale.date(day), &p.medicine),
+                                        Attention::NothingLeft => (t.glance_rx_nothing_left)(&p.medicine),
                                     };
                                     view! { <li>{line}</li> }
                                 }).collect_view()}
@@ -73,7 +69,7 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                 </li>
                 <li data-testid="glance-data-use">
                     <a href="/data-use">
-                        {fill(t.glance_consents, &[("list", &consents)])}" "
+                        {(t.glance_consents)(&consents)}" "
                         {t.glance_denials.of(glance.valid_denials)}" "
                         {last_change}
                     </a>

@@ -5,7 +5,6 @@ use super::{use_locale, use_texts, LoadError};
 use crate::api::front_page;
 use crate::api::records::{my_children, ActForChild};
 use crate::domain::ConfirmationChannel;
-use crate::i18n::fill;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
@@ -22,23 +21,14 @@ pub fn HomePage() -> impl IntoView {
                         let date = locale.local_date(c.confirmed_at);
                         let version = c.version.to_string();
                         let status = match c.channel {
-                            ConfirmationChannel::Online => fill(
-                                t.notice_confirmed_online,
-                                &[("date", &date), ("version", &version)],
-                            ),
-                            ConfirmationChannel::OnlineByGuardian { .. } => fill(
-                                t.notice_confirmed_online,
-                                &[("date", &date), ("version", &version)],
-                            ),
-                            ConfirmationChannel::InPerson { provider_name } => fill(
-                                t.notice_confirmed_in_person,
-                                &[("date", &date), ("version", &version), ("provider", &provider_name)],
-                            ),
+                            ConfirmationChannel::Online => (t.notice_confirmed_online)(&date, &version),
+                            ConfirmationChannel::OnlineByGuardian { .. } => (t.notice_confirmed_online)(&date, &version),
+                            ConfirmationChannel::InPerson { provider_name } => (t.notice_confirmed_in_person)(&date, &provider_name, &version),
                         };
                         view! {
-                            <h1>{fill(t.greeting, &[("name", &p.full_name)])}</h1>
+                            <h1>{(t.greeting)(&p.full_name)}</h1>
                             <p data-testid="previous-login">{match p.previous_login {
-                                Some(at) => fill(t.previous_login, &[("time", &locale.date_time(at))]),
+                                Some(at) => (t.previous_login)(&locale.date_time(at)),
                                 None => t.first_login.to_string(),
                             }}</p>
                             <super::glance::AtAGlance glance=p.glance/>
@@ -90,7 +80,7 @@ fn Children() -> impl IntoView {
                                         <ActionForm action=act>
                                             <input type="hidden" name="child" value=c.id/>
                                             <button type="submit" class="button button--secondary">
-                                                {fill(t.act_for_button, &[("name", &c.full_name)])}
+                                                {(t.act_for_button)(&c.full_name)}
                                             </button>
                                             " "
                                             <span class="muted">{t.age_years.of(c.age as usize)}</span>

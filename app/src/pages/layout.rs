@@ -5,7 +5,7 @@ use super::{use_locale, use_texts};
 use crate::api::filters::percent_encode;
 use crate::api::records::ActForSelf;
 use crate::api::{session_citizen, LoggedInCitizen, Logout};
-use crate::i18n::{fill, Locale};
+use crate::i18n::Locale;
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
@@ -105,7 +105,7 @@ fn SessionBox() -> impl IntoView {
                 match citizen.await {
                     Ok(Some(c)) => Some(view! {
                         <div class="session-box">
-                            <span class="session-box__who">{fill(t.logged_in_as, &[("name", &c.full_name)])}</span>
+                            <span class="session-box__who">{(t.logged_in_as)(&c.full_name)}</span>
                             <ActionForm action=logout>
                                 <button type="submit" class="button button--secondary">{t.logout}</button>
                             </ActionForm>
@@ -131,7 +131,7 @@ fn WhoseData() -> impl IntoView {
                     // this line shows there only for someone else's data.
                     let class = if c.acting_for.is_some() { "whose-data whose-data--other" } else { "whose-data" };
                     let name = c.acting_for.unwrap_or(c.full_name);
-                    view! { <p class=class data-testid="whose-data">{fill(t.showing_data_of, &[("name", &name)])}</p> }
+                    view! { <p class=class data-testid="whose-data">{(t.showing_data_of)(&name)}</p> }
                 })
             })}
         </Suspense>
@@ -195,7 +195,7 @@ fn ActingForBanner() -> impl IntoView {
                 let child = citizen.await.ok().flatten().and_then(|c| c.acting_for);
                 child.map(|name| view! {
                     <div class="acting-for" role="region" aria-label=t.children_title data-testid="acting-for">
-                        <p>{fill(t.acting_for_banner, &[("name", &name)])}</p>
+                        <p>{(t.acting_for_banner)(&name)}</p>
                         <p class="muted">{t.guardian_limit_note}</p>
                         <ActionForm action=back>
                             <button type="submit" class="button button--secondary">{t.act_for_self_button}</button>

@@ -3,7 +3,6 @@ use leptos::prelude::*;
 
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::{current_notice, ConfirmNotice, NoticeView};
-use crate::i18n::fill;
 
 /// "Information about the Kanta Services": opens first at login until the
 /// current version is confirmed; can always be read again.
@@ -30,16 +29,13 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let confirm = ServerAction::<ConfirmNotice>::new();
-    let published = fill(
-        t.notice_version_published,
-        &[("version", notice.version.as_str()), ("date", &locale.date(notice.published_on))],
-    );
+    let published = (t.notice_version_published)(&locale.date(notice.published_on), notice.version.as_str());
     let version = notice.version.to_string();
     let due = notice.confirmation.is_none();
     let footer = match notice.confirmation {
         Some(c) => view! {
             <div class="notice-status">
-                <p>{fill(t.notice_already_confirmed, &[("date", &locale.date_time(c.confirmed_at))])}</p>
+                <p>{(t.notice_already_confirmed)(&locale.date_time(c.confirmed_at))}</p>
                 <p><a href="/">{t.notice_continue}</a></p>
             </div>
         }

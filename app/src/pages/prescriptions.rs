@@ -10,7 +10,6 @@ use super::islands::PrintButton;
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::records::{prescriptions_page, PrescriptionFilter, PrescriptionView};
 use crate::error::AppError;
-use crate::i18n::fill;
 
 #[component]
 pub fn PrescriptionsPage() -> impl IntoView {
@@ -56,7 +55,7 @@ pub fn PrescriptionsPage() -> impl IntoView {
                                                         href=format!("/prescriptions?state={}", f.as_str())
                                                         aria-current=(f == wanted).then_some("page")
                                                     >
-                                                        {fill(label, &[("count", &n.to_string())])}
+                                                        {(label)(&n.to_string())}
                                                     </a>
                                                 </li>
                                             }

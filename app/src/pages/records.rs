@@ -13,7 +13,6 @@ use crate::api::records::{records_page, service_event_page, Choice, EventView, R
 use crate::domain::listing::{RecordSection, EVENTS_PER_PAGE};
 use crate::domain::records::EntryKind;
 use crate::error::AppError;
-use crate::i18n::fill;
 
 fn path_of(section: RecordSection) -> &'static str {
     match section {
@@ -92,16 +91,11 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
         };
         return view! { <p class="empty-state" data-testid="empty-state">{empty}</p> }.into_any();
     }
-    let count = fill(
-        t.result_count,
-        &[
-            ("entries", &page.matching_entries.to_string()),
-            ("events", &t.n_service_events.of(page.matching_events as usize)),
-        ],
-    );
+    let count =
+        (t.result_count)(&page.matching_entries.to_string(), &t.n_service_events.of(page.matching_events as usize));
     let first = shown_before + 1;
     let last = shown_before + page.events.len();
-    let range = fill(t.page_of_results, &[("first", &first.to_string()), ("last", &last.to_string())]);
+    let range = (t.page_of_results)(&first.to_string(), &last.to_string());
     let is_first_page = page.previous.is_none();
     let next_href = page.next.as_ref().map(|c| {
         let q = raw.query_string_with(Some(("after", c)));
@@ -239,7 +233,7 @@ fn EventCard(event: EventView, link: bool) -> impl IntoView {
                     .map(|x| view! {
                         <li class="entry" data-kind=x.kind.as_str()>
                             <span class="entry__kind">{t.entry_kind(x.kind)}</span>
-                            <span class="entry__date">{fill(t.entry_recorded_on, &[("date", &locale.date(x.recorded_on))])}</span>
+                            <span class="entry__date">{(t.entry_recorded_on)(&locale.date(x.recorded_on))}</span>
                             <p class="entry__text">{x.text}</p>
                         </li>
                     })
@@ -275,7 +269,7 @@ pub fn ServiceEventPage() -> impl IntoView {
                         } else {
                             ("/records", t.back_to_health)
                         };
-                        let stored = fill(t.event_stored_in, &[("register", &e.register_name)]);
+                        let stored = (t.event_stored_in)(&e.register_name);
                         view! {
                             <PageTitle title=e.title.clone()/>
                             <p><a href=back.0>{back.1}</a></p>

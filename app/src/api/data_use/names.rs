@@ -10,7 +10,7 @@ use crate::domain::declarations::{
 };
 use crate::domain::listing::Visibility;
 use crate::domain::records::{Prescription, ServiceEvent};
-use crate::i18n::{fill, Texts};
+use crate::i18n::Texts;
 use crate::server::*;
 
 /// What the descriptions of declarations refer to, in one language.
@@ -119,7 +119,7 @@ impl Names {
     /// A register as a sentence names it, e.g. "the patient register of HUS".
     pub fn register(&self, provider: &ProviderId, kind: RegisterKind) -> String {
         let t = self.t();
-        fill(t.register_in_sentence, &[("register", t.register_kind(kind)), ("provider", &self.provider(provider))])
+        (t.register_in_sentence)(&self.provider(provider), t.register_kind(kind))
     }
 
     pub fn cross(&self, c: CrossSector) -> &'static str {
@@ -127,21 +127,11 @@ impl Names {
     }
 
     pub fn event_label(&self, e: &ServiceEvent) -> String {
-        fill(
-            self.t().event_label,
-            &[
-                ("title", &e.title),
-                ("date", &self.locale.date(e.started_on)),
-                ("provider", &self.provider(&e.register.provider)),
-            ],
-        )
+        (self.t().event_label)(&self.locale.date(e.started_on), &self.provider(&e.register.provider), &e.title)
     }
 
     pub fn prescription_label(&self, p: &Prescription) -> String {
-        fill(
-            self.t().prescription_label,
-            &[("medicine", &format!("{} {}", p.medicine, p.strength)), ("date", &self.locale.date(p.prescribed_on))],
-        )
+        (self.t().prescription_label)(&self.locale.date(p.prescribed_on), &format!("{} {}", p.medicine, p.strength))
     }
 
     /// A denial's scope in plain words.
@@ -149,18 +139,18 @@ impl Names {
         let t = self.t();
         match scope {
             DenialScope::ServiceEvent(id) => match self.events.get(id) {
-                Some(e) => fill(t.denial_of_event, &[("event", &self.event_label(e))]),
+                Some(e) => (t.denial_of_event)(&self.event_label(e)),
                 None if self.hidden_events.contains(id) => t.denial_of_hidden.to_string(),
                 None => t.denial_of_unknown.to_string(),
             },
             DenialScope::Prescription(id) => match self.prescriptions.get(id) {
-                Some(p) => fill(t.denial_of_prescription, &[("prescription", &self.prescription_label(p))]),
+                Some(p) => (t.denial_of_prescription)(&self.prescription_label(p)),
                 None if self.hidden_prescriptions.contains(id) => t.denial_of_hidden.to_string(),
                 None => t.denial_of_unknown.to_string(),
             },
             DenialScope::Register(p, kind) => self.register(p, *kind),
-            DenialScope::Provider(p) => fill(t.denial_of_provider, &[("provider", &self.provider(p))]),
-            DenialScope::Comprehensive(s) => fill(t.denial_comprehensive, &[("sector", self.sector(*s))]),
+            DenialScope::Provider(p) => (t.denial_of_provider)(&self.provider(p)),
+            DenialScope::Comprehensive(s) => (t.denial_comprehensive)(self.sector(*s)),
             DenialScope::Uusimaa => t.denial_uusimaa.to_string(),
         }
     }
@@ -171,9 +161,9 @@ impl Names {
         let mut out = vec![match scope {
             DenialScope::ServiceEvent(_) => t.consequence_event.to_string(),
             DenialScope::Prescription(_) => t.consequence_prescription.to_string(),
-            DenialScope::Register(p, kind) => fill(t.consequence_register, &[("register", &self.register(p, *kind))]),
-            DenialScope::Provider(p) => fill(t.consequence_provider, &[("provider", &self.provider(p))]),
-            DenialScope::Comprehensive(s) => fill(t.consequence_comprehensive, &[("sector", self.sector(*s))]),
+            DenialScope::Register(p, kind) => (t.consequence_register)(&self.register(p, *kind)),
+            DenialScope::Provider(p) => (t.consequence_provider)(&self.provider(p)),
+            DenialScope::Comprehensive(s) => (t.consequence_comprehensive)(self.sector(*s)),
             DenialScope::Uusimaa => t.consequence_uusimaa.to_string(),
         }];
         if matches!(scope, DenialScope::Prescription(_)) {
@@ -199,19 +189,15 @@ impl Names {
     pub fn event(&self, d: &Declaration, all: &[Declaration]) -> String {
         let t = self.t();
         match &d.event {
-            DeclarationEvent::ConsentGiven(s) => fill(t.history_consent_given, &[("sector", self.sector(*s))]),
-            DeclarationEvent::ConsentWithdrawn(s) => fill(t.history_consent_withdrawn, &[("sector", self.sector(*s))]),
-            DeclarationEvent::ConsentUpdated(s) => fill(t.history_consent_updated, &[("sector", self.sector(*s))]),
+            DeclarationEvent::ConsentGiven(s) => (t.history_consent_given)(self.sector(*s)),
+            DeclarationEvent::ConsentWithdrawn(s) => (t.history_consent_withdrawn)(self.sector(*s)),
+            DeclarationEvent::ConsentUpdated(s) => (t.history_consent_updated)(self.sector(*s)),
             DeclarationEvent::PrescriptionEmergencyAllowed => t.history_rx_emergency_allowed.to_string(),
             DeclarationEvent::PrescriptionEmergencyWithdrawn => t.history_rx_emergency_withdrawn.to_string(),
-            DeclarationEvent::CrossSectorConsentGiven(c) => {
-                fill(t.history_cross_given, &[("direction", self.cross(*c))])
-            }
-            DeclarationEvent::CrossSectorConsentWithdrawn(c) => {
-                fill(t.history_cross_withdrawn, &[("direction", self.cross(*c))])
-            }
+            DeclarationEvent::CrossSectorConsentGiven(c) => (t.history_cross_given)(self.cross(*c)),
+            DeclarationEvent::CrossSectorConsentWithdrawn(c) => (t.history_cross_withdrawn)(self.cross(*c)),
             DeclarationEvent::DenialSet { scope, allow_in_emergency } => {
-                let mut s = fill(t.history_denial_set, &[("denial", &self.scope(scope))]);
+                let mut s = (t.history_denial_set)(&self.scope(scope));
                 if *allow_in_emergency {
                     s.push_str(t.history_emergency_allowed);
                 }
@@ -226,7 +212,7 @@ impl Names {
                         _ => None,
                     })
                     .unwrap_or_else(|| t.denial_of_unknown.to_string());
-                fill(t.history_denial_cancelled, &[("denial", &what)])
+                (t.history_denial_cancelled)(&what)
             }
         }
     }
@@ -240,8 +226,8 @@ impl Names {
         match r {
             Reason::SameRegister => t.reason_same_register.to_string(),
             Reason::Prescriber => t.reason_prescriber.to_string(),
-            Reason::PrescriptionDenied(id) => fill(t.reason_prescription_denied, &[("date", &when(id))]),
-            Reason::PrescriptionEmergencyAllowed(id) => fill(t.reason_prescription_emergency, &[("date", &when(id))]),
+            Reason::PrescriptionDenied(id) => (t.reason_prescription_denied)(&when(id)),
+            Reason::PrescriptionEmergencyAllowed(id) => (t.reason_prescription_emergency)(&when(id)),
             Reason::Emergency => t.reason_emergency.to_string(),
             Reason::PrescriptionInTreatment => t.reason_prescription_in_treatment.to_string(),
             Reason::PrescriptionDispensing => t.reason_prescription_dispensing.to_string(),
@@ -249,9 +235,9 @@ impl Names {
             Reason::PharmacySeesOnlyPrescriptions => t.reason_pharmacy_only_prescriptions.to_string(),
             Reason::CrossSectorNotOpen => t.reason_cross_not_open.to_string(),
             Reason::NoCrossSectorConsent => t.reason_no_cross_consent.to_string(),
-            Reason::Denied(id) => fill(t.reason_denied, &[("date", &when(id))]),
+            Reason::Denied(id) => (t.reason_denied)(&when(id)),
             Reason::Uusimaa => t.reason_uusimaa.to_string(),
-            Reason::Consent(id) => fill(t.reason_consent, &[("date", &when(id))]),
+            Reason::Consent(id) => (t.reason_consent)(&when(id)),
             Reason::NoConsent => t.reason_no_consent.to_string(),
         }
     }
@@ -260,14 +246,12 @@ impl Names {
         let t = self.t();
         match a {
             Actor::Citizen => (t.actor_you.to_string(), t.channel_online.to_string()),
-            Actor::Guardian(id) => (
-                fill(t.actor_guardian, &[("name", guardians.get(id).map(String::as_str).unwrap_or(""))]),
-                t.channel_online.to_string(),
-            ),
-            Actor::Professional(p) => (
-                fill(t.actor_professional, &[("provider", &self.provider(p))]),
-                fill(t.channel_in_person, &[("provider", &self.provider(p))]),
-            ),
+            Actor::Guardian(id) => {
+                ((t.actor_guardian)(guardians.get(id).map(String::as_str).unwrap_or("")), t.channel_online.to_string())
+            }
+            Actor::Professional(p) => {
+                ((t.actor_professional)(&self.provider(p)), (t.channel_in_person)(&self.provider(p)))
+            }
         }
     }
 }

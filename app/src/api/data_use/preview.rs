@@ -44,7 +44,6 @@ pub async fn preview_page(
     use crate::domain::data_use::preview;
     use crate::domain::decision::{Item, Viewer, ViewerRole};
     use crate::domain::declarations::valid_at;
-    use crate::i18n::fill;
     use crate::server::*;
     let subject = require_subject().await?;
     let situation = parse_situation(situation.as_deref().unwrap_or("").trim()).map_err(AppError::BadForm)?;
@@ -60,10 +59,7 @@ pub async fn preview_page(
     let viewer_choices: Vec<Choice> = providers
         .iter()
         .flat_map(|p| p.kind.roles(p.has_occupational_register).into_iter().map(move |r| (p, r)))
-        .map(|(p, r)| Choice {
-            value: viewer_choice(&p.id, r),
-            label: fill(t.viewer_label, &[("provider", &p.name), ("role", role_name(r))]),
-        })
+        .map(|(p, r)| Choice { value: viewer_choice(&p.id, r), label: (t.viewer_label)(&p.name, role_name(r)) })
         .collect();
     let chosen = viewer.as_deref().map(str::trim).filter(|v| !v.is_empty());
     let Some(chosen) = chosen else {

@@ -31,7 +31,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                 };
                 let code = c.sector.as_str();
                 let state = match c.given_at {
-                    Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),
+                    Some(at) => (t.consent_given_on)(&locale.local_date(at)),
                     None => t.consent_not_given.to_string(),
                 };
                 let form_key = format!("{key}-consent-{code}");
@@ -44,7 +44,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                             <ActionForm action=update>
                                 <input type="hidden" name="sector" value=code/>
                                 <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button">{fill(t.consent_update_button, &[("sector", t.sector(c.sector))])}</button>
+                                <button type="submit" class="button">{(t.consent_update_button)(t.sector(c.sector))}</button>
                             </ActionForm>
                         </div>
                     }
@@ -54,7 +54,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                         <ActionForm action=withdraw>
                             <input type="hidden" name="sector" value=code/>
                             <input type="hidden" name="form_key" value=form_key/>
-                            <button type="submit" class="button button--secondary">{fill(t.consent_withdraw_button, &[("sector", t.sector(c.sector))])}</button>
+                            <button type="submit" class="button button--secondary">{(t.consent_withdraw_button)(t.sector(c.sector))}</button>
                         </ActionForm>
                     }.into_any()
                 } else {
@@ -62,7 +62,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                         <ActionForm action=give>
                             <input type="hidden" name="sector" value=code/>
                             <input type="hidden" name="form_key" value=form_key/>
-                            <button type="submit" class="button">{fill(t.consent_give_button, &[("sector", t.sector(c.sector))])}</button>
+                            <button type="submit" class="button">{(t.consent_give_button)(t.sector(c.sector))}</button>
                         </ActionForm>
                     }.into_any()
                 };
@@ -92,13 +92,13 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
             <h2 id="du-cross">{t.cross_heading}</h2>
             <p>{t.cross_explain}</p>
             {if !page.cross_open {
-                view! { <p data-testid="cross-not-open">{fill(t.cross_not_open, &[("date", &locale.date(page.cross_opens_on))])}</p> }.into_any()
+                view! { <p data-testid="cross-not-open">{(t.cross_not_open)(&locale.date(page.cross_opens_on))}</p> }.into_any()
             } else {
                 page.cross.into_iter().map(|c| {
                     let code = c.direction.as_str();
                     let name = t.cross_sector(c.direction);
                     let state = match c.given_at {
-                        Some(at) => fill(t.consent_given_on, &[("date", &locale.local_date(at))]),
+                        Some(at) => (t.consent_given_on)(&locale.local_date(at)),
                         None => t.consent_not_given.to_string(),
                     };
                     let form_key = format!("{key}-cross-{code}");
@@ -107,7 +107,7 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
                             <ActionForm action=withdraw_cross>
                                 <input type="hidden" name="direction" value=code/>
                                 <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button button--secondary">{fill(t.cross_withdraw_button, &[("direction", name)])}</button>
+                                <button type="submit" class="button button--secondary">{(t.cross_withdraw_button)(name)}</button>
                             </ActionForm>
                         }.into_any()
                     } else {
@@ -115,7 +115,7 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
                             <ActionForm action=give_cross>
                                 <input type="hidden" name="direction" value=code/>
                                 <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button">{fill(t.cross_give_button, &[("direction", name)])}</button>
+                                <button type="submit" class="button">{(t.cross_give_button)(name)}</button>
                             </ActionForm>
                         }.into_any()
                     };

@@ -34,7 +34,7 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                             view! {
                                 <li class="declaration" data-testid="denial">
                                     <p><strong>{d.description}</strong></p>
-                                    <p class="muted">{fill(t.denial_set_on, &[("date", &locale.local_date(d.set_at))])}
+                                    <p class="muted">{(t.denial_set_on)(&locale.local_date(d.set_at))}
                                         {d.allow_in_emergency.then(|| format!(" {}", t.denial_emergency_yes))}</p>
                                     {if d.cancellable {
                                         view! {
@@ -82,7 +82,7 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                         <p>{t.rx_emergency_explain}</p>
                         {match page.prescription_emergency {
                             Some(at) => view! {
-                                <p class="state" data-testid="state">{fill(t.rx_emergency_allowed, &[("date", &locale.local_date(at))])}</p>
+                                <p class="state" data-testid="state">{(t.rx_emergency_allowed)(&locale.local_date(at))}</p>
                                 <ActionForm action=withdraw_rx>
                                     <input type="hidden" name="form_key" value=form_key/>
                                     <button type="submit" class="button button--secondary">{t.rx_emergency_withdraw_button}</button>
@@ -160,7 +160,7 @@ pub fn DenialConfirmPage() -> impl IntoView {
                 match consequence.await {
                     Ok(c) => view! {
                         {move || set.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e/> })}
-                        <p class="lead" data-testid="denial-what">{fill(t.confirm_denial_what, &[("denial", &c.description)])}</p>
+                        <p class="lead" data-testid="denial-what">{(t.confirm_denial_what)(&c.description)}</p>
                         <ul class="consequences" data-testid="consequences">
                             {c.consequences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
                         </ul>

@@ -58,17 +58,17 @@ pub fn SummaryPage() -> impl IntoView {
                     Ok(p) => {
                         let today = locale.local_date(chrono::Utc::now());
                         let consents: Vec<String> = p.consents.iter().filter_map(|c| c.given_at.map(|at| format!(
-                            "{}: {}", t.sector(c.sector), fill(t.consent_given_on, &[("date", &locale.local_date(at))])))).chain(
+                            "{}: {}", t.sector(c.sector), (t.consent_given_on)(&locale.local_date(at))))).chain(
                             p.cross.iter().filter_map(|c| c.given_at.map(|at| format!(
-                                "{}: {}", t.cross_sector(c.direction), fill(t.consent_given_on, &[("date", &locale.local_date(at))]))))).collect();
+                                "{}: {}", t.cross_sector(c.direction), (t.consent_given_on)(&locale.local_date(at)))))).collect();
                         let denials: Vec<String> = p.denials.iter().map(|d| {
-                            let mut s = format!("{} – {}", d.description, fill(t.denial_set_on, &[("date", &locale.local_date(d.set_at))]));
+                            let mut s = format!("{} – {}", d.description, (t.denial_set_on)(&locale.local_date(d.set_at)));
                             if d.allow_in_emergency { s.push(' '); s.push_str(t.denial_emergency_yes); }
                             s
                         }).collect();
                         view! {
                             <div class="summary" data-testid="summary">
-                                <p>{fill(t.summary_for, &[("name", &who)])}" "{fill(t.summary_valid_on, &[("date", &today)])}</p>
+                                <p>{(t.summary_for)(&who)}" "{(t.summary_valid_on)(&today)}</p>
                                 <h2>{t.consents_heading}</h2>
                                 {if consents.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
                                     view! { <ul data-testid="summary-consents">{consents.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}</ul> }.into_any()

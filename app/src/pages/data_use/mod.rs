@@ -21,7 +21,6 @@ use crate::api::data_use::*;
 use crate::api::records::Choice;
 use crate::domain::declarations::Sector;
 use crate::domain::ConfirmationChannel;
-use crate::i18n::fill;
 
 #[component]
 fn DataUseNav(current: &'static str) -> impl IntoView {
@@ -112,16 +111,16 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
     view! {
         <section class="panel" aria-labelledby="du-notice">
             <h2 id="du-notice">{t.notice_page_title}</h2>
-            <p>{fill(t.du_notice_current, &[("version", page.current_version.as_str())])}</p>
+            <p>{(t.du_notice_current)(page.current_version.as_str())}</p>
             {(!confirmed).then(|| view! { <p><strong>{t.du_notice_not_confirmed}</strong></p> })}
             {page.child_name.clone().filter(|_| !confirmed).map(|child| {
                 let current = page.current_version.as_str().to_string();
                 let href = format!("/data-use/notice/{current}");
                 view! {
-                    <p>{fill(t.du_confirm_for_child_explain, &[("name", &child)])}" "<a href=href>{fill(t.du_read_version, &[("version", &current)])}</a></p>
+                    <p>{(t.du_confirm_for_child_explain)(&child)}" "<a href=href>{(t.du_read_version)(&current)}</a></p>
                     <ActionForm action=confirm_child>
                         <input type="hidden" name="version" value=current.clone()/>
-                        <button type="submit" class="button">{fill(t.du_confirm_for_child_button, &[("name", &child)])}</button>
+                        <button type="submit" class="button">{(t.du_confirm_for_child_button)(&child)}</button>
                     </ActionForm>
                 }
             })}
@@ -136,8 +135,8 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
                             {confirmations.into_iter().map(|c| {
                                 let channel = match c.channel {
                                     ConfirmationChannel::Online => t.channel_online.to_string(),
-                                    ConfirmationChannel::OnlineByGuardian { guardian_name } => fill(t.channel_online_by_guardian, &[("name", &guardian_name)]),
-                                    ConfirmationChannel::InPerson { provider_name } => fill(t.channel_in_person, &[("provider", &provider_name)]),
+                                    ConfirmationChannel::OnlineByGuardian { guardian_name } => (t.channel_online_by_guardian)(&guardian_name),
+                                    ConfirmationChannel::InPerson { provider_name } => (t.channel_in_person)(&provider_name),
                                 };
                                 view! { <tr><td>{c.version.to_string()}</td><td>{locale.date_time(c.confirmed_at)}</td><td>{channel}</td></tr> }
                             }).collect_view()}
@@ -148,7 +147,7 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
             <ul class="inline-links">
                 {page.versions.iter().map(|v| {
                     let href = format!("/data-use/notice/{}", v.as_str());
-                    view! { <li><a href=href>{fill(t.du_read_version, &[("version", v.as_str())])}</a></li> }
+                    view! { <li><a href=href>{(t.du_read_version)(v.as_str())}</a></li> }
                 }).collect_view()}
             </ul>
         </section>
@@ -172,7 +171,7 @@ pub fn NoticeVersionPage() -> impl IntoView {
                         <p><a href="/data-use">{t.back_to_data_use}</a></p>
                         <article class="notice">
                             <h1>{n.title}</h1>
-                            <p class="notice__meta">{fill(t.notice_version_published, &[("version", n.version.as_str()), ("date", &locale.date(n.published_on))])}</p>
+                            <p class="notice__meta">{(t.notice_version_published)(&locale.date(n.published_on), n.version.as_str())}</p>
                             <super::notice::NoticeBody body=n.body/>
                         </article>
                     }.into_any(),
