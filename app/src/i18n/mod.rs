@@ -100,16 +100,20 @@ impl Locale {
     }
 }
 
-/// A count with its noun, in the two forms fi, sv and en need: `one` for
-/// exactly 1, `other` for every other count; `{n}` is the count.
+/// A count with its noun, in the two forms fi, sv and en need (their CLDR
+/// cardinal rules): `one` for exactly 1, `other` for every other count.
 pub struct Plural {
     pub one: &'static str,
-    pub other: &'static str,
+    pub other: fn(n: usize) -> String,
 }
 
 impl Plural {
     pub fn of(&self, n: usize) -> String {
-        if n == 1 { self.one } else { self.other }.replace("{n}", &n.to_string())
+        if n == 1 {
+            self.one.to_string()
+        } else {
+            (self.other)(n)
+        }
     }
 }
 
@@ -592,7 +596,7 @@ mod tests {
                 &t.glance_viewings_since_login,
                 &t.glance_viewings_last_days,
             ] {
-                assert!(p.other.contains("{n}") && !p.of(7).contains('{'), "{l:?}: {}", p.other);
+                assert!(p.of(7).contains('7') && p.of(1).contains('1'), "{l:?}: {}", p.of(7));
             }
         }
     }
