@@ -8,9 +8,10 @@ use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use app::demo::{demo_people, REGISTERS};
 use app::domain::decision::{decide, Item, Situation, Viewer, ViewerRole};
 use app::domain::declarations::{
-    valid_at, Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register,
+    Actor, Declaration, DeclarationEvent, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register,
     RegisterKind, Sector, ServiceEventId,
 };
+use app::domain::validity::valid_at;
 use app::domain::NoticeVersion;
 
 const UUSIMAA: [&str; 6] = ["ita-uusimaa", "keski-uusimaa", "lansi-uusimaa", "vantaa-kerava", "helsinki", "hus"];

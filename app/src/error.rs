@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::filters::FilterError;
 use crate::api::forms::FormError;
-use crate::domain::declarations::DeclarationError;
+use crate::domain::validity::DeclarationError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
 

@@ -249,6 +249,7 @@ mod tests {
     #[tokio::test]
     async fn declarations_that_make_no_sense_are_refused_and_write_nothing() {
         use app::domain::declarations::*;
+        use app::domain::validity::DeclarationError;
         use app::server::CitizenId;
         let pool = crate::db::test_db().await;
         seed_demo_people(&pool).await.unwrap();

@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::decision::{decide, Decision, Item, Viewer, ViewerRole};
-use super::declarations::{RegisterKind, ValidAt};
+use super::declarations::RegisterKind;
+use super::validity::ValidAt;
 
 /// What kind of organisation a provider is (from the provider table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -75,8 +76,9 @@ pub fn preview<'a, K>(
 mod tests {
     use super::*;
     use crate::domain::decision::{Reason, Situation};
-    use crate::domain::declarations::{DeclarationId, DenialScope, ProviderId, Register, ServiceEventId, ValidDenial};
+    use crate::domain::declarations::{DeclarationId, DenialScope, ProviderId, Register, ServiceEventId};
     use crate::domain::notice::NoticeVersion;
+    use crate::domain::validity::ValidDenial;
     use chrono::TimeZone;
 
     #[test]

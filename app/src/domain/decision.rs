@@ -8,10 +8,11 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use super::declarations::{
-    valid_at, CrossSector, Declaration, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind,
-    Sector, ServiceEventId, ValidAt,
+    CrossSector, Declaration, DeclarationId, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector,
+    ServiceEventId,
 };
 use super::notice::NoticeVersion;
+use super::validity::{valid_at, ValidAt};
 
 /// An item of the citizen's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::domain::declarations::*;
+use crate::domain::validity::*;
 use chrono::{Duration, TimeZone};
 use proptest::prelude::*;
 

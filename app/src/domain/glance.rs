@@ -4,9 +4,10 @@
 
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 
-use super::declarations::{valid_at, Declaration, PrescriptionId, Sector};
+use super::declarations::{Declaration, PrescriptionId, Sector};
 use super::records::Prescription;
 use super::time::helsinki_today;
+use super::validity::valid_at;
 
 /// How far ahead a prescription's end counts as soon, and how far back
 /// "new" reaches for someone who has never logged in before.

@@ -37,6 +37,7 @@ pub mod listing;
 pub mod notice;
 pub mod records;
 pub mod time;
+pub mod validity;
 
 pub use identity_code::{IdentityCode, IdentityCodeError};
 pub use notice::{ConfirmationChannel, NoticeConfirmation, NoticeVersion};

@@ -15,13 +15,12 @@ use super::rows::{
     CitizenId, CitizenLogin, CitizenStanding, NoticeText, Person, ProviderRow, RecordPage, Viewing, WhatsNew,
 };
 use crate::domain::audit::AuditKind;
-use crate::domain::declarations::{
-    Actor, Declaration, DeclarationError, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId,
-};
+use crate::domain::declarations::{Actor, Declaration, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId};
 use crate::domain::glance::PrescriptionLeft;
 use crate::domain::listing::{RecordFilter, RecordSection, Visibility};
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
+use crate::domain::validity::DeclarationError;
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 

@@ -8,12 +8,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::data_use::ProviderKind;
-use crate::domain::declarations::{
-    CitizensData, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId,
-};
+use crate::domain::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use crate::domain::listing::PageCursor;
 use crate::domain::notice::NoticeVersion;
 use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent};
+use crate::domain::validity::CitizensData;
 use crate::domain::IdentityCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -57,7 +57,7 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
         // Someone else's declaration: refused as not theirs (403), before
         // the domain's "no such valid denial" (409) for their own.
         if pool.declaration_owner(*denial).await? != Some(subject.citizen) {
-            let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+            let refused = AppError::Declaration(crate::domain::validity::DeclarationError::NotTheCitizensData);
             return Err(refuse_access(&subject, "declaration", Some(denial.0), refused).await);
         }
     }
@@ -72,7 +72,7 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
             );
             Ok(navigate_after_form("/data-use"))
         }
-        Ok(Err(e @ crate::domain::declarations::DeclarationError::NotTheCitizensData)) => {
+        Ok(Err(e @ crate::domain::validity::DeclarationError::NotTheCitizensData)) => {
             Err(refuse_access(&subject, "declared item", None, AppError::Declaration(e)).await)
         }
         Ok(Err(e)) => {

@@ -85,7 +85,7 @@ mod ssr {
 /// Everything of the Management of Data Use page, for the session's subject.
 #[server(endpoint = "data_use_page")]
 pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
-    use crate::domain::declarations::valid_at;
+    use crate::domain::validity::valid_at;
     use crate::server::*;
     let subject = require_subject().await?;
     let pool = pool()?;

@@ -87,7 +87,7 @@ impl Names {
         if self.within_reach(scope, subject.visibility) {
             return Ok(());
         }
-        let refused = AppError::Declaration(crate::domain::declarations::DeclarationError::NotTheCitizensData);
+        let refused = AppError::Declaration(crate::domain::validity::DeclarationError::NotTheCitizensData);
         Err(refuse_access(subject, "denial target", None, refused).await)
     }
 

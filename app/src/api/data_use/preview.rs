@@ -43,7 +43,7 @@ pub async fn preview_page(
     use crate::api::forms::{parse_situation, parse_viewer_choice, viewer_choice, FormError};
     use crate::domain::data_use::preview;
     use crate::domain::decision::{Item, Viewer, ViewerRole};
-    use crate::domain::declarations::valid_at;
+    use crate::domain::validity::valid_at;
     use crate::server::*;
     let subject = require_subject().await?;
     let situation = parse_situation(situation.as_deref().unwrap_or("").trim()).map_err(AppError::BadForm)?;
