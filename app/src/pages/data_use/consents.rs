@@ -4,6 +4,21 @@ use leptos::prelude::*;
 
 use super::*;
 
+/// One consent form: the action, the hidden field naming what it is for,
+/// the one-time form key and the button. (A macro, not a component:
+/// `ActionForm` is generic over each server function's type.)
+macro_rules! consent_form {
+    ($action:expr, $field:literal, $code:expr, $form_key:expr, $label:expr, $class:literal) => {
+        view! {
+            <ActionForm action=$action>
+                <input type="hidden" name=$field value=$code/>
+                <input type="hidden" name="form_key" value=$form_key/>
+                <button type="submit" class=$class>{$label}</button>
+            </ActionForm>
+        }
+    };
+}
+
 /// The consent forms' actions (see `DataUseSections`).
 #[derive(Clone, Copy)]
 pub struct ConsentActions {
@@ -41,30 +56,15 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                     view! {
                         <div class="callout" data-testid="consent-to-update">
                             <p>{t.consent_before_2024}</p>
-                            <ActionForm action=update>
-                                <input type="hidden" name="sector" value=code/>
-                                <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button">{(t.consent_update_button)(t.sector(c.sector))}</button>
-                            </ActionForm>
+                            {consent_form!(update, "sector", code, form_key, (t.consent_update_button)(t.sector(c.sector)), "button")}
                         </div>
                     }
                 });
+                let sector = t.sector(c.sector);
                 let form = if c.given_at.is_some() {
-                    view! {
-                        <ActionForm action=withdraw>
-                            <input type="hidden" name="sector" value=code/>
-                            <input type="hidden" name="form_key" value=form_key/>
-                            <button type="submit" class="button button--secondary">{(t.consent_withdraw_button)(t.sector(c.sector))}</button>
-                        </ActionForm>
-                    }.into_any()
+                    consent_form!(withdraw, "sector", code, form_key, (t.consent_withdraw_button)(sector), "button button--secondary").into_any()
                 } else {
-                    view! {
-                        <ActionForm action=give>
-                            <input type="hidden" name="sector" value=code/>
-                            <input type="hidden" name="form_key" value=form_key/>
-                            <button type="submit" class="button">{(t.consent_give_button)(t.sector(c.sector))}</button>
-                        </ActionForm>
-                    }.into_any()
+                    consent_form!(give, "sector", code, form_key, (t.consent_give_button)(sector), "button").into_any()
                 };
                 view! {
                     <div class="declaration" data-testid=format!("consent-{code}")>
@@ -103,21 +103,9 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
                     };
                     let form_key = format!("{key}-cross-{code}");
                     let form = if c.given_at.is_some() {
-                        view! {
-                            <ActionForm action=withdraw_cross>
-                                <input type="hidden" name="direction" value=code/>
-                                <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button button--secondary">{(t.cross_withdraw_button)(name)}</button>
-                            </ActionForm>
-                        }.into_any()
+                        consent_form!(withdraw_cross, "direction", code, form_key, (t.cross_withdraw_button)(name), "button button--secondary").into_any()
                     } else {
-                        view! {
-                            <ActionForm action=give_cross>
-                                <input type="hidden" name="direction" value=code/>
-                                <input type="hidden" name="form_key" value=form_key/>
-                                <button type="submit" class="button">{(t.cross_give_button)(name)}</button>
-                            </ActionForm>
-                        }.into_any()
+                        consent_form!(give_cross, "direction", code, form_key, (t.cross_give_button)(name), "button").into_any()
                     };
                     view! {
                         <div class="declaration" data-testid=format!("cross-{code}")>
