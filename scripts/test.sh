@@ -50,7 +50,7 @@ run_part "cargo fmt --check, cargo clippy -D warnings" lints
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""
 say "Rust tests on PostgreSQL"
-# Also the tests that need PostgreSQL and are ignored without it (role_tests.rs).
+# Also the tests that need PostgreSQL and are ignored without it (server/tests/http/role.rs).
 run_part "Rust tests, PostgreSQL" rust_tests "$PG_ADMIN_URL" --include-ignored
 
 build_site

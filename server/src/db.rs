@@ -161,7 +161,6 @@ pub async fn grant_app_role(db: &Db, role: &str) -> Result<(), String> {
 /// A fresh, migrated database for one test: a new PostgreSQL database on
 /// the server of `KANTA_TEST_DATABASE_URL` when that is a postgres:// URL
 /// (the test command runs the suite once that way), else SQLite in memory.
-#[cfg(test)]
 pub async fn test_db() -> Db {
     test_db_or("sqlite::memory:".to_string()).await.0
 }
@@ -169,12 +168,10 @@ pub async fn test_db() -> Db {
 /// A database for tests that serve HTTP (several connections, and a second
 /// instance can connect to it by the URL returned): a SQLite file in `dir`,
 /// or a new PostgreSQL database as in `test_db`.
-#[cfg(test)]
 pub async fn test_db_in(dir: &std::path::Path) -> (Db, String) {
     test_db_or(format!("sqlite://{}/portal.db", dir.display())).await
 }
 
-#[cfg(test)]
 async fn test_db_or(sqlite_url: String) -> (Db, String) {
     let url = match std::env::var("KANTA_TEST_DATABASE_URL").ok().filter(|u| u.starts_with("postgres")) {
         Some(admin_url) => with_database(&admin_url, &test_database(&admin_url).await),
@@ -185,7 +182,6 @@ async fn test_db_or(sqlite_url: String) -> (Db, String) {
     (db, url)
 }
 
-#[cfg(test)]
 async fn test_database(admin_url: &str) -> String {
     use std::sync::atomic::{AtomicU32, Ordering};
     static N: AtomicU32 = AtomicU32::new(0);
@@ -197,7 +193,6 @@ async fn test_database(admin_url: &str) -> String {
 }
 
 /// The same server URL with another database name.
-#[cfg(test)]
 pub fn with_database(url: &str, name: &str) -> String {
     let (base, query) = url.split_once('?').map_or((url, None), |(b, q)| (b, Some(q)));
     let scheme_end = base.find("://").map_or(0, |i| i + 3);

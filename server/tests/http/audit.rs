@@ -5,14 +5,14 @@
 
 use serde_json::Value;
 
-use crate::access_tests::{portal, Portal, MATTI};
-use crate::seed::DEMO_PASSWORD;
+use crate::test_app::{TestApp, MATTI};
+use kanta_server::seed::DEMO_PASSWORD;
 
 const AINO: &str = "120385-9015";
 const OSKARI: &str = "080988-956Y";
 const EETU: &str = "190218A967P";
 
-impl Portal {
+impl TestApp {
     async fn audit_kinds(&self, code: Option<&str>) -> Vec<(String, Option<String>)> {
         let rows: Vec<(String, Option<String>, Option<String>)> = app::with_pool!(&self.pool, db => sqlx::query_as(
             "SELECT a.kind, a.client_address, c.identity_code FROM audit_event a \
@@ -31,7 +31,7 @@ impl Portal {
 
 #[tokio::test]
 async fn five_failures_pause_a_code_and_the_right_password_is_refused_the_same_way() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let client = p.client(None).await;
     for _ in 0..5 {
         assert_eq!(p.login_as(&client, AINO, "wrong").await, (401, Value::String("BadCredentials".into())));
@@ -55,7 +55,7 @@ async fn five_failures_pause_a_code_and_the_right_password_is_refused_the_same_w
 
 #[tokio::test]
 async fn twenty_failures_from_one_address_pause_logins_from_it() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let client = p.client(None).await;
     let codes = ["040762-912M", "231190-923P", "300178-934D", "150571-945H", "271055-989K"];
     for i in 0..20 {
@@ -66,7 +66,7 @@ async fn twenty_failures_from_one_address_pause_logins_from_it() {
 
 #[tokio::test]
 async fn logins_logouts_acting_for_a_child_and_refusals_are_in_the_audit_log_with_the_address() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     let eetu = p.id_of(EETU).await.to_string();
     let matti = p.id_of(MATTI).await.to_string();
@@ -85,7 +85,7 @@ async fn logins_logouts_acting_for_a_child_and_refusals_are_in_the_audit_log_wit
 
 #[tokio::test]
 async fn the_front_page_tells_when_the_citizen_last_logged_in() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let first = p.client(Some(MATTI)).await;
     let (status, page) = p.call(&first, "front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200);
@@ -106,7 +106,7 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
 /// the same citizen again counts new entries from her previous login.
 #[tokio::test]
 async fn the_front_page_glance_names_what_needs_the_citizen() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let helmi = p.client(Some("271055-989K")).await;
     let (status, page) = p.call(&helmi, "front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
@@ -127,7 +127,7 @@ async fn the_front_page_glance_names_what_needs_the_citizen() {
 }
 
 /// The session cookie of a fresh login of `code` (a client without a cookie jar).
-async fn login_cookie(p: &Portal, code: &str) -> String {
+async fn login_cookie(p: &TestApp, code: &str) -> String {
     let res = reqwest::Client::new()
         .post(format!("{}/api/login", p.base))
         .form(&[("identity_code", code), ("password", DEMO_PASSWORD)])
@@ -140,7 +140,7 @@ async fn login_cookie(p: &Portal, code: &str) -> String {
     session.split(';').next().unwrap().to_string()
 }
 
-async fn session_ids(p: &Portal) -> Vec<String> {
+async fn session_ids(p: &TestApp) -> Vec<String> {
     let sql = match p.pool {
         app::server::Db::Sqlite(_) => "SELECT id FROM tower_sessions",
         app::server::Db::Postgres(_) => "SELECT id FROM tower_sessions.session",
@@ -154,7 +154,7 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
     use tower_sessions::session::Id;
     use tower_sessions::session_store::ExpiredDeletion;
     let idle = std::time::Duration::from_secs(1);
-    let p = crate::access_tests::portal_with_lifetimes(idle, std::time::Duration::from_secs(3600)).await;
+    let p = TestApp::builder().lifetimes(idle, std::time::Duration::from_secs(3600)).spawn().await;
     let cookie = login_cookie(&p, MATTI).await;
     let front = |cookie: String| {
         let url = format!("{}/api/front_page", p.base);
@@ -169,7 +169,7 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
     assert_eq!(ids.len(), 1);
     assert_ne!(ids[0], cookie, "the table holds no session id");
     let id = Id::from_str(&cookie).unwrap();
-    assert_eq!(ids[0], crate::session_store::stored_id(id).to_string(), "it holds the id's hash");
+    assert_eq!(ids[0], kanta_server::session_store::stored_id(id).to_string(), "it holds the id's hash");
     // What the table holds does not log anyone in.
     assert_eq!(front(ids[0].clone()).await, 401);
 
@@ -177,11 +177,11 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
     let store = match &p.pool {
         app::server::Db::Sqlite(pool) => {
             let inner = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
-            crate::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
+            kanta_server::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
         }
         app::server::Db::Postgres(pool) => {
             let inner = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
-            crate::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
+            kanta_server::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
         }
     };
     store.unwrap();
@@ -193,7 +193,7 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
 
 #[tokio::test]
 async fn reaching_for_another_citizens_items_is_refused_and_audited() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     let liisas_event = p.event_ids_of("231190-923P").await[0].to_string();
     let (status, _) = p.call(&matti, "service_event_page", &[("id", &liisas_event), ("locale", "En")]).await;
@@ -204,7 +204,7 @@ async fn reaching_for_another_citizens_items_is_refused_and_audited() {
         .call(
             &matti,
             "set_denial",
-            &[("kind", "service_event"), ("target", &liisas_event), ("form_key", &crate::access_tests::key(1))],
+            &[("kind", "service_event"), ("target", &liisas_event), ("form_key", &crate::test_app::key(1))],
         )
         .await;
     assert_eq!(status, 403);
@@ -216,7 +216,7 @@ async fn reaching_for_another_citizens_items_is_refused_and_audited() {
 
 #[tokio::test]
 async fn behind_a_trusted_proxy_the_forwarded_address_is_logged_and_throttled_and_otherwise_ignored() {
-    async fn fail_from(p: &Portal, code: &str, forwarded_for: &str) -> u16 {
+    async fn fail_from(p: &TestApp, code: &str, forwarded_for: &str) -> u16 {
         let res = reqwest::Client::new()
             .post(format!("{}/api/login", p.base))
             .header("x-forwarded-for", forwarded_for)
@@ -227,7 +227,7 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_logged_and_throttled_an
         res.status().as_u16()
     }
     let codes = ["040762-912M", "231190-923P", "300178-934D", "150571-945H", "271055-989K"];
-    let behind = crate::access_tests::portal_behind_proxy().await;
+    let behind = TestApp::builder().behind_proxy().spawn().await;
     for i in 0..20 {
         assert_eq!(fail_from(&behind, codes[i % codes.len()], "203.0.113.7").await, 401, "attempt {i}");
     }
@@ -238,7 +238,7 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_logged_and_throttled_an
     assert_eq!(log.iter().filter(|(_, a)| a.as_deref() == Some("203.0.113.7")).count(), 21, "{log:?}");
 
     // Not behind a trusted proxy: the header is the client's word, and ignored.
-    let direct = portal().await;
+    let direct = TestApp::spawn().await;
     assert_eq!(fail_from(&direct, OSKARI, "203.0.113.7").await, 401);
     let log = direct.audit_kinds(None).await;
     assert_eq!(log.last().and_then(|(_, a)| a.clone()).as_deref(), Some("127.0.0.1"));

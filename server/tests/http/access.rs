@@ -3,218 +3,10 @@
 //! another citizen, and as a guardian reaching for someone who is not their
 //! child; refused calls answer 401, 403 or 404 and show nobody else's data.
 
-use app::server::Db;
 use serde_json::Value;
 
-use crate::{build_app, db, seed, AppSettings};
+use crate::test_app::{key, TestApp, MATTI};
 
-pub(crate) struct Portal {
-    pub(crate) base: String,
-    pub(crate) pool: Db,
-    pub(crate) url: String,
-    pub(crate) opens: chrono::DateTime<chrono::Utc>,
-    /// The instance's folder (and SQLite file), removed with the first instance only.
-    dir: Option<TempDir>,
-    /// Each client's page key, as `call` last fetched it (see there).
-    page_keys: std::sync::Mutex<std::collections::HashMap<usize, String>>,
-}
-
-struct TempDir(std::path::PathBuf);
-impl Drop for TempDir {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
-
-pub(crate) async fn portal() -> Portal {
-    portal_opening_cross_sector_on((2027, 3, 1)).await
-}
-
-/// A portal as it runs behind TLS (`--secure-cookies`).
-pub(crate) async fn portal_with_secure_cookies() -> Portal {
-    portal_with((2027, 3, 1), true, LIFETIMES, vec![]).await
-}
-
-/// A portal behind a reverse proxy on 127.0.0.1 (`--trusted-proxies 127.0.0.1`).
-pub(crate) async fn portal_behind_proxy() -> Portal {
-    portal_with((2027, 3, 1), false, LIFETIMES, vec!["127.0.0.1".parse().unwrap()]).await
-}
-
-/// A portal whose sessions end after `idle` without a request, or `absolute` after login.
-pub(crate) async fn portal_with_lifetimes(idle: std::time::Duration, absolute: std::time::Duration) -> Portal {
-    portal_with((2027, 3, 1), false, (idle, absolute), vec![]).await
-}
-
-async fn portal_opening_cross_sector_on(opens: (i32, u32, u32)) -> Portal {
-    portal_with(opens, false, LIFETIMES, vec![]).await
-}
-
-/// The defaults: 30 minutes idle, 12 hours in all.
-const LIFETIMES: (std::time::Duration, std::time::Duration) =
-    (std::time::Duration::from_secs(30 * 60), std::time::Duration::from_secs(12 * 3600));
-
-async fn portal_with(
-    (y, m, d): (i32, u32, u32),
-    secure_cookies: bool,
-    lifetimes: (std::time::Duration, std::time::Duration),
-    trusted_proxies: Vec<std::net::IpAddr>,
-) -> Portal {
-    use std::sync::atomic::{AtomicU32, Ordering};
-    static N: AtomicU32 = AtomicU32::new(0);
-    let dir =
-        std::env::temp_dir().join(format!("kanta-access-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst)));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (pool, url) = db::test_db_in(&dir).await;
-    seed::seed_demo_people(&pool).await.unwrap();
-    let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap());
-    let base = serve_instance(pool.clone(), &dir, opens, secure_cookies, lifetimes, trusted_proxies).await;
-    Portal { base, pool, url, opens, dir: Some(TempDir(dir)), page_keys: Default::default() }
-}
-
-/// A portal whose server connects as `role`, a PostgreSQL role that owns
-/// no table (`migrate --app-role`, then `serve --no-migrate`). `pool` stays
-/// the owner's, for the test's own checks. PostgreSQL only.
-pub(crate) async fn portal_serving_as_role(role: &str) -> Portal {
-    let dir = std::env::temp_dir().join(format!("kanta-role-{}-{role}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let (pool, url) = db::test_db_in(&dir).await;
-    seed::seed_demo_people(&pool).await.unwrap();
-    db::grant_app_role(&pool, role).await.unwrap();
-    let role_url = url.replacen("://kanta@", &format!("://{role}@"), 1);
-    assert_ne!(role_url, url, "the test cluster's owner is kanta");
-    let role_pool = db::connect(&role_url).await.unwrap();
-    db::check_migrated(&role_pool).await.unwrap();
-    let opens = app::domain::time::helsinki_midnight(chrono::NaiveDate::from_ymd_opt(2027, 3, 1).unwrap());
-    let base = serve_instance(role_pool, &dir, opens, false, LIFETIMES, vec![]).await;
-    Portal { base, pool, url: role_url, opens, dir: Some(TempDir(dir)), page_keys: Default::default() }
-}
-
-/// One instance of the application on its own port, serving `pool`.
-async fn serve_instance(
-    pool: Db,
-    dir: &std::path::Path,
-    opens: chrono::DateTime<chrono::Utc>,
-    secure_cookies: bool,
-    (idle_timeout, session_lifetime): (std::time::Duration, std::time::Duration),
-    trusted_proxies: Vec<std::net::IpAddr>,
-) -> String {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    let app = build_app(
-        pool,
-        AppSettings {
-            site_root: dir.display().to_string(),
-            addr,
-            demo: true,
-            secure_cookies,
-            cross_sector_opens: opens,
-            idle_timeout,
-            session_lifetime,
-            trusted_proxies,
-        },
-    )
-    .await
-    .unwrap();
-    tokio::spawn(async move {
-        axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>()).await.unwrap()
-    });
-    format!("http://{addr}")
-}
-
-impl Portal {
-    pub(crate) async fn id_of(&self, code: &str) -> i64 {
-        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap()
-    }
-
-    pub(crate) async fn event_ids_of(&self, code: &str) -> Vec<i64> {
-        app::with_pool!(&self.pool, db => sqlx::query_scalar(
-            "SELECT e.id FROM service_event e JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY e.id",
-        )
-        .bind(code)
-        .fetch_all(db)
-        .await)
-        .unwrap()
-    }
-
-    pub(crate) async fn declaration_count(&self) -> i64 {
-        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
-            .unwrap()
-    }
-
-    /// A browser-like client with its own cookie jar; logged in unless `code` is None.
-    pub(crate) async fn client(&self, code: Option<&str>) -> reqwest::Client {
-        // A request that hangs fails the test within a minute instead of stalling the run.
-        let client = reqwest::Client::builder()
-            .cookie_store(true)
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(std::time::Duration::from_secs(60))
-            .build()
-            .unwrap();
-        if let Some(code) = code {
-            let res = client
-                .post(format!("{}/api/login", self.base))
-                .form(&[("identity_code", code), ("password", seed::DEMO_PASSWORD)])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(res.status(), 200, "login of {code}");
-            if res.text().await.unwrap().contains("/notice") {
-                let (status, body) = self.call(&client, "confirm_notice", &[("version", "2023-11")]).await;
-                assert_eq!(status, 200, "{body}");
-            }
-        }
-        client
-    }
-
-    /// Calls a server function. A `form_key` written `key(n)` stands for
-    /// form n of the Management of Data Use page as this client loaded it:
-    /// it is swapped for that page's real key, which is bound to the
-    /// client's session and current subject (issue 16). The page is loaded
-    /// again after the client changes whose data it acts on (or logs in), as
-    /// a browser would. A client that cannot load the page (anonymous, say)
-    /// sends the stand-in itself. Any other value is sent as it is.
-    pub(crate) async fn call(&self, client: &reqwest::Client, name: &str, form: &[(&str, &str)]) -> (u16, Value) {
-        let mut form: Vec<(String, String)> = form.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let client_id = client as *const reqwest::Client as usize;
-        for (field, value) in form.iter_mut() {
-            if let Some(n) = value.strip_suffix(KEY_STAND_IN).filter(|_| field == "form_key") {
-                let cached = self.page_keys.lock().unwrap().get(&client_id).cloned();
-                let page_key = match cached {
-                    Some(k) => Some(k),
-                    None => self.try_page_key(client).await,
-                };
-                if let Some(page_key) = page_key {
-                    self.page_keys.lock().unwrap().insert(client_id, page_key.clone());
-                    *value = format!("{page_key}-{}", n.parse::<u32>().unwrap());
-                }
-            }
-        }
-        let answer = self.post_form(client, name, &form).await;
-        if matches!(name, "act_for_child" | "act_for_self" | "login" | "logout") {
-            self.page_keys.lock().unwrap().remove(&client_id);
-        }
-        answer
-    }
-
-    /// The form key of the Management of Data Use page as this client loads it now.
-    pub(crate) async fn page_key(&self, client: &reqwest::Client) -> String {
-        self.try_page_key(client).await.expect("the data use page loads")
-    }
-
-    async fn try_page_key(&self, client: &reqwest::Client) -> Option<String> {
-        let (status, page) = self.post_form(client, "data_use_page", &[("locale".into(), "En".into())]).await;
-        (status == 200).then(|| page["form_key"].as_str().unwrap().to_string())
-    }
-
-    async fn post_form(&self, client: &reqwest::Client, name: &str, form: &[(String, String)]) -> (u16, Value) {
-        let res = client.post(format!("{}/api/{name}", self.base)).form(form).send().await.unwrap();
-        let status = res.status().as_u16();
-        let text = res.text().await.unwrap();
-        (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))
-    }
-}
-
-pub(crate) const MATTI: &str = "040762-912M";
 const LIISA: &str = "231190-923P";
 const OSKARI: &str = "080988-956Y";
 const EETU: &str = "190218A967P";
@@ -228,7 +20,7 @@ const HEALTH: [(&str, &str); 2] = [("section", "Health"), ("locale", "En")];
 
 #[tokio::test]
 async fn anonymous_callers_get_401_from_every_records_function() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let anon = p.client(None).await;
     let eetu = p.id_of(EETU).await.to_string();
     let matti_event = p.event_ids_of(MATTI).await[0].to_string();
@@ -248,7 +40,7 @@ async fn anonymous_callers_get_401_from_every_records_function() {
 
 #[tokio::test]
 async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let liisa = p.client(Some(LIISA)).await;
     let matti_events = p.event_ids_of(MATTI).await;
     let liisa_events = p.event_ids_of(LIISA).await;
@@ -294,7 +86,7 @@ async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
 
 #[tokio::test]
 async fn a_guardian_acts_only_for_a_minor_in_their_own_guardianship() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let before = p.declaration_count().await;
     let matti = p.client(Some(MATTI)).await;
     let eetu = p.id_of(EETU).await.to_string();
@@ -344,7 +136,7 @@ async fn a_guardian_acts_only_for_a_minor_in_their_own_guardianship() {
 
 #[tokio::test]
 async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     let sofia = p.id_of(SOFIA).await.to_string();
     let (status, _) = p.call(&oskari, "act_for_child", &[("child", &sofia)]).await;
@@ -385,7 +177,7 @@ async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
 
 #[tokio::test]
 async fn bad_filters_and_tampered_page_links_get_a_clear_400() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     for (field, value, error) in [
         ("filter[kind]", "x-ray", "Kind"),
@@ -407,7 +199,7 @@ async fn bad_filters_and_tampered_page_links_get_a_clear_400() {
 
 #[tokio::test]
 async fn a_page_link_walks_the_whole_history_once() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let helmi = p.client(Some("271055-989K")).await;
     let mut seen = Vec::new();
     let mut after: Option<String> = None;
@@ -455,13 +247,7 @@ async fn a_page_link_walks_the_whole_history_once() {
 
 const JUHANI: &str = "300178-934D";
 
-/// Stands for form n of the page's real key (see `Portal::call`).
-pub(crate) fn key(n: u32) -> String {
-    format!("{n:032}{KEY_STAND_IN}")
-}
-const KEY_STAND_IN: &str = "-key-of-this-page";
-
-impl Portal {
+impl TestApp {
     async fn declarations_of(&self, code: &str) -> Vec<(String, String, Option<i64>)> {
         app::with_pool!(&self.pool, db => sqlx::query_as(
             "SELECT d.event, d.actor, d.actor_citizen_id FROM declaration d JOIN citizen c ON c.id = d.citizen_id \
@@ -487,7 +273,7 @@ impl Portal {
 
 #[tokio::test]
 async fn every_declaration_function_refuses_anonymous_callers_and_writes_nothing() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let anon = p.client(None).await;
     let before = p.declaration_count().await;
     let k = key(1);
@@ -514,7 +300,7 @@ async fn every_declaration_function_refuses_anonymous_callers_and_writes_nothing
 
 #[tokio::test]
 async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is_written() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     let before = p.declaration_count().await;
     let liisa_event = p.event_ids_of(LIISA).await[0].to_string();
@@ -552,7 +338,7 @@ async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is
 
 #[tokio::test]
 async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himself() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let oskari_id = p.id_of(OSKARI).await;
     let eetu = p.id_of(EETU).await.to_string();
 
@@ -601,7 +387,7 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
 
 #[tokio::test]
 async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let juhani = p.client(Some(JUHANI)).await;
     // His healthcare consent (DOMAIN.md §9) is withdrawn first, so that it can be given.
     let (status, body) = p.call(&juhani, "withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(19))]).await;
@@ -635,7 +421,7 @@ async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
 
 #[tokio::test]
 async fn cross_sector_consents_open_on_the_configured_date() {
-    let p = portal_opening_cross_sector_on((2020, 1, 1)).await;
+    let p = TestApp::builder().cross_sector_opens(2020, 1, 1).spawn().await;
     let juhani = p.client(Some(JUHANI)).await;
     let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
     assert_eq!(page["cross_open"], true);
@@ -659,7 +445,7 @@ async fn cross_sector_consents_open_on_the_configured_date() {
 
 #[tokio::test]
 async fn the_preview_follows_the_declarations() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let liisa = p.client(Some(LIISA)).await;
     let visible = |page: &Value| page["rows"].as_array().unwrap().iter().filter(|r| r["visible"] == true).count();
     // Varsinais-Suomi healthcare sees Liisa's data by her consent, except the denied event.
@@ -686,7 +472,7 @@ async fn the_preview_follows_the_declarations() {
 /// emergencies, and updating a consent given before 2024.
 #[tokio::test]
 async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_is_updated() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let hidden = |page: &Value, label: &str| {
         page["rows"]
             .as_array()
@@ -758,7 +544,7 @@ async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_
 
 #[tokio::test]
 async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_data_shared() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     // Not acting for anyone: refused (his own confirmation is on the notice page).
     let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
@@ -794,7 +580,7 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
 
 #[tokio::test]
 async fn a_guardian_of_another_child_cannot_reach_eetu() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     // Matti becomes the guardian of a child of his own (not Eetu).
     let child: i64 = app::with_pool!(&p.pool, db => sqlx::query_scalar(
         "INSERT INTO citizen (identity_code, first_name, last_name, password_hash, created_at) \
@@ -829,7 +615,7 @@ async fn a_guardian_of_another_child_cannot_reach_eetu() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn declarations_made_at_the_same_moment_from_two_tabs_are_all_kept() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let tab_a = p.client(Some(JUHANI)).await;
     let before = p.declarations_of(JUHANI).await.len();
     let events = p.event_ids_of(JUHANI).await;
@@ -887,17 +673,9 @@ async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Ite
 
 #[tokio::test]
 async fn two_instances_on_one_database_share_sessions_and_declarations() {
-    let a = portal().await;
+    let a = TestApp::spawn().await;
     // Instance B: its own connection pool, sessions and router, on the same database.
-    let b_pool = db::connect(&a.url).await.unwrap();
-    let b = Portal {
-        base: serve_instance(b_pool.clone(), &a.dir.as_ref().unwrap().0, a.opens, false, LIFETIMES, vec![]).await,
-        pool: b_pool,
-        url: a.url.clone(),
-        opens: a.opens,
-        dir: None,
-        page_keys: Default::default(),
-    };
+    let b = a.second_instance().await;
     assert_ne!(a.base, b.base);
     // Log in through A; the same cookie (one jar: cookies are per host, not per port) continues on B.
     let juhani = a.client(Some(JUHANI)).await;

@@ -6,7 +6,7 @@
 //! nothing. `KANTA_FUZZ_REQUESTS` and `KANTA_FUZZ_SEED` change the run (the
 //! bench script sends more); the seed is printed so a failure can be replayed.
 
-use crate::access_tests::{portal, Portal};
+use crate::test_app::TestApp;
 
 /// A small, seeded generator (xorshift64*): the same seed, the same requests.
 struct Rng(u64);
@@ -226,7 +226,7 @@ fn generate(rng: &mut Rng, server_fns: &[String], pages: &[String]) -> Malformed
 }
 
 /// How many rows of each table that only a successful write can add.
-async fn written(p: &Portal) -> Vec<i64> {
+async fn written(p: &TestApp) -> Vec<i64> {
     let mut counts = Vec::new();
     for table in ["declaration", "notice_confirmation", "citizen_login", "professional_viewing"] {
         let sql = format!("SELECT COUNT(*) FROM {table}");
@@ -244,8 +244,8 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
     let count: usize = std::env::var("KANTA_FUZZ_REQUESTS").ok().and_then(|n| n.parse().ok()).unwrap_or(2400);
     let seed: u64 = std::env::var("KANTA_FUZZ_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x4b61_6e74_6131);
     println!("fuzz: {count} requests, KANTA_FUZZ_SEED={seed}");
-    let p = portal().await;
-    let citizen = p.client(Some(crate::access_tests::MATTI)).await;
+    let p = TestApp::spawn().await;
+    let citizen = p.client(Some(crate::test_app::MATTI)).await;
     let anonymous = p.client(None).await;
     let mut server_fns: Vec<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.to_string())
@@ -253,7 +253,7 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
         .collect();
     server_fns.sort();
     assert!(server_fns.len() >= 25, "every server function is registered: {server_fns:?}");
-    let mut pages: Vec<String> = crate::route_list().iter().map(|r| r.path().to_string()).collect();
+    let mut pages: Vec<String> = kanta_server::route_list().iter().map(|r| r.path().to_string()).collect();
     pages.sort();
     assert!(pages.len() >= 14, "every page: {pages:?}");
     let before = written(&p).await;

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::access_tests::{portal, Portal, MATTI};
+use crate::test_app::{TestApp, MATTI};
 
 const OSKARI: &str = "080988-956Y";
 const EETU: &str = "190218A967P";
@@ -16,7 +16,7 @@ fn made_up_key(n: u32) -> String {
     format!("{n:032x}-request")
 }
 
-impl Portal {
+impl TestApp {
     async fn count(&self, table: &str) -> i64 {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         app::with_pool!(&self.pool, db => sqlx::query_scalar::<_, i64>(&sql).fetch_one(db).await).unwrap()
@@ -46,7 +46,7 @@ const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded")
 
 #[tokio::test]
 async fn a_post_from_another_site_is_refused_before_anything_happens() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     let before = p.count("declaration").await;
     let body = format!("sector=social_welfare&form_key={}-1", p.page_key(&matti).await).into_bytes();
@@ -78,10 +78,10 @@ async fn a_post_from_another_site_is_refused_before_anything_happens() {
 
 #[tokio::test]
 async fn a_login_from_another_site_sets_no_session() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let client = p.client(None).await;
     let logins = p.count("citizen_login").await;
-    let body = format!("identity_code={MATTI}&password={}", crate::seed::DEMO_PASSWORD).into_bytes();
+    let body = format!("identity_code={MATTI}&password={}", kanta_server::seed::DEMO_PASSWORD).into_bytes();
     let res = p.post_raw(&client, "/api/login", &[FORM, ("origin", "https://evil.example")], body).await;
     assert_eq!(res.status(), 403);
     assert!(res.headers().get("set-cookie").is_none(), "no session cookie");
@@ -90,7 +90,7 @@ async fn a_login_from_another_site_sets_no_session() {
 
 #[tokio::test]
 async fn server_functions_take_only_urlencoded_forms() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     let body = format!("sector=healthcare&form_key={}", made_up_key(2)).into_bytes();
     for content_type in ["text/plain", "application/json", "multipart/form-data; boundary=x"] {
@@ -104,7 +104,7 @@ async fn server_functions_take_only_urlencoded_forms() {
 
 #[tokio::test]
 async fn bodies_that_are_not_utf8_too_large_or_odd_get_4xx_and_no_panic() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     let before = p.count("declaration").await;
     let res = p.post_raw(&matti, "/api/give_consent", &[FORM], b"sector=\xff\xfe&form_key=\xc3\x28".to_vec()).await;
@@ -125,7 +125,7 @@ async fn bodies_that_are_not_utf8_too_large_or_odd_get_4xx_and_no_panic() {
 
 #[tokio::test]
 async fn an_unknown_server_function_is_a_translated_404_without_internals() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let client = p.client(None).await;
     let res = p.post_raw(&client, "/api/no_such_function", &[FORM], Vec::new()).await;
     assert_eq!(res.status(), 404);
@@ -146,7 +146,7 @@ async fn an_unknown_server_function_is_a_translated_404_without_internals() {
 
 #[tokio::test]
 async fn a_failed_form_post_never_redirects_to_another_site() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let client = p.client(None).await;
     let body = b"identity_code=120385-9015&password=wrong".to_vec();
     for referer in ["https://evil.example/phish", "//evil.example/x"] {
@@ -165,7 +165,7 @@ async fn a_failed_form_post_never_redirects_to_another_site() {
 
 #[tokio::test]
 async fn a_new_login_keeps_nothing_of_the_session_before_it() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     let eetu = p.id_of(EETU).await.to_string();
     let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
@@ -173,7 +173,7 @@ async fn a_new_login_keeps_nothing_of_the_session_before_it() {
     let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
     assert!(!who["acting_for"].is_null(), "acting for Eetu: {who}");
     let (status, _) =
-        p.call(&oskari, "login", &[("identity_code", OSKARI), ("password", crate::seed::DEMO_PASSWORD)]).await;
+        p.call(&oskari, "login", &[("identity_code", OSKARI), ("password", kanta_server::seed::DEMO_PASSWORD)]).await;
     assert_eq!(status, 200);
     let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
     assert!(who["acting_for"].is_null(), "a new login acts for nobody: {who}");
@@ -184,7 +184,7 @@ async fn the_same_form_key_for_two_subjects_records_both() {
     // Through the server functions a key is bound to its subject, so this is
     // the database's rule: a key is unique per citizen, not across citizens.
     use app::domain::declarations::{Actor, DeclarationEvent, Sector};
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let (oskari, eetu) = (p.id_of(OSKARI).await, p.id_of(EETU).await);
     let before = p.count("declaration").await;
     let (now, opens) = (chrono::Utc::now(), p.opens);
@@ -202,7 +202,7 @@ async fn the_same_form_key_for_two_subjects_records_both() {
 
 #[tokio::test]
 async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_tab() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     let eetu = p.id_of(EETU).await.to_string();
     let before = p.count("declaration").await;
@@ -223,16 +223,15 @@ async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_
     assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
     assert_eq!(p.count("declaration").await, before, "nothing written");
     // Reloaded, the page's own key works.
-    let (status, body) = p
-        .call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &crate::access_tests::key(1))])
-        .await;
+    let (status, body) =
+        p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &crate::test_app::key(1))]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(p.count("declaration").await, before + 1);
 }
 
 #[tokio::test]
 async fn a_form_key_from_another_session_or_made_up_is_refused() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
     let stale = p.page_key(&matti).await;
     // The same citizen logs in again (a new session): the old page is stale.
@@ -252,7 +251,7 @@ async fn a_form_key_from_another_session_or_made_up_is_refused() {
 
 #[tokio::test]
 async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
-    let p = crate::access_tests::portal_with_secure_cookies().await;
+    let p = TestApp::builder().secure_cookies().spawn().await;
     let client = p.client(None).await;
     let res = client.get(format!("{}/login", p.base)).send().await.unwrap();
     assert!(res.headers().get("strict-transport-security").is_some());
@@ -267,7 +266,7 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
     let cookies: Vec<_> = res.headers().get_all("set-cookie").iter().map(|c| c.to_str().unwrap().to_string()).collect();
     let prefill = cookies.iter().find(|c| c.starts_with("kanta_login_code=")).expect("the prefill cookie");
     assert!(prefill.contains("; Secure"), "{prefill}");
-    let plain = portal().await;
+    let plain = TestApp::spawn().await;
     let res = plain.client(None).await.get(format!("{}/login", plain.base)).send().await.unwrap();
     assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS without TLS");
 }
@@ -275,7 +274,7 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
 #[tokio::test]
 async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifetime() {
     use std::time::{Duration, Instant};
-    let p = crate::access_tests::portal_with_lifetimes(Duration::from_secs(2), Duration::from_secs(7)).await;
+    let p = TestApp::builder().lifetimes(Duration::from_secs(2), Duration::from_secs(7)).spawn().await;
     // Active for twice the idle timeout: still logged in (reads extend it).
     let matti = p.client(Some(MATTI)).await;
     for _ in 0..8 {
@@ -296,6 +295,6 @@ async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifet
     assert_eq!(front_page(&p, &again).await, 401);
 }
 
-async fn front_page(p: &Portal, client: &reqwest::Client) -> u16 {
+async fn front_page(p: &TestApp, client: &reqwest::Client) -> u16 {
     p.call(client, "front_page", &[("locale", "En")]).await.0
 }

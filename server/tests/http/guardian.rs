@@ -9,12 +9,12 @@ use serde_json::Value;
 use app::domain::declarations::{Actor, DeclarationEvent, DenialScope, ServiceEventId};
 use app::server::CitizenId;
 
-use crate::access_tests::{key, portal, Portal};
+use crate::test_app::{key, TestApp};
 
 const OSKARI: &str = "080988-956Y";
 const SOFIA: &str = "020610A9788";
 
-impl Portal {
+impl TestApp {
     async fn add_viewing(&self, citizen: i64, at: chrono::DateTime<Utc>, what: &str) {
         app::with_pool!(&self.pool, db => sqlx::query(
             "INSERT INTO professional_viewing (citizen_id, provider_id, unit_id, viewed_at, what, purpose) \
@@ -32,7 +32,7 @@ impl Portal {
 
 #[tokio::test]
 async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_limit_hides() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let sofia = p.id_of(SOFIA).await;
     // Her sports injury, recorded after her tenth birthday (2020-06-02).
     let hidden = *p.event_ids_of(SOFIA).await.last().unwrap();
@@ -91,7 +91,7 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
 
 #[tokio::test]
 async fn a_guardian_still_cancels_a_denial_of_what_he_can_see() {
-    let p = portal().await;
+    let p = TestApp::spawn().await;
     let sofia = p.id_of(SOFIA).await;
     let visible = p.event_ids_of(SOFIA).await[0];
     let oskari = p.client(Some(OSKARI)).await;

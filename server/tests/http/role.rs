@@ -5,7 +5,7 @@
 //! disabling the triggers that guard them, no new tables. In the
 //! PostgreSQL pass of the test command (SQLite has no roles).
 
-use crate::access_tests::{key, portal_serving_as_role, MATTI};
+use crate::test_app::{key, TestApp, MATTI};
 
 /// Ignored in a plain `cargo test` (it needs PostgreSQL, and says so rather
 /// than passing without testing anything); the PostgreSQL pass of
@@ -21,7 +21,7 @@ async fn the_server_runs_as_a_role_that_can_append_but_never_rewrite() {
     let owner = sqlx::PgPool::connect(&admin).await.unwrap();
     sqlx::query(&format!("CREATE ROLE {role} LOGIN")).execute(&owner).await.unwrap();
 
-    let p = portal_serving_as_role(&role).await;
+    let p = TestApp::builder().serving_as_role(&role).spawn().await;
     let before = p.declaration_count().await;
     let matti = p.client(Some(MATTI)).await;
     let (status, body) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(1))]).await;

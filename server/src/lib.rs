@@ -1,0 +1,306 @@
+//! The portal's server as a library: configuration, database, sessions,
+//! security headers and routes around the Leptos app. The binary
+//! (`main.rs`) only reads its arguments and calls [`run`]; the tests
+//! (`tests/http/`) serve [`build_app`] on their own ports.
+
+pub mod client_address;
+pub mod config;
+pub mod db;
+pub mod generate;
+pub mod seed;
+pub mod session_store;
+pub mod web;
+
+use axum::extract::{DefaultBodyLimit, FromRef};
+use axum::routing::{any, get};
+use axum::{middleware, Router};
+use leptos::config::{Env, LeptosOptions};
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, SessionManagerLayer};
+use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
+
+use app::server::{password, Db, PortalConfig};
+use app::{shell, App};
+use config::{Command, Config};
+use session_store::PortalSessionStore;
+
+#[derive(Clone)]
+struct ServerState {
+    leptos_options: LeptosOptions,
+    pool: Db,
+    secure_cookies: bool,
+}
+
+impl FromRef<ServerState> for LeptosOptions {
+    fn from_ref(s: &ServerState) -> Self {
+        s.leptos_options.clone()
+    }
+}
+impl FromRef<ServerState> for Db {
+    fn from_ref(s: &ServerState) -> Self {
+        s.pool.clone()
+    }
+}
+impl FromRef<ServerState> for bool {
+    fn from_ref(s: &ServerState) -> Self {
+        s.secure_cookies
+    }
+}
+
+/// Runs a command of the configuration: migrate, seed, generate or serve.
+pub async fn run(config: Config) -> Result<(), String> {
+    let pool = db::connect(&config.database_url).await?;
+    if config.migrate {
+        db::migrate(&pool).await?;
+    } else {
+        db::check_migrated(&pool).await?;
+    }
+    match config.command {
+        Command::Migrate => {
+            println!("database migrated: {}", db::redact(&config.database_url));
+            if let Some(role) = &config.app_role {
+                db::grant_app_role(&pool, role).await?;
+                println!("{role} may read and append, and nothing else");
+            }
+            return Ok(());
+        }
+        Command::Seed => {
+            let created = seed::seed_demo_people(&pool).await?;
+            println!("demo people created: {created}");
+            return Ok(());
+        }
+        Command::Generate(citizens, entries) => {
+            let started = std::time::Instant::now();
+            let (c, e) = generate::generate(&pool, citizens, entries, config.with_password).await?;
+            println!("generated {c} citizens and {e} entries in {:.1} s", started.elapsed().as_secs_f64());
+            return Ok(());
+        }
+        Command::Serve if config.seed => {
+            let created = seed::seed_demo_people(&pool).await?;
+            tracing::info!(created, "demo people seeded");
+        }
+        _ => {}
+    }
+    serve(config, pool).await
+}
+
+/// What the router needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct AppSettings {
+    pub site_root: String,
+    pub addr: std::net::SocketAddr,
+    pub demo: bool,
+    pub secure_cookies: bool,
+    pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
+    pub idle_timeout: std::time::Duration,
+    pub session_lifetime: std::time::Duration,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
+}
+
+/// The application's routes, generated once per process. Generating them
+/// renders the app with a process-wide flag set that keeps every resource
+/// from loading (leptos_router's `RouteList::generate`, leptos issue 4773):
+/// a page rendering at that moment on another instance would never finish.
+/// The server builds one instance, but the tests build many side by side.
+pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> = std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
+/// The whole HTTP application: sessions, guards, security headers, the
+/// Leptos pages and server functions, static files. Tests serve it too.
+pub async fn build_app(pool: Db, settings: AppSettings) -> Result<Router, String> {
+    // Sessions live in the same database, so any instance can serve any session.
+    match &pool {
+        Db::Sqlite(p) => {
+            let store = PortalSessionStore::new(SqliteStore::new(p.clone()), pool.clone());
+            build_app_with_sessions(pool, settings, store).await
+        }
+        Db::Postgres(p) => {
+            let store = PortalSessionStore::new(PostgresStore::new(p.clone()), pool.clone());
+            build_app_with_sessions(pool, settings, store).await
+        }
+    }
+}
+
+/// The deployment's form-key secret: the one in the database, or 32 random
+/// bytes stored by the first instance that starts.
+async fn form_key_secret(pool: &Db) -> Result<app::server::form_key::FormKeySecret, String> {
+    use argon2::password_hash::rand_core::{OsRng, RngCore};
+    let mut bytes = [0u8; 32];
+    OsRng.fill_bytes(&mut bytes);
+    let candidate: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let secret = pool
+        .server_secret("form_key", &candidate)
+        .await
+        .map_err(|e| format!("cannot read the form-key secret: {e}"))?;
+    Ok(app::server::form_key::FormKeySecret::new(secret.as_bytes()))
+}
+
+async fn build_app_with_sessions<S>(pool: Db, settings: AppSettings, session_store: S) -> Result<Router, String>
+where
+    S: tower_sessions::SessionStore + tower_sessions::session_store::ExpiredDeletion + Clone,
+{
+    // Expired sessions are deleted every five minutes (the rows would stay
+    // forever otherwise). With several instances each one does it; the
+    // deletion is one idempotent statement.
+    {
+        let store = session_store.clone();
+        tokio::spawn(async move {
+            if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(300)).await {
+                tracing::error!(error = %e, "deleting expired sessions failed");
+            }
+        });
+    }
+    let session_layer = SessionManagerLayer::new(session_store)
+        .with_name("kanta_session")
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_secure(settings.secure_cookies)
+        .with_expiry(Expiry::OnInactivity(
+            time::Duration::try_from(settings.idle_timeout).map_err(|e| format!("idle timeout: {e}"))?,
+        ));
+
+    // The built files' content-hashed names, when the build listed them.
+    let hash_file = app::server::assets::hash_file(&settings.site_root);
+    let leptos_options = LeptosOptions::builder()
+        .output_name(env!("KANTA_SITE_OUTPUT_NAME"))
+        .site_root(settings.site_root.as_str())
+        .site_pkg_dir(env!("KANTA_SITE_PKG_DIR"))
+        .site_addr(settings.addr)
+        .env(Env::PROD)
+        .hash_files(hash_file.is_some())
+        .hash_file(hash_file.map(|p| p.to_string_lossy().into()).unwrap_or_else(|| "hash.txt".into()))
+        .build();
+    app::server::assets::SiteAssets::of(&leptos_options);
+    let portal_config = PortalConfig {
+        demo_mode: settings.demo,
+        cross_sector_opens: settings.cross_sector_opens,
+        secure_cookies: settings.secure_cookies,
+        form_key_secret: form_key_secret(&pool).await?,
+    };
+    let context = {
+        let pool = pool.clone();
+        move || {
+            provide_context(pool.clone());
+            provide_context(portal_config.clone());
+            leptos::nonce::provide_nonce();
+        }
+    };
+    let routes = route_list();
+    let state = ServerState {
+        leptos_options: leptos_options.clone(),
+        pool: pool.clone(),
+        secure_cookies: settings.secure_cookies,
+    };
+
+    // leptos_routes registers every server function at its own path; this
+    // route only answers names that do not exist. Forms are small: a body
+    // over 64 KiB is refused (413) before any server function reads it.
+    Ok(Router::new()
+        .route("/api/{*fn_name}", any(web::unknown_server_fn))
+        .leptos_routes_with_context(&state, routes, context.clone(), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .route("/lang/{code}", get(web::set_language))
+        .route("/health", get(|| async { "ok" }))
+        .nest_service(
+            concat!("/", env!("KANTA_SITE_PKG_DIR")),
+            ServeDir::new(format!("{}/{}", settings.site_root, env!("KANTA_SITE_PKG_DIR")))
+                .precompressed_br()
+                .precompressed_gzip(),
+        )
+        .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+        .layer(DefaultBodyLimit::max(64 * 1024))
+        .layer(middleware::from_fn(web::pages_without_scripts))
+        .layer(middleware::from_fn(web::api_error_status))
+        .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
+        .layer(middleware::from_fn_with_state(
+            web::SessionLifetime {
+                idle: settings.idle_timeout,
+                absolute: settings.session_lifetime,
+                pool: pool.clone(),
+            },
+            web::session_lifetime,
+        ))
+        .layer(session_layer)
+        .layer(middleware::from_fn(web::refuse_cross_site))
+        .layer(middleware::from_fn_with_state(
+            std::sync::Arc::new(settings.trusted_proxies.clone()),
+            client_address::client_address,
+        ))
+        .layer(middleware::from_fn_with_state(state.clone(), web::security_headers))
+        // Pages and answers in br or gzip, as the browser asks; the static
+        // files are compressed ahead of time (ServeDir above).
+        .layer(CompressionLayer::new())
+        .layer(TraceLayer::new_for_http())
+        .with_state(state))
+}
+
+async fn serve(config: Config, pool: Db) -> Result<(), String> {
+    let app = build_app(
+        pool.clone(),
+        AppSettings {
+            site_root: config.site_root.clone(),
+            addr: config.addr,
+            demo: config.demo,
+            secure_cookies: config.secure_cookies,
+            cross_sector_opens: config.cross_sector_opens,
+            idle_timeout: config.idle_timeout,
+            session_lifetime: config.session_lifetime,
+            trusted_proxies: config.trusted_proxies.clone(),
+        },
+    )
+    .await?;
+    password::warm_up().await;
+
+    let listener = tokio::net::TcpListener::bind(config.addr)
+        .await
+        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
+    let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
+    println!("MyKanta portal listening on {url}");
+    if config.demo {
+        println!("Demo logins (password: {}):", seed::DEMO_PASSWORD);
+        for (name, code) in seed::demo_logins() {
+            println!("  {code}  {name}");
+        }
+    }
+    // With the peer's address, for the audit log and login throttling.
+    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| format!("server error: {e}"))?;
+    pool.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+/// Resolves on SIGTERM or Ctrl-C: in-flight requests finish, then we stop.
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down");
+}

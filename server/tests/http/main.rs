@@ -1,0 +1,13 @@
+//! The portal through its real HTTP application, on SQLite (and on
+//! PostgreSQL when `KANTA_TEST_DATABASE_URL` names a cluster): each test
+//! spawns a `TestApp` and calls its pages and server functions as a
+//! browser would. One test binary, so the server links once.
+
+mod test_app;
+
+mod access;
+mod audit;
+mod fuzz;
+mod guardian;
+mod request;
+mod role;
