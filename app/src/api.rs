@@ -6,6 +6,7 @@ pub mod data_use;
 pub mod filters;
 pub mod forms;
 pub mod glance;
+pub mod laboratory;
 pub mod records;
 
 use chrono::NaiveDate;

@@ -2,7 +2,7 @@
 //! data: deterministic (the same rows, with dates relative to `today`, every
 //! time), no I/O. The server's seed writes it; the benchmark reads it.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 
 use crate::domain::declarations::{CrossSector, RegisterKind, Sector};
 
@@ -49,6 +49,65 @@ pub struct DemoEntry {
     pub kind: &'static str,
     pub recorded_on: NaiveDate,
     pub text: String,
+    /// A laboratory result's value (every laboratory_result entry has one).
+    pub lab: Option<DemoLab>,
+}
+
+/// A laboratory result as a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoLab {
+    pub test: &'static str,
+    pub value: f64,
+    pub unit: &'static str,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+}
+
+/// The demo's laboratory tests: code, unit, reference range (adult women),
+/// and how a value moves over the years from 2014 (start, change a year,
+/// wobble, decimals): creatinine and HbA1c drift up and leave the range,
+/// LDL cholesterol comes down into it on a statin, haemoglobin stays.
+struct LabTest {
+    test: &'static str,
+    unit: &'static str,
+    low: Option<f64>,
+    high: Option<f64>,
+    /// The value in 2014, its change a year, and how far it wobbles.
+    start: f64,
+    per_year: f64,
+    wobble: f64,
+    decimals: i32,
+}
+
+#[rustfmt::skip]
+const LAB_TESTS: [LabTest; 4] = [
+    LabTest { test: "P-Krea", unit: "µmol/l", low: Some(50.0), high: Some(90.0), start: 68.0, per_year: 2.0, wobble: 4.0, decimals: 0 },
+    LabTest { test: "B-HbA1c", unit: "mmol/mol", low: Some(20.0), high: Some(42.0), start: 36.0, per_year: 1.0, wobble: 2.0, decimals: 0 },
+    LabTest { test: "P-LDL-kol", unit: "mmol/l", low: None, high: Some(3.0), start: 3.8, per_year: -0.12, wobble: 0.2, decimals: 1 },
+    LabTest { test: "B-Hb", unit: "g/l", low: Some(117.0), high: Some(155.0), start: 135.0, per_year: 0.0, wobble: 6.0, decimals: 0 },
+];
+
+/// The `n`th laboratory test's result on `on`, and its text as the
+/// laboratory writes it (Finnish decimal comma).
+fn lab_result(n: u64, on: NaiveDate) -> (String, DemoLab) {
+    let LabTest { test, unit, low, high, start, per_year, wobble, decimals } =
+        LAB_TESTS[(n as usize) % LAB_TESTS.len()];
+    let years = (on - NaiveDate::from_ymd_opt(2014, 1, 1).expect("a date")).num_days() as f64 / 365.25;
+    let swing = ((on.num_days_from_ce() as i64 * 7 + n as i64 * 13).rem_euclid(9) - 4) as f64 / 4.0;
+    let scale = 10f64.powi(decimals);
+    let value = ((start + per_year * years + wobble * swing) * scale).round() / scale;
+    let written = format!("{value:.prec$}", prec = decimals as usize).replace('.', ",");
+    let lab = DemoLab { test, value, unit, reference_low: low, reference_high: high };
+    (format!("{test} {written} {unit}"), lab)
+}
+
+/// An entry of `kind` on `on`, the `n`th of its kind's texts.
+fn demo_entry(kind: &'static str, n: u64, on: NaiveDate) -> DemoEntry {
+    if kind == "laboratory_result" {
+        let (text, lab) = lab_result(n, on);
+        return DemoEntry { kind, recorded_on: on, text, lab: Some(lab) };
+    }
+    DemoEntry { kind, recorded_on: on, text: entry_text(kind, n), lab: None }
 }
 
 #[derive(Debug, Clone)]
@@ -153,7 +212,6 @@ fn entry_text(kind: &str, n: u64) -> String {
         "diagnosis" => {
             &["J06.9 Ylähengitystieinfektio", "I10 Verenpainetauti", "M54.5 Alaselkäkipu", "E11.9 Tyypin 2 diabetes"]
         }
-        "laboratory_result" => &["P-Krea 78 µmol/l", "B-HbA1c 46 mmol/mol", "P-Kol-LDL 2,9 mmol/l", "B-Hb 138 g/l"],
         "imaging_study" => &["Keuhkojen röntgen: ei tuoreita muutoksia.", "Polven MRI: meniskin repeämä."],
         "vaccination" => &["Influenssarokote", "Covid-19-tehosterokote", "Jäykkäkouristusrokote"],
         "critical_risk" => &["Penisilliiniallergia: nokkosihottuma."],
@@ -177,11 +235,7 @@ fn event(register: &'static str, unit: &'static str, on: NaiveDate, title: &str,
         unit,
         started_on: on,
         title: title.to_string(),
-        entries: kinds
-            .iter()
-            .enumerate()
-            .map(|(i, k)| DemoEntry { kind: k, recorded_on: on, text: entry_text(k, i as u64) })
-            .collect(),
+        entries: kinds.iter().enumerate().map(|(i, k)| demo_entry(k, i as u64, on)).collect(),
     }
 }
 
@@ -553,7 +607,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
             &kinds,
         );
         for (j, entry) in e.entries.iter_mut().enumerate() {
-            entry.text = entry_text(entry.kind, rng.below(8) + j as u64);
+            *entry = demo_entry(entry.kind, rng.below(8) + j as u64, on);
         }
         helmi.events.push(e);
     }
@@ -618,6 +672,36 @@ mod tests {
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn every_laboratory_entry_has_a_value_and_helmi_has_ten_year_series() {
+        let people = demo_people(today());
+        for p in &people {
+            for x in p.events.iter().flat_map(|e| &e.entries) {
+                assert_eq!(x.kind == "laboratory_result", x.lab.is_some(), "{}", x.text);
+                if let Some(lab) = &x.lab {
+                    assert!(x.text.starts_with(lab.test) && x.text.ends_with(lab.unit), "{}", x.text);
+                }
+            }
+        }
+        let helmi = people.iter().find(|p| p.code == "271055-989K").unwrap();
+        for test in ["P-Krea", "B-HbA1c", "P-LDL-kol"] {
+            let series: Vec<(NaiveDate, f64, Option<f64>)> = helmi
+                .events
+                .iter()
+                .flat_map(|e| &e.entries)
+                .filter_map(|x| {
+                    x.lab.as_ref().filter(|l| l.test == test).map(|l| (x.recorded_on, l.value, l.reference_high))
+                })
+                .collect();
+            assert!(series.len() >= 20, "{test}: {}", series.len());
+            let first = series.iter().map(|s| s.0).min().unwrap();
+            let last = series.iter().map(|s| s.0).max().unwrap();
+            assert!((last - first).num_days() >= 10 * 365, "{test}: {first}..{last}");
+            assert!(series.iter().any(|s| s.2.is_some_and(|high| s.1 > high)), "{test}: some values above the range");
+            assert!(series.iter().any(|s| s.2.is_some_and(|high| s.1 <= high)), "{test}: some within it");
+        }
     }
 
     #[test]

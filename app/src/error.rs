@@ -82,6 +82,7 @@ impl AppError {
                 FilterError::Range => t.err_filter_range,
                 FilterError::Cursor => t.err_filter_cursor,
                 FilterError::PrescriptionState => t.err_filter_prescription_state,
+                FilterError::LabTest => t.err_filter_lab_test,
             },
             AppError::Forbidden => t.err_forbidden,
             AppError::Declaration(e) => match e {

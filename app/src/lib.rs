@@ -23,6 +23,7 @@ use leptos_router::{path, SsrMode};
 use crate::pages::data_use::{
     DataUsePage, DenialConfirmPage, HistoryPage, NoticeVersionPage, PreviewPage, SummaryPage, ViewingsPage,
 };
+use crate::pages::laboratory::{LaboratoryPage, LaboratoryTestPage};
 use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
 
@@ -109,6 +110,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records/events/:id") view=ServiceEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async/>
                     <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-use/history") view=HistoryPage ssr=SsrMode::Async/>

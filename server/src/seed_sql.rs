@@ -109,9 +109,20 @@ pub(super) async fn seed_person_data(
         .bind(citizen_id).bind(e.register).bind(e.unit).bind(e.started_on).bind(&e.title)
         .fetch_one(&mut *tx).await?;
         for x in &e.entries {
-            sqlx::query("INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) VALUES ($1, $2, $3, $4, $5)")
-                .bind(event_id).bind(citizen_id).bind(x.kind).bind(x.recorded_on).bind(&x.text)
+            let entry_id: i64 = sqlx::query_scalar(
+                "INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            )
+            .bind(event_id).bind(citizen_id).bind(x.kind).bind(x.recorded_on).bind(&x.text)
+            .fetch_one(&mut *tx).await?;
+            if let Some(lab) = &x.lab {
+                sqlx::query(
+                    "INSERT INTO laboratory_result (entry_id, citizen_id, test, value, unit, reference_low, reference_high) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(entry_id).bind(citizen_id).bind(lab.test).bind(lab.value).bind(lab.unit)
+                .bind(lab.reference_low).bind(lab.reference_high)
                 .execute(&mut *tx).await?;
+            }
         }
         event_ids.push(event_id);
     }

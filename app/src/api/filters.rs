@@ -54,6 +54,8 @@ pub enum FilterError {
     Cursor,
     /// Prescriptions are listed as valid, expired or all.
     PrescriptionState,
+    /// Not a laboratory test's code.
+    LabTest,
 }
 
 /// `YYYY-MM-DD` (what `<input type="date">` sends), years 1800–9999 only.

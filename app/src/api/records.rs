@@ -18,6 +18,8 @@ pub struct EntryView {
     pub kind: EntryKind,
     pub recorded_on: NaiveDate,
     pub text: String,
+    /// A laboratory result's test, whose page follows it over time.
+    pub lab_test: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,7 +173,7 @@ mod ssr {
             unit_name: e.unit.name,
             entries: entries
                 .into_iter()
-                .map(|x| EntryView { kind: x.kind, recorded_on: x.recorded_on, text: x.text })
+                .map(|x| EntryView { kind: x.kind, recorded_on: x.recorded_on, text: x.text, lab_test: x.lab_test })
                 .collect(),
         }
     }

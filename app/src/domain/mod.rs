@@ -33,6 +33,7 @@ pub mod decision;
 pub mod declarations;
 pub mod glance;
 pub mod identity_code;
+pub mod laboratory;
 pub mod listing;
 pub mod notice;
 pub mod records;

@@ -82,6 +82,9 @@ pub struct Entry {
     pub kind: EntryKind,
     pub recorded_on: NaiveDate,
     pub text: String,
+    /// A laboratory result's test, when its value is known (its page
+    /// follows the test over time).
+    pub lab_test: Option<String>,
 }
 
 impl Entry {

@@ -94,6 +94,17 @@ impl Locale {
         (self.texts().date_at_time)(&self.date(local.date()), &time)
     }
 
+    /// A measured value as the locale writes it: up to two decimals, no
+    /// trailing zeros, a decimal comma in Finnish and Swedish.
+    pub fn number(self, v: f64) -> String {
+        let written = format!("{v:.2}");
+        let written = written.trim_end_matches('0').trim_end_matches('.');
+        match self {
+            Locale::Fi | Locale::Sv => written.replace('.', ","),
+            Locale::En => written.to_string(),
+        }
+    }
+
     /// The date part of an instant, in Helsinki.
     pub fn local_date(self, t: DateTime<Utc>) -> String {
         self.date(helsinki_local(t).date())
@@ -487,6 +498,30 @@ pub struct Texts {
     pub err_login_throttled: &'static str,
     pub err_unavailable: &'static str,
     pub err_network: &'static str,
+
+    // Laboratory results over time (issue 13).
+    pub err_filter_lab_test: &'static str,
+    pub lab_title: &'static str,
+    pub lab_intro: &'static str,
+    pub lab_none: &'static str,
+    pub lab_col_test: &'static str,
+    pub lab_col_results: &'static str,
+    pub lab_col_latest: &'static str,
+    pub lab_col_date: &'static str,
+    pub lab_col_value: fn(unit: &str) -> String,
+    pub lab_col_range: &'static str,
+    pub lab_below: &'static str,
+    pub lab_within: &'static str,
+    pub lab_above: &'static str,
+    pub lab_reference: fn(range: &str, unit: &str) -> String,
+    pub lab_range_at_most: fn(high: &str) -> String,
+    pub lab_range_at_least: fn(low: &str) -> String,
+    pub lab_chart_title: fn(test: &str) -> String,
+    pub lab_span: fn(first: &str, last: &str) -> String,
+    pub lab_n_results: Plural,
+    pub lab_n_outside: Plural,
+    pub lab_table_caption: fn(test: &str) -> String,
+    pub lab_back: &'static str,
 }
 
 /// The one label of each domain enum a page names.
@@ -560,6 +595,15 @@ mod tests {
     }
 
     #[test]
+    fn numbers_follow_the_locale() {
+        assert_eq!(Locale::Fi.number(2.9), "2,9");
+        assert_eq!(Locale::En.number(2.9), "2.9");
+        assert_eq!(Locale::Sv.number(78.0), "78");
+        assert_eq!(Locale::En.number(0.126), "0.13");
+        assert_eq!(Locale::Fi.number(100.0), "100");
+    }
+
+    #[test]
     fn dates_follow_the_locale() {
         let d = NaiveDate::from_ymd_opt(2026, 3, 5).unwrap();
         assert_eq!(Locale::Fi.date(d), "5.3.2026");
@@ -595,6 +639,8 @@ mod tests {
                 &t.glance_denials,
                 &t.glance_viewings_since_login,
                 &t.glance_viewings_last_days,
+                &t.lab_n_results,
+                &t.lab_n_outside,
             ] {
                 assert!(p.of(7).contains('7') && p.of(1).contains('1'), "{l:?}: {}", p.of(7));
             }

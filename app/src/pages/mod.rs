@@ -2,6 +2,7 @@ pub mod data_use;
 pub mod glance;
 pub mod home;
 pub mod islands;
+pub mod laboratory;
 pub mod layout;
 pub mod login;
 pub mod not_found;

@@ -58,10 +58,13 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
         RecordSection::Health => (t.records_health_title, t.records_health_intro),
         RecordSection::SocialWelfare => (t.records_social_title, t.records_social_intro),
     };
+    let laboratory =
+        (section == RecordSection::Health).then(|| view! { <p><a href="/laboratory">{t.lab_title}</a></p> });
     view! {
         <PageTitle title=title/>
         <h1>{title}</h1>
         <p class="lead">{intro}</p>
+        {laboratory}
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let raw = raw.get_untracked();
@@ -235,6 +238,9 @@ fn EventCard(event: EventView, link: bool) -> impl IntoView {
                             <span class="entry__kind">{t.entry_kind(x.kind)}</span>
                             <span class="entry__date">{(t.entry_recorded_on)(&locale.date(x.recorded_on))}</span>
                             <p class="entry__text">{x.text}</p>
+                            {x.lab_test.map(|test| view! {
+                                <a class="entry__link" href=super::laboratory::test_href(&test)>{(t.lab_chart_title)(&test)}</a>
+                            })}
                         </li>
                     })
                     .collect_view()}

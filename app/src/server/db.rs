@@ -12,7 +12,8 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, NoticeText, Person, ProviderRow, RecordPage, Viewing, WhatsNew,
+    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NoticeText, Person, ProviderRow, RecordPage,
+    Viewing, WhatsNew,
 };
 use crate::domain::audit::AuditKind;
 use crate::domain::declarations::{Actor, Declaration, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId};
@@ -130,6 +131,12 @@ database_api! {
         visibility: Visibility,
         limit: i64,
     ) -> WhatsNew;
+
+    // Laboratory results over time (sql/laboratory.rs).
+    /// The tests the citizen has results of that the viewer may see.
+    fn laboratory_tests(citizen: CitizenId, visibility: Visibility) -> Vec<LabTestSummary>;
+    /// One test's results the viewer may see, oldest first (None: none).
+    fn laboratory_series(citizen: CitizenId, test: &str, visibility: Visibility) -> Option<LabSeries>;
 
     // Management of Data Use (sql/declarations.rs).
     /// Records a declaration if it makes sense now (the inner `Err` when it

@@ -9,6 +9,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::domain::data_use::ProviderKind;
 use crate::domain::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
+use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::listing::PageCursor;
 use crate::domain::notice::NoticeVersion;
 use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent};
@@ -114,6 +115,23 @@ pub struct RegisterData {
     /// events with one of them.
     pub entries: i64,
     pub events: i64,
+}
+
+/// A laboratory test the citizen has results of (`laboratory_tests`).
+pub struct LabTestSummary {
+    pub test: String,
+    pub unit: String,
+    pub results: i64,
+    pub last_on: NaiveDate,
+}
+
+/// One test's results, oldest first, each with its service event
+/// (`laboratory_series`); the reference range is the latest result's.
+pub struct LabSeries {
+    pub test: String,
+    pub unit: String,
+    pub reference: ReferenceRange,
+    pub results: Vec<(LabResult, ServiceEventId)>,
 }
 
 /// A provider as the preview needs it.

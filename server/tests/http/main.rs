@@ -9,5 +9,6 @@ mod access;
 mod audit;
 mod fuzz;
 mod guardian;
+mod laboratory;
 mod request;
 mod role;

@@ -14,10 +14,11 @@ use crate::domain::glance::PrescriptionLeft;
 use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
 use crate::domain::notice::{self, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
+use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, NewEntry, NoticeText, OwnData, Person, ProviderRow, RecordPage,
+    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, OwnData, Person, ProviderRow, RecordPage,
     RegisterData, Viewing, WhatsNew,
 };
 

@@ -10,8 +10,10 @@ const EVENT_COLUMNS: &str = "SELECT e.id, e.register_id, e.started_on, e.title, 
      FROM service_event e JOIN register r ON r.id = e.register_id \
      JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id ";
 
-/// The columns of an entry (alias `x`).
-const ENTRY_COLUMNS: &str = "SELECT x.id, x.service_event_id, x.kind, x.recorded_on, x.text FROM entry x ";
+/// The columns of an entry (alias `x`), with its laboratory test if it is a
+/// laboratory result with a value.
+const ENTRY_COLUMNS: &str = "SELECT x.id, x.service_event_id, x.kind, x.recorded_on, x.text, l.test AS lab_test \
+     FROM entry x LEFT JOIN laboratory_result l ON l.entry_id = x.id ";
 
 #[derive(sqlx::FromRow)]
 struct EventRow {
@@ -49,6 +51,7 @@ struct EntryRow {
     kind: String,
     recorded_on: NaiveDate,
     text: String,
+    lab_test: Option<String>,
 }
 
 impl TryFrom<EntryRow> for Entry {
@@ -60,6 +63,7 @@ impl TryFrom<EntryRow> for Entry {
             kind: EntryKind::parse(&r.kind).ok_or_else(|| decode("entry kind"))?,
             recorded_on: r.recorded_on,
             text: r.text,
+            lab_test: r.lab_test,
         })
     }
 }

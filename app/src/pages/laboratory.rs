@@ -1,0 +1,188 @@
+//! Laboratory results over time (issue 13): the tests the subject has
+//! results of, and one test's results as a chart and a table. The chart is
+//! SVG drawn on the server from `domain::laboratory::chart` (no script, no
+//! chart library), with the reference range as a band and the values
+//! outside it marked by shape as well as colour; the table beside it holds
+//! every value in text and is the chart's text alternative. The page has a
+//! print layout (style/main.css, `@media print`).
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::islands::PrintButton;
+use super::{loaded, use_locale, use_texts, PageTitle};
+use crate::api::filters::percent_encode;
+use crate::api::laboratory::{laboratory_series, laboratory_tests, LabSeriesView};
+use crate::domain::laboratory::{chart, polyline, RangePosition, ReferenceRange};
+use crate::i18n::{Locale, Texts};
+
+/// The link to a test's page.
+pub fn test_href(test: &str) -> String {
+    format!("/laboratory/{}", percent_encode(test))
+}
+
+fn position_label(t: &'static Texts, p: RangePosition) -> &'static str {
+    match p {
+        RangePosition::Below => t.lab_below,
+        RangePosition::Within => t.lab_within,
+        RangePosition::Above => t.lab_above,
+    }
+}
+
+fn range_text(t: &'static Texts, locale: Locale, r: ReferenceRange, unit: &str) -> Option<String> {
+    let range = match (r.low, r.high) {
+        (Some(low), Some(high)) => format!("{}–{}", locale.number(low), locale.number(high)),
+        (None, Some(high)) => (t.lab_range_at_most)(&locale.number(high)),
+        (Some(low), None) => (t.lab_range_at_least)(&locale.number(low)),
+        (None, None) => return None,
+    };
+    Some((t.lab_reference)(&range, unit))
+}
+
+#[component]
+pub fn LaboratoryPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let tests = Resource::new(|| (), |_| laboratory_tests());
+    view! {
+        <PageTitle title=t.lab_title/>
+        <h1>{t.lab_title}</h1>
+        <p class="lead">{t.lab_intro}</p>
+        {loaded(tests, move |tests| {
+            if tests.is_empty() {
+                return view! { <p class="empty-state" data-testid="empty-state">{t.lab_none}</p> }.into_any();
+            }
+            view! {
+                <table class="lab-tests" data-testid="lab-tests">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.lab_col_test}</th>
+                            <th scope="col">{t.lab_col_results}</th>
+                            <th scope="col">{t.lab_col_latest}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {tests.into_iter().map(|x| view! {
+                            <tr>
+                                <th scope="row"><a href=test_href(&x.test)>{(t.lab_chart_title)(&x.test)}</a></th>
+                                <td>{x.results}</td>
+                                <td>{locale.date(x.last_on)}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        })}
+        <p><a href="/records">{t.back_to_health}</a></p>
+    }
+}
+
+#[component]
+pub fn LaboratoryTestPage() -> impl IntoView {
+    let t = use_texts();
+    let params = use_params_map();
+    let test = Memo::new(move |_| params.get().get("test").unwrap_or_default());
+    let series = Resource::new(move || test.get(), laboratory_series);
+    // Pages render on the server only: the title is the URL's test, once.
+    let title = (t.lab_chart_title)(&test.get_untracked());
+    view! {
+        <PageTitle title=title.clone()/>
+        <div class="page-heading">
+            <h1>{title}</h1>
+            <PrintButton/>
+        </div>
+        {loaded(series, |s| view! { <Series s/> })}
+        <p class="no-print"><a href="/laboratory">{t.lab_back}</a></p>
+    }
+}
+
+#[component]
+fn Series(s: LabSeriesView) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let range = range_text(t, locale, s.reference, &s.unit);
+    let outside = s.results.iter().filter(|r| r.position != RangePosition::Within).count();
+    let (first, last) = match (s.results.first(), s.results.last()) {
+        (Some(f), Some(l)) => (locale.date(f.recorded_on), locale.date(l.recorded_on)),
+        _ => Default::default(),
+    };
+    let summary = format!(
+        "{} {} {}.",
+        (t.lab_span)(&first, &last),
+        t.lab_n_results.of(s.results.len()),
+        t.lab_n_outside.of(outside)
+    );
+    let results: Vec<_> = s
+        .results
+        .iter()
+        .map(|r| crate::domain::laboratory::LabResult { recorded_on: r.recorded_on, value: r.value })
+        .collect();
+    let drawn = chart(&results, s.reference);
+    view! {
+        <p class="lead" data-testid="lab-summary">{summary.clone()}</p>
+        {range.clone().map(|r| view! { <p data-testid="lab-reference">{r}</p> })}
+        {drawn.map(|c| {
+            let line = polyline(&c);
+            let (left, _, right, bottom) = c.plot;
+            let description = format!("{summary} {}", range.clone().unwrap_or_default());
+            view! {
+                <figure class="lab-chart">
+                    <svg
+                        viewBox=format!("0 0 {} {}", c.width, c.height)
+                        role="img"
+                        aria-labelledby="lab-chart-title lab-chart-desc"
+                        data-testid="lab-chart"
+                    >
+                        <title id="lab-chart-title">{(t.lab_chart_title)(&s.test)}</title>
+                        <desc id="lab-chart-desc">{description}</desc>
+                        {c.band.map(|(y1, y2)| view! {
+                            <rect class="lab-chart__band" x=left y=y1 width=right - left height=y2 - y1/>
+                        })}
+                        {c.y_ticks.iter().map(|(y, v)| view! {
+                            <line class="lab-chart__grid" x1=left x2=right y1=*y y2=*y/>
+                            <text class="lab-chart__label" x=left - 6.0 y=*y + 4.0 text-anchor="end">{locale.number(*v)}</text>
+                        }).collect_view()}
+                        {c.x_ticks.iter().map(|(x, year)| view! {
+                            <line class="lab-chart__tick" x1=*x x2=*x y1=bottom y2=bottom + 5.0/>
+                            <text class="lab-chart__label" x=*x y=bottom + 18.0 text-anchor="middle">{*year}</text>
+                        }).collect_view()}
+                        <line class="lab-chart__axis" x1=left x2=right y1=bottom y2=bottom/>
+                        <polyline class="lab-chart__line" points=line/>
+                        {c.points.iter().map(|p| {
+                            if p.position == RangePosition::Within {
+                                view! { <circle class="lab-chart__point" cx=p.x cy=p.y r="3"/> }.into_any()
+                            } else {
+                                // Outside the range: a larger diamond, not only another colour.
+                                let d = format!("M{:.1} {:.1}l5 5l-5 5l-5 -5z", p.x, p.y - 5.0);
+                                view! { <path class="lab-chart__point lab-chart__point--outside" d=d/> }.into_any()
+                            }
+                        }).collect_view()}
+                    </svg>
+                </figure>
+            }
+        })}
+        <table class="lab-results" data-testid="lab-results">
+            <caption>{(t.lab_table_caption)(&s.test)}</caption>
+            <thead>
+                <tr>
+                    <th scope="col">{t.lab_col_date}</th>
+                    <th scope="col">{(t.lab_col_value)(&s.unit)}</th>
+                    <th scope="col">{t.lab_col_range}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {s.results.iter().rev().map(|r| {
+                    let outside = r.position != RangePosition::Within;
+                    view! {
+                        <tr class:lab-results__outside=outside>
+                            <td><a href=format!("/records/events/{}", r.event)>{locale.date(r.recorded_on)}</a></td>
+                            <td>{locale.number(r.value)}</td>
+                            <td>{position_label(t, r.position)}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+}
