@@ -8,6 +8,7 @@ pub mod forms;
 pub mod glance;
 pub mod laboratory;
 pub mod records;
+pub mod vaccinations;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;

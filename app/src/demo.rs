@@ -51,6 +51,8 @@ pub struct DemoEntry {
     pub text: String,
     /// A laboratory result's value (every laboratory_result entry has one).
     pub lab: Option<DemoLab>,
+    /// A vaccination's vaccine and dose (every vaccination entry has one).
+    pub vaccination: Option<(&'static str, u32)>,
 }
 
 /// A laboratory result as a value.
@@ -101,13 +103,29 @@ fn lab_result(n: u64, on: NaiveDate) -> (String, DemoLab) {
     (format!("{test} {written} {unit}"), lab)
 }
 
+/// The `n`th vaccine and the dose given on `on`: influenza once a season,
+/// COVID-19 doses numbered from 2021, the tetanus-diphtheria booster by
+/// its place in the series.
+fn vaccination(n: u64, on: NaiveDate) -> (&'static str, u32) {
+    match n % 3 {
+        0 => ("Influenssarokote (Vaxigrip Tetra)", 1),
+        1 => ("Covid-19-rokote (Comirnaty)", 1 + (on.year() - 2021).clamp(0, 4) as u32),
+        _ => ("dT-rokote (jäykkäkouristus ja kurkkumätä)", 1 + (on.year() as u32 % 3)),
+    }
+}
+
 /// An entry of `kind` on `on`, the `n`th of its kind's texts.
 fn demo_entry(kind: &'static str, n: u64, on: NaiveDate) -> DemoEntry {
     if kind == "laboratory_result" {
         let (text, lab) = lab_result(n, on);
-        return DemoEntry { kind, recorded_on: on, text, lab: Some(lab) };
+        return DemoEntry { kind, recorded_on: on, text, lab: Some(lab), vaccination: None };
     }
-    DemoEntry { kind, recorded_on: on, text: entry_text(kind, n), lab: None }
+    if kind == "vaccination" {
+        let (vaccine, dose) = vaccination(n, on);
+        let text = format!("{vaccine}, {dose}. annos");
+        return DemoEntry { kind, recorded_on: on, text, lab: None, vaccination: Some((vaccine, dose)) };
+    }
+    DemoEntry { kind, recorded_on: on, text: entry_text(kind, n), lab: None, vaccination: None }
 }
 
 #[derive(Debug, Clone)]
@@ -213,7 +231,6 @@ fn entry_text(kind: &str, n: u64) -> String {
             &["J06.9 Ylähengitystieinfektio", "I10 Verenpainetauti", "M54.5 Alaselkäkipu", "E11.9 Tyypin 2 diabetes"]
         }
         "imaging_study" => &["Keuhkojen röntgen: ei tuoreita muutoksia.", "Polven MRI: meniskin repeämä."],
-        "vaccination" => &["Influenssarokote", "Covid-19-tehosterokote", "Jäykkäkouristusrokote"],
         "critical_risk" => &["Penisilliiniallergia: nokkosihottuma."],
         "referral" => &["Lähete erikoissairaanhoitoon, sisätaudit.", "Lähete fysioterapiaan."],
         "measurement" => &["Verenpaine 128/82 mmHg", "Paino 72 kg", "Pituus 168 cm"],
@@ -680,6 +697,7 @@ mod tests {
         for p in &people {
             for x in p.events.iter().flat_map(|e| &e.entries) {
                 assert_eq!(x.kind == "laboratory_result", x.lab.is_some(), "{}", x.text);
+                assert_eq!(x.kind == "vaccination", x.vaccination.is_some(), "{}", x.text);
                 if let Some(lab) = &x.lab {
                     assert!(x.text.starts_with(lab.test) && x.text.ends_with(lab.unit), "{}", x.text);
                 }

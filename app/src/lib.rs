@@ -26,6 +26,7 @@ use crate::pages::data_use::{
 use crate::pages::laboratory::{LaboratoryPage, LaboratoryTestPage};
 use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
+use crate::pages::vaccinations::VaccinationsPage;
 
 use crate::i18n::Locale;
 use crate::pages::{home::HomePage, layout::Layout, login::LoginPage, not_found::NotFound, notice::NoticePage};
@@ -111,6 +112,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async/>
                     <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async/>
                     <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async/>

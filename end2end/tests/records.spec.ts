@@ -114,7 +114,7 @@ test('Helmi walks her whole history page by page without JavaScript', async ({ b
 test('a service event shows every entry and the register it is stored in', async ({ page }) => {
   await loginEn(page, PEOPLE.matti.code);
   await page.goto('/records');
-  await events(page).filter({ hasText: 'Diabeteksen vuosikontrolli' }).getByRole('link').click();
+  await events(page).filter({ hasText: 'Diabeteksen vuosikontrolli' }).getByRole('heading').getByRole('link').click();
   await expect(page).toHaveURL(/\/records\/events\/\d+$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Diabeteksen vuosikontrolli');
   await expect(page.getByTestId('stored-in')).toHaveText(`This service event is stored in the register: ${EN.varsinais}.`);
@@ -229,7 +229,7 @@ for (const lang of LANGS) {
       await expectAccessible(page, `${path} (${lang})`);
     }
     await page.goto('/records');
-    await events(page).first().getByRole('link').click();
+    await events(page).first().getByRole('heading').getByRole('link').click();
     await expect(page).toHaveURL(/\/records\/events\/\d+$/);
     await expectAccessible(page, `a service event (${lang})`);
   });

@@ -123,6 +123,11 @@ pub(super) async fn seed_person_data(
                 .bind(lab.reference_low).bind(lab.reference_high)
                 .execute(&mut *tx).await?;
             }
+            if let Some((vaccine, dose)) = x.vaccination {
+                sqlx::query("INSERT INTO vaccination (entry_id, citizen_id, vaccine, dose) VALUES ($1, $2, $3, $4)")
+                    .bind(entry_id).bind(citizen_id).bind(vaccine).bind(i64::from(dose))
+                    .execute(&mut *tx).await?;
+            }
         }
         event_ids.push(event_id);
     }

@@ -403,4 +403,12 @@ pub(super) const TEXTS: Texts = Texts {
     lab_n_outside: Plural { one: "1 outside the reference range", other: |n| format!("{n} outside the reference range") },
     lab_table_caption: |test| format!("{test}: every result, newest first"),
     lab_back: "Back to laboratory results",
+    vacc_title: "Vaccinations",
+    vacc_intro: "Every vaccination recorded in your health data, newest first.",
+    vacc_none: "There are no vaccinations.",
+    vacc_col_date: "Date",
+    vacc_col_vaccine: "Vaccine",
+    vacc_col_dose: "Dose",
+    vacc_dose: |n| format!("Dose {n}"),
+    vacc_back: "Back to the front page",
 };

@@ -388,4 +388,12 @@ pub(super) const TEXTS: Texts = Texts {
     lab_n_outside: Plural { one: "1 viitealueen ulkopuolella", other: |n| format!("{n} viitealueen ulkopuolella") },
     lab_table_caption: |test| format!("{test}: kaikki tulokset, uusin ensin"),
     lab_back: "Takaisin laboratoriotuloksiin",
+    vacc_title: "Rokotukset",
+    vacc_intro: "Kaikki terveystietoihisi kirjatut rokotukset, uusin ensin.",
+    vacc_none: "Rokotuksia ei ole.",
+    vacc_col_date: "Päivämäärä",
+    vacc_col_vaccine: "Rokote",
+    vacc_col_dose: "Annos",
+    vacc_dose: |n| format!("{n}. annos"),
+    vacc_back: "Takaisin etusivulle",
 };

@@ -522,6 +522,16 @@ pub struct Texts {
     pub lab_n_outside: Plural,
     pub lab_table_caption: fn(test: &str) -> String,
     pub lab_back: &'static str,
+
+    // Vaccinations (issue 13).
+    pub vacc_title: &'static str,
+    pub vacc_intro: &'static str,
+    pub vacc_none: &'static str,
+    pub vacc_col_date: &'static str,
+    pub vacc_col_vaccine: &'static str,
+    pub vacc_col_dose: &'static str,
+    pub vacc_dose: fn(n: &str) -> String,
+    pub vacc_back: &'static str,
 }
 
 /// The one label of each domain enum a page names.

@@ -388,4 +388,12 @@ pub(super) const TEXTS: Texts = Texts {
     lab_n_outside: Plural { one: "1 utanför referensintervallet", other: |n| format!("{n} utanför referensintervallet") },
     lab_table_caption: |test| format!("{test}: alla resultat, det senaste först"),
     lab_back: "Tillbaka till laboratorieresultaten",
+    vacc_title: "Vaccinationer",
+    vacc_intro: "Alla vaccinationer som antecknats i dina hälsouppgifter, den senaste först.",
+    vacc_none: "Det finns inga vaccinationer.",
+    vacc_col_date: "Datum",
+    vacc_col_vaccine: "Vaccin",
+    vacc_col_dose: "Dos",
+    vacc_dose: |n| format!("Dos {n}"),
+    vacc_back: "Tillbaka till startsidan",
 };

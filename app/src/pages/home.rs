@@ -43,6 +43,8 @@ pub fn HomePage() -> impl IntoView {
                                     <li><a href="/records">{t.nav_health_data}</a></li>
                                     <li><a href="/social-welfare">{t.nav_social_welfare}</a></li>
                                     <li><a href="/prescriptions">{t.nav_prescriptions}</a></li>
+                                    <li><a href="/laboratory">{t.lab_title}</a></li>
+                                    <li><a href="/vaccinations">{t.vacc_title}</a></li>
                                     <li><a href="/data-use">{t.nav_data_use}</a></li>
                                 </ul>
                             </section>

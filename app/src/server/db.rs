@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
     CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NoticeText, Person, ProviderRow, RecordPage,
-    Viewing, WhatsNew,
+    Vaccination, Viewing, WhatsNew,
 };
 use crate::domain::audit::AuditKind;
 use crate::domain::declarations::{Actor, Declaration, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId};
@@ -137,6 +137,9 @@ database_api! {
     fn laboratory_tests(citizen: CitizenId, visibility: Visibility) -> Vec<LabTestSummary>;
     /// One test's results the viewer may see, oldest first (None: none).
     fn laboratory_series(citizen: CitizenId, test: &str, visibility: Visibility) -> Option<LabSeries>;
+
+    /// The vaccinations the viewer may see, newest first (sql/vaccinations.rs).
+    fn vaccinations(citizen: CitizenId, visibility: Visibility) -> Vec<Vaccination>;
 
     // Management of Data Use (sql/declarations.rs).
     /// Records a declaration if it makes sense now (the inner `Err` when it

@@ -134,6 +134,15 @@ pub struct LabSeries {
     pub results: Vec<(LabResult, ServiceEventId)>,
 }
 
+/// A vaccination (`vaccinations`).
+pub struct Vaccination {
+    pub recorded_on: NaiveDate,
+    pub vaccine: String,
+    /// The dose's number in its series (1 for the first).
+    pub dose: u32,
+    pub event: ServiceEventId,
+}
+
 /// A provider as the preview needs it.
 pub struct ProviderRow {
     pub id: ProviderId,

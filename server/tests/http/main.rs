@@ -12,3 +12,4 @@ mod guardian;
 mod laboratory;
 mod request;
 mod role;
+mod vaccinations;

@@ -3,10 +3,10 @@
 //! **The contract of the per-backend include.** `mod sqlite` and
 //! `mod postgres` each define `DB` (the `sqlx::Database`) and `begin_write`
 //! (how a declaration's transaction serialises writers of one citizen, the
-//! one difference between the backends), then include the same six files:
+//! one difference between the backends), then include the same seven files:
 //! `prelude.rs` (every import, the pool types and the helpers the others
 //! share), then `citizens.rs`, `records.rs`, `prescriptions.rs`,
-//! `laboratory.rs` and `declarations.rs` (the statements, no imports of their own). So nothing is generic over
+//! `laboratory.rs`, `vaccinations.rs` and `declarations.rs` (the statements, no imports of their own). So nothing is generic over
 //! `sqlx::Database` and the compiler type-checks every function against both
 //! backends' types. It does not check the SQL text: the statements are
 //! portable SQL (`$n` parameters, no backend-only functions), and the Rust
@@ -33,6 +33,7 @@ pub mod sqlite {
     include!("records.rs");
     include!("prescriptions.rs");
     include!("laboratory.rs");
+    include!("vaccinations.rs");
     include!("declarations.rs");
 }
 
@@ -62,5 +63,6 @@ pub mod postgres {
     include!("records.rs");
     include!("prescriptions.rs");
     include!("laboratory.rs");
+    include!("vaccinations.rs");
     include!("declarations.rs");
 }

@@ -19,7 +19,7 @@ use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
     CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, OwnData, Person, ProviderRow, RecordPage,
-    RegisterData, Viewing, WhatsNew,
+    RegisterData, Vaccination, Viewing, WhatsNew,
 };
 
 pub type Pool = sqlx::Pool<DB>;
