@@ -3,16 +3,31 @@
 //! **The contract of the per-backend include.** `mod sqlite` and
 //! `mod postgres` each define `DB` (the `sqlx::Database`) and `begin_write`
 //! (how a declaration's transaction serialises writers of one citizen, the
-//! one difference between the backends), then include the same seven files:
-//! `prelude.rs` (every import, the pool types and the helpers the others
-//! share), then `citizens.rs`, `records.rs`, `prescriptions.rs`,
-//! `laboratory.rs`, `vaccinations.rs` and `declarations.rs` (the statements, no imports of their own). So nothing is generic over
-//! `sqlx::Database` and the compiler type-checks every function against both
-//! backends' types. It does not check the SQL text: the statements are
-//! portable SQL (`$n` parameters, no backend-only functions), and the Rust
-//! tests run every one of them on SQLite and on PostgreSQL. The files import
-//! the domain and `server::rows` only; callers reach them through `Db`'s
-//! methods (`server/db.rs`), which list the whole database API in one place.
+//! one difference between the backends), then include the same files
+//! (`statements!`): `prelude.rs` (every import, the pool types and the
+//! helpers the others share), then `citizens.rs`, `records.rs`,
+//! `prescriptions.rs`, `laboratory.rs`, `vaccinations.rs` and
+//! `declarations.rs` (the statements, no imports of their own). So nothing
+//! is generic over `sqlx::Database` and the compiler type-checks every
+//! function against both backends' types. It does not check the SQL text:
+//! the statements are portable SQL (`$n` parameters, no backend-only
+//! functions), and the Rust tests run every one of them on SQLite and on
+//! PostgreSQL. The files import the domain and `server::rows` only; callers
+//! reach them through `Db`'s methods (`server/db.rs`), which list the whole
+//! database API in one place.
+
+/// The statement files, in the order each backend includes them.
+macro_rules! statements {
+    () => {
+        include!("prelude.rs");
+        include!("citizens.rs");
+        include!("records.rs");
+        include!("prescriptions.rs");
+        include!("laboratory.rs");
+        include!("vaccinations.rs");
+        include!("declarations.rs");
+    };
+}
 
 /// SQLite: the embedded default.
 pub mod sqlite {
@@ -28,13 +43,7 @@ pub mod sqlite {
         pool.begin_with("BEGIN IMMEDIATE").await
     }
 
-    include!("prelude.rs");
-    include!("citizens.rs");
-    include!("records.rs");
-    include!("prescriptions.rs");
-    include!("laboratory.rs");
-    include!("vaccinations.rs");
-    include!("declarations.rs");
+    statements!();
 }
 
 /// PostgreSQL: many app instances on one database.
@@ -58,11 +67,5 @@ pub mod postgres {
         Ok(tx)
     }
 
-    include!("prelude.rs");
-    include!("citizens.rs");
-    include!("records.rs");
-    include!("prescriptions.rs");
-    include!("laboratory.rs");
-    include!("vaccinations.rs");
-    include!("declarations.rs");
+    statements!();
 }
