@@ -1,0 +1,294 @@
+//! The demo people's records and declarations (DOMAIN.md §9), built as plain
+//! data: deterministic (the same rows, with dates relative to `today`, every
+//! time), no I/O. The server's seed writes it; the benchmark reads it. The
+//! people are in `people.rs`; their entries' texts and values (laboratory
+//! results, vaccinations) and the event and prescription builders in
+//! `entries.rs`.
+
+mod entries;
+mod people;
+
+pub use people::demo_people;
+
+use chrono::{Duration, NaiveDate};
+
+use crate::domain::declarations::{CrossSector, RegisterKind, Sector};
+
+/// (register id, provider id, kind as stored)
+pub const REGISTERS: &[(&str, &str, &str)] = &[
+    ("helsinki/patient", "helsinki", "patient"),
+    ("hus/patient", "hus", "patient"),
+    ("vantaa-kerava/patient", "vantaa-kerava", "patient"),
+    ("vantaa-kerava/social", "vantaa-kerava", "social_welfare_client"),
+    ("pirkanmaa/patient", "pirkanmaa", "patient"),
+    ("pirkanmaa/social", "pirkanmaa", "social_welfare_client"),
+    ("varsinais-suomi/patient", "varsinais-suomi", "patient"),
+    ("pohjois-pohjanmaa/patient", "pohjois-pohjanmaa", "patient"),
+    ("pohjois-pohjanmaa/social", "pohjois-pohjanmaa", "social_welfare_client"),
+    ("kanta-hame/patient", "kanta-hame", "patient"),
+    ("kanta-hame/social", "kanta-hame", "social_welfare_client"),
+    ("lahiklinikka/patient", "lahiklinikka", "patient"),
+    ("kide-terveys/patient", "kide-terveys", "patient"),
+    ("kide-terveys/occupational", "kide-terveys", "occupational_health"),
+];
+
+/// (unit id, provider id, name as recorded)
+pub const UNITS: &[(&str, &str, &str)] = &[
+    ("helsinki-kallio", "helsinki", "Kallion terveysasema"),
+    ("hus-meilahti", "hus", "HUS Meilahden sairaala, sisätautien poliklinikka"),
+    ("vantaa-tikkurila", "vantaa-kerava", "Tikkurilan terveysasema"),
+    ("vantaa-sosiaali", "vantaa-kerava", "Vantaan aikuissosiaalityö"),
+    ("pirkanmaa-hervanta", "pirkanmaa", "Hervannan terveysasema"),
+    ("pirkanmaa-tays", "pirkanmaa", "Tays Keskussairaala"),
+    ("pirkanmaa-kotihoito", "pirkanmaa", "Tampereen kotihoito"),
+    ("vs-turku", "varsinais-suomi", "Turun terveysasema, Keskusta"),
+    ("vs-tyks", "varsinais-suomi", "Tyks T-sairaala"),
+    ("pp-oulu", "pohjois-pohjanmaa", "Oulun terveysasema, Keskusta"),
+    ("pp-sosiaali", "pohjois-pohjanmaa", "Oulun sosiaalipalvelut"),
+    ("kh-hameenlinna", "kanta-hame", "Hämeenlinnan terveysasema"),
+    ("kh-sosiaali", "kanta-hame", "Hämeenlinnan vanhuspalvelut"),
+    ("lahiklinikka-tampere", "lahiklinikka", "Lähiklinikka Tampere"),
+    ("kide-helsinki", "kide-terveys", "Kide Terveys Helsinki"),
+    ("kide-tyoterveys", "kide-terveys", "Kide Työterveys Helsinki"),
+];
+
+#[derive(Debug, Clone)]
+pub struct DemoEntry {
+    pub kind: &'static str,
+    pub recorded_on: NaiveDate,
+    pub text: String,
+    /// A laboratory result's value (every laboratory_result entry has one).
+    pub lab: Option<DemoLab>,
+    /// A vaccination's vaccine and dose (every vaccination entry has one).
+    pub vaccination: Option<(&'static str, u32)>,
+}
+
+/// A laboratory result as a value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DemoLab {
+    pub test: &'static str,
+    pub value: f64,
+    pub unit: &'static str,
+    pub reference_low: Option<f64>,
+    pub reference_high: Option<f64>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoEvent {
+    pub register: &'static str,
+    pub unit: &'static str,
+    pub started_on: NaiveDate,
+    pub title: String,
+    pub entries: Vec<DemoEntry>,
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoPrescription {
+    pub prescriber: &'static str,
+    pub unit: &'static str,
+    pub medicine: &'static str,
+    pub strength: &'static str,
+    pub dosage: &'static str,
+    pub prescribed_on: NaiveDate,
+    pub valid_until: NaiveDate,
+    pub amount: i64,
+    pub amount_unit: &'static str,
+    /// (pharmacy, date, amount)
+    pub dispensings: Vec<(&'static str, NaiveDate, i64)>,
+}
+
+#[derive(Debug, Clone)]
+pub enum DemoActor {
+    Citizen,
+    /// A guardian, by identity code.
+    Guardian(&'static str),
+    Professional(&'static str),
+}
+
+/// A declaration, referring to the person's own events and prescriptions by
+/// their index in [`DemoPerson::events`] and [`DemoPerson::prescriptions`].
+#[derive(Debug, Clone)]
+pub enum DemoDeclaration {
+    Consent(Sector),
+    CrossConsent(CrossSector),
+    DenyEvent(usize, bool),
+    DenyPrescription(usize, bool),
+    DenyRegister(&'static str, RegisterKind, bool),
+    DenyComprehensive(Sector, bool),
+    DenyUusimaa(bool),
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoViewing {
+    pub provider: &'static str,
+    pub unit: &'static str,
+    pub days_ago: i64,
+    pub what: &'static str,
+    pub purpose: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct DemoPerson {
+    pub code: &'static str,
+    pub events: Vec<DemoEvent>,
+    pub prescriptions: Vec<DemoPrescription>,
+    /// (days ago, actor, declaration)
+    pub declarations: Vec<(i64, DemoActor, DemoDeclaration)>,
+    pub viewings: Vec<DemoViewing>,
+    /// Identity codes of the children this person is the guardian of.
+    pub guardian_of: Vec<&'static str>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
+
+    #[test]
+    fn every_laboratory_entry_has_a_value_and_helmi_has_ten_year_series() {
+        let people = demo_people(today());
+        for p in &people {
+            for x in p.events.iter().flat_map(|e| &e.entries) {
+                assert_eq!(x.kind == "laboratory_result", x.lab.is_some(), "{}", x.text);
+                assert_eq!(x.kind == "vaccination", x.vaccination.is_some(), "{}", x.text);
+                if let Some(lab) = &x.lab {
+                    assert!(x.text.starts_with(lab.test) && x.text.ends_with(lab.unit), "{}", x.text);
+                }
+            }
+        }
+        let helmi = people.iter().find(|p| p.code == "271055-989K").unwrap();
+        for test in ["P-Krea", "B-HbA1c", "P-LDL-kol"] {
+            let series: Vec<(NaiveDate, f64, Option<f64>)> = helmi
+                .events
+                .iter()
+                .flat_map(|e| &e.entries)
+                .filter_map(|x| {
+                    x.lab.as_ref().filter(|l| l.test == test).map(|l| (x.recorded_on, l.value, l.reference_high))
+                })
+                .collect();
+            assert!(series.len() >= 20, "{test}: {}", series.len());
+            let first = series.iter().map(|s| s.0).min().unwrap();
+            let last = series.iter().map(|s| s.0).max().unwrap();
+            assert!((last - first).num_days() >= 10 * 365, "{test}: {first}..{last}");
+            assert!(series.iter().any(|s| s.2.is_some_and(|high| s.1 > high)), "{test}: some values above the range");
+            assert!(series.iter().any(|s| s.2.is_some_and(|high| s.1 <= high)), "{test}: some within it");
+        }
+    }
+
+    #[test]
+    fn helmi_has_a_long_history_in_six_registers() {
+        let people = demo_people(today());
+        let helmi = people.iter().find(|p| p.code == "271055-989K").unwrap();
+        let entries: usize = helmi.events.iter().map(|e| e.entries.len()).sum();
+        let registers: BTreeSet<_> = helmi.events.iter().map(|e| e.register).collect();
+        assert!(entries >= 2000, "{entries}");
+        assert!(registers.len() >= 6, "{registers:?}");
+        assert!(helmi.prescriptions.len() >= 40);
+    }
+
+    #[test]
+    fn matti_has_data_in_pirkanmaa_varsinais_suomi_and_a_private_register() {
+        let people = demo_people(today());
+        let matti = people.iter().find(|p| p.code == "040762-912M").unwrap();
+        let registers: BTreeSet<_> = matti.events.iter().map(|e| e.register).collect();
+        for r in ["pirkanmaa/patient", "pirkanmaa/social", "varsinais-suomi/patient", "lahiklinikka/patient"] {
+            assert!(registers.contains(r), "{r}");
+        }
+        let t = today();
+        assert!(matti.prescriptions.iter().any(|p| p.valid_until >= t), "a valid prescription");
+        assert!(matti.prescriptions.iter().any(|p| p.valid_until < t), "an expired prescription");
+        assert!(matti.prescriptions.iter().any(|p| !p.dispensings.is_empty()), "a dispensed prescription");
+    }
+
+    #[test]
+    fn liisa_denied_a_valid_prescription_after_a_consent_given_before_2024() {
+        let people = demo_people(today());
+        let liisa = people.iter().find(|p| p.code == "231190-923P").unwrap();
+        let DemoDeclaration::DenyPrescription(i, _) = liisa.declarations[2].2 else { panic!("a prescription denial") };
+        assert!(liisa.prescriptions[i].valid_until >= today(), "the denied prescription is valid");
+        let consent_on = today() - Duration::days(liisa.declarations[0].0);
+        assert!(matches!(liisa.declarations[0].2, DemoDeclaration::Consent(Sector::Healthcare)));
+        assert!(consent_on < NaiveDate::from_ymd_opt(2024, 1, 1).unwrap());
+    }
+
+    #[test]
+    fn juhani_has_healthcare_data_in_two_counties_and_a_consent_before_his_denial() {
+        let people = demo_people(today());
+        let juhani = people.iter().find(|p| p.code == "300178-934D").unwrap();
+        let registers: BTreeSet<_> = juhani.events.iter().map(|e| e.register).collect();
+        assert!(registers.contains("pirkanmaa/patient") && registers.contains("pohjois-pohjanmaa/patient"));
+        assert!(matches!(juhani.declarations[0], (600, _, DemoDeclaration::Consent(Sector::Healthcare))));
+    }
+
+    #[test]
+    fn elinas_viewings_name_her_own_events() {
+        let people = demo_people(today());
+        let elina = people.iter().find(|p| p.code == "150571-945H").unwrap();
+        for v in &elina.viewings {
+            let title = v.what.split(':').next().unwrap();
+            assert!(
+                elina.events.iter().any(|e| e.title == title
+                    && e.unit == v.unit
+                    && e.started_on <= today() - Duration::days(v.days_ago)),
+                "{}",
+                v.what
+            );
+        }
+        assert!(elina.viewings.iter().filter(|v| v.days_ago < 500).count() >= 2, "some after the Uusimaa denial");
+    }
+
+    #[test]
+    fn the_data_is_deterministic() {
+        let a = demo_people(today());
+        let b = demo_people(today());
+        let texts = |p: &[DemoPerson]| {
+            p.iter()
+                .flat_map(|p| p.events.iter().flat_map(|e| e.entries.iter().map(|x| x.text.clone())))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(texts(&a), texts(&b));
+    }
+
+    #[test]
+    fn every_register_and_unit_referred_to_exists() {
+        for p in demo_people(today()) {
+            for e in &p.events {
+                assert!(REGISTERS.iter().any(|r| r.0 == e.register), "{}", e.register);
+                assert!(UNITS.iter().any(|u| u.0 == e.unit), "{}", e.unit);
+            }
+            for d in &p.declarations {
+                if let DemoDeclaration::DenyEvent(i, _) = d.2 {
+                    assert!(i < p.events.len());
+                }
+                if let DemoDeclaration::DenyPrescription(i, _) = d.2 {
+                    assert!(i < p.prescriptions.len());
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod kind_tests {
+    use super::*;
+    use crate::domain::declarations::RegisterKind;
+    use crate::domain::records::EntryKind;
+
+    #[test]
+    fn every_demo_entry_kind_and_register_kind_is_a_domain_value() {
+        for p in demo_people(NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()) {
+            for e in &p.events {
+                for x in &e.entries {
+                    assert!(EntryKind::parse(x.kind).is_some(), "{}", x.kind);
+                }
+            }
+        }
+        for (_, _, kind) in REGISTERS {
+            assert!(RegisterKind::parse(kind).is_some(), "{kind}");
+        }
+    }
+}

@@ -1,0 +1,407 @@
+//! The demo people of DOMAIN.md §9, each with the situation the demo must show.
+
+use chrono::{Duration, NaiveDate};
+
+use super::entries::{demo_entry, event, rx, Lcg, HEALTH_KINDS};
+use super::*;
+use crate::domain::declarations::Sector;
+
+/// Everything the demo seeds, as of `today`.
+pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
+    let ago = |days: i64| today - Duration::days(days);
+    let days_since = |y, m, d| (today - NaiveDate::from_ymd_opt(y, m, d).expect("a valid date")).num_days();
+    let person = |code| DemoPerson {
+        code,
+        events: vec![],
+        prescriptions: vec![],
+        declarations: vec![],
+        viewings: vec![],
+        guardian_of: vec![],
+    };
+
+    // Aino: Helsinki health centre and HUS; no consent; never confirmed the notice.
+    let mut aino = person("120385-9015");
+    aino.events = vec![
+        event("helsinki/patient", "helsinki-kallio", ago(400), "Flunssa", &["visit_summary", "diagnosis"]),
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            ago(90),
+            "Verenpaineen seuranta",
+            &["visit_summary", "measurement", "referral"],
+        ),
+        event(
+            "hus/patient",
+            "hus-meilahti",
+            ago(60),
+            "Sisätautien poliklinikka",
+            &["visit_summary", "laboratory_result", "care_plan"],
+        ),
+    ];
+
+    // Matti: Pirkanmaa until 2024, then Varsinais-Suomi; a private clinic;
+    // healthcare consent; prescriptions valid, expired and dispensed; social welfare in Pirkanmaa.
+    let mut matti = person("040762-912M");
+    matti.events = vec![
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-hervanta",
+            ago(1100),
+            "Selkäkipu",
+            &["visit_summary", "diagnosis", "referral"],
+        ),
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-tays",
+            ago(1050),
+            "Fysiatrian poliklinikka",
+            &["visit_summary", "imaging_study"],
+        ),
+        event(
+            "pirkanmaa/social",
+            "pirkanmaa-kotihoito",
+            ago(900),
+            "Kotihoito",
+            &["client_document", "client_document"],
+        ),
+        event(
+            "lahiklinikka/patient",
+            "lahiklinikka-tampere",
+            ago(800),
+            "Polven vamma",
+            &["visit_summary", "imaging_study", "procedure"],
+        ),
+        event(
+            "varsinais-suomi/patient",
+            "vs-turku",
+            ago(300),
+            "Diabeteksen vuosikontrolli",
+            &["visit_summary", "laboratory_result", "measurement", "care_plan"],
+        ),
+        event(
+            "varsinais-suomi/patient",
+            "vs-tyks",
+            ago(120),
+            "Sisätautien poliklinikka",
+            &["visit_summary", "laboratory_result"],
+        ),
+    ];
+    matti.prescriptions = vec![
+        rx(
+            "varsinais-suomi",
+            "vs-turku",
+            "Metformin",
+            "500 mg",
+            "1 tabletti 2 kertaa päivässä",
+            ago(300),
+            730,
+            200,
+            vec![("apteekki-tahti", ago(295), 100), ("apteekki-tahti", ago(150), 100)],
+        ),
+        rx(
+            "varsinais-suomi",
+            "vs-turku",
+            "Ramipril",
+            "5 mg",
+            "1 tabletti aamulla",
+            ago(120),
+            730,
+            100,
+            vec![("apteekki-tahti", ago(118), 30)],
+        ),
+        rx(
+            "pirkanmaa",
+            "pirkanmaa-hervanta",
+            "Ibuprofen",
+            "400 mg",
+            "1 tabletti tarvittaessa, enintään 3 päivässä",
+            ago(1100),
+            365,
+            30,
+            vec![("apteekki-hervanta", ago(1099), 30)],
+        ),
+        rx(
+            "lahiklinikka",
+            "lahiklinikka-tampere",
+            "Parasetamoli",
+            "500 mg",
+            "2 tablettia tarvittaessa",
+            ago(800),
+            365,
+            100,
+            vec![],
+        ),
+    ];
+    matti.declarations = vec![(1000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
+    matti.viewings = vec![DemoViewing {
+        provider: "varsinais-suomi",
+        unit: "vs-tyks",
+        days_ago: 120,
+        what: "Potilaskertomus",
+        purpose: "treatment",
+    }];
+
+    // Liisa: a denial of one service event and of one valid prescription; a
+    // healthcare consent given before 2024 (covers Kanta only: to update).
+    let mut liisa = person("231190-923P");
+    liisa.events = vec![
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-hervanta",
+            ago(700),
+            "Mielenterveyskäynti",
+            &["visit_summary", "diagnosis", "care_plan"],
+        ),
+        event("pirkanmaa/patient", "pirkanmaa-hervanta", ago(200), "Rokotus", &["vaccination"]),
+        event("lahiklinikka/patient", "lahiklinikka-tampere", ago(100), "Ihottuma", &["visit_summary", "diagnosis"]),
+    ];
+    liisa.prescriptions = vec![
+        rx(
+            "pirkanmaa",
+            "pirkanmaa-hervanta",
+            "Sertraliini",
+            "50 mg",
+            "1 tabletti aamulla",
+            ago(700),
+            365,
+            100,
+            vec![("apteekki-hervanta", ago(698), 100)],
+        ),
+        rx(
+            "lahiklinikka",
+            "lahiklinikka-tampere",
+            "Hydrokortisoni",
+            "1 %",
+            "ohuelti iholle 2 kertaa päivässä",
+            ago(100),
+            365,
+            1,
+            vec![],
+        ),
+        rx(
+            "pirkanmaa",
+            "pirkanmaa-hervanta",
+            "Sertraliini",
+            "50 mg",
+            "1 tabletti aamulla",
+            ago(150),
+            730,
+            100,
+            vec![("apteekki-hervanta", ago(148), 100)],
+        ),
+    ];
+    liisa.declarations = vec![
+        (days_since(2023, 6, 15), DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
+        (640, DemoActor::Citizen, DemoDeclaration::DenyEvent(0, false)),
+        (140, DemoActor::Citizen, DemoDeclaration::DenyPrescription(2, false)),
+    ];
+
+    // Juhani: notice in person at Pohjois-Pohjanmaa; a healthcare consent,
+    // then a comprehensive healthcare denial allowing emergencies; social
+    // welfare consent; data in a second county (Pirkanmaa), which another
+    // provider sees in an emergency only.
+    let mut juhani = person("300178-934D");
+    juhani.events = vec![
+        event(
+            "pirkanmaa/patient",
+            "pirkanmaa-tays",
+            ago(800),
+            "Päivystyskäynti",
+            &["visit_summary", "diagnosis", "imaging_study"],
+        ),
+        event(
+            "pohjois-pohjanmaa/patient",
+            "pp-oulu",
+            ago(500),
+            "Astma",
+            &["visit_summary", "diagnosis", "measurement", "care_plan"],
+        ),
+        event("pohjois-pohjanmaa/social", "pp-sosiaali", ago(450), "Toimeentulotuki", &["client_document"]),
+        event("pohjois-pohjanmaa/patient", "pp-oulu", ago(30), "Astman kontrolli", &["visit_summary", "measurement"]),
+    ];
+    juhani.declarations = vec![
+        (600, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
+        (
+            280,
+            DemoActor::Professional("pohjois-pohjanmaa"),
+            DemoDeclaration::DenyComprehensive(Sector::Healthcare, true),
+        ),
+        (279, DemoActor::Professional("pohjois-pohjanmaa"), DemoDeclaration::Consent(Sector::SocialWelfare)),
+    ];
+
+    // Elina: Vantaa-Kerava and HUS; Uusimaa denial; occupational health; viewings.
+    let mut elina = person("150571-945H");
+    elina.events = vec![
+        event("vantaa-kerava/patient", "vantaa-tikkurila", ago(600), "Migreeni", &["visit_summary", "diagnosis"]),
+        event(
+            "hus/patient",
+            "hus-meilahti",
+            ago(550),
+            "Neurologian poliklinikka",
+            &["visit_summary", "imaging_study", "care_plan"],
+        ),
+        event(
+            "kide-terveys/occupational",
+            "kide-tyoterveys",
+            ago(200),
+            "Työterveystarkastus",
+            &["visit_summary", "measurement", "certificate"],
+        ),
+        event("kide-terveys/patient", "kide-helsinki", ago(80), "Flunssa", &["visit_summary"]),
+    ];
+    elina.declarations = vec![(500, DemoActor::Citizen, DemoDeclaration::DenyUusimaa(false))];
+    // What each viewing names is in her data; the last two come after her
+    // Uusimaa denial, and each is a provider reading its own register.
+    elina.viewings = vec![
+        DemoViewing {
+            provider: "hus",
+            unit: "hus-meilahti",
+            days_ago: 550,
+            what: "Neurologian poliklinikka: käyntiyhteenveto",
+            purpose: "treatment",
+        },
+        DemoViewing {
+            provider: "vantaa-kerava",
+            unit: "vantaa-tikkurila",
+            days_ago: 540,
+            what: "Migreeni: diagnoosi",
+            purpose: "treatment",
+        },
+        DemoViewing {
+            provider: "kide-terveys",
+            unit: "kide-tyoterveys",
+            days_ago: 200,
+            what: "Työterveystarkastus: todistus",
+            purpose: "treatment",
+        },
+        DemoViewing {
+            provider: "kide-terveys",
+            unit: "kide-helsinki",
+            days_ago: 80,
+            what: "Flunssa: käyntiyhteenveto",
+            purpose: "treatment",
+        },
+    ];
+
+    // Oskari: his own records; guardian of Eetu (8) and Sofia (16).
+    let mut oskari = person("080988-956Y");
+    oskari.events =
+        vec![event("helsinki/patient", "helsinki-kallio", ago(250), "Hammassärky", &["visit_summary", "referral"])];
+    oskari.guardian_of = vec!["190218A967P", "020610A9788"];
+    oskari.declarations = vec![(200, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
+    let mut eetu = person("190218A967P");
+    eetu.events = vec![
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            ago(2500),
+            "Neuvolakäynti",
+            &["visit_summary", "measurement", "vaccination"],
+        ),
+        event("hus/patient", "hus-meilahti", ago(700), "Korvatulehdus", &["visit_summary", "diagnosis"]),
+    ];
+    let mut sofia = person("020610A9788");
+    let tenth_birthday = NaiveDate::from_ymd_opt(2020, 6, 2).expect("valid date");
+    sofia.events = vec![
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            tenth_birthday - Duration::days(800),
+            "Neuvolakäynti",
+            &["visit_summary", "vaccination"],
+        ),
+        event(
+            "helsinki/patient",
+            "helsinki-kallio",
+            tenth_birthday - Duration::days(100),
+            "Kouluterveydenhuolto",
+            &["visit_summary", "measurement"],
+        ),
+        event("helsinki/patient", "helsinki-kallio", ago(150), "Urheiluvamma", &["visit_summary", "imaging_study"]),
+    ];
+
+    // Helmi: a long history in six registers, and many prescriptions.
+    let mut helmi = person("271055-989K");
+    let places: [(&str, &str); 6] = [
+        ("kanta-hame/patient", "kh-hameenlinna"),
+        ("kanta-hame/social", "kh-sosiaali"),
+        ("pirkanmaa/patient", "pirkanmaa-tays"),
+        ("hus/patient", "hus-meilahti"),
+        ("lahiklinikka/patient", "lahiklinikka-tampere"),
+        ("kide-terveys/patient", "kide-helsinki"),
+    ];
+    let mut rng = Lcg(271055);
+    for i in 0..430u64 {
+        let (register, unit) = places[(i % 6) as usize];
+        let on = ago(12 * 365 - (i as i64) * 10 - rng.below(7) as i64);
+        let n = 4 + rng.below(3) as usize;
+        let kinds: Vec<&'static str> = if register.ends_with("/social") {
+            vec!["client_document"; n]
+        } else {
+            (0..n).map(|_| HEALTH_KINDS[rng.below(HEALTH_KINDS.len() as u64) as usize]).collect()
+        };
+        let mut e = event(
+            register,
+            unit,
+            on,
+            if register.ends_with("/social") { "Kotihoito" } else { "Vastaanottokäynti" },
+            &kinds,
+        );
+        for (j, entry) in e.entries.iter_mut().enumerate() {
+            *entry = demo_entry(entry.kind, rng.below(8) + j as u64, on);
+        }
+        helmi.events.push(e);
+    }
+    let medicines = [
+        ("Simvastatiini", "20 mg"),
+        ("Bisoprololi", "5 mg"),
+        ("Levotyroksiini", "50 µg"),
+        ("Kalsium + D3", "500 mg/20 µg"),
+    ];
+    for i in 0..44i64 {
+        let (medicine, strength) = medicines[(i % 4) as usize];
+        let on = ago(12 * 365 - i * 95);
+        let dispensed = if i % 3 == 0 { vec![] } else { vec![("apteekki-kauppatori", on + Duration::days(2), 100)] };
+        helmi.prescriptions.push(rx(
+            "kanta-hame",
+            "kh-hameenlinna",
+            medicine,
+            strength,
+            "1 tabletti päivässä",
+            on,
+            365,
+            100,
+            dispensed,
+        ));
+    }
+    // What is new on her front page: a check-up a week ago and a laboratory
+    // visit today; and a blood pressure medicine that ends within 30 days.
+    helmi.events.push(event(
+        "kanta-hame/patient",
+        "kh-hameenlinna",
+        ago(7),
+        "Verenpaineen tarkastus",
+        &["visit_summary", "measurement"],
+    ));
+    helmi.events.push(event(
+        "kanta-hame/patient",
+        "kh-hameenlinna",
+        today,
+        "Laboratoriokäynti",
+        &["laboratory_result"],
+    ));
+    helmi.prescriptions.push(rx(
+        "kanta-hame",
+        "kh-hameenlinna",
+        "Amlodipiini",
+        "5 mg",
+        "1 tabletti päivässä",
+        ago(345),
+        365,
+        100,
+        vec![("apteekki-kauppatori", ago(343), 50)],
+    ));
+    helmi.declarations = vec![(3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
+
+    vec![aino, matti, liisa, juhani, elina, oskari, eetu, sofia, helmi]
+}
