@@ -10,7 +10,7 @@ mod people;
 
 pub use people::demo_people;
 
-use chrono::{Duration, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::declarations::{CrossSector, RegisterKind, Sector};
 
@@ -142,6 +142,7 @@ pub struct DemoPerson {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::Duration;
     use std::collections::BTreeSet;
 
     fn today() -> NaiveDate {
