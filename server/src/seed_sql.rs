@@ -2,6 +2,7 @@
 // `seed.rs`, which includes this file in `mod sqlite` and `mod postgres`).
 
 use super::{Notice, DEMO_PASSWORD, PEOPLE};
+use app::domain::notice::ChannelKind;
 use app::server::password;
 use chrono::{TimeZone, Utc};
 
@@ -43,8 +44,8 @@ pub async fn seed_demo_people(pool: &sqlx::Pool<DB>) -> Result<usize, String> {
         .map_err(db)?;
         let confirmation = match &person.notice {
             Notice::Never => None,
-            Notice::Online(v, t) => Some((*v, "online", None, at(*t))),
-            Notice::InPerson(v, provider, t) => Some((*v, "in_person", Some(*provider), at(*t))),
+            Notice::Online(v, t) => Some((*v, ChannelKind::Online.as_str(), None, at(*t))),
+            Notice::InPerson(v, provider, t) => Some((*v, ChannelKind::InPerson.as_str(), Some(*provider), at(*t))),
         };
         let person_data = data.iter().find(|d| d.code == person.code);
         if let Some((version, channel, provider, when)) = confirmation {

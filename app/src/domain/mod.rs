@@ -49,6 +49,7 @@ mod string_form_tests {
     use super::data_use::ProviderKind;
     use super::decision::Situation;
     use super::declarations::{ActorKind, CrossSector, DeclarationKind, DenialKind, RegisterKind, Sector};
+    use super::notice::ChannelKind;
     use super::records::EntryKind;
 
     /// Each enum's stored names parse back to their values (two values
@@ -69,6 +70,7 @@ mod string_form_tests {
     fn every_stored_name_parses_back_and_nothing_else_does() {
         round_trip!(
             AuditKind,
+            ChannelKind,
             ProviderKind,
             Situation,
             ActorKind,

@@ -63,6 +63,16 @@ pub enum ConfirmationChannel {
     InPerson { provider_name: String },
 }
 
+/// How a confirmation is stored: online (by the citizen or their guardian)
+/// or in person at a provider.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChannelKind {
+    Online,
+    InPerson,
+}
+
+string_form!(ChannelKind { Online => "online", InPerson => "in_person" });
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NoticeConfirmation {
     pub version: NoticeVersion,

@@ -142,12 +142,13 @@ pub async fn notice_confirmations(
     .await?;
     rows.into_iter()
         .map(|r| {
-            let channel = match (r.channel.as_str(), r.guardian_first) {
-                ("online", Some(first)) => ConfirmationChannel::OnlineByGuardian {
+            let kind = ChannelKind::parse(&r.channel).ok_or_else(|| decode("confirmation channel"))?;
+            let channel = match (kind, r.guardian_first) {
+                (ChannelKind::Online, Some(first)) => ConfirmationChannel::OnlineByGuardian {
                     guardian_name: format!("{first} {}", r.guardian_last.unwrap_or_default()),
                 },
-                ("online", None) => ConfirmationChannel::Online,
-                ("in_person", _) => {
+                (ChannelKind::Online, None) => ConfirmationChannel::Online,
+                (ChannelKind::InPerson, _) => {
                     let name = match locale {
                         Locale::Fi => r.name_fi,
                         Locale::Sv => r.name_sv,
@@ -155,7 +156,6 @@ pub async fn notice_confirmations(
                     };
                     ConfirmationChannel::InPerson { provider_name: name.ok_or_else(|| decode("confirming provider"))? }
                 }
-                _ => return Err(decode("confirmation channel")),
             };
             Ok(NoticeConfirmation { version: notice_version(&r.version)?, confirmed_at: r.confirmed_at, channel })
         })
@@ -228,10 +228,11 @@ pub async fn confirm_notice_online(
 ) -> Result<(), sqlx::Error> {
     sqlx::query(
         "INSERT INTO notice_confirmation (citizen_id, version, channel, provider_id, confirmed_at, confirmed_by_guardian_id) \
-         VALUES ($1, $2, 'online', NULL, $3, $4) ON CONFLICT DO NOTHING",
+         VALUES ($1, $2, $3, NULL, $4, $5) ON CONFLICT DO NOTHING",
     )
     .bind(id.0)
     .bind(version.as_str())
+    .bind(ChannelKind::Online.as_str())
     .bind(at)
     .bind(by.map(|c| c.0))
     .execute(pool)

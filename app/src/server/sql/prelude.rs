@@ -12,7 +12,7 @@ use crate::domain::declarations::{Actor, ActorKind, CrossSector, Declaration, De
 use crate::domain::validity::{valid_at, validate, DeclarationError};
 use crate::domain::glance::PrescriptionLeft;
 use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
-use crate::domain::notice::{self, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
+use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::IdentityCode;
