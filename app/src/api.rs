@@ -2,6 +2,7 @@
 //! the repository, and answers a typed [`AppError`] (the server gives each
 //! kind its HTTP status in one place, `server/src/web.rs`).
 
+pub mod acting;
 pub mod data_use;
 pub mod filters;
 pub mod forms;
@@ -14,6 +15,8 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use acting::ActingFor;
+
 use crate::domain::{NoticeConfirmation, NoticeVersion};
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -21,8 +24,8 @@ use crate::i18n::Locale;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoggedInCitizen {
     pub full_name: String,
-    /// The child whose data is shown, when the citizen acts for one.
-    pub acting_for: Option<String>,
+    /// Whose data is shown and by which right, when it is not the citizen's own.
+    pub acting_for: Option<ActingFor>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -63,7 +66,7 @@ pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
         return Ok(None);
     };
     let acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));
-    let acting_for = if acting { require_subject().await.ok().and_then(|s| s.child_name) } else { None };
+    let acting_for = if acting { session_subject().await.ok().and_then(|s| s.acting) } else { None };
     Ok(Some(LoggedInCitizen { full_name, acting_for }))
 }
 

@@ -63,6 +63,13 @@ const PEOPLE: &[DemoPerson] = &[
         can_log_in: true,
         notice: Notice::Online("2023-11", (2023, 11, 28, 13, 45)),
     },
+    DemoPerson {
+        code: "140282-9714",
+        first: "Anna",
+        last: "Koskinen",
+        can_log_in: true,
+        notice: Notice::Online("2023-11", (2024, 4, 8, 18, 20)),
+    },
     // Oskari's children: they do not log in; their guardian acts for them.
     DemoPerson { code: "190218A967P", first: "Eetu", last: "Laine", can_log_in: false, notice: Notice::Never },
     DemoPerson { code: "020610A9788", first: "Sofia", last: "Laine", can_log_in: false, notice: Notice::Never },
@@ -116,8 +123,8 @@ mod tests {
                 .unwrap();
         let confirmations: i64 =
             app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM notice_confirmation").fetch_one(db).await).unwrap();
-        assert_eq!(people, 9);
-        assert_eq!(confirmations, 6);
+        assert_eq!(people, 10);
+        assert_eq!(confirmations, 7);
     }
 
     async fn counts(pool: &Db) -> Vec<i64> {
@@ -131,6 +138,7 @@ mod tests {
             "declaration",
             "professional_viewing",
             "guardianship",
+            "authorisation",
             "register",
             "unit",
             "notice_confirmation",

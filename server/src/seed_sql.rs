@@ -68,7 +68,7 @@ pub async fn seed_demo_people(pool: &sqlx::Pool<DB>) -> Result<usize, String> {
         tx.commit().await.map_err(db)?;
         created += 1;
     }
-    seed_guardianship(pool, &data).await.map_err(db)?;
+    seed_guardianship_and_authorisations(pool, &data).await.map_err(db)?;
     if created > 0 {
         // Fresh statistics for the query planners (PostgreSQL's first
         // autovacuum may be minutes away; until then it guesses).
@@ -181,7 +181,8 @@ pub(super) async fn seed_person_data(
     Ok(())
 }
 
-pub(super) async fn seed_guardianship(pool: &sqlx::Pool<DB>, data: &[app::demo::DemoPerson]) -> Result<(), sqlx::Error> {
+/// Who may act for whom: guardianships, and e-authorisations (each pair once).
+pub(super) async fn seed_guardianship_and_authorisations(pool: &sqlx::Pool<DB>, data: &[app::demo::DemoPerson]) -> Result<(), sqlx::Error> {
     for guardian in data.iter().filter(|d| !d.guardian_of.is_empty()) {
         for child in &guardian.guardian_of {
             sqlx::query(
@@ -190,6 +191,16 @@ pub(super) async fn seed_guardianship(pool: &sqlx::Pool<DB>, data: &[app::demo::
                  ON CONFLICT DO NOTHING",
             )
             .bind(guardian.code).bind(child).execute(pool).await?;
+        }
+    }
+    for principal in data.iter().filter(|d| !d.authorised.is_empty()) {
+        for (agent, valid_from, valid_until) in &principal.authorised {
+            sqlx::query(
+                "INSERT INTO authorisation (principal_id, agent_id, valid_from, valid_until) \
+                 SELECT p.id, a.id, $3, $4 FROM citizen p, citizen a WHERE p.identity_code = $1 AND a.identity_code = $2 \
+                 AND NOT EXISTS (SELECT 1 FROM authorisation x WHERE x.principal_id = p.id AND x.agent_id = a.id)",
+            )
+            .bind(principal.code).bind(*agent).bind(*valid_from).bind(*valid_until).execute(pool).await?;
         }
     }
     Ok(())

@@ -116,7 +116,7 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Re
             Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
             Ok(Some(standing)) => {
                 // The page's server functions read it instead of asking again.
-                req.extensions_mut().insert(GuardedCitizen { citizen, standing });
+                req.extensions_mut().insert(GuardedCitizen { citizen, standing, view_logged: Default::default() });
                 next.run(req).await
             }
             Ok(None) => next.run(req).await,

@@ -28,8 +28,9 @@ pub struct PrescriptionAttentionView {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GlanceView {
-    /// The child's name when a guardian acts for one.
-    pub child_name: Option<String>,
+    /// The name of the person acted for (a child, or an adult by an
+    /// e-authorisation), when it is not the citizen's own data.
+    pub acting_for: Option<String>,
     /// "New" counts from the last login; without one, the last 30 days.
     pub since_login: bool,
     pub new_entries: i64,
@@ -61,7 +62,7 @@ pub async fn load(
     let declarations = pool.declarations(subject.citizen).await?;
     let data_use = data_use_at_a_glance(&declarations, now);
     Ok(GlanceView {
-        child_name: subject.child_name.clone(),
+        acting_for: subject.acting.as_ref().map(|a| a.name.clone()),
         since_login: matches!(since, Since::LastLogin(_)),
         new_entries: new.new_entries,
         newest: new

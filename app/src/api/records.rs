@@ -130,14 +130,6 @@ pub struct PrescriptionsView {
     pub expired_count: usize,
 }
 
-/// A child the logged-in citizen may act for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ChildView {
-    pub id: i64,
-    pub full_name: String,
-    pub age: u32,
-}
-
 #[cfg(feature = "ssr")]
 pub use ssr::{provider_name, register_label};
 
@@ -277,69 +269,4 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
         })
         .collect();
     Ok(PrescriptionsView { shown, valid_count, expired_count })
-}
-
-/// The children the logged-in citizen may act for (under 18, in their guardianship).
-#[server(endpoint = "my_children")]
-pub async fn my_children() -> Result<Vec<ChildView>, AppError> {
-    use crate::domain::listing::{birthday, guardian_visibility};
-    use crate::server::*;
-    let (_, citizen) = require_informed_citizen().await?;
-    let pool = pool()?;
-    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    Ok(pool
-        .children_of(citizen)
-        .await?
-        .into_iter()
-        .filter_map(|c| {
-            let born = c.identity_code.birth_date();
-            guardian_visibility(born, today)?;
-            let age = (1..=18).take_while(|y| birthday(born, *y) <= today).count() as u32;
-            Some(ChildView { id: c.id.0, full_name: c.full_name, age })
-        })
-        .collect())
-}
-
-/// Starts acting for a child: refused unless the asker is the child's
-/// guardian and the child is under 18. Answers where to go next.
-#[server(endpoint = "act_for_child")]
-pub async fn act_for_child(child: i64) -> Result<String, AppError> {
-    use crate::domain::listing::guardian_visibility;
-    use crate::server::*;
-    let (session, citizen) = require_informed_citizen().await?;
-    let pool = pool()?;
-    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    let found = pool.child_of(citizen, CitizenId(child)).await?;
-    match found {
-        Some(p) if guardian_visibility(p.identity_code.birth_date(), today).is_some() => {
-            if let Err(e) = session.insert(ACTING_FOR_KEY, p.id.0).await {
-                tracing::error!(error = %e, "could not store the session");
-                return Err(AppError::Unavailable);
-            }
-            tracing::info!(guardian = citizen.0, child = p.id.0, "acting for a child");
-            audit(crate::domain::audit::AuditKind::ActingFor, Some(citizen), Some(p.id.0)).await;
-            Ok(navigate_after_form("/records"))
-        }
-        _ => {
-            tracing::warn!(citizen = citizen.0, child, "refused: not a minor in this person's guardianship");
-            audit(crate::domain::audit::AuditKind::AccessRefused, Some(citizen), Some(child)).await;
-            Err(AppError::Forbidden)
-        }
-    }
-}
-
-/// Back to the citizen's own data.
-#[server(endpoint = "act_for_self")]
-pub async fn act_for_self() -> Result<String, AppError> {
-    use crate::server::*;
-    let (session, citizen) = require_citizen().await?;
-    let was_acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));
-    if let Err(e) = session.remove::<i64>(ACTING_FOR_KEY).await {
-        tracing::error!(error = %e, "could not store the session");
-        return Err(AppError::Unavailable);
-    }
-    if was_acting {
-        audit(crate::domain::audit::AuditKind::ActingForSelf, Some(citizen), None).await;
-    }
-    Ok(navigate_after_form("/"))
 }

@@ -137,6 +137,9 @@ pub struct DemoPerson {
     pub viewings: Vec<DemoViewing>,
     /// Identity codes of the children this person is the guardian of.
     pub guardian_of: Vec<&'static str>,
+    /// The e-authorisations this person gave: (the agent's identity code,
+    /// valid from, valid until).
+    pub authorised: Vec<(&'static str, NaiveDate, NaiveDate)>,
 }
 
 #[cfg(test)]

@@ -17,6 +17,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         declarations: vec![],
         viewings: vec![],
         guardian_of: vec![],
+        authorised: vec![],
     };
 
     // Aino: Helsinki health centre and HUS; no consent; never confirmed the notice.
@@ -402,6 +403,15 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         vec![("apteekki-kauppatori", ago(343), 50)],
     ));
     helmi.declarations = vec![(3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
+    // Her daughter Anna may view her data (a Suomi.fi e-authorisation).
+    helmi.authorised = vec![("140282-9714", ago(400), today + Duration::days(3 * 365))];
 
-    vec![aino, matti, liisa, juhani, elina, oskari, eetu, sofia, helmi]
+    // Anna: a few records of her own.
+    let mut anna = person("140282-9714");
+    anna.events = vec![
+        event("kanta-hame/patient", "kh-hameenlinna", ago(620), "Flunssa", &["visit_summary"]),
+        event("kide-terveys/patient", "kide-helsinki", ago(45), "Selkäkipu", &["visit_summary", "referral"]),
+    ];
+
+    vec![aino, matti, liisa, juhani, elina, oskari, eetu, sofia, helmi, anna]
 }

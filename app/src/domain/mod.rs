@@ -27,6 +27,7 @@ macro_rules! string_form {
     };
 }
 
+pub mod acting;
 pub mod audit;
 pub mod data_use;
 pub mod decision;
@@ -45,6 +46,7 @@ pub use notice::{ConfirmationChannel, NoticeConfirmation, NoticeVersion};
 
 #[cfg(test)]
 mod string_form_tests {
+    use super::acting::ActingRight;
     use super::audit::AuditKind;
     use super::data_use::ProviderKind;
     use super::decision::Situation;
@@ -69,6 +71,7 @@ mod string_form_tests {
     #[test]
     fn every_stored_name_parses_back_and_nothing_else_does() {
         round_trip!(
+            ActingRight,
             AuditKind,
             ChannelKind,
             ProviderKind,

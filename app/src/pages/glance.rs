@@ -11,7 +11,7 @@ use crate::domain::glance::Attention;
 pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let title = match &glance.child_name {
+    let title = match &glance.acting_for {
         Some(name) => (t.glance_title_for)(name),
         None => t.glance_title.to_string(),
     };

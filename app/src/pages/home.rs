@@ -2,8 +2,9 @@ use crate::pages::PageTitle;
 use leptos::prelude::*;
 
 use super::{use_locale, use_texts, LoadError};
+use crate::api::acting::{people_to_act_for, ActFor, ActForView};
 use crate::api::front_page;
-use crate::api::records::{my_children, ActForChild};
+use crate::domain::acting::ActingRight;
 use crate::domain::ConfirmationChannel;
 
 #[component]
@@ -48,7 +49,7 @@ pub fn HomePage() -> impl IntoView {
                                     <li><a href="/data-use">{t.nav_data_use}</a></li>
                                 </ul>
                             </section>
-                            <Children/>
+                            <PeopleToActFor/>
                         }
                         .into_any()
                     }
@@ -59,40 +60,63 @@ pub fn HomePage() -> impl IntoView {
     }
 }
 
-/// The children the citizen may act for, each one click away.
+/// The people the citizen may act for today, each one click away: children
+/// in their guardianship, and adults who gave them an e-authorisation.
 #[component]
-fn Children() -> impl IntoView {
+fn PeopleToActFor() -> impl IntoView {
     let t = use_texts();
-    let children = Resource::new(|| (), |_| my_children());
-    let act = ServerAction::<ActForChild>::new();
+    let locale = use_locale();
+    let people = Resource::new(|| (), |_| people_to_act_for());
+    let act = ServerAction::<ActFor>::new();
+    let list = move |people: Vec<ActForView>| {
+        view! {
+            <ul class="children">
+                {people
+                    .into_iter()
+                    .map(|p| {
+                        let note = match p.age {
+                            Some(age) => t.age_years.of(age as usize),
+                            None => (t.authorisation_valid_until)(&locale.date(p.until)),
+                        };
+                        view! {
+                            <li>
+                                <ActionForm action=act>
+                                    <input type="hidden" name="person" value=p.id/>
+                                    <button type="submit" class="button button--secondary">
+                                        {(t.act_for_button)(&p.full_name)}
+                                    </button>
+                                    " "
+                                    <span class="muted">{note}</span>
+                                </ActionForm>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    };
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let children = children.await.unwrap_or_default();
-                (!children.is_empty()).then(|| view! {
-                    <section class="panel" aria-labelledby="children-title">
-                        <h2 id="children-title">{t.children_title}</h2>
-                        <p>{t.children_intro}</p>
-                        {move || act.value().get().and_then(Result::err).map(|e| view! { <super::ErrorSummary error=e/> })}
-                        <ul class="children">
-                            {children
-                                .into_iter()
-                                .map(|c| view! {
-                                    <li>
-                                        <ActionForm action=act>
-                                            <input type="hidden" name="child" value=c.id/>
-                                            <button type="submit" class="button button--secondary">
-                                                {(t.act_for_button)(&c.full_name)}
-                                            </button>
-                                            " "
-                                            <span class="muted">{t.age_years.of(c.age as usize)}</span>
-                                        </ActionForm>
-                                    </li>
-                                })
-                                .collect_view()}
-                        </ul>
-                    </section>
-                })
+                let (children, adults): (Vec<_>, Vec<_>) =
+                    people.await.unwrap_or_default().into_iter().partition(|p| p.right == ActingRight::Guardian);
+                view! {
+                    {move || act.value().get().and_then(Result::err).map(|e| view! { <super::ErrorSummary error=e/> })}
+                    {(!children.is_empty()).then(|| view! {
+                        <section class="panel" aria-labelledby="children-title">
+                            <h2 id="children-title">{t.children_title}</h2>
+                            <p>{t.children_intro}</p>
+                            {list(children)}
+                        </section>
+                    })}
+                    {(!adults.is_empty()).then(|| view! {
+                        <section class="panel" aria-labelledby="authorised-title" data-testid="authorisations">
+                            <h2 id="authorised-title">{t.authorised_title}</h2>
+                            <p>{t.authorised_intro}</p>
+                            {list(adults)}
+                        </section>
+                    })}
+                }
             })}
         </Suspense>
     }

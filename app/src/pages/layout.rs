@@ -2,8 +2,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 use super::{use_locale, use_texts};
+use crate::api::acting::ActForSelf;
 use crate::api::filters::percent_encode;
-use crate::api::records::ActForSelf;
 use crate::api::{session_citizen, LoggedInCitizen, Logout};
 use crate::i18n::Locale;
 
@@ -130,7 +130,7 @@ fn WhoseData() -> impl IntoView {
                     // On a wide screen the session box names the citizen;
                     // this line shows there only for someone else's data.
                     let class = if c.acting_for.is_some() { "whose-data whose-data--other" } else { "whose-data" };
-                    let name = c.acting_for.unwrap_or(c.full_name);
+                    let name = c.acting_for.map(|a| a.name).unwrap_or(c.full_name);
                     view! { <p class=class data-testid="whose-data">{(t.showing_data_of)(&name)}</p> }
                 })
             })}
@@ -182,25 +182,36 @@ fn SiteNav() -> impl IntoView {
     }
 }
 
-/// Says whose data is on the page when a guardian acts for a child, with
-/// the one click back to the citizen's own data.
+/// Says whose data is on the page and by which right (a guardian's, or an
+/// e-authorisation's), with what the right allows and the one click back
+/// to the citizen's own data.
 #[component]
 fn ActingForBanner() -> impl IntoView {
+    use crate::domain::acting::ActingRight;
     let t = use_texts();
+    let locale = use_locale();
     let citizen = use_session_citizen();
     let back = ServerAction::<ActForSelf>::new();
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let child = citizen.await.ok().flatten().and_then(|c| c.acting_for);
-                child.map(|name| view! {
-                    <div class="acting-for" role="region" aria-label=t.children_title data-testid="acting-for">
-                        <p>{(t.acting_for_banner)(&name)}</p>
-                        <p class="muted">{t.guardian_limit_note}</p>
-                        <ActionForm action=back>
-                            <button type="submit" class="button button--secondary">{t.act_for_self_button}</button>
-                        </ActionForm>
-                    </div>
+                let acting = citizen.await.ok().flatten().and_then(|c| c.acting_for);
+                acting.map(|a| {
+                    let (said, limit) = match a.right {
+                        ActingRight::Guardian => ((t.acting_for_banner)(&a.name), t.guardian_limit_note),
+                        ActingRight::Authorisation => {
+                            ((t.acting_by_authorisation_banner)(&a.name, &locale.date(a.until)), t.authorisation_limit_note)
+                        }
+                    };
+                    view! {
+                        <div class="acting-for" role="region" aria-label=t.acting_region_label data-testid="acting-for">
+                            <p>{said}</p>
+                            <p class="muted">{limit}</p>
+                            <ActionForm action=back>
+                                <button type="submit" class="button button--secondary">{t.act_for_self_button}</button>
+                            </ActionForm>
+                        </div>
+                    }
                 })
             })}
         </Suspense>

@@ -13,8 +13,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
     CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NoticeText, Person, ProviderRow, RecordPage,
-    Vaccination, Viewing, WhatsNew,
+    Relation, Vaccination, Viewing, WhatsNew,
 };
+use crate::domain::acting::ActingRight;
 use crate::domain::audit::AuditKind;
 use crate::domain::declarations::{Actor, Declaration, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId};
 use crate::domain::glance::PrescriptionLeft;
@@ -88,8 +89,22 @@ database_api! {
     fn citizen_names(ids: &[i64]) -> Vec<(i64, String)>;
     /// The children in this person's guardianship.
     fn children_of(guardian: CitizenId) -> Vec<Person>;
-    /// The child, if this person is their guardian.
-    fn child_of(guardian: CitizenId, child: CitizenId) -> Option<Person>;
+
+    // Acting for someone else (sql/acting.rs).
+    /// Everyone this person is the guardian of or holds an e-authorisation
+    /// from, valid or not.
+    fn relations_of(asker: CitizenId) -> Vec<Relation>;
+    /// This person's guardianship of, and e-authorisations from, `other`.
+    fn relation_to(asker: CitizenId, other: CitizenId) -> Option<Relation>;
+    /// Appends a view made while acting for someone else to its log.
+    fn record_acting_viewing(
+        at: DateTime<Utc>,
+        actor: CitizenId,
+        subject: CitizenId,
+        right: ActingRight,
+        what: &str,
+        client_address: Option<&str>,
+    ) -> ();
 
     // The notice "Information about the Kanta Services" (sql/citizens.rs).
     fn published_notice_versions() -> Vec<(NoticeVersion, NaiveDate)>;

@@ -101,9 +101,13 @@ pub async fn standing_of(citizen: CitizenId) -> Result<Option<rows::CitizenStand
 pub struct GuardedCitizen {
     pub citizen: CitizenId,
     pub standing: rows::CitizenStanding,
+    /// Whether this page request's view, made while acting for someone
+    /// else, is in the log already (shared by the page's server functions).
+    pub view_logged: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
-/// Session key of the child a guardian is acting for, if any.
+/// Session key of the person the citizen acts for, if any: a child, or an
+/// adult who gave them an e-authorisation.
 pub const ACTING_FOR_KEY: &str = "acting_for";
 
 /// Whose data a request reads, and how much of it the asker may see.
@@ -111,40 +115,86 @@ pub const ACTING_FOR_KEY: &str = "acting_for";
 pub struct Subject {
     /// The logged-in person.
     pub asker: CitizenId,
-    /// The person whose data is read: the asker, or a child they act for.
+    /// The person whose data is read: the asker, or someone they act for.
     pub citizen: CitizenId,
     pub visibility: crate::domain::listing::Visibility,
-    /// The child's name when a guardian acts for a child.
-    pub child_name: Option<String>,
+    /// When acting for someone else: their name and by which right.
+    pub acting: Option<crate::api::ActingFor>,
 }
 
-/// The informed citizen of this session and whose data they are looking at.
-/// Acting for a child is re-checked on every request (the guardianship and
-/// the child's age come from the database and today's date, not the
-/// session); when it no longer holds, the session falls back to the
-/// citizen's own data.
+impl Subject {
+    /// Whether the asker may make declarations for the subject: always for
+    /// themself, a guardian for a child, never by an e-authorisation.
+    pub fn may_declare(&self) -> bool {
+        self.acting.as_ref().is_none_or(|a| a.right.may_declare())
+    }
+
+    /// The name of the person acted for, by a guardian.
+    pub fn child_name(&self) -> Option<String> {
+        use crate::domain::acting::ActingRight;
+        self.acting.as_ref().filter(|a| a.right == ActingRight::Guardian).map(|a| a.name.clone())
+    }
+}
+
+/// The informed citizen of this session and whose data they are looking
+/// at, for a view: a view made while acting for someone else is logged
+/// (once per page request) with the actor, the right and the path, and is
+/// not shown if it cannot be logged.
 pub async fn require_subject() -> Result<Subject, AppError> {
-    use crate::domain::listing::{guardian_visibility, Visibility};
+    let subject = session_subject().await?;
+    if let Some(acting) = &subject.acting {
+        let guarded = request_parts().and_then(|p| p.extensions.get::<GuardedCitizen>().cloned());
+        let first = guarded.is_none_or(|g| !g.view_logged.swap(true, std::sync::atomic::Ordering::SeqCst));
+        if first {
+            let what = request_parts().map(|p| p.uri.path().to_string()).unwrap_or_default();
+            let address = client_address();
+            pool()?
+                .record_acting_viewing(
+                    chrono::Utc::now(),
+                    subject.asker,
+                    subject.citizen,
+                    acting.right,
+                    &what,
+                    address.as_deref(),
+                )
+                .await?;
+        }
+    }
+    Ok(subject)
+}
+
+/// The informed citizen of this session and whose data they are looking
+/// at, without logging a view: for the header, and for writes (which are
+/// recorded themselves). Acting for someone else is re-checked on every
+/// request (the guardianship, the child's age, the authorisation's dates
+/// come from the database and today's date, not the session); when it no
+/// longer holds, the session falls back to the citizen's own data.
+pub async fn session_subject() -> Result<Subject, AppError> {
+    use crate::domain::listing::Visibility;
     let (session, asker) = require_informed_citizen().await?;
-    let own = Subject { asker, citizen: asker, visibility: Visibility::Everything, child_name: None };
-    let child = match session.get::<i64>(ACTING_FOR_KEY).await {
-        Ok(Some(child)) => CitizenId(child),
+    let own = Subject { asker, citizen: asker, visibility: Visibility::Everything, acting: None };
+    let other = match session.get::<i64>(ACTING_FOR_KEY).await {
+        Ok(Some(other)) => CitizenId(other),
         Ok(None) => return Ok(own),
         Err(e) => {
             tracing::error!(error = %e, "session store failed");
             return Err(AppError::Unavailable);
         }
     };
-    let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    let person = pool.child_of(asker, child).await?;
-    match person.and_then(|p| guardian_visibility(p.identity_code.birth_date(), today).map(|v| (p, v))) {
-        Some((p, visibility)) => Ok(Subject { asker, citizen: p.id, visibility, child_name: Some(p.full_name) }),
+    let relation = pool()?.relation_to(asker, other).await?;
+    match relation.and_then(|r| r.acting_on(today).map(|a| (r.person, a))) {
+        Some((person, a)) => Ok(Subject {
+            asker,
+            citizen: person.id,
+            visibility: a.visibility,
+            acting: Some(crate::api::ActingFor { name: person.full_name, right: a.right, until: a.until }),
+        }),
         None => {
             tracing::warn!(
                 citizen = asker.0,
-                child = child.0,
-                "acting for a child no longer allowed; back to own data"
+                other = other.0,
+                "acting for someone no longer allowed; back to own data"
             );
             let _ = session.remove::<i64>(ACTING_FOR_KEY).await;
             Ok(own)

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
+use crate::domain::acting::{Acting, AuthorisationPeriod};
 use crate::domain::data_use::ProviderKind;
 use crate::domain::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
@@ -47,6 +48,22 @@ pub struct Person {
     pub id: CitizenId,
     pub full_name: String,
     pub identity_code: IdentityCode,
+}
+
+/// What one person holds to act for another: a guardianship, and the
+/// e-authorisations the other gave them (valid or not).
+pub struct Relation {
+    pub person: Person,
+    pub guardian: bool,
+    pub authorisations: Vec<AuthorisationPeriod>,
+}
+
+impl Relation {
+    /// Whether, and how, the person may be acted for on `today`.
+    pub fn acting_on(&self, today: NaiveDate) -> Option<Acting> {
+        let born = self.guardian.then(|| self.person.identity_code.birth_date());
+        crate::domain::acting::acting_on(born, &self.authorisations, today)
+    }
 }
 
 /// The citizen's own events and prescriptions, and the registers holding

@@ -28,8 +28,8 @@ async fn anonymous_callers_get_401_from_every_records_function() {
         ("records_page", HEALTH.to_vec()),
         ("service_event_page", vec![("id", matti_event.as_str()), ("locale", "En")]),
         ("prescriptions_page", vec![("locale", "En")]),
-        ("my_children", vec![]),
-        ("act_for_child", vec![("child", eetu.as_str())]),
+        ("people_to_act_for", vec![]),
+        ("act_for", vec![("person", eetu.as_str())]),
         ("act_for_self", vec![]),
     ] {
         let (status, body) = p.call(&anon, name, &form).await;
@@ -94,26 +94,26 @@ async fn a_guardian_acts_only_for_a_minor_in_their_own_guardianship() {
     let matti_events = p.event_ids_of(MATTI).await;
 
     // Matti is nobody's guardian: 403, and his session still shows his own data.
-    let (status, body) = p.call(&matti, "act_for_child", &[("child", &eetu)]).await;
+    let (status, body) = p.call(&matti, "act_for", &[("person", &eetu)]).await;
     assert_eq!(status, 403, "{body}");
     let (_, page) = p.call(&matti, "records_page", &HEALTH).await;
     assert!(event_ids(&page).iter().all(|id| matti_events.contains(id)));
-    let (_, children) = p.call(&matti, "my_children", &[]).await;
+    let (_, children) = p.call(&matti, "people_to_act_for", &[]).await;
     assert_eq!(children, Value::Array(vec![]));
 
     // Oskari may not act for an adult who is not his child, nor for an id that does not exist.
     let oskari = p.client(Some(OSKARI)).await;
     for other in [p.id_of(MATTI).await.to_string(), "999999".to_string(), "-1".to_string()] {
-        let (status, _) = p.call(&oskari, "act_for_child", &[("child", &other)]).await;
+        let (status, _) = p.call(&oskari, "act_for", &[("person", &other)]).await;
         assert_eq!(status, 403, "child {other}");
     }
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", "not-a-number")]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", "not-a-number")]).await;
     assert_eq!(status, 400);
 
     // He may act for Eetu: then Eetu's records are the ones shown, and Oskari's own are not.
-    let (_, children) = p.call(&oskari, "my_children", &[]).await;
+    let (_, children) = p.call(&oskari, "people_to_act_for", &[]).await;
     assert_eq!(children.as_array().unwrap().len(), 2);
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", &eetu)]).await;
     assert_eq!(status, 200);
     let (_, page) = p.call(&oskari, "records_page", &HEALTH).await;
     let mut shown = event_ids(&page);
@@ -139,7 +139,7 @@ async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
     let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     let sofia = p.id_of(SOFIA).await.to_string();
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &sofia)]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", &sofia)]).await;
     assert_eq!(status, 200);
     let (_, page) = p.call(&oskari, "records_page", &HEALTH).await;
     let titles: Vec<&str> = page["events"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap()).collect();
@@ -344,7 +344,7 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
 
     // Someone who is not Eetu's guardian cannot reach him, so his declarations stay his own.
     let matti = p.client(Some(MATTI)).await;
-    let (status, _) = p.call(&matti, "act_for_child", &[("child", &eetu)]).await;
+    let (status, _) = p.call(&matti, "act_for", &[("person", &eetu)]).await;
     assert_eq!(status, 403);
     let (status, body) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(10))]).await;
     assert_eq!(status, 200, "{body}");
@@ -362,7 +362,7 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
 
     // Oskari for Eetu: recorded on Eetu, with Oskari as the guardian actor,
     // whatever the form says about the actor.
-    p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    p.call(&oskari, "act_for", &[("person", &eetu)]).await;
     let eetu_event = p.event_ids_of(EETU).await[0].to_string();
     let (status, body) = p
         .call(
@@ -550,7 +550,7 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
     let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
     assert_eq!(status, 403);
     let eetu = p.id_of(EETU).await.to_string();
-    p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    p.call(&oskari, "act_for", &[("person", &eetu)]).await;
     let form = [("viewer", "hus:healthcare"), ("locale", "En")];
     let helsinki = |page: &Value| -> Vec<bool> {
         page["rows"]
@@ -594,11 +594,11 @@ async fn a_guardian_of_another_child_cannot_reach_eetu() {
     let before = p.declaration_count().await;
 
     let matti = p.client(Some(MATTI)).await;
-    let (_, children) = p.call(&matti, "my_children", &[]).await;
+    let (_, children) = p.call(&matti, "people_to_act_for", &[]).await;
     assert_eq!(children.as_array().unwrap().len(), 1);
-    let (status, _) = p.call(&matti, "act_for_child", &[("child", &p.id_of(EETU).await.to_string())]).await;
+    let (status, _) = p.call(&matti, "act_for", &[("person", &p.id_of(EETU).await.to_string())]).await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&matti, "act_for_child", &[("child", &child.to_string())]).await;
+    let (status, _) = p.call(&matti, "act_for", &[("person", &child.to_string())]).await;
     assert_eq!(status, 200);
     // Acting for his own child, Eetu's events and Oskari's denials are still out of reach.
     let eetu_event = p.event_ids_of(EETU).await[0].to_string();

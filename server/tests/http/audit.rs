@@ -70,9 +70,9 @@ async fn logins_logouts_acting_for_a_child_and_refusals_are_in_the_audit_log_wit
     let oskari = p.client(Some(OSKARI)).await;
     let eetu = p.id_of(EETU).await.to_string();
     let matti = p.id_of(MATTI).await.to_string();
-    assert_eq!(p.call(&oskari, "act_for_child", &[("child", &eetu)]).await.0, 200);
+    assert_eq!(p.call(&oskari, "act_for", &[("person", &eetu)]).await.0, 200);
     assert_eq!(p.call(&oskari, "act_for_self", &[]).await.0, 200);
-    assert_eq!(p.call(&oskari, "act_for_child", &[("child", &matti)]).await.0, 403);
+    assert_eq!(p.call(&oskari, "act_for", &[("person", &matti)]).await.0, 403);
     assert_eq!(p.call(&oskari, "logout", &[]).await.0, 200);
     let log = p.audit_kinds(Some(OSKARI)).await;
     let kinds: Vec<&str> = log.iter().map(|(k, _)| k.as_str()).collect();

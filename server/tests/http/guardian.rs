@@ -56,7 +56,7 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
     p.add_viewing(sofia, Utc::now() - chrono::Duration::days(10), "Urheiluvamman kuvat").await;
 
     let oskari = p.client(Some(OSKARI)).await;
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &sofia.to_string())]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await;
     assert_eq!(status, 200);
 
     // The denials list: shown, not named, not cancellable.
@@ -95,7 +95,7 @@ async fn a_guardian_still_cancels_a_denial_of_what_he_can_see() {
     let sofia = p.id_of(SOFIA).await;
     let visible = p.event_ids_of(SOFIA).await[0];
     let oskari = p.client(Some(OSKARI)).await;
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &sofia.to_string())]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await;
     assert_eq!(status, 200);
     let (status, body) = p
         .call(

@@ -7,6 +7,7 @@ mod test_app;
 
 mod access;
 mod audit;
+mod authorisation;
 mod fuzz;
 mod guardian;
 mod laboratory;

@@ -168,7 +168,7 @@ async fn a_new_login_keeps_nothing_of_the_session_before_it() {
     let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     let eetu = p.id_of(EETU).await.to_string();
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", &eetu)]).await;
     assert_eq!(status, 200);
     let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
     assert!(!who["acting_for"].is_null(), "acting for Eetu: {who}");
@@ -209,7 +209,7 @@ async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_
     // The page is loaded as Oskari himself…
     let own_page_key = p.page_key(&oskari).await;
     // …then "act for Eetu" in another tab, then the first page's form is sent.
-    let (status, _) = p.call(&oskari, "act_for_child", &[("child", &eetu)]).await;
+    let (status, _) = p.call(&oskari, "act_for", &[("person", &eetu)]).await;
     assert_eq!(status, 200);
     let form = format!("{own_page_key}-consent-social_welfare");
     let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;

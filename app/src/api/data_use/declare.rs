@@ -46,10 +46,21 @@ pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError
     }
 }
 
+/// The session's subject, for a declaration or its confirmation step:
+/// refused (403, in the audit log) when the asker acts by an
+/// e-authorisation, which never allows declarations (DOMAIN.md §6, §8).
+pub async fn declaring_subject() -> Result<Subject, AppError> {
+    let subject = session_subject().await?;
+    if !subject.may_declare() {
+        return Err(refuse_access(&subject, "declaration by an authorised agent", None, AppError::Forbidden).await);
+    }
+    Ok(subject)
+}
+
 /// Records one declaration for the session's subject, by the session's
 /// person (the citizen, or the guardian acting for a child).
 pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, AppError> {
-    let subject = require_subject().await?;
+    let subject = declaring_subject().await?;
     check_form_key(&subject, form_key).await?;
     let actor = if subject.asker == subject.citizen { Actor::Citizen } else { Actor::Guardian(subject.asker.0) };
     let pool = pool()?;

@@ -27,7 +27,7 @@ pub async fn denial_consequence(
     use crate::api::forms::{denial_form_values, parse_denial};
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
-    let subject = require_subject().await?;
+    let subject = ssr::declaring_subject().await?;
     let pool = pool()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     names.refuse_unless_within_reach(&subject, &scope).await?;
@@ -57,7 +57,7 @@ pub async fn set_denial(
     // Only what the asker may see of the subject's data (a guardian: what was
     // recorded before the child turned 10); the domain checks again in the
     // transaction.
-    let subject = require_subject().await?;
+    let subject = ssr::declaring_subject().await?;
     let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
     names.refuse_unless_within_reach(&subject, &scope).await?;
     let allow_in_emergency = names.allows_emergency(&scope, emergency.as_deref());
@@ -70,7 +70,7 @@ pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppE
     use crate::domain::listing::Visibility;
     use crate::server::*;
     // A guardian cannot cancel a denial of what they cannot see (DOMAIN.md §6).
-    let subject = require_subject().await?;
+    let subject = ssr::declaring_subject().await?;
     if subject.visibility != Visibility::Everything {
         let pool = pool()?;
         let declarations = pool.declarations(subject.citizen).await?;

@@ -55,6 +55,9 @@ pub struct DenialView {
 pub struct DataUseView {
     /// The child whose data is managed, when a guardian acts for one.
     pub child_name: Option<String>,
+    /// The principal's name when the asker acts by an e-authorisation: they
+    /// may see the declarations, never make or cancel one.
+    pub view_only_for: Option<String>,
     pub current_version: NoticeVersion,
     pub versions: Vec<NoticeVersion>,
     pub confirmations: Vec<NoticeConfirmation>,
@@ -71,14 +74,15 @@ pub struct DataUseView {
     /// Since when healthcare may see denied prescriptions in an emergency.
     pub prescription_emergency: Option<DateTime<Utc>>,
     pub has_uusimaa_data: bool,
-    /// A one-time key for the forms of this page: a double submit records once.
-    pub form_key: String,
+    /// A one-time key for the forms of this page: a double submit records
+    /// once. None when the asker may not declare for the subject: no forms.
+    pub form_key: Option<String>,
 }
 
 /// What the server functions of this page share (server only).
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use super::declare::{declare, new_form_key};
+    pub use super::declare::{declare, declaring_subject, new_form_key};
     pub use super::names::Names;
 }
 
@@ -121,7 +125,8 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     );
 
     Ok(DataUseView {
-        child_name: subject.child_name.clone(),
+        child_name: subject.child_name(),
+        view_only_for: subject.acting.as_ref().filter(|_| !subject.may_declare()).map(|a| a.name.clone()),
         current_version,
         versions,
         confirmations,
@@ -164,7 +169,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .collect(),
         register_choices: registers,
         prescription_emergency: valid.prescription_emergency.and_then(at_of),
-        form_key: ssr::new_form_key(&subject).await?,
+        form_key: if subject.may_declare() { Some(ssr::new_form_key(&subject).await?) } else { None },
     })
 }
 
@@ -250,8 +255,8 @@ pub async fn notice_version_text(version: String, locale: Locale) -> Result<Noti
 #[server(endpoint = "confirm_child_notice")]
 pub async fn confirm_child_notice(version: String) -> Result<String, AppError> {
     use crate::server::*;
-    let subject = require_subject().await?;
-    if subject.asker == subject.citizen {
+    let subject = ssr::declaring_subject().await?;
+    if subject.child_name().is_none() {
         return Err(AppError::Forbidden);
     }
     let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;

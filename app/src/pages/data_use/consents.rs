@@ -49,23 +49,24 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                     Some(at) => (t.consent_given_on)(&locale.local_date(at)),
                     None => t.consent_not_given.to_string(),
                 };
-                let form_key = format!("{key}-consent-{code}");
+                // No key, no forms: the asker may not declare for the subject.
+                let form_key = key.as_ref().map(|key| format!("{key}-consent-{code}"));
                 // A consent given before 2024 covers sharing through Kanta only.
                 let to_update = c.to_update.then(|| {
-                    let form_key = format!("{key}-update-{code}");
+                    let form_key = key.as_ref().map(|key| format!("{key}-update-{code}"));
                     view! {
                         <div class="callout" data-testid="consent-to-update">
                             <p>{t.consent_before_2024}</p>
-                            {consent_form!(update, "sector", code, form_key, (t.consent_update_button)(t.sector(c.sector)), "button")}
+                            {form_key.map(|form_key| consent_form!(update, "sector", code, form_key, (t.consent_update_button)(t.sector(c.sector)), "button"))}
                         </div>
                     }
                 });
                 let sector = t.sector(c.sector);
-                let form = if c.given_at.is_some() {
+                let form = form_key.map(|form_key| if c.given_at.is_some() {
                     consent_form!(withdraw, "sector", code, form_key, (t.consent_withdraw_button)(sector), "button button--secondary").into_any()
                 } else {
                     consent_form!(give, "sector", code, form_key, (t.consent_give_button)(sector), "button").into_any()
-                };
+                });
                 view! {
                     <div class="declaration" data-testid=format!("consent-{code}")>
                         <h3>{title}</h3>
@@ -101,12 +102,12 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
                         Some(at) => (t.consent_given_on)(&locale.local_date(at)),
                         None => t.consent_not_given.to_string(),
                     };
-                    let form_key = format!("{key}-cross-{code}");
-                    let form = if c.given_at.is_some() {
+                    let form_key = key.as_ref().map(|key| format!("{key}-cross-{code}"));
+                    let form = form_key.map(|form_key| if c.given_at.is_some() {
                         consent_form!(withdraw_cross, "direction", code, form_key, (t.cross_withdraw_button)(name), "button button--secondary").into_any()
                     } else {
                         consent_form!(give_cross, "direction", code, form_key, (t.cross_give_button)(name), "button").into_any()
-                    };
+                    });
                     view! {
                         <div class="declaration" data-testid=format!("cross-{code}")>
                             <p class="state" data-testid="state">{state}</p>

@@ -30,22 +30,22 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                 view! {
                     <ul class="denials" data-testid="denials">
                         {page.denials.into_iter().map(|d| {
-                            let form_key = format!("{key}-cancel-{}", d.id);
+                            let form_key = key.as_ref().map(|key| format!("{key}-cancel-{}", d.id));
                             view! {
                                 <li class="declaration" data-testid="denial">
                                     <p><strong>{d.description}</strong></p>
                                     <p class="muted">{(t.denial_set_on)(&locale.local_date(d.set_at))}
                                         {d.allow_in_emergency.then(|| format!(" {}", t.denial_emergency_yes))}</p>
-                                    {if d.cancellable {
-                                        view! {
+                                    {match form_key {
+                                        None => None,
+                                        Some(form_key) if d.cancellable => Some(view! {
                                             <ActionForm action=cancel>
                                                 <input type="hidden" name="denial" value=d.id/>
                                                 <input type="hidden" name="form_key" value=form_key/>
                                                 <button type="submit" class="button button--secondary">{t.denial_cancel_button}</button>
                                             </ActionForm>
-                                        }.into_any()
-                                    } else {
-                                        view! { <p class="muted" data-testid="denial-not-cancellable">{t.denial_not_cancellable}</p> }.into_any()
+                                        }.into_any()),
+                                        Some(_) => Some(view! { <p class="muted" data-testid="denial-not-cancellable">{t.denial_not_cancellable}</p> }.into_any()),
                                     }}
                                 </li>
                             }
@@ -53,6 +53,7 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                     </ul>
                 }.into_any()
             }}
+            {key.is_some().then(|| view! {
             <h3>{t.new_denial_heading}</h3>
             <div class="new-denials">
                 {(!page.event_choices.is_empty()).then(|| view! {
@@ -74,8 +75,9 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                 />
                 {page.has_uusimaa_data.then(|| view! { <NewDenialForm kind="uusimaa" legend=t.denial_kind_uusimaa choices=vec![]/> })}
             </div>
+            })}
             {(!page.prescription_choices.is_empty() || page.prescription_emergency.is_some()).then(|| {
-                let form_key = format!("{key}-rx-emergency");
+                let form_key = key.as_ref().map(|key| format!("{key}-rx-emergency"));
                 view! {
                     <div class="declaration" data-testid="prescription-emergency">
                         <h3>{t.rx_emergency_heading}</h3>
@@ -83,17 +85,21 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                         {match page.prescription_emergency {
                             Some(at) => view! {
                                 <p class="state" data-testid="state">{(t.rx_emergency_allowed)(&locale.local_date(at))}</p>
-                                <ActionForm action=withdraw_rx>
-                                    <input type="hidden" name="form_key" value=form_key/>
-                                    <button type="submit" class="button button--secondary">{t.rx_emergency_withdraw_button}</button>
-                                </ActionForm>
+                                {form_key.map(|form_key| view! {
+                                    <ActionForm action=withdraw_rx>
+                                        <input type="hidden" name="form_key" value=form_key/>
+                                        <button type="submit" class="button button--secondary">{t.rx_emergency_withdraw_button}</button>
+                                    </ActionForm>
+                                })}
                             }.into_any(),
                             None => view! {
                                 <p class="state" data-testid="state">{t.rx_emergency_not_allowed}</p>
-                                <ActionForm action=allow_rx>
-                                    <input type="hidden" name="form_key" value=form_key/>
-                                    <button type="submit" class="button button--secondary">{t.rx_emergency_allow_button}</button>
-                                </ActionForm>
+                                {form_key.map(|form_key| view! {
+                                    <ActionForm action=allow_rx>
+                                        <input type="hidden" name="form_key" value=form_key/>
+                                        <button type="submit" class="button button--secondary">{t.rx_emergency_allow_button}</button>
+                                    </ActionForm>
+                                })}
                             }.into_any(),
                         }}
                     </div>

@@ -53,7 +53,7 @@ pub fn SummaryPage() -> impl IntoView {
         <DataUseNav current="/data-use/summary"/>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
-                let who = session.await.ok().flatten().map(|c| c.acting_for.unwrap_or(c.full_name)).unwrap_or_default();
+                let who = session.await.ok().flatten().map(|c| c.acting_for.map(|a| a.name).unwrap_or(c.full_name)).unwrap_or_default();
                 match page.await {
                     Ok(p) => {
                         let today = locale.local_date(chrono::Utc::now());

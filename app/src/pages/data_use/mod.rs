@@ -91,8 +91,12 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     };
     let consent_actions = consents::ConsentActions { give, withdraw, update, give_cross, withdraw_cross };
     let denial_actions = denials::DenialActions { cancel, allow_rx, withdraw_rx };
+    let t = use_texts();
     view! {
         {move || error().map(|e| view! { <ErrorSummary error=e/> })}
+        {page.view_only_for.clone().map(|name| view! {
+            <p class="callout" data-testid="view-only">{(t.data_use_view_only)(&name)}</p>
+        })}
         <NoticeSection page=page.clone() confirm_child/>
         <consents::ConsentsSection page=page.clone() actions=consent_actions/>
         <consents::CrossSection page=page.clone() actions=consent_actions/>

@@ -295,16 +295,3 @@ pub async fn children_of(pool: &Pool, guardian: CitizenId) -> Result<Vec<Person>
     .await?;
     rows.into_iter().map(Person::try_from).collect()
 }
-
-/// The child, if this person is their guardian.
-pub async fn child_of(pool: &Pool, guardian: CitizenId, child: CitizenId) -> Result<Option<Person>, sqlx::Error> {
-    let row: Option<PersonRow> = sqlx::query_as(
-        "SELECT c.id, c.first_name, c.last_name, c.identity_code FROM guardianship g \
-         JOIN citizen c ON c.id = g.child_id WHERE g.guardian_id = $1 AND g.child_id = $2",
-    )
-    .bind(guardian.0)
-    .bind(child.0)
-    .fetch_optional(pool)
-    .await?;
-    row.map(Person::try_from).transpose()
-}

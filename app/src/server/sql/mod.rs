@@ -5,7 +5,7 @@
 //! (how a declaration's transaction serialises writers of one citizen, the
 //! one difference between the backends), then include the same files
 //! (`statements!`): `prelude.rs` (every import, the pool types and the
-//! helpers the others share), then `citizens.rs`, `records.rs`,
+//! helpers the others share), then `citizens.rs`, `acting.rs`, `records.rs`,
 //! `prescriptions.rs`, `laboratory.rs`, `vaccinations.rs` and
 //! `declarations.rs` (the statements, no imports of their own). So nothing
 //! is generic over `sqlx::Database` and the compiler type-checks every
@@ -21,6 +21,7 @@ macro_rules! statements {
     () => {
         include!("prelude.rs");
         include!("citizens.rs");
+        include!("acting.rs");
         include!("records.rs");
         include!("prescriptions.rs");
         include!("laboratory.rs");

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
+use crate::domain::acting::{ActingRight, AuthorisationPeriod};
 use crate::domain::data_use::{register_may_be_denied, ProviderKind};
 use crate::domain::declarations::{Actor, ActorKind, CrossSector, Declaration, DeclarationEvent, DeclarationId, DeclarationKind, DenialKind, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use crate::domain::validity::{valid_at, validate, DeclarationError};
@@ -18,7 +19,7 @@ use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, OwnData, Person, ProviderRow, RecordPage,
+    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, OwnData, Person, ProviderRow, Relation, RecordPage,
     RegisterData, Vaccination, Viewing, WhatsNew,
 };
 

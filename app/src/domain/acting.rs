@@ -1,0 +1,133 @@
+//! Acting for someone else (DOMAIN.md §6, §8): a guardian for a child
+//! under 18, or an adult for another adult by an e-authorisation. Which
+//! right holds on a day, and what it lets the actor see and do. Pure: the
+//! guardianship and the authorisations come in, the day too.
+
+use chrono::{Duration, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::listing::{birthday, guardian_visibility, Visibility};
+
+/// By which right one person sees another's data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActingRight {
+    /// A guardian, for a child under 18 (from the population register).
+    Guardian,
+    /// An e-authorisation (Suomi.fi), for an adult.
+    Authorisation,
+}
+
+string_form!(ActingRight {
+    Guardian => "guardian",
+    Authorisation => "authorisation",
+});
+
+impl ActingRight {
+    /// Whether the right allows declarations (consents, denials, a notice
+    /// confirmation for the child): a guardian's does; an e-authorisation
+    /// never does, it allows viewing and renewal requests only (§6, §8).
+    pub fn may_declare(self) -> bool {
+        matches!(self, ActingRight::Guardian)
+    }
+}
+
+/// An e-authorisation's days: from `valid_from` to `valid_until`, both
+/// included (Helsinki dates).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorisationPeriod {
+    pub valid_from: NaiveDate,
+    pub valid_until: NaiveDate,
+}
+
+impl AuthorisationPeriod {
+    pub fn holds_on(self, day: NaiveDate) -> bool {
+        self.valid_from <= day && day <= self.valid_until
+    }
+}
+
+/// What acting for a person amounts to on a day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Acting {
+    pub right: ActingRight,
+    pub visibility: Visibility,
+    /// The last day the right holds.
+    pub until: NaiveDate,
+}
+
+/// Whether, and how, one person may act for another on `today`:
+/// `child_born` is the other's birth date when they are in the person's
+/// guardianship; `authorisations` are the e-authorisations the other gave
+/// the person. A guardianship of a child under 18 comes first (what was
+/// recorded before the child turned 10: `guardian_visibility`); else an
+/// authorisation valid today shows everything the principal sees; else
+/// nothing: an expired or future authorisation does nothing.
+pub fn acting_on(
+    child_born: Option<NaiveDate>,
+    authorisations: &[AuthorisationPeriod],
+    today: NaiveDate,
+) -> Option<Acting> {
+    if let Some(born) = child_born {
+        if let Some(visibility) = guardian_visibility(born, today) {
+            let until = birthday(born, 18) - Duration::days(1);
+            return Some(Acting { right: ActingRight::Guardian, visibility, until });
+        }
+    }
+    let until = authorisations.iter().filter(|a| a.holds_on(today)).map(|a| a.valid_until).max()?;
+    Some(Acting { right: ActingRight::Authorisation, visibility: Visibility::Everything, until })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn period(from: NaiveDate, until: NaiveDate) -> AuthorisationPeriod {
+        AuthorisationPeriod { valid_from: from, valid_until: until }
+    }
+
+    #[test]
+    fn an_authorisation_holds_from_its_first_day_to_its_last_both_included() {
+        let a = [period(d(2025, 6, 1), d(2027, 5, 31))];
+        assert_eq!(acting_on(None, &a, d(2025, 5, 31)), None, "the day before");
+        for day in [d(2025, 6, 1), d(2026, 11, 27), d(2027, 5, 31)] {
+            let acting = acting_on(None, &a, day).unwrap();
+            assert_eq!(acting.right, ActingRight::Authorisation);
+            assert_eq!(acting.visibility, Visibility::Everything, "the principal's data as they see it");
+            assert_eq!(acting.until, d(2027, 5, 31));
+        }
+        assert_eq!(acting_on(None, &a, d(2027, 6, 1)), None, "an expired authorisation does nothing");
+    }
+
+    #[test]
+    fn of_several_authorisations_the_one_valid_today_counts_and_the_latest_end_is_shown() {
+        let a = [period(d(2020, 1, 1), d(2022, 12, 31)), period(d(2026, 1, 1), d(2026, 12, 31))];
+        assert_eq!(acting_on(None, &a, d(2024, 3, 1)), None, "between the two");
+        assert_eq!(acting_on(None, &a, d(2026, 3, 1)).unwrap().until, d(2026, 12, 31));
+        let overlapping = [period(d(2026, 1, 1), d(2026, 12, 31)), period(d(2026, 6, 1), d(2028, 5, 31))];
+        assert_eq!(acting_on(None, &overlapping, d(2026, 7, 1)).unwrap().until, d(2028, 5, 31));
+        assert_eq!(acting_on(None, &[], d(2026, 7, 1)), None);
+    }
+
+    #[test]
+    fn a_guardianship_of_a_minor_comes_first_and_ends_at_eighteen() {
+        let born = d(2010, 6, 2);
+        let a = [period(d(2026, 1, 1), d(2030, 12, 31))];
+        let minor = acting_on(Some(born), &a, d(2026, 11, 27)).unwrap();
+        assert_eq!(minor.right, ActingRight::Guardian);
+        assert_eq!(minor.visibility, Visibility::RecordedBefore(d(2020, 6, 2)));
+        assert_eq!(minor.until, d(2028, 6, 1));
+        // An adult child: the guardianship is over; an authorisation may hold.
+        let adult = acting_on(Some(born), &a, d(2028, 6, 2)).unwrap();
+        assert_eq!(adult.right, ActingRight::Authorisation);
+        assert_eq!(acting_on(Some(born), &[], d(2028, 6, 2)), None);
+    }
+
+    #[test]
+    fn only_a_guardian_may_declare() {
+        assert!(ActingRight::Guardian.may_declare());
+        assert!(!ActingRight::Authorisation.may_declare());
+    }
+}

@@ -1,0 +1,89 @@
+// Acting for someone else: guardianships and e-authorisations (who may act
+// for whom), and the log of every view made while acting. (Contract:
+// `sql/mod.rs`.)
+
+#[derive(sqlx::FromRow)]
+struct RelationRow {
+    id: i64,
+    first_name: String,
+    last_name: String,
+    identity_code: String,
+    guardian: bool,
+    valid_from: Option<NaiveDate>,
+    valid_until: Option<NaiveDate>,
+}
+
+/// The rows of one person or more, one per authorisation (or one with no
+/// authorisation), folded into one `Relation` per person, in row order.
+fn relations(rows: Vec<RelationRow>) -> Result<Vec<Relation>, sqlx::Error> {
+    let mut out: Vec<Relation> = Vec::new();
+    for r in rows {
+        let period = match (r.valid_from, r.valid_until) {
+            (Some(valid_from), Some(valid_until)) => Some(AuthorisationPeriod { valid_from, valid_until }),
+            _ => None,
+        };
+        match out.last_mut() {
+            Some(last) if last.person.id.0 == r.id => last.authorisations.extend(period),
+            _ => {
+                let person = Person::try_from(PersonRow {
+                    id: r.id,
+                    first_name: r.first_name,
+                    last_name: r.last_name,
+                    identity_code: r.identity_code,
+                })?;
+                out.push(Relation { person, guardian: r.guardian, authorisations: period.into_iter().collect() });
+            }
+        }
+    }
+    Ok(out)
+}
+
+const RELATION_COLUMNS: &str = "SELECT c.id, c.first_name, c.last_name, c.identity_code, \
+     EXISTS (SELECT 1 FROM guardianship g WHERE g.guardian_id = $1 AND g.child_id = c.id) AS guardian, \
+     a.valid_from, a.valid_until \
+     FROM citizen c LEFT JOIN authorisation a ON a.principal_id = c.id AND a.agent_id = $1";
+
+/// Everyone this person is the guardian of or holds an e-authorisation
+/// from, valid or not (the domain's `acting_on` decides for a day).
+pub async fn relations_of(pool: &Pool, asker: CitizenId) -> Result<Vec<Relation>, sqlx::Error> {
+    let sql = format!(
+        "{RELATION_COLUMNS} WHERE c.id IN (SELECT child_id FROM guardianship WHERE guardian_id = $1) \
+         OR c.id IN (SELECT principal_id FROM authorisation WHERE agent_id = $1) \
+         ORDER BY c.identity_code, c.id, a.valid_from"
+    );
+    let rows: Vec<RelationRow> = sqlx::query_as(&sql).bind(asker.0).fetch_all(pool).await?;
+    relations(rows)
+}
+
+/// This person's guardianship of, and e-authorisations from, `other`
+/// (None: `other` does not exist).
+pub async fn relation_to(pool: &Pool, asker: CitizenId, other: CitizenId) -> Result<Option<Relation>, sqlx::Error> {
+    let sql = format!("{RELATION_COLUMNS} WHERE c.id = $2 ORDER BY a.valid_from");
+    let rows: Vec<RelationRow> = sqlx::query_as(&sql).bind(asker.0).bind(other.0).fetch_all(pool).await?;
+    Ok(relations(rows)?.pop())
+}
+
+/// Appends a view made while acting for someone else to its log.
+pub async fn record_acting_viewing(
+    pool: &Pool,
+    at: DateTime<Utc>,
+    actor: CitizenId,
+    subject: CitizenId,
+    right: ActingRight,
+    what: &str,
+    client_address: Option<&str>,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO acting_viewing (viewed_at, actor_id, subject_id, acting_right, what, client_address) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(at)
+    .bind(actor.0)
+    .bind(subject.0)
+    .bind(right.as_str())
+    .bind(what)
+    .bind(client_address)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
