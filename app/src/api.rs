@@ -9,6 +9,7 @@ pub mod forms;
 pub mod glance;
 pub mod laboratory;
 pub mod records;
+pub mod renewals;
 pub mod vaccinations;
 
 use chrono::NaiveDate;

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::filters::FilterError;
 use crate::api::forms::FormError;
+use crate::domain::renewal::RenewalRefusal;
 use crate::domain::validity::DeclarationError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
@@ -31,6 +32,8 @@ pub enum AppError {
     Declaration(DeclarationError),
     /// A field of a Management of Data Use form does not parse.
     BadForm(FormError),
+    /// A renewal request that cannot be sent; nothing was written.
+    Renewal(RenewalRefusal),
     /// No such item among the data the asker may see (also when it exists
     /// but is someone else's: the answer does not tell the two apart).
     NotFound,
@@ -104,6 +107,13 @@ impl AppError {
                 FormError::Viewer => t.err_form_viewer,
                 FormError::Situation => t.err_form_situation,
             },
+            AppError::Renewal(e) => match e {
+                RenewalRefusal::Narcotic => t.err_renewal_narcotic,
+                RenewalRefusal::ExpiredTooLongAgo => t.err_renewal_expired,
+                RenewalRefusal::AlreadyRequested => t.err_renewal_already_requested,
+                RenewalRefusal::MessageTooLong => t.err_renewal_message_too_long,
+                RenewalRefusal::Provider => t.err_renewal_provider,
+            },
             AppError::NotFound => t.err_not_found,
             AppError::TooLarge => t.err_too_large,
             AppError::CrossSite => t.err_cross_site,
@@ -127,6 +137,8 @@ impl AppError {
             | AppError::BadForm(_) => 400,
             AppError::Declaration(DeclarationError::NotTheCitizensData) => 403,
             AppError::Declaration(_) => 409,
+            AppError::Renewal(RenewalRefusal::MessageTooLong | RenewalRefusal::Provider) => 400,
+            AppError::Renewal(_) => 409,
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
             AppError::NoticeNotConfirmed | AppError::Forbidden => 403,
             AppError::NotFound => 404,

@@ -26,6 +26,7 @@ use crate::pages::data_use::{
 use crate::pages::laboratory::{LaboratoryPage, LaboratoryTestPage};
 use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
+use crate::pages::renewals::{RenewalFormPage, RenewalsPage};
 use crate::pages::vaccinations::VaccinationsPage;
 
 use crate::i18n::Locale;
@@ -111,6 +112,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/records/events/:id") view=ServiceEventPage ssr=SsrMode::Async/>
                     <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/prescriptions/renewals") view=RenewalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/prescriptions/:id/renewal") view=RenewalFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async/>
                     <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async/>

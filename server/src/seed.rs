@@ -241,8 +241,14 @@ mod tests {
         assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));
         let today = Utc::now().date_naive();
         let rx = pool.load_prescriptions(matti).await.unwrap();
-        assert_eq!(rx.len(), 4);
-        assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 2);
+        assert_eq!(rx.len(), 5);
+        assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 3);
+        let narcotics: Vec<&str> = rx
+            .iter()
+            .filter(|p| p.class == app::domain::renewal::MedicineClass::Narcotic)
+            .map(|p| p.medicine.as_str())
+            .collect();
+        assert_eq!(narcotics, ["Oksikodoni"]);
         assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Expired).count(), 2);
         let metformin = rx.iter().find(|p| p.medicine == "Metformin").unwrap();
         assert_eq!((metformin.dispensings.len(), metformin.amount_left()), (2, 0));

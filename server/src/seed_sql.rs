@@ -136,16 +136,30 @@ pub(super) async fn seed_person_data(
     for p in &d.prescriptions {
         let rx_id: i64 = sqlx::query_scalar(
             "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
-             prescribed_on, valid_until, amount, amount_unit) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
+             prescribed_on, valid_until, amount, amount_unit, medicine_class) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING id",
         )
         .bind(citizen_id).bind(p.prescriber).bind(p.unit).bind(p.medicine).bind(p.strength).bind(p.dosage)
-        .bind(p.prescribed_on).bind(p.valid_until).bind(p.amount).bind(p.amount_unit)
+        .bind(p.prescribed_on).bind(p.valid_until).bind(p.amount).bind(p.amount_unit).bind(p.class.as_str())
         .fetch_one(&mut *tx).await?;
         for (pharmacy, on, amount) in &p.dispensings {
             sqlx::query("INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, $2, $3, $4)")
                 .bind(rx_id).bind(pharmacy).bind(on).bind(amount).execute(&mut *tx).await?;
         }
         rx_ids.push(rx_id);
+    }
+    let at_noon = |days_ago: i64| (today - chrono::Duration::days(days_ago)).and_hms_opt(12, 0, 0).expect("noon").and_utc();
+    for r in &d.renewals {
+        let request_id: i64 = sqlx::query_scalar(
+            "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, message, sent_at) \
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+        )
+        .bind(citizen_id).bind(rx_ids[r.prescription]).bind(r.provider).bind(r.message).bind(at_noon(r.sent_days_ago))
+        .fetch_one(&mut *tx).await?;
+        for (state, days_ago) in &r.states {
+            sqlx::query("INSERT INTO renewal_request_state (request_id, state, at) VALUES ($1, $2, $3)")
+                .bind(request_id).bind(state.as_str()).bind(at_noon(*days_ago)).execute(&mut *tx).await?;
+        }
     }
     for (days_ago, actor, declaration) in &d.declarations {
         let actor = match actor {

@@ -90,6 +90,10 @@ pub struct PrescriptionView {
     pub amount_left: u32,
     pub amount_unit: String,
     pub dispensings: Vec<DispensingView>,
+    /// Whether a renewal request may be sent for it today.
+    pub renewable: bool,
+    /// A narcotic: renewed only at an appointment.
+    pub narcotic: bool,
 }
 
 /// Which prescriptions to list.
@@ -235,6 +239,11 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
         .filter(|p| subject.visibility.shows(p.prescribed_on))
         .collect();
     let names = pool.provider_names(locale).await?;
+    let requests = pool.renewal_requests(subject.citizen).await?;
+    let renewable = |p: &crate::domain::records::Prescription| {
+        let earlier: Vec<_> = requests.iter().filter(|r| r.prescription == p.id).map(|r| r.state).collect();
+        crate::domain::renewal::may_request_renewal(p.class, p.valid_until, &earlier, today).is_ok()
+    };
     let valid_count = all.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count();
     let expired_count = all.len() - valid_count;
     let shown = all
@@ -245,6 +254,8 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
             PrescriptionFilter::Expired => p.state(today) == PrescriptionState::Expired,
         })
         .map(|p| PrescriptionView {
+            renewable: renewable(&p),
+            narcotic: p.class == crate::domain::renewal::MedicineClass::Narcotic,
             id: p.id.0,
             valid: p.state(today) == PrescriptionState::Valid,
             amount_left: p.amount_left(),

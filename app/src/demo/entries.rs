@@ -4,6 +4,7 @@
 use chrono::{Datelike, Duration, NaiveDate};
 
 use super::{DemoEntry, DemoEvent, DemoLab, DemoPrescription};
+use crate::domain::renewal::MedicineClass;
 
 /// The demo's laboratory tests: code, unit, reference range (adult women),
 /// and how a value moves over the years from 2014 (start, change a year,
@@ -158,6 +159,7 @@ pub(super) fn rx(
         valid_until: prescribed_on + Duration::days(valid_days),
         amount,
         amount_unit: "tabl",
+        class: MedicineClass::Ordinary,
         dispensings,
     }
 }

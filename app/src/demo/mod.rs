@@ -13,6 +13,7 @@ pub use people::demo_people;
 use chrono::NaiveDate;
 
 use crate::domain::declarations::{CrossSector, RegisterKind, Sector};
+use crate::domain::renewal::{MedicineClass, RenewalState};
 
 /// (register id, provider id, kind as stored)
 pub const REGISTERS: &[(&str, &str, &str)] = &[
@@ -95,6 +96,19 @@ pub struct DemoPrescription {
     pub amount_unit: &'static str,
     /// (pharmacy, date, amount)
     pub dispensings: Vec<(&'static str, NaiveDate, i64)>,
+    pub class: MedicineClass,
+}
+
+/// A renewal request the person sent, with what the provider did with it.
+#[derive(Debug, Clone)]
+pub struct DemoRenewal {
+    /// Index in [`DemoPerson::prescriptions`].
+    pub prescription: usize,
+    pub provider: &'static str,
+    pub sent_days_ago: i64,
+    pub message: Option<&'static str>,
+    /// (state, days ago), in order.
+    pub states: Vec<(RenewalState, i64)>,
 }
 
 #[derive(Debug, Clone)]
@@ -140,6 +154,7 @@ pub struct DemoPerson {
     /// The e-authorisations this person gave: (the agent's identity code,
     /// valid from, valid until).
     pub authorised: Vec<(&'static str, NaiveDate, NaiveDate)>,
+    pub renewals: Vec<DemoRenewal>,
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use chrono::{Duration, NaiveDate};
 use super::entries::{demo_entry, event, rx, Lcg, HEALTH_KINDS};
 use super::*;
 use crate::domain::declarations::Sector;
+use crate::domain::renewal::{MedicineClass, RenewalState};
 
 /// Everything the demo seeds, as of `today`.
 pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
@@ -18,6 +19,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         viewings: vec![],
         guardian_of: vec![],
         authorised: vec![],
+        renewals: vec![],
     };
 
     // Aino: Helsinki health centre and HUS; no consent; never confirmed the notice.
@@ -133,6 +135,12 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
             vec![],
         ),
     ];
+    // A narcotic pain medicine after his knee operation: never renewed by
+    // request, never disclosed abroad.
+    let mut oxycodone =
+        rx("varsinais-suomi", "vs-turku", "Oksikodoni", "5 mg", "1 tabletti tarvittaessa", ago(40), 365, 20, vec![]);
+    oxycodone.class = MedicineClass::Narcotic;
+    matti.prescriptions.push(oxycodone);
     matti.declarations = vec![(1000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
     matti.viewings = vec![DemoViewing {
         provider: "varsinais-suomi",
@@ -402,6 +410,36 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         100,
         vec![("apteekki-kauppatori", ago(343), 50)],
     ));
+    // Two long-term medicines renewed last spring, with plenty left.
+    for (medicine, strength) in [("Losartaani", "50 mg"), ("Atorvastatiini", "20 mg")] {
+        let dispensed = vec![("apteekki-kauppatori", ago(198), 100)];
+        let dosage = "1 tabletti päivässä";
+        helmi.prescriptions.push(rx(
+            "kanta-hame",
+            "kh-hameenlinna",
+            medicine,
+            strength,
+            dosage,
+            ago(200),
+            730,
+            400,
+            dispensed,
+        ));
+    }
+    // Her renewal requests, one in each state (by index in `prescriptions`).
+    let renewal = |prescription, sent_days_ago, message, states| DemoRenewal {
+        prescription,
+        provider: "kanta-hame",
+        sent_days_ago,
+        message,
+        states,
+    };
+    helmi.renewals = vec![
+        renewal(38, 420, None, vec![(RenewalState::InProgress, 419), (RenewalState::Declined, 415)]),
+        renewal(39, 320, Some("Sama annos kuin ennenkin."), vec![(RenewalState::Renewed, 318)]),
+        renewal(42, 3, None, vec![(RenewalState::InProgress, 2)]),
+        renewal(41, 1, Some("Lääkkeet loppuvat ensi viikolla."), vec![]),
+    ];
     helmi.declarations = vec![(3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
     // Her daughter Anna may view her data (a Suomi.fi e-authorisation).
     helmi.authorised = vec![("140282-9714", ago(400), today + Duration::days(3 * 365))];

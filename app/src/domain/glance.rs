@@ -148,6 +148,7 @@ mod tests {
             valid_until,
             amount,
             amount_unit: "tabl".into(),
+            class: crate::domain::renewal::MedicineClass::Ordinary,
             dispensings: (dispensed > 0)
                 .then(|| Dispensing {
                     pharmacy: ProviderId("p".into()),

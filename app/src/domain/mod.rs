@@ -38,6 +38,7 @@ pub mod laboratory;
 pub mod listing;
 pub mod notice;
 pub mod records;
+pub mod renewal;
 pub mod time;
 pub mod validity;
 
@@ -53,6 +54,7 @@ mod string_form_tests {
     use super::declarations::{ActorKind, CrossSector, DeclarationKind, DenialKind, RegisterKind, Sector};
     use super::notice::ChannelKind;
     use super::records::EntryKind;
+    use super::renewal::{MedicineClass, RenewalState};
 
     /// Each enum's stored names parse back to their values (two values
     /// with one name would not compile: the second arm is unreachable).
@@ -82,7 +84,9 @@ mod string_form_tests {
             DenialKind,
             RegisterKind,
             Sector,
-            EntryKind
+            EntryKind,
+            MedicineClass,
+            RenewalState
         );
         assert_eq!(EntryKind::ALL.len(), 12);
         assert_eq!(DeclarationKind::ALL.len(), 9);

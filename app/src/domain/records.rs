@@ -120,6 +120,7 @@ pub struct Prescription {
     pub amount: u32,
     pub amount_unit: String,
     pub dispensings: Vec<Dispensing>,
+    pub class: super::renewal::MedicineClass,
 }
 
 impl Prescription {
@@ -165,6 +166,7 @@ mod tests {
             valid_until: d(2026, 1, 1),
             amount,
             amount_unit: "tabl".into(),
+            class: crate::domain::renewal::MedicineClass::Ordinary,
             dispensings: dispensed
                 .iter()
                 .map(|a| Dispensing {

@@ -1,4 +1,5 @@
 use super::{Plural, Texts};
+use crate::domain::renewal::RenewalState;
 
 pub(super) const MONTHS: [&str; 12] = [
     "January",
@@ -154,6 +155,36 @@ pub(super) const TEXTS: Texts = Texts {
     err_filter_prescription_state: "Prescriptions can be listed as valid, expired or all.",
     err_forbidden: "You may not see or manage this person's data.",
     err_not_found: "This item is not among the data you can see. It may not exist.",
+    err_renewal_narcotic: "A narcotic prescription cannot be renewed by request. Book an appointment instead.",
+    err_renewal_expired: "This prescription expired too long ago to be renewed by request. Book an appointment instead.",
+    err_renewal_already_requested: "A renewal request for this prescription is already sent or in progress.",
+    err_renewal_message_too_long: "The message is too long: write at most 500 characters.",
+    err_renewal_provider: "Choose the provider the request is sent to from the list.",
+    renewals_title: "Renewal requests",
+    renewals_intro: "Requests to renew a prescription and where each one is. A new request stays \"Sent\" until the provider handles it.",
+    renewals_empty: "No renewal requests.",
+    renewals_link: "Renewal requests",
+    renewal_request_link: |medicine| format!("Request renewal of {medicine}"),
+    renewal_narcotic_note: "A narcotic prescription is renewed only at an appointment.",
+    renewal_form_title: |medicine| format!("Request renewal: {medicine}"),
+    renewal_form_intro: |date| format!("The prescription is valid until {date}. The provider decides whether to renew it."),
+    renewal_provider_label: "Send the request to",
+    renewal_prescriber_choice: |name| format!("{name} (prescribed it)"),
+    renewal_message_label: |max| format!("Message to the provider (optional, at most {max} characters)"),
+    renewal_send_button: "Send the renewal request",
+    renewal_col_medicine: "Medicine",
+    renewal_col_sent: "Sent",
+    renewal_col_provider: "Sent to",
+    renewal_col_state: "State",
+    renewal_col_message: "Message",
+    renewal_state: |state, date| match state {
+        RenewalState::Sent => format!("Sent on {date}"),
+        RenewalState::InProgress => format!("In progress since {date}"),
+        RenewalState::Renewed => format!("Renewed on {date}"),
+        RenewalState::Declined => format!("Declined on {date}"),
+    },
+    renewal_sent_by: |name| format!("Sent by {name}"),
+    back_to_prescriptions: "Back to prescriptions",
 
     nav_data_use: "Management of Data Use",
     data_use_intro: "Here you decide who else may see your data: consents to data sharing, denials of consent to data sharing, and their history. You always see all of your own data.",

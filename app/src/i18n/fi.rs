@@ -1,4 +1,5 @@
 use super::{Plural, Texts};
+use crate::domain::renewal::RenewalState;
 
 pub(super) const TEXTS: Texts = Texts {
     language_name: "Suomi",
@@ -139,6 +140,36 @@ pub(super) const TEXTS: Texts = Texts {
     err_filter_prescription_state: "Reseptit voi näyttää voimassa olevina, vanhentuneina tai kaikkina.",
     err_forbidden: "Sinulla ei ole oikeutta nähdä tai hallita tämän henkilön tietoja.",
     err_not_found: "Tätä tietoa ei löydy tiedoista, jotka voit nähdä. Sitä ei ehkä ole olemassa.",
+    err_renewal_narcotic: "Huumausainereseptiä ei voi uusia uusimispyynnöllä. Varaa vastaanottoaika.",
+    err_renewal_expired: "Reseptin voimassaolo päättyi liian kauan sitten uusimispyyntöä varten. Varaa vastaanottoaika.",
+    err_renewal_already_requested: "Tämän reseptin uusimispyyntö on jo lähetetty tai käsittelyssä.",
+    err_renewal_message_too_long: "Viesti on liian pitkä: kirjoita enintään 500 merkkiä.",
+    err_renewal_provider: "Valitse palvelunantaja, jolle pyyntö lähetetään, luettelosta.",
+    renewals_title: "Uusimispyynnöt",
+    renewals_intro: "Reseptien uusimispyynnöt ja niiden tila. Uusi pyyntö on tilassa \"Lähetetty\", kunnes palvelunantaja käsittelee sen.",
+    renewals_empty: "Ei uusimispyyntöjä.",
+    renewals_link: "Uusimispyynnöt",
+    renewal_request_link: |medicine| format!("Pyydä uusimaan: {medicine}"),
+    renewal_narcotic_note: "Huumausaineresepti uusitaan vain vastaanotolla.",
+    renewal_form_title: |medicine| format!("Uusimispyyntö: {medicine}"),
+    renewal_form_intro: |date| format!("Reseptin viimeinen voimassaolopäivä on {date}. Palvelunantaja päättää uusimisesta."),
+    renewal_provider_label: "Lähetä pyyntö palvelunantajalle",
+    renewal_prescriber_choice: |name| format!("{name} (määrännyt reseptin)"),
+    renewal_message_label: |max| format!("Viesti palvelunantajalle (vapaaehtoinen, enintään {max} merkkiä)"),
+    renewal_send_button: "Lähetä uusimispyyntö",
+    renewal_col_medicine: "Lääke",
+    renewal_col_sent: "Lähetetty",
+    renewal_col_provider: "Palvelunantaja",
+    renewal_col_state: "Tila",
+    renewal_col_message: "Viesti",
+    renewal_state: |state, date| match state {
+        RenewalState::Sent => format!("Lähetetty {date}"),
+        RenewalState::InProgress => format!("Käsittelyssä {date} alkaen"),
+        RenewalState::Renewed => format!("Uusittu {date}"),
+        RenewalState::Declined => format!("Hylätty {date}"),
+    },
+    renewal_sent_by: |name| format!("Lähettäjä: {name}"),
+    back_to_prescriptions: "Takaisin resepteihin",
 
     nav_data_use: "Tietojen käytön hallinta",
     data_use_intro: "Täällä päätät, kuka muu saa nähdä tietosi: luovutusluvat, luovutuskiellot ja niiden historia. Näet itse aina kaikki omat tietosi.",

@@ -1,4 +1,5 @@
 use super::{Plural, Texts};
+use crate::domain::renewal::RenewalState;
 
 pub(super) const TEXTS: Texts = Texts {
     language_name: "Svenska",
@@ -139,6 +140,36 @@ pub(super) const TEXTS: Texts = Texts {
     err_filter_prescription_state: "Recepten kan visas som giltiga, utgångna eller alla.",
     err_forbidden: "Du har inte rätt att se eller hantera den här personens uppgifter.",
     err_not_found: "Uppgiften finns inte bland de uppgifter du kan se. Den finns kanske inte.",
+    err_renewal_narcotic: "Ett narkotikarecept kan inte förnyas med en begäran. Boka en mottagningstid.",
+    err_renewal_expired: "Receptet gick ut för för länge sedan för att förnyas med en begäran. Boka en mottagningstid.",
+    err_renewal_already_requested: "En begäran om förnyelse av det här receptet är redan skickad eller under behandling.",
+    err_renewal_message_too_long: "Meddelandet är för långt: skriv högst 500 tecken.",
+    err_renewal_provider: "Välj tjänstetillhandahållaren som begäran skickas till i listan.",
+    renewals_title: "Begäranden om förnyelse",
+    renewals_intro: "Begäranden om förnyelse av recept och var de är. En ny begäran är \"Skickad\" tills tjänstetillhandahållaren behandlar den.",
+    renewals_empty: "Inga begäranden om förnyelse.",
+    renewals_link: "Begäranden om förnyelse",
+    renewal_request_link: |medicine| format!("Begär förnyelse: {medicine}"),
+    renewal_narcotic_note: "Ett narkotikarecept förnyas endast vid en mottagning.",
+    renewal_form_title: |medicine| format!("Begäran om förnyelse: {medicine}"),
+    renewal_form_intro: |date| format!("Receptet är giltigt t.o.m. {date}. Tjänstetillhandahållaren beslutar om förnyelsen."),
+    renewal_provider_label: "Skicka begäran till",
+    renewal_prescriber_choice: |name| format!("{name} (har förskrivit receptet)"),
+    renewal_message_label: |max| format!("Meddelande till tjänstetillhandahållaren (frivilligt, högst {max} tecken)"),
+    renewal_send_button: "Skicka begäran om förnyelse",
+    renewal_col_medicine: "Läkemedel",
+    renewal_col_sent: "Skickad",
+    renewal_col_provider: "Skickad till",
+    renewal_col_state: "Status",
+    renewal_col_message: "Meddelande",
+    renewal_state: |state, date| match state {
+        RenewalState::Sent => format!("Skickad {date}"),
+        RenewalState::InProgress => format!("Under behandling sedan {date}"),
+        RenewalState::Renewed => format!("Förnyad {date}"),
+        RenewalState::Declined => format!("Avslagen {date}"),
+    },
+    renewal_sent_by: |name| format!("Skickad av {name}"),
+    back_to_prescriptions: "Tillbaka till recepten",
 
     nav_data_use: "Hantering av användningen av uppgifter",
     data_use_intro: "Här bestämmer du vem annan som får se dina uppgifter: tillstånd för utlämnande, förbud mot utlämnande och deras historik. Du ser själv alltid alla dina egna uppgifter.",

@@ -3,6 +3,7 @@
 //! each domain enum a page names.
 
 use super::Plural;
+use crate::domain::renewal::RenewalState;
 
 /// Every user-visible string of the portal, in one language.
 /// A template with arguments is a function of them, named in its type: a
@@ -146,6 +147,31 @@ pub struct Texts {
     pub err_filter_prescription_state: &'static str,
     pub err_forbidden: &'static str,
     pub err_not_found: &'static str,
+    pub err_renewal_narcotic: &'static str,
+    pub err_renewal_expired: &'static str,
+    pub err_renewal_already_requested: &'static str,
+    pub err_renewal_message_too_long: &'static str,
+    pub err_renewal_provider: &'static str,
+    pub renewals_title: &'static str,
+    pub renewals_intro: &'static str,
+    pub renewals_empty: &'static str,
+    pub renewals_link: &'static str,
+    pub renewal_request_link: fn(medicine: &str) -> String,
+    pub renewal_narcotic_note: &'static str,
+    pub renewal_form_title: fn(medicine: &str) -> String,
+    pub renewal_form_intro: fn(date: &str) -> String,
+    pub renewal_provider_label: &'static str,
+    pub renewal_prescriber_choice: fn(name: &str) -> String,
+    pub renewal_message_label: fn(max: usize) -> String,
+    pub renewal_send_button: &'static str,
+    pub renewal_col_medicine: &'static str,
+    pub renewal_col_sent: &'static str,
+    pub renewal_col_provider: &'static str,
+    pub renewal_col_state: &'static str,
+    pub renewal_col_message: &'static str,
+    pub renewal_state: fn(state: RenewalState, date: &str) -> String,
+    pub renewal_sent_by: fn(name: &str) -> String,
+    pub back_to_prescriptions: &'static str,
 
     pub nav_data_use: &'static str,
     pub data_use_intro: &'static str,

@@ -9,6 +9,7 @@ pub mod not_found;
 pub mod notice;
 pub mod prescriptions;
 pub mod records;
+pub mod renewals;
 pub mod vaccinations;
 
 use leptos::prelude::*;

@@ -25,6 +25,7 @@ pub fn PrescriptionsPage() -> impl IntoView {
             <PrintButton/>
         </div>
         <p class="lead">{t.prescriptions_intro}</p>
+        <p><a href="/prescriptions/renewals">{t.renewals_link}</a></p>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let wanted = PrescriptionFilter::parse(state.get_untracked().as_deref());
@@ -110,6 +111,13 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
                 <div><dt>{t.rx_valid_until}</dt><dd>{locale.date(rx.valid_until)}</dd></div>
                 <div><dt>{t.rx_amount_left}</dt><dd data-testid="amount-left">{left}</dd></div>
             </dl>
+            {if rx.renewable {
+                let href = format!("/prescriptions/{}/renewal", rx.id);
+                let medicine = format!("{} {}", rx.medicine, rx.strength);
+                Some(view! { <p><a class="button button--secondary" href=href>{(t.renewal_request_link)(&medicine)}</a></p> }.into_any())
+            } else {
+                rx.narcotic.then(|| view! { <p class="muted" data-testid="narcotic">{t.renewal_narcotic_note}</p> }.into_any())
+            }}
             <h3>{t.rx_dispensings}</h3>
             {if rx.dispensings.is_empty() {
                 view! { <p class="muted">{t.rx_no_dispensings}</p> }.into_any()

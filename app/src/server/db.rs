@@ -12,16 +12,19 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NoticeText, Person, ProviderRow, RecordPage,
-    Relation, Vaccination, Viewing, WhatsNew,
+    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewRenewalRequest, NoticeText, Person,
+    ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
 };
 use crate::domain::acting::ActingRight;
 use crate::domain::audit::AuditKind;
-use crate::domain::declarations::{Actor, Declaration, DeclarationEvent, DeclarationId, ProviderId, ServiceEventId};
+use crate::domain::declarations::{
+    Actor, Declaration, DeclarationEvent, DeclarationId, PrescriptionId, ProviderId, ServiceEventId,
+};
 use crate::domain::glance::PrescriptionLeft;
 use crate::domain::listing::{RecordFilter, RecordSection, Visibility};
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
+use crate::domain::renewal::RenewalRefusal;
 use crate::domain::validity::DeclarationError;
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
@@ -105,6 +108,20 @@ database_api! {
         what: &str,
         client_address: Option<&str>,
     ) -> ();
+
+    // Prescription renewal requests (sql/renewals.rs).
+    /// The citizen's renewal requests, newest first, with their latest state.
+    fn renewal_requests(citizen: CitizenId) -> Vec<RenewalRequest>;
+    /// One of the citizen's prescriptions, as a renewal request needs it.
+    fn renewable_prescription(citizen: CitizenId, prescription: PrescriptionId) -> Option<RenewalCandidate>;
+    /// Sends a renewal request if the domain allows it now (inner `Err`:
+    /// refused, nothing written); a repeated key records once.
+    fn record_renewal_request(
+        citizen: CitizenId,
+        request: &NewRenewalRequest,
+        now: DateTime<Utc>,
+        idempotency_key: Option<&str>,
+    ) -> Result<i64, RenewalRefusal>;
 
     // The notice "Information about the Kanta Services" (sql/citizens.rs).
     fn published_notice_versions() -> Vec<(NoticeVersion, NaiveDate)>;

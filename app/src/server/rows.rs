@@ -7,13 +7,14 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use crate::domain::acting::{Acting, AuthorisationPeriod};
+use crate::domain::acting::{Acting, ActingRight, AuthorisationPeriod};
 use crate::domain::data_use::ProviderKind;
 use crate::domain::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::listing::PageCursor;
 use crate::domain::notice::NoticeVersion;
 use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent};
+use crate::domain::renewal::{MedicineClass, RenewalState};
 use crate::domain::validity::CitizensData;
 use crate::domain::IdentityCode;
 
@@ -176,4 +177,42 @@ pub struct Viewing {
     pub viewed_at: DateTime<Utc>,
     pub what: String,
     pub purpose: String,
+}
+
+/// A renewal request as the citizen's page lists it (`renewal_requests`).
+pub struct RenewalRequest {
+    pub id: i64,
+    pub prescription: PrescriptionId,
+    /// The medicine and its strength.
+    pub medicine: String,
+    pub prescribed_on: NaiveDate,
+    pub provider: ProviderId,
+    pub message: Option<String>,
+    pub sent_at: DateTime<Utc>,
+    /// Who sent it, when not the citizen (a guardian, an authorised agent).
+    pub sent_by: Option<String>,
+    pub state: RenewalState,
+    /// When it reached its state (for "sent", when it was sent).
+    pub state_at: DateTime<Utc>,
+}
+
+/// One of the citizen's prescriptions, as a renewal request needs it.
+pub struct RenewalCandidate {
+    pub id: PrescriptionId,
+    pub class: MedicineClass,
+    pub valid_until: NaiveDate,
+    pub prescribed_on: NaiveDate,
+    pub prescriber: ProviderId,
+    /// The medicine and its strength.
+    pub medicine: String,
+}
+
+/// A renewal request to send.
+pub struct NewRenewalRequest {
+    pub prescription: PrescriptionId,
+    pub provider: ProviderId,
+    /// As typed (`domain::renewal::message`).
+    pub message: Option<String>,
+    /// Who sends it for the citizen, and by which right (None: the citizen).
+    pub sent_by: Option<(ActingRight, CitizenId)>,
 }

@@ -4,7 +4,7 @@
 //! form, so it cannot be forged.
 
 #[cfg(feature = "ssr")]
-mod declare;
+pub(crate) mod declare;
 mod denials;
 mod history;
 #[cfg(feature = "ssr")]

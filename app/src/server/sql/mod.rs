@@ -6,7 +6,7 @@
 //! one difference between the backends), then include the same files
 //! (`statements!`): `prelude.rs` (every import, the pool types and the
 //! helpers the others share), then `citizens.rs`, `acting.rs`, `records.rs`,
-//! `prescriptions.rs`, `laboratory.rs`, `vaccinations.rs` and
+//! `prescriptions.rs`, `renewals.rs`, `laboratory.rs`, `vaccinations.rs` and
 //! `declarations.rs` (the statements, no imports of their own). So nothing
 //! is generic over `sqlx::Database` and the compiler type-checks every
 //! function against both backends' types. It does not check the SQL text:
@@ -24,6 +24,7 @@ macro_rules! statements {
         include!("acting.rs");
         include!("records.rs");
         include!("prescriptions.rs");
+        include!("renewals.rs");
         include!("laboratory.rs");
         include!("vaccinations.rs");
         include!("declarations.rs");

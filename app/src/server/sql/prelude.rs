@@ -16,10 +16,12 @@ use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility
 use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
+use crate::domain::renewal::{may_request_renewal, MedicineClass, RenewalRefusal, RenewalState};
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, OwnData, Person, ProviderRow, Relation, RecordPage,
+    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, NewRenewalRequest, OwnData, Person, ProviderRow, Relation,
+    RenewalCandidate, RenewalRequest, RecordPage,
     RegisterData, Vaccination, Viewing, WhatsNew,
 };
 

@@ -1,0 +1,105 @@
+//! Prescription renewal requests (issue 12): the list of the subject's
+//! requests with their states, and the form for one prescription (a plain
+//! POST without JavaScript). A message is shown exactly as it was typed:
+//! the view escapes it like any text.
+
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError, PageTitle};
+use crate::api::renewals::{renewal_form, renewal_requests, SendRenewalRequest};
+use crate::domain::renewal::MESSAGE_MAX_CHARS;
+
+#[component]
+pub fn RenewalsPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let all = Resource::new(move || locale, renewal_requests);
+    view! {
+        <PageTitle title=t.renewals_title/>
+        <h1>{t.renewals_title}</h1>
+        <p class="lead">{t.renewals_intro}</p>
+        {loaded(all, move |all| {
+            if all.is_empty() {
+                return view! { <p class="empty-state" data-testid="empty-state">{t.renewals_empty}</p> }.into_any();
+            }
+            view! {
+                <table data-testid="renewals">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.renewal_col_medicine}</th>
+                            <th scope="col">{t.renewal_col_sent}</th>
+                            <th scope="col">{t.renewal_col_provider}</th>
+                            <th scope="col">{t.renewal_col_state}</th>
+                            <th scope="col">{t.renewal_col_message}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {all.into_iter().map(|r| view! {
+                            <tr data-state=r.state.as_str()>
+                                <td>{r.medicine}</td>
+                                <td>
+                                    {locale.local_date(r.sent_at)}
+                                    {r.sent_by.map(|name| view! { <br/><span class="muted">{(t.renewal_sent_by)(&name)}</span> })}
+                                </td>
+                                <td>{r.provider}</td>
+                                <td data-testid="state">{(t.renewal_state)(r.state, &locale.local_date(r.state_at))}</td>
+                                <td class="message" data-testid="message">{r.message.unwrap_or_default()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+            .into_any()
+        })}
+        <p><a href="/prescriptions">{t.back_to_prescriptions}</a></p>
+    }
+}
+
+#[component]
+pub fn RenewalFormPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.get().get("id").and_then(|v| v.parse::<i64>().ok()).unwrap_or(-1));
+    let form = Resource::new(move || (id.get(), locale), |(id, locale)| renewal_form(id, locale));
+    let send = ServerAction::<SendRenewalRequest>::new();
+    view! {
+        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+            {move || Suspend::new(async move {
+                match form.await {
+                    Ok(f) => view! {
+                        <PageTitle title=(t.renewal_form_title)(&f.medicine)/>
+                        <h1>{(t.renewal_form_title)(&f.medicine)}</h1>
+                        {move || send.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e/> })}
+                        <p class="lead">{(t.renewal_form_intro)(&locale.date(f.valid_until))}</p>
+                        <ActionForm action=send>
+                            <input type="hidden" name="prescription" value=f.prescription/>
+                            <input type="hidden" name="form_key" value=f.form_key/>
+                            <div class="field">
+                                <label for="renewal-provider">{t.renewal_provider_label}</label>
+                                <select id="renewal-provider" name="provider">
+                                    {f.providers.into_iter().map(|c| {
+                                        let label = if c.value == f.prescriber { (t.renewal_prescriber_choice)(&c.label) } else { c.label };
+                                        view! { <option value=c.value>{label}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </div>
+                            <div class="field">
+                                <label for="renewal-message">{(t.renewal_message_label)(MESSAGE_MAX_CHARS)}</label>
+                                <textarea id="renewal-message" name="message" rows="4" maxlength=MESSAGE_MAX_CHARS></textarea>
+                            </div>
+                            <button type="submit" class="button">{t.renewal_send_button}</button>
+                        </ActionForm>
+                    }.into_any(),
+                    Err(e) => view! {
+                        <PageTitle title=t.renewals_title/>
+                        <h1>{t.renewals_title}</h1>
+                        <LoadError error=e/>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+        <p><a href="/prescriptions">{t.back_to_prescriptions}</a></p>
+    }
+}

@@ -1,0 +1,166 @@
+// Prescription renewal requests: the subject's requests with their latest
+// state, and sending one. (Contract: `sql/mod.rs`.)
+
+#[derive(sqlx::FromRow)]
+struct RenewalRow {
+    id: i64,
+    prescription_id: i64,
+    medicine: String,
+    strength: String,
+    prescribed_on: NaiveDate,
+    provider_id: String,
+    message: Option<String>,
+    sent_at: DateTime<Utc>,
+    sent_by: Option<String>,
+    state: Option<String>,
+    state_at: Option<DateTime<Utc>>,
+}
+
+/// The citizen's renewal requests, newest first, each with its latest state
+/// (none recorded: still sent) and who sent it when not the citizen.
+pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<RenewalRequest>, sqlx::Error> {
+    let rows: Vec<RenewalRow> = sqlx::query_as(
+        "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.sent_at, \
+         CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, \
+         (SELECT s.state FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1) AS state, \
+         (SELECT s.at FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1) AS state_at \
+         FROM renewal_request r JOIN prescription x ON x.id = r.prescription_id \
+         LEFT JOIN citizen a ON a.id = r.actor_citizen_id \
+         WHERE r.citizen_id = $1 ORDER BY r.sent_at DESC, r.id DESC",
+    )
+    .bind(citizen.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            let state = match r.state.as_deref() {
+                None => RenewalState::Sent,
+                Some(s) => RenewalState::parse(s).ok_or_else(|| decode("renewal state"))?,
+            };
+            Ok(RenewalRequest {
+                id: r.id,
+                prescription: PrescriptionId(r.prescription_id),
+                medicine: format!("{} {}", r.medicine, r.strength),
+                prescribed_on: r.prescribed_on,
+                provider: ProviderId(r.provider_id),
+                message: r.message,
+                sent_at: r.sent_at,
+                sent_by: r.sent_by,
+                state,
+                state_at: r.state_at.unwrap_or(r.sent_at),
+            })
+        })
+        .collect()
+}
+
+/// One of the citizen's prescriptions for a renewal request: its medicine's
+/// class, last valid day and prescriber.
+pub async fn renewable_prescription(
+    pool: &Pool,
+    citizen: CitizenId,
+    prescription: PrescriptionId,
+) -> Result<Option<RenewalCandidate>, sqlx::Error> {
+    let row: Option<(String, NaiveDate, NaiveDate, String, String, String)> = sqlx::query_as(
+        "SELECT medicine_class, valid_until, prescribed_on, prescriber_provider_id, medicine, strength \
+         FROM prescription WHERE id = $1 AND citizen_id = $2",
+    )
+    .bind(prescription.0)
+    .bind(citizen.0)
+    .fetch_optional(pool)
+    .await?;
+    row.map(|(class, valid_until, prescribed_on, prescriber, medicine, strength)| {
+        Ok(RenewalCandidate {
+            id: prescription,
+            class: MedicineClass::parse(&class).ok_or_else(|| decode("medicine class"))?,
+            valid_until,
+            prescribed_on,
+            prescriber: ProviderId(prescriber),
+            medicine: format!("{medicine} {strength}"),
+        })
+    })
+    .transpose()
+}
+
+/// The states of the earlier requests for one prescription.
+async fn earlier_renewal_states(conn: &mut Conn, prescription: PrescriptionId) -> Result<Vec<RenewalState>, sqlx::Error> {
+    let states: Vec<Option<String>> = sqlx::query_scalar(
+        "SELECT (SELECT s.state FROM renewal_request_state s WHERE s.request_id = r.id \
+         ORDER BY s.at DESC, s.id DESC LIMIT 1) FROM renewal_request r WHERE r.prescription_id = $1",
+    )
+    .bind(prescription.0)
+    .fetch_all(&mut *conn)
+    .await?;
+    states
+        .into_iter()
+        .map(|s| match s {
+            None => Ok(RenewalState::Sent),
+            Some(s) => RenewalState::parse(&s).ok_or_else(|| decode("renewal state")),
+        })
+        .collect()
+}
+
+/// Sends a renewal request if it may be sent now: in one transaction that
+/// serialises the citizen's writers, the prescription and its earlier
+/// requests are read, the domain decides, and the request is appended. A
+/// repeated idempotency key returns the first request's id and writes
+/// nothing; a refusal is the inner `Err`, and nothing is written.
+pub async fn record_renewal_request(
+    pool: &Pool,
+    citizen: CitizenId,
+    request: &NewRenewalRequest,
+    now: DateTime<Utc>,
+    idempotency_key: Option<&str>,
+) -> Result<Result<i64, RenewalRefusal>, sqlx::Error> {
+    let mut tx = begin_write(pool, citizen).await?;
+    if let Some(key) = idempotency_key {
+        let seen: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM renewal_request WHERE citizen_id = $1 AND idempotency_key = $2")
+                .bind(citizen.0)
+                .bind(key)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if let Some(id) = seen {
+            return Ok(Ok(id));
+        }
+    }
+    let provider: Option<String> = sqlx::query_scalar("SELECT kind FROM service_provider WHERE id = $1")
+        .bind(&request.provider.0)
+        .fetch_optional(&mut *tx)
+        .await?;
+    if provider.as_deref().and_then(ProviderKind::parse).is_none_or(|k| k == ProviderKind::Pharmacy) {
+        return Ok(Err(RenewalRefusal::Provider));
+    }
+    let row: Option<(String, NaiveDate)> =
+        sqlx::query_as("SELECT medicine_class, valid_until FROM prescription WHERE id = $1 AND citizen_id = $2")
+            .bind(request.prescription.0)
+            .bind(citizen.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some((class, valid_until)) = row else { return Err(sqlx::Error::RowNotFound) };
+    let class = MedicineClass::parse(&class).ok_or_else(|| decode("medicine class"))?;
+    let earlier = earlier_renewal_states(&mut tx, request.prescription).await?;
+    let today = crate::domain::time::helsinki_today(now);
+    if let Err(refused) = may_request_renewal(class, valid_until, &earlier, today) {
+        return Ok(Err(refused));
+    }
+    let (right, actor) = match request.sent_by {
+        Some((right, actor)) => (Some(right.as_str()), Some(actor.0)),
+        None => (None, None),
+    };
+    let id: i64 = sqlx::query_scalar(
+        "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, message, sent_at, actor_right, \
+         actor_citizen_id, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+    )
+    .bind(citizen.0)
+    .bind(request.prescription.0)
+    .bind(&request.provider.0)
+    .bind(request.message.as_deref())
+    .bind(now)
+    .bind(right)
+    .bind(actor)
+    .bind(idempotency_key)
+    .fetch_one(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(Ok(id))
+}

@@ -1,0 +1,189 @@
+//! Prescription renewal requests (issue 12, DOMAIN.md §8) through the real
+//! HTTP application: the seeded requests in every state, a new one that
+//! stays "sent" with its message exactly as typed, one-time form keys, every
+//! refusal a 4xx naming its reason with nothing written, and who may send
+//! one (the citizen, a guardian, an adult with an e-authorisation).
+
+use serde_json::Value;
+
+use crate::test_app::{TestApp, MATTI};
+
+const HELMI: &str = "271055-989K";
+const ANNA: &str = "140282-9714";
+const OSKARI: &str = "080988-956Y";
+const EETU: &str = "190218A967P";
+
+impl TestApp {
+    /// The id of the citizen's latest prescription of this medicine.
+    async fn prescription_of(&self, code: &str, medicine: &str) -> String {
+        let id: i64 = app::with_pool!(&self.pool, db => sqlx::query_scalar(
+            "SELECT x.id FROM prescription x JOIN citizen c ON c.id = x.citizen_id \
+             WHERE c.identity_code = $1 AND x.medicine = $2 ORDER BY x.prescribed_on DESC LIMIT 1",
+        )
+        .bind(code).bind(medicine).fetch_one(db).await)
+        .unwrap();
+        id.to_string()
+    }
+
+    async fn renewal_count(&self) -> i64 {
+        app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM renewal_request").fetch_one(db).await)
+            .unwrap()
+    }
+
+    /// The renewal form's key for this prescription, as the client loads it.
+    async fn renewal_key(&self, client: &reqwest::Client, prescription: &str) -> String {
+        let (status, form) =
+            self.call(client, "renewal_form", &[("prescription", prescription), ("locale", "En")]).await;
+        assert_eq!(status, 200, "{form}");
+        form["form_key"].as_str().unwrap().to_string()
+    }
+}
+
+fn states(list: &Value) -> Vec<String> {
+    list.as_array().unwrap().iter().map(|r| r["state"].as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_typed() {
+    let p = TestApp::spawn().await;
+    let helmi = p.client(Some(HELMI)).await;
+    let (status, list) = p.call(&helmi, "renewal_requests", &[("locale", "En")]).await;
+    assert_eq!(status, 200);
+    assert_eq!(states(&list), ["Sent", "InProgress", "Renewed", "Declined"], "newest first");
+
+    // Amlodipine may be renewed; the card of the one in progress offers nothing.
+    let amlodipine = p.prescription_of(HELMI, "Amlodipiini").await;
+    let (_, rx) = p.call(&helmi, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
+    let card = |id: &str| {
+        rx["shown"].as_array().unwrap().iter().find(|c| c["id"].as_i64() == id.parse().ok()).unwrap().clone()
+    };
+    assert_eq!(card(&amlodipine)["renewable"], true);
+    let in_progress = list[1]["prescription"].to_string();
+    assert_eq!(card(&in_progress)["renewable"], false);
+
+    // The form: the prescriber's provider first, no pharmacy to choose.
+    let (status, form) = p.call(&helmi, "renewal_form", &[("prescription", &amlodipine), ("locale", "En")]).await;
+    assert_eq!(status, 200, "{form}");
+    let providers: Vec<&str> =
+        form["providers"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert_eq!(providers[0], "kanta-hame");
+    assert!(providers.len() > 3 && providers.iter().all(|v| !v.starts_with("apteekki")), "{providers:?}");
+
+    let typed = "  <b>Please</b> & thanks <script>alert(1)</script>\nÄ";
+    let key = form["form_key"].as_str().unwrap().to_string();
+    let send =
+        [("prescription", amlodipine.as_str()), ("provider", "kanta-hame"), ("message", typed), ("form_key", &key)];
+    let (status, body) = p.call(&helmi, "send_renewal_request", &send).await;
+    assert_eq!((status, body), (200, Value::String("/prescriptions/renewals".into())));
+    let before = p.renewal_count().await;
+    assert_eq!(p.call(&helmi, "send_renewal_request", &send).await.0, 200, "a double submit");
+    assert_eq!(p.renewal_count().await, before, "records once");
+
+    let (_, list) = p.call(&helmi, "renewal_requests", &[("locale", "En")]).await;
+    assert_eq!(states(&list).len(), 5);
+    assert_eq!(list[0]["state"], "Sent");
+    assert_eq!(list[0]["message"], typed, "stored exactly as typed");
+    assert_eq!(list[0]["sent_by"], Value::Null);
+    assert_eq!(list[0]["provider"], "Kanta-Häme Wellbeing Services County");
+    let html = helmi.get(format!("{}/prescriptions/renewals", p.base)).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
+    assert!(!html.contains("<script>alert(1)"), "never as markup");
+
+    // A second request for it while the first is open: 409, nothing written.
+    let key = p.renewal_key(&helmi, &p.prescription_of(HELMI, "Losartaani").await).await;
+    let again = [("prescription", amlodipine.as_str()), ("provider", "kanta-hame"), ("form_key", &key)];
+    let (status, body) = p.call(&helmi, "send_renewal_request", &again).await;
+    assert_eq!((status, body.clone()), (409, serde_json::json!({"Renewal": "AlreadyRequested"})), "{body}");
+    assert_eq!(p.renewal_count().await, before);
+}
+
+#[tokio::test]
+async fn every_refusal_names_its_reason_and_writes_nothing() {
+    let p = TestApp::spawn().await;
+    let before = p.renewal_count().await;
+    let matti = p.client(Some(MATTI)).await;
+    let narcotic = p.prescription_of(MATTI, "Oksikodoni").await;
+    let (status, body) = p.call(&matti, "renewal_form", &[("prescription", &narcotic), ("locale", "En")]).await;
+    assert_eq!((status, body), (409, serde_json::json!({"Renewal": "Narcotic"})));
+    let (_, rx) = p.call(&matti, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
+    let card =
+        rx["shown"].as_array().unwrap().iter().find(|c| c["id"].as_i64() == narcotic.parse().ok()).unwrap().clone();
+    assert_eq!((card["renewable"].clone(), card["narcotic"].clone()), (Value::Bool(false), Value::Bool(true)));
+
+    let metformin = p.prescription_of(MATTI, "Metformin").await;
+    let key = p.renewal_key(&matti, &metformin).await;
+    let long = "x".repeat(501);
+    for (form, status, reason) in [
+        (vec![("prescription", narcotic.as_str()), ("provider", "varsinais-suomi")], 409, "Narcotic"),
+        (
+            vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("message", &long)],
+            400,
+            "MessageTooLong",
+        ),
+        (vec![("prescription", metformin.as_str()), ("provider", "apteekki-tahti")], 400, "Provider"),
+        (vec![("prescription", metformin.as_str()), ("provider", "no-such-provider")], 400, "Provider"),
+    ] {
+        let mut form = form;
+        form.push(("form_key", &key));
+        let (got, body) = p.call(&matti, "send_renewal_request", &form).await;
+        assert_eq!((got, body), (status, serde_json::json!({ "Renewal": reason })), "{form:?}");
+    }
+    // Expired too long ago (Ibuprofen ended some two years ago).
+    let old = p.prescription_of(MATTI, "Ibuprofen").await;
+    let (status, body) = p.call(&matti, "renewal_form", &[("prescription", &old), ("locale", "En")]).await;
+    assert_eq!((status, body), (409, serde_json::json!({"Renewal": "ExpiredTooLongAgo"})));
+
+    // Someone else's prescription is not found; a made-up key is refused.
+    let helmis = p.prescription_of(HELMI, "Amlodipiini").await;
+    assert_eq!(p.call(&matti, "renewal_form", &[("prescription", &helmis), ("locale", "En")]).await.0, 404);
+    let theirs = [("prescription", helmis.as_str()), ("provider", "kanta-hame"), ("form_key", key.as_str())];
+    assert_eq!(p.call(&matti, "send_renewal_request", &theirs).await.0, 404);
+    let forged = [("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("form_key", "AAAA-1")];
+    assert!(matches!(p.call(&matti, "send_renewal_request", &forged).await.0, 400 | 403));
+    let anonymous = p.client(None).await;
+    for name in ["renewal_requests", "renewal_form", "send_renewal_request"] {
+        let form = [
+            ("prescription", metformin.as_str()),
+            ("provider", "varsinais-suomi"),
+            ("form_key", key.as_str()),
+            ("locale", "En"),
+        ];
+        assert_eq!(p.call(&anonymous, name, &form).await.0, 401, "{name}");
+    }
+    assert_eq!(p.renewal_count().await, before, "nothing written");
+}
+
+#[tokio::test]
+async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
+    let p = TestApp::spawn().await;
+    let anna = p.client(Some(ANNA)).await;
+    let helmi = p.id_of(HELMI).await.to_string();
+    assert_eq!(p.call(&anna, "act_for", &[("person", &helmi)]).await.0, 200);
+    let losartan = p.prescription_of(HELMI, "Losartaani").await;
+    let key = p.renewal_key(&anna, &losartan).await;
+    let send = [("prescription", losartan.as_str()), ("provider", "kanta-hame"), ("form_key", key.as_str())];
+    assert_eq!(p.call(&anna, "send_renewal_request", &send).await.0, 200);
+    let (_, list) = p.call(&anna, "renewal_requests", &[("locale", "En")]).await;
+    assert_eq!(list[0]["sent_by"], "Anna Koskinen");
+    assert_eq!(list[0]["prescription"].to_string(), losartan);
+
+    // Oskari for Eetu, on a prescription of Eetu's.
+    let eetu = p.id_of(EETU).await;
+    let today = app::domain::time::helsinki_today(chrono::Utc::now());
+    let prescribed = today - chrono::Duration::days(30);
+    app::with_pool!(&p.pool, db => sqlx::query(
+        "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
+         prescribed_on, valid_until, amount, amount_unit) VALUES ($1, 'helsinki', 'helsinki-kallio', 'Desloratadiini', \
+         '2,5 mg', '1 tabletti päivässä', $2, $3, 30, 'tabl')")
+        .bind(eetu).bind(prescribed).bind(prescribed + chrono::Duration::days(365)).execute(db).await.map(|_| ()))
+    .unwrap();
+    let oskari = p.client(Some(OSKARI)).await;
+    assert_eq!(p.call(&oskari, "act_for", &[("person", &eetu.to_string())]).await.0, 200);
+    let rx = p.prescription_of(EETU, "Desloratadiini").await;
+    let key = p.renewal_key(&oskari, &rx).await;
+    let send = [("prescription", rx.as_str()), ("provider", "helsinki"), ("form_key", key.as_str())];
+    assert_eq!(p.call(&oskari, "send_renewal_request", &send).await.0, 200);
+    let (_, list) = p.call(&oskari, "renewal_requests", &[("locale", "En")]).await;
+    assert_eq!(states(&list), ["Sent"]);
+    assert_eq!(list[0]["sent_by"], "Oskari Laine");
+}
