@@ -169,6 +169,9 @@ test('the printable summary lists exactly the valid declarations', async ({ page
   await expect(page.getByTestId('summary-consents')).toContainText('healthcare: Consent given on');
   await expect(page.getByTestId('summary')).not.toContainText('social welfare:');
   await expect(page.getByTestId('summary-denials')).toHaveCount(0);
+  // Her renewal requests too, each with its state.
+  await expect(page.getByTestId('summary-renewals').getByRole('listitem').filter({ hasText: / – Declined on / })).toHaveCount(1);
+  await expect(page.getByTestId('summary-renewals').getByRole('listitem').filter({ hasText: / – Renewed on / })).toHaveCount(1);
 
   // A new denial, through its confirmation step, shows up; nothing else does.
   await page.goto('/data-use');

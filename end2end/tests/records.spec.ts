@@ -125,8 +125,8 @@ test('prescription states: valid, expired and all, with amount left and dispensi
   await loginEn(page, PEOPLE.matti.code);
   await page.goto('/prescriptions');
   const list = page.getByTestId('prescription');
-  await expect(page.getByRole('link', { name: 'Valid (2)' })).toHaveAttribute('aria-current', 'page');
-  await expect(list).toHaveCount(2);
+  await expect(page.getByRole('link', { name: 'Valid (3)' })).toHaveAttribute('aria-current', 'page');
+  await expect(list).toHaveCount(3);
   await expect(page.locator('[data-testid=prescription][data-valid=false]')).toHaveCount(0);
   const metformin = list.filter({ hasText: 'Metformin 500 mg' });
   await expect(metformin.getByTestId('amount-left')).toHaveText('0 / 200 tabl');
@@ -139,8 +139,8 @@ test('prescription states: valid, expired and all, with amount left and dispensi
   await expect(page.locator('[data-testid=prescription][data-valid=true]')).toHaveCount(0);
   await expect(list.filter({ hasText: 'Parasetamoli' })).toContainText('Not dispensed yet.');
 
-  await page.getByRole('link', { name: 'All (4)' }).click();
-  await expect(list).toHaveCount(4);
+  await page.getByRole('link', { name: 'All (5)' }).click();
+  await expect(list).toHaveCount(5);
   await expect(list.filter({ hasText: 'Ibuprofen 400 mg' })).toContainText('Pirkanmaa Wellbeing Services County, Hervannan terveysasema');
 });
 

@@ -24,6 +24,7 @@ pub fn RenewalsPage() -> impl IntoView {
                 return view! { <p class="empty-state" data-testid="empty-state">{t.renewals_empty}</p> }.into_any();
             }
             view! {
+                <div class="table-scroll" role="region" aria-label=t.renewals_title tabindex="0">
                 <table data-testid="renewals">
                     <thead>
                         <tr>
@@ -49,6 +50,7 @@ pub fn RenewalsPage() -> impl IntoView {
                         }).collect_view()}
                     </tbody>
                 </table>
+                </div>
             }
             .into_any()
         })}

@@ -166,6 +166,13 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     let (_, list) = p.call(&anna, "renewal_requests", &[("locale", "En")]).await;
     assert_eq!(list[0]["sent_by"], "Anna Koskinen");
     assert_eq!(list[0]["prescription"].to_string(), losartan);
+    // In Helmi's history, newest first, with Anna and her right as the actor.
+    let (_, history) = p.call(&anna, "declaration_history", &[("locale", "En")]).await;
+    assert_eq!(history[0]["event"], "Renewal request sent: Losartaani 50 mg, to Kanta-Häme Wellbeing Services County");
+    assert_eq!(history[0]["actor"], "Anna Koskinen, with an e-authorisation");
+    assert_eq!(history[0]["channel"], "Online in MyKanta");
+    let sent: Vec<&str> = history.as_array().unwrap().iter().filter_map(|h| h["event"].as_str()).collect();
+    assert_eq!(sent.iter().filter(|e| e.starts_with("Renewal request sent")).count(), 5, "the four seeded too");
 
     // Oskari for Eetu, on a prescription of Eetu's.
     let eetu = p.id_of(EETU).await;

@@ -52,7 +52,32 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
             HistoryRow { at: d.at, event: names.event(d, &declarations), actor, channel }
         })
         .collect();
+    // Renewal requests sent, as far as the asker may see the prescriptions.
+    let t = locale.texts();
+    let providers = pool.provider_names(locale).await?;
+    rows.extend(
+        pool.renewal_requests(subject.citizen)
+            .await?
+            .into_iter()
+            .filter(|r| subject.visibility.shows(r.prescribed_on))
+            .map(|r| {
+                let provider = crate::api::records::provider_name(&providers, &r.provider.0);
+                let actor = match (&r.sent_by, r.sent_by_right) {
+                    (Some(name), Some(crate::domain::acting::ActingRight::Authorisation)) => (t.actor_authorised)(name),
+                    (Some(name), _) => (t.actor_guardian)(name),
+                    (None, _) => t.actor_you.to_string(),
+                };
+                HistoryRow {
+                    at: r.sent_at,
+                    event: (t.history_renewal_sent)(&r.medicine, provider),
+                    actor,
+                    channel: t.channel_online.to_string(),
+                }
+            }),
+    );
+    // Newest first; events of one instant keep their recorded order reversed.
     rows.reverse();
+    rows.sort_by_key(|r| std::cmp::Reverse(r.at));
     Ok(rows)
 }
 

@@ -43,6 +43,7 @@ pub fn SummaryPage() -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let page = Resource::new(move || locale, data_use_page);
+    let renewals = Resource::new(move || locale, crate::api::renewals::renewal_requests);
     let session = expect_context::<Resource<Result<Option<crate::api::LoggedInCitizen>, crate::error::AppError>>>();
     view! {
         <PageTitle title=t.summary_title/>
@@ -54,9 +55,12 @@ pub fn SummaryPage() -> impl IntoView {
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let who = session.await.ok().flatten().map(|c| c.acting_for.map(|a| a.name).unwrap_or(c.full_name)).unwrap_or_default();
-                match page.await {
-                    Ok(p) => {
+                let (page, renewals) = (page.await, renewals.await);
+                match page.and_then(|p| renewals.map(|r| (p, r))) {
+                    Ok((p, renewals)) => {
                         let today = locale.local_date(chrono::Utc::now());
+                        let renewals: Vec<String> = renewals.into_iter().map(|r| format!(
+                            "{} – {}", r.medicine, (t.renewal_state)(r.state, &locale.local_date(r.state_at)))).collect();
                         let consents: Vec<String> = p.consents.iter().filter_map(|c| c.given_at.map(|at| format!(
                             "{}: {}", t.sector(c.sector), (t.consent_given_on)(&locale.local_date(at))))).chain(
                             p.cross.iter().filter_map(|c| c.given_at.map(|at| format!(
@@ -76,6 +80,10 @@ pub fn SummaryPage() -> impl IntoView {
                                 <h2>{t.denials_heading}</h2>
                                 {if denials.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
                                     view! { <ul data-testid="summary-denials">{denials.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> }.into_any()
+                                }}
+                                <h2>{t.summary_renewals_heading}</h2>
+                                {if renewals.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                    view! { <ul data-testid="summary-renewals">{renewals.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul> }.into_any()
                                 }}
                             </div>
                         }.into_any()

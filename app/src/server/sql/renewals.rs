@@ -12,6 +12,7 @@ struct RenewalRow {
     message: Option<String>,
     sent_at: DateTime<Utc>,
     sent_by: Option<String>,
+    actor_right: Option<String>,
     state: Option<String>,
     state_at: Option<DateTime<Utc>>,
 }
@@ -21,7 +22,7 @@ struct RenewalRow {
 pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<RenewalRequest>, sqlx::Error> {
     let rows: Vec<RenewalRow> = sqlx::query_as(
         "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.sent_at, \
-         CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, \
+         CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, r.actor_right, \
          (SELECT s.state FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1) AS state, \
          (SELECT s.at FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1) AS state_at \
          FROM renewal_request r JOIN prescription x ON x.id = r.prescription_id \
@@ -46,6 +47,10 @@ pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<Ren
                 message: r.message,
                 sent_at: r.sent_at,
                 sent_by: r.sent_by,
+                sent_by_right: r
+                    .actor_right
+                    .map(|x| ActingRight::parse(&x).ok_or_else(|| decode("acting right")))
+                    .transpose()?,
                 state,
                 state_at: r.state_at.unwrap_or(r.sent_at),
             })
