@@ -162,6 +162,15 @@ test('withdrawing a consent hides the data again', async ({ page }) => {
   await expect(row(page, 'Selkäkipu')).toHaveAttribute('data-visible', 'true');
 });
 
+test("Helmi sees that Anna viewed her data with an e-authorisation", async ({ page }) => {
+  await loginEn(page, MORE_PEOPLE.helmi.code);
+  await page.goto('/data-use/viewings');
+  const table = page.getByTestId('acting-viewings');
+  await expect(table.getByRole('row').filter({ hasText: 'Anna Koskinen' }).first()).toContainText('e-authorisation');
+  await expect(table).toContainText('Health data');
+  await expectAccessible(page, "viewings with people acting for Helmi");
+});
+
 test('the printable summary lists exactly the valid declarations', async ({ page }) => {
   await loginEn(page, MORE_PEOPLE.helmi.code);
   await page.goto('/data-use/summary');

@@ -12,8 +12,8 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewRenewalRequest, NoticeText, Person,
-    ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
+    ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewRenewalRequest, NoticeText,
+    Person, ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
 };
 use crate::domain::acting::ActingRight;
 use crate::domain::audit::AuditKind;
@@ -99,6 +99,8 @@ database_api! {
     fn relations_of(asker: CitizenId) -> Vec<Relation>;
     /// This person's guardianship of, and e-authorisations from, `other`.
     fn relation_to(asker: CitizenId, other: CitizenId) -> Option<Relation>;
+    /// The views others made of the subject's data while acting for them.
+    fn acting_viewings_of(subject: CitizenId) -> Vec<ActingViewing>;
     /// Appends a view made while acting for someone else to its log.
     fn record_acting_viewing(
         at: DateTime<Utc>,

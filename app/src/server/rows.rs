@@ -179,6 +179,15 @@ pub struct Viewing {
     pub purpose: String,
 }
 
+/// A view of the citizen's data by someone acting for them.
+pub struct ActingViewing {
+    pub viewed_at: DateTime<Utc>,
+    pub actor: String,
+    pub right: ActingRight,
+    /// The path of the page (or server function) viewed.
+    pub what: String,
+}
+
 /// A renewal request as the citizen's page lists it (`renewal_requests`).
 pub struct RenewalRequest {
     pub id: i64,

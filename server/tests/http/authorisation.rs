@@ -123,6 +123,25 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
     let (_, page) = p.call(&anna, "records_page", &HEALTH).await;
     assert_eq!(page["matching_events"], p.event_ids_of(ANNA).await.len());
     assert_eq!(p.acting_views().await.len(), views.len());
+
+    // Helmi sees who viewed her data while acting for her, and by which right.
+    let helmi = p.client(Some(HELMI)).await;
+    let (status, page) = p.call(&helmi, "viewings_page", &[("locale", "En")]).await;
+    assert_eq!(status, 200, "{page}");
+    let seen: Vec<(String, String, String)> = page["by_people_acting"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| {
+            (v["who"].as_str().unwrap().into(), v["right"].as_str().unwrap().into(), v["page"].as_str().unwrap().into())
+        })
+        .collect();
+    let by_anna = |page: &str| ("Anna Koskinen".to_string(), "Authorisation".to_string(), page.to_string());
+    let expected = [by_anna("Management of Data Use"), by_anna("Laboratory results"), by_anna("Health data")];
+    assert_eq!(seen, expected, "newest first");
+    // Anna's own page of viewings has none of hers.
+    let (_, own) = p.call(&anna, "viewings_page", &[("locale", "En")]).await;
+    assert_eq!(own["by_people_acting"], serde_json::json!([]));
 }
 
 #[tokio::test]

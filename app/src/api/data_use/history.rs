@@ -21,10 +21,43 @@ pub struct ViewingView {
     pub purpose: String,
 }
 
+/// A view of the subject's data by someone acting for them.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActingViewingView {
+    pub at: DateTime<Utc>,
+    pub who: String,
+    pub right: crate::domain::acting::ActingRight,
+    /// The page, in the page's language (else its path).
+    pub page: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ViewingsView {
     pub viewings: Vec<ViewingView>,
     pub provider_choices: Vec<Choice>,
+    /// Views by a guardian or an authorised adult acting for the subject.
+    pub by_people_acting: Vec<ActingViewingView>,
+}
+
+/// The page a logged path belongs to, in words.
+#[cfg(feature = "ssr")]
+fn page_named(t: &crate::i18n::Texts, path: &str) -> String {
+    let page = |prefix: &str| path == prefix || path.starts_with(&format!("{prefix}/"));
+    let name = match () {
+        _ if path == "/" => t.nav_front_page,
+        _ if page("/records") || path.starts_with("/api/records_page") || path.starts_with("/api/service_event") => {
+            t.nav_health_data
+        }
+        _ if page("/social-welfare") => t.nav_social_welfare,
+        _ if page("/prescriptions") || path.starts_with("/api/prescriptions") || path.starts_with("/api/renewal") => {
+            t.nav_prescriptions
+        }
+        _ if page("/laboratory") || path.starts_with("/api/laboratory") => t.lab_title,
+        _ if page("/vaccinations") || path == "/api/vaccinations" => t.vacc_title,
+        _ if page("/data-use") || path.starts_with("/api/") => t.nav_data_use,
+        _ => return path.to_string(),
+    };
+    name.to_string()
 }
 
 /// Every declaration event of the subject, newest first. Nothing ever
@@ -110,6 +143,12 @@ pub async fn viewings_page(
     );
     let shown = pool.viewings(subject.citizen, filter.provider.as_ref(), filter.from, filter.to).await?;
     let t = locale.texts();
+    let by_people_acting = pool
+        .acting_viewings_of(subject.citizen)
+        .await?
+        .into_iter()
+        .map(|v| ActingViewingView { at: v.viewed_at, who: v.actor, right: v.right, page: page_named(t, &v.what) })
+        .collect();
     Ok(ViewingsView {
         viewings: shown
             .into_iter()
@@ -129,5 +168,6 @@ pub async fn viewings_page(
             })
             .collect(),
         provider_choices,
+        by_people_acting,
     })
 }

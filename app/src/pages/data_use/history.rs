@@ -173,5 +173,50 @@ pub fn ViewingsPage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <ActingViewings page/>
+    }
+}
+
+/// Views by people acting for the subject (a guardian, an authorised adult).
+#[component]
+fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) -> impl IntoView {
+    use crate::domain::acting::ActingRight;
+    let t = use_texts();
+    let locale = use_locale();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let views = page.await.map(|v| v.by_people_acting).unwrap_or_default();
+                view! {
+                    <section class="panel" aria-labelledby="acting-viewings-title">
+                        <h2 id="acting-viewings-title">{t.acting_viewings_heading}</h2>
+                        <p>{t.acting_viewings_intro}</p>
+                        {if views.is_empty() {
+                            view! { <p data-testid="no-acting-viewings">{t.acting_viewings_none}</p> }.into_any()
+                        } else {
+                            view! {
+                                <div class="table-scroll" role="region" aria-label=t.acting_viewings_heading tabindex="0">
+                                <table data-testid="acting-viewings">
+                                    <thead><tr>
+                                        <th scope="col">{t.col_time}</th><th scope="col">{t.acting_viewings_who}</th>
+                                        <th scope="col">{t.acting_viewings_right}</th><th scope="col">{t.col_what}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {views.into_iter().map(|v| {
+                                            let right = match v.right {
+                                                ActingRight::Guardian => t.acting_right_guardian,
+                                                ActingRight::Authorisation => t.acting_right_authorisation,
+                                            };
+                                            view! { <tr><td>{locale.date_time(v.at)}</td><td>{v.who}</td><td>{right}</td><td>{v.page}</td></tr> }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                                </div>
+                            }.into_any()
+                        }}
+                    </section>
+                }
+            })}
+        </Suspense>
     }
 }

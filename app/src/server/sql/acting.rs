@@ -87,3 +87,34 @@ pub async fn record_acting_viewing(
     .await?;
     Ok(())
 }
+
+#[derive(sqlx::FromRow)]
+struct ActingViewingRow {
+    viewed_at: DateTime<Utc>,
+    first_name: String,
+    last_name: String,
+    acting_right: String,
+    what: String,
+}
+
+/// The views others made of the subject's data while acting for them,
+/// newest first (the latest 500).
+pub async fn acting_viewings_of(pool: &Pool, subject: CitizenId) -> Result<Vec<ActingViewing>, sqlx::Error> {
+    let rows: Vec<ActingViewingRow> = sqlx::query_as(
+        "SELECT v.viewed_at, c.first_name, c.last_name, v.acting_right, v.what FROM acting_viewing v \
+         JOIN citizen c ON c.id = v.actor_id WHERE v.subject_id = $1 ORDER BY v.viewed_at DESC, v.id DESC LIMIT 500",
+    )
+    .bind(subject.0)
+    .fetch_all(pool)
+    .await?;
+    rows.into_iter()
+        .map(|r| {
+            Ok(ActingViewing {
+                viewed_at: r.viewed_at,
+                actor: format!("{} {}", r.first_name, r.last_name),
+                right: ActingRight::parse(&r.acting_right).ok_or_else(|| decode("acting right"))?,
+                what: r.what,
+            })
+        })
+        .collect()
+}

@@ -20,7 +20,7 @@ use crate::domain::renewal::{may_request_renewal, MedicineClass, RenewalRefusal,
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
-    CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, NewRenewalRequest, OwnData, Person, ProviderRow, Relation,
+    ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, NewRenewalRequest, OwnData, Person, ProviderRow, Relation,
     RenewalCandidate, RenewalRequest, RecordPage,
     RegisterData, Vaccination, Viewing, WhatsNew,
 };
