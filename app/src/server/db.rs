@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
     ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewRenewalRequest, NoticeText,
-    Person, ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
+    ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
 };
 use crate::domain::acting::ActingRight;
 use crate::domain::audit::AuditKind;
@@ -90,8 +90,6 @@ database_api! {
     fn citizen_standing(id: CitizenId) -> Option<CitizenStanding>;
     /// Names of citizens (guardians in the history), by id.
     fn citizen_names(ids: &[i64]) -> Vec<(i64, String)>;
-    /// The children in this person's guardianship.
-    fn children_of(guardian: CitizenId) -> Vec<Person>;
 
     // Acting for someone else (sql/acting.rs).
     /// Everyone this person is the guardian of or holds an e-authorisation

@@ -173,6 +173,14 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     assert_eq!(history[0]["channel"], "Online in MyKanta");
     let sent: Vec<&str> = history.as_array().unwrap().iter().filter_map(|h| h["event"].as_str()).collect();
     assert_eq!(sent.iter().filter(|e| e.starts_with("Renewal request sent")).count(), 5, "the four seeded too");
+    // A form loaded for Helmi and sent after Anna went back to her own data:
+    // the subject changed, nothing is written.
+    let atorvastatin = p.prescription_of(HELMI, "Atorvastatiini").await;
+    let key = p.renewal_key(&anna, &atorvastatin).await;
+    assert_eq!(p.call(&anna, "act_for_self", &[]).await.0, 200);
+    let late = [("prescription", atorvastatin.as_str()), ("provider", "kanta-hame"), ("form_key", key.as_str())];
+    let (status, body) = p.call(&anna, "send_renewal_request", &late).await;
+    assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
 
     // Oskari for Eetu, on a prescription of Eetu's.
     let eetu = p.id_of(EETU).await;

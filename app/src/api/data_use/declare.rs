@@ -22,8 +22,9 @@ pub async fn new_form_key(subject: &Subject) -> Result<String, AppError> {
 
 /// Checks a submitted form key: well formed (else 400), issued in this
 /// session for this subject. A key issued in this session for someone
-/// else the asker may act for means the subject changed since the page
-/// was loaded (409, nothing written); any other key is stale or forged.
+/// else the asker may act for (a child, an adult who authorised them)
+/// means the subject changed since the page was loaded (409, nothing
+/// written); any other key is stale or forged.
 pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError> {
     if !form_key::well_formed(key) {
         return Err(AppError::BadRequest);
@@ -34,8 +35,8 @@ pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError
         return Ok(());
     }
     let pool = pool()?;
-    let children = pool.children_of(subject.asker).await?;
-    let others = std::iter::once(subject.asker).chain(children.into_iter().map(|c| c.id));
+    let relations = pool.relations_of(subject.asker).await?;
+    let others = std::iter::once(subject.asker).chain(relations.into_iter().map(|r| r.person.id));
     let mut others = others.filter(|c| *c != subject.citizen);
     if others.any(|c| form_key::verify(secret.bytes(), &session, c.0, key)) {
         tracing::info!(citizen = subject.citizen.0, "a form for another subject was refused");

@@ -3,6 +3,25 @@
 // `sql/mod.rs`.)
 
 #[derive(sqlx::FromRow)]
+struct PersonRow {
+    id: i64,
+    first_name: String,
+    last_name: String,
+    identity_code: String,
+}
+
+impl TryFrom<PersonRow> for Person {
+    type Error = sqlx::Error;
+    fn try_from(r: PersonRow) -> Result<Self, sqlx::Error> {
+        Ok(Person {
+            id: CitizenId(r.id),
+            full_name: format!("{} {}", r.first_name, r.last_name),
+            identity_code: IdentityCode::parse(&r.identity_code).map_err(|_| decode("identity code"))?,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
 struct RelationRow {
     id: i64,
     first_name: String,

@@ -1,5 +1,5 @@
 // Citizens: logins and their audit, the notice and its confirmations, what
-// every page needs of its citizen, guardianship. (Contract: `sql/mod.rs`.)
+// every page needs of its citizen. (Contract: `sql/mod.rs`.)
 
 /// The deployment's secret called `name`: the stored one, or `candidate`
 /// stored first if there is none yet (two instances starting at once agree
@@ -263,35 +263,4 @@ pub async fn citizen_names(pool: &Pool, ids: &[i64]) -> Result<Vec<(i64, String)
     q.push(")");
     let rows: Vec<(i64, String, String)> = q.build_query_as().fetch_all(pool).await?;
     Ok(rows.into_iter().map(|(id, first, last)| (id, format!("{first} {last}"))).collect())
-}
-
-#[derive(sqlx::FromRow)]
-struct PersonRow {
-    id: i64,
-    first_name: String,
-    last_name: String,
-    identity_code: String,
-}
-
-impl TryFrom<PersonRow> for Person {
-    type Error = sqlx::Error;
-    fn try_from(r: PersonRow) -> Result<Self, sqlx::Error> {
-        Ok(Person {
-            id: CitizenId(r.id),
-            full_name: format!("{} {}", r.first_name, r.last_name),
-            identity_code: IdentityCode::parse(&r.identity_code).map_err(|_| decode("identity code"))?,
-        })
-    }
-}
-
-/// The children in this person's guardianship (from the population register).
-pub async fn children_of(pool: &Pool, guardian: CitizenId) -> Result<Vec<Person>, sqlx::Error> {
-    let rows: Vec<PersonRow> = sqlx::query_as(
-        "SELECT c.id, c.first_name, c.last_name, c.identity_code FROM guardianship g \
-         JOIN citizen c ON c.id = g.child_id WHERE g.guardian_id = $1 ORDER BY c.identity_code",
-    )
-    .bind(guardian.0)
-    .fetch_all(pool)
-    .await?;
-    rows.into_iter().map(Person::try_from).collect()
 }

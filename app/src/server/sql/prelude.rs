@@ -45,3 +45,11 @@ fn provider_name_column(locale: Locale) -> &'static str {
         Locale::En => "name_en",
     }
 }
+
+/// The id of the citizen's row in `table` (`declaration` or
+/// `renewal_request`) written with this form key, if any: a repeated key
+/// answers with the first write's id and writes nothing.
+async fn written_with_key(conn: &mut Conn, table: &'static str, citizen: CitizenId, key: &str) -> Result<Option<i64>, sqlx::Error> {
+    let sql = format!("SELECT id FROM {table} WHERE citizen_id = $1 AND idempotency_key = $2");
+    sqlx::query_scalar(&sql).bind(citizen.0).bind(key).fetch_optional(&mut *conn).await
+}

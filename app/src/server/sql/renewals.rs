@@ -118,13 +118,7 @@ pub async fn record_renewal_request(
 ) -> Result<Result<i64, RenewalRefusal>, sqlx::Error> {
     let mut tx = begin_write(pool, citizen).await?;
     if let Some(key) = idempotency_key {
-        let seen: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM renewal_request WHERE citizen_id = $1 AND idempotency_key = $2")
-                .bind(citizen.0)
-                .bind(key)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if let Some(id) = seen {
+        if let Some(id) = written_with_key(&mut tx, "renewal_request", citizen, key).await? {
             return Ok(Ok(id));
         }
     }
