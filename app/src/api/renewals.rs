@@ -62,7 +62,7 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
             provider: crate::api::records::provider_name(&names, &r.provider.0).to_string(),
             message: r.message,
             sent_at: r.sent_at,
-            sent_by: r.sent_by,
+            sent_by: r.sent_by.map(|(name, _)| name),
             state: r.state,
             state_at: r.state_at,
         })

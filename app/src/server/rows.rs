@@ -200,8 +200,7 @@ pub struct RenewalRequest {
     pub sent_at: DateTime<Utc>,
     /// Who sent it, when not the citizen (a guardian, an authorised agent),
     /// and by which right.
-    pub sent_by: Option<String>,
-    pub sent_by_right: Option<ActingRight>,
+    pub sent_by: Option<(String, ActingRight)>,
     pub state: RenewalState,
     /// When it reached its state (for "sent", when it was sent).
     pub state_at: DateTime<Utc>,

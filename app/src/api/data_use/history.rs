@@ -95,10 +95,10 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
             .filter(|r| subject.visibility.shows(r.prescribed_on))
             .map(|r| {
                 let provider = crate::api::records::provider_name(&providers, &r.provider.0);
-                let actor = match (&r.sent_by, r.sent_by_right) {
-                    (Some(name), Some(crate::domain::acting::ActingRight::Authorisation)) => (t.actor_authorised)(name),
-                    (Some(name), _) => (t.actor_guardian)(name),
-                    (None, _) => t.actor_you.to_string(),
+                let actor = match &r.sent_by {
+                    Some((name, crate::domain::acting::ActingRight::Authorisation)) => (t.actor_authorised)(name),
+                    Some((name, crate::domain::acting::ActingRight::Guardian)) => (t.actor_guardian)(name),
+                    None => t.actor_you.to_string(),
                 };
                 HistoryRow {
                     at: r.sent_at,

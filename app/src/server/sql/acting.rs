@@ -23,10 +23,8 @@ impl TryFrom<PersonRow> for Person {
 
 #[derive(sqlx::FromRow)]
 struct RelationRow {
-    id: i64,
-    first_name: String,
-    last_name: String,
-    identity_code: String,
+    #[sqlx(flatten)]
+    person: PersonRow,
     guardian: bool,
     valid_from: Option<NaiveDate>,
     valid_until: Option<NaiveDate>,
@@ -42,14 +40,9 @@ fn relations(rows: Vec<RelationRow>) -> Result<Vec<Relation>, sqlx::Error> {
             _ => None,
         };
         match out.last_mut() {
-            Some(last) if last.person.id.0 == r.id => last.authorisations.extend(period),
+            Some(last) if last.person.id.0 == r.person.id => last.authorisations.extend(period),
             _ => {
-                let person = Person::try_from(PersonRow {
-                    id: r.id,
-                    first_name: r.first_name,
-                    last_name: r.last_name,
-                    identity_code: r.identity_code,
-                })?;
+                let person = Person::try_from(r.person)?;
                 out.push(Relation { person, guardian: r.guardian, authorisations: period.into_iter().collect() });
             }
         }

@@ -17,26 +17,41 @@ struct RenewalRow {
     state_at: Option<DateTime<Utc>>,
 }
 
+/// A column of the latest state row of request `r` (`s.state` or `s.at`;
+/// NULL while none is recorded: the request is still sent).
+fn latest_state_of_r(column: &str) -> String {
+    format!(
+        "(SELECT {column} FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1)"
+    )
+}
+
+/// A request's state from its latest state row (none: sent).
+fn renewal_state(latest: Option<String>) -> Result<RenewalState, sqlx::Error> {
+    match latest {
+        None => Ok(RenewalState::Sent),
+        Some(s) => RenewalState::parse(&s).ok_or_else(|| decode("renewal state")),
+    }
+}
+
 /// The citizen's renewal requests, newest first, each with its latest state
 /// (none recorded: still sent) and who sent it when not the citizen.
 pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<RenewalRequest>, sqlx::Error> {
-    let rows: Vec<RenewalRow> = sqlx::query_as(
+    let sql = format!(
         "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.sent_at, \
          CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, r.actor_right, \
-         (SELECT s.state FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1) AS state, \
-         (SELECT s.at FROM renewal_request_state s WHERE s.request_id = r.id ORDER BY s.at DESC, s.id DESC LIMIT 1) AS state_at \
+         {} AS state, {} AS state_at \
          FROM renewal_request r JOIN prescription x ON x.id = r.prescription_id \
          LEFT JOIN citizen a ON a.id = r.actor_citizen_id \
          WHERE r.citizen_id = $1 ORDER BY r.sent_at DESC, r.id DESC",
-    )
-    .bind(citizen.0)
-    .fetch_all(pool)
-    .await?;
+        latest_state_of_r("s.state"),
+        latest_state_of_r("s.at"),
+    );
+    let rows: Vec<RenewalRow> = sqlx::query_as(&sql).bind(citizen.0).fetch_all(pool).await?;
     rows.into_iter()
         .map(|r| {
-            let state = match r.state.as_deref() {
-                None => RenewalState::Sent,
-                Some(s) => RenewalState::parse(s).ok_or_else(|| decode("renewal state"))?,
+            let sent_by = match (r.sent_by, r.actor_right) {
+                (Some(name), Some(right)) => Some((name, ActingRight::parse(&right).ok_or_else(|| decode("acting right"))?)),
+                _ => None,
             };
             Ok(RenewalRequest {
                 id: r.id,
@@ -46,12 +61,8 @@ pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<Ren
                 provider: ProviderId(r.provider_id),
                 message: r.message,
                 sent_at: r.sent_at,
-                sent_by: r.sent_by,
-                sent_by_right: r
-                    .actor_right
-                    .map(|x| ActingRight::parse(&x).ok_or_else(|| decode("acting right")))
-                    .transpose()?,
-                state,
+                sent_by,
+                state: renewal_state(r.state)?,
                 state_at: r.state_at.unwrap_or(r.sent_at),
             })
         })
@@ -88,20 +99,9 @@ pub async fn renewable_prescription(
 
 /// The states of the earlier requests for one prescription.
 async fn earlier_renewal_states(conn: &mut Conn, prescription: PrescriptionId) -> Result<Vec<RenewalState>, sqlx::Error> {
-    let states: Vec<Option<String>> = sqlx::query_scalar(
-        "SELECT (SELECT s.state FROM renewal_request_state s WHERE s.request_id = r.id \
-         ORDER BY s.at DESC, s.id DESC LIMIT 1) FROM renewal_request r WHERE r.prescription_id = $1",
-    )
-    .bind(prescription.0)
-    .fetch_all(&mut *conn)
-    .await?;
-    states
-        .into_iter()
-        .map(|s| match s {
-            None => Ok(RenewalState::Sent),
-            Some(s) => RenewalState::parse(&s).ok_or_else(|| decode("renewal state")),
-        })
-        .collect()
+    let sql = format!("SELECT {} FROM renewal_request r WHERE r.prescription_id = $1", latest_state_of_r("s.state"));
+    let states: Vec<Option<String>> = sqlx::query_scalar(&sql).bind(prescription.0).fetch_all(&mut *conn).await?;
+    states.into_iter().map(renewal_state).collect()
 }
 
 /// Sends a renewal request if it may be sent now: in one transaction that
