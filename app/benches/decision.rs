@@ -69,6 +69,7 @@ fn helmis_items(today: NaiveDate) -> Vec<Item> {
         items.push(Item::Prescription {
             id: PrescriptionId(i as i64),
             prescriber: ProviderId(p.prescriber.to_string()),
+            class: p.class,
         });
     }
     items
@@ -84,7 +85,7 @@ fn viewers(situation: Situation) -> Vec<Viewer> {
                 &[ViewerRole::Healthcare { occupational_health: false }, ViewerRole::SocialWelfare]
             };
             roles.iter().map(move |role| Viewer {
-                provider: ProviderId(p.to_string()),
+                provider: Some(ProviderId(p.to_string())),
                 role: *role,
                 uusimaa_party: UUSIMAA.contains(p),
                 situation,

@@ -2,6 +2,7 @@
 //! the repository, and answers a typed [`AppError`] (the server gives each
 //! kind its HTTP status in one place, `server/src/web.rs`).
 
+pub mod abroad;
 pub mod acting;
 pub mod data_use;
 pub mod filters;
@@ -11,6 +12,7 @@ pub mod laboratory;
 pub mod records;
 pub mod renewals;
 pub mod vaccinations;
+pub mod wills;
 
 use chrono::NaiveDate;
 use leptos::prelude::*;

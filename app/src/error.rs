@@ -11,6 +11,7 @@ use crate::api::filters::FilterError;
 use crate::api::forms::FormError;
 use crate::domain::renewal::RenewalRefusal;
 use crate::domain::validity::DeclarationError;
+use crate::domain::wills::WillFormError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
 
@@ -34,6 +35,8 @@ pub enum AppError {
     BadForm(FormError),
     /// A renewal request that cannot be sent; nothing was written.
     Renewal(RenewalRefusal),
+    /// A field of a will's or the abroad consent's form; nothing was written.
+    BadWillForm(WillFormError),
     /// No such item among the data the asker may see (also when it exists
     /// but is someone else's: the answer does not tell the two apart).
     NotFound,
@@ -99,6 +102,20 @@ impl AppError {
                 DeclarationError::EmergencyPermissionAlreadyGiven => t.err_emergency_permission_already_given,
                 DeclarationError::NoEmergencyPermissionToWithdraw => t.err_no_emergency_permission_to_withdraw,
                 DeclarationError::EmergencyPermissionNotApplicable => t.err_emergency_permission_not_applicable,
+                DeclarationError::Unchanged => t.wills.err_unchanged,
+                DeclarationError::NoLivingWillToWithdraw => t.wills.err_no_living_will,
+                DeclarationError::NoOrganDonationToWithdraw => t.wills.err_no_organ_donation,
+                DeclarationError::NotForAGuardian => t.wills.err_not_for_guardian,
+            },
+            AppError::BadWillForm(e) => match e {
+                WillFormError::LivingWillEmpty => t.wills.err_living_will_empty,
+                WillFormError::CareTooLong => t.wills.err_care_too_long,
+                WillFormError::EndOfLifeTooLong => t.wills.err_end_of_life_too_long,
+                WillFormError::PersonTooLong => t.wills.err_person_too_long,
+                WillFormError::DonationChoice => t.wills.err_donation_choice,
+                WillFormError::RestrictionTooLong => t.wills.err_restriction_too_long,
+                WillFormError::RestrictionWithNo => t.wills.err_restriction_with_no,
+                WillFormError::Countries => t.wills.err_countries,
             },
             AppError::BadForm(e) => match e {
                 FormError::Sector => t.err_form_sector,
@@ -134,8 +151,9 @@ impl AppError {
             | AppError::UnknownNoticeVersion
             | AppError::BadRequest
             | AppError::BadFilter(_)
-            | AppError::BadForm(_) => 400,
-            AppError::Declaration(DeclarationError::NotTheCitizensData) => 403,
+            | AppError::BadForm(_)
+            | AppError::BadWillForm(_) => 400,
+            AppError::Declaration(DeclarationError::NotTheCitizensData | DeclarationError::NotForAGuardian) => 403,
             AppError::Declaration(_) => 409,
             AppError::Renewal(RenewalRefusal::MessageTooLong | RenewalRefusal::Provider) => 400,
             AppError::Renewal(_) => 409,

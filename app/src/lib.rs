@@ -20,6 +20,7 @@ use leptos_meta::MetaTags;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
+use crate::pages::abroad::AbroadPage;
 use crate::pages::data_use::{
     DataUsePage, DenialConfirmPage, HistoryPage, NoticeVersionPage, PreviewPage, SummaryPage, ViewingsPage,
 };
@@ -28,6 +29,7 @@ use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
 use crate::pages::renewals::{RenewalFormPage, RenewalsPage};
 use crate::pages::vaccinations::VaccinationsPage;
+use crate::pages::wills::WillsPage;
 
 use crate::i18n::Locale;
 use crate::pages::{home::HomePage, layout::Layout, login::LoginPage, not_found::NotFound, notice::NoticePage};
@@ -113,6 +115,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions/renewals") view=RenewalsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/prescriptions/abroad") view=AbroadPage ssr=SsrMode::Async/>
+                    <Route path=path!("/wills") view=WillsPage ssr=SsrMode::Async/>
                     <Route path=path!("/prescriptions/:id/renewal") view=RenewalFormPage ssr=SsrMode::Async/>
                     <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async/>

@@ -180,6 +180,7 @@ pub(super) async fn seed_person_data(
             DemoDeclaration::DenyRegister(p, kind, a) => deny(DenialScope::Register(ProviderId(p.to_string()), *kind), *a),
             DemoDeclaration::DenyComprehensive(s, a) => deny(DenialScope::Comprehensive(*s), *a),
             DemoDeclaration::DenyUusimaa(a) => deny(DenialScope::Uusimaa, *a),
+            DemoDeclaration::Event(event) => event.clone(),
         };
         let at = (today - chrono::Duration::days(*days_ago)).and_hms_opt(10, 0, 0).expect("valid time").and_utc();
         sql::insert_declaration(&mut *tx, CitizenId(citizen_id), at, &actor, &event, None).await?;

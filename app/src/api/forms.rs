@@ -8,6 +8,7 @@ use crate::domain::decision::{Situation, ViewerRole};
 use crate::domain::declarations::{
     DenialKind, DenialScope, PrescriptionId, ProviderId, RegisterKind, Sector, ServiceEventId,
 };
+use crate::domain::wills::CountryCode;
 
 /// Why a form's values do not make a declaration.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -74,12 +75,22 @@ pub fn viewer_choice(provider: &ProviderId, role: ViewerRole) -> String {
     format!("{}:{code}", provider.0)
 }
 
-/// Parses a viewer choice into a provider and role (the caller checks that
-/// the provider exists and offers the role).
-pub fn parse_viewer_choice(s: &str) -> Result<(ProviderId, ViewerRole), FormError> {
+/// A pharmacy abroad as the preview form writes it: `abroad:EE`.
+pub fn abroad_viewer_choice(country: CountryCode) -> String {
+    format!("abroad:{}", country.as_str())
+}
+
+/// Parses a viewer choice into a provider and role, or a pharmacy abroad
+/// and no provider (the caller checks that the provider exists and offers
+/// the role, or that the country takes part).
+pub fn parse_viewer_choice(s: &str) -> Result<(Option<ProviderId>, ViewerRole), FormError> {
+    if let Some(code) = s.strip_prefix("abroad:") {
+        let country = CountryCode::parse(code).ok_or(FormError::Viewer)?;
+        return Ok((None, ViewerRole::PharmacyAbroad(country)));
+    }
     let (provider, role) = s.split_once(':').ok_or(FormError::Viewer)?;
     let role = ROLES.iter().find(|(_, c)| *c == role).map(|(r, _)| *r).ok_or(FormError::Viewer)?;
-    Ok((ProviderId::parse(provider).ok_or(FormError::Viewer)?, role))
+    Ok((Some(ProviderId::parse(provider).ok_or(FormError::Viewer)?), role))
 }
 
 /// The situation of the preview form; absent means treatment.
@@ -131,9 +142,20 @@ mod tests {
             ViewerRole::Pharmacy,
         ] {
             let p = ProviderId("kide-terveys".into());
-            assert_eq!(parse_viewer_choice(&viewer_choice(&p, role)), Ok((p, role)));
+            assert_eq!(parse_viewer_choice(&viewer_choice(&p, role)), Ok((Some(p), role)));
         }
-        for bad in ["hus", "hus:dentist", ":healthcare", "HUS:healthcare", "a b:pharmacy"] {
+        let ee = CountryCode::parse("EE").unwrap();
+        assert_eq!(parse_viewer_choice(&abroad_viewer_choice(ee)), Ok((None, ViewerRole::PharmacyAbroad(ee))));
+        for bad in [
+            "hus",
+            "hus:dentist",
+            ":healthcare",
+            "HUS:healthcare",
+            "a b:pharmacy",
+            "abroad:ee",
+            "abroad:",
+            "abroad:EST",
+        ] {
             assert_eq!(parse_viewer_choice(bad), Err(FormError::Viewer), "{bad}");
         }
         assert_eq!(parse_situation("emergency"), Ok(Situation::Emergency));

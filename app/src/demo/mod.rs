@@ -130,6 +130,9 @@ pub enum DemoDeclaration {
     DenyRegister(&'static str, RegisterKind, bool),
     DenyComprehensive(Sector, bool),
     DenyUusimaa(bool),
+    /// A declaration that refers to none of the person's data (a will, the
+    /// consent to disclose prescriptions abroad).
+    Event(crate::domain::declarations::DeclarationEvent),
 }
 
 #[derive(Debug, Clone)]

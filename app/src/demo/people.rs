@@ -4,8 +4,9 @@ use chrono::{Duration, NaiveDate};
 
 use super::entries::{demo_entry, event, rx, Lcg, HEALTH_KINDS};
 use super::*;
-use crate::domain::declarations::Sector;
+use crate::domain::declarations::{DeclarationEvent, Sector};
 use crate::domain::renewal::{MedicineClass, RenewalState};
+use crate::domain::wills::{AbroadCountries, CountryCode, LivingWill, OrganDonation};
 
 /// Everything the demo seeds, as of `today`.
 pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
@@ -141,7 +142,17 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         rx("varsinais-suomi", "vs-turku", "Oksikodoni", "5 mg", "1 tabletti tarvittaessa", ago(40), 365, 20, vec![]);
     oxycodone.class = MedicineClass::Narcotic;
     matti.prescriptions.push(oxycodone);
-    matti.declarations = vec![(1000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
+    matti.declarations = vec![
+        (1000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
+        // Pharmacies in Estonia may see his prescriptions (not the narcotic).
+        (
+            300,
+            DemoActor::Citizen,
+            DemoDeclaration::Event(DeclarationEvent::AbroadConsentGiven(AbroadCountries::Chosen(
+                [CountryCode::parse("EE").expect("a country code")].into(),
+            ))),
+        ),
+    ];
     matti.viewings = vec![DemoViewing {
         provider: "varsinais-suomi",
         unit: "vs-tyks",
@@ -440,7 +451,35 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         renewal(42, 3, None, vec![(RenewalState::InProgress, 2)]),
         renewal(41, 1, Some("Lääkkeet loppuvat ensi viikolla."), vec![]),
     ];
-    helmi.declarations = vec![(3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare))];
+    // A living will in two versions, and an organ donation testament.
+    let will = |care: &str, end_of_life: &str, person: &str| {
+        DemoDeclaration::Event(DeclarationEvent::LivingWillSaved(LivingWill {
+            care: care.into(),
+            end_of_life: end_of_life.into(),
+            person_to_hear: person.into(),
+        }))
+    };
+    helmi.declarations = vec![
+        (3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
+        (900, DemoActor::Citizen, will("En halua tehohoitoa, jos toipumisesta ei ole toivoa.", "", "Anna Koskinen")),
+        (
+            700,
+            DemoActor::Citizen,
+            DemoDeclaration::Event(DeclarationEvent::OrganDonationDeclared(OrganDonation {
+                donate: true,
+                restriction: "Ei sarveiskalvoja.".into(),
+            })),
+        ),
+        (
+            200,
+            DemoActor::Citizen,
+            will(
+                "En halua tehohoitoa enkä elvytystä, jos toipumisesta ei ole toivoa.",
+                "Haluan kivunlievitystä ja saada olla kotona niin pitkään kuin mahdollista.",
+                "Anna Koskinen, tytär",
+            ),
+        ),
+    ];
     // Her daughter Anna may view her data (a Suomi.fi e-authorisation).
     helmi.authorised = vec![("140282-9714", ago(400), today + Duration::days(3 * 365))];
 

@@ -102,7 +102,7 @@ mod tests {
             allow_in_emergency: false,
         });
         let hus = Viewer {
-            provider: ProviderId("hus".into()),
+            provider: Some(ProviderId("hus".into())),
             role: ViewerRole::Healthcare { occupational_health: false },
             uusimaa_party: true,
             situation: Situation::Treatment,

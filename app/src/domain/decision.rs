@@ -2,7 +2,10 @@
 //!
 //! One pure function of its inputs, the time included, so the same code
 //! answers the citizen's "who can see my data" page and the tests. The rules
-//! are evaluated in the order of §5; the first that applies decides.
+//! are evaluated in the order of §5; the first that applies decides. Before
+//! them come the two of §8 that no consent or denial changes: the wills
+//! (a living will, an organ donation testament) are for every healthcare
+//! viewer, and a pharmacy abroad sees what the abroad consent discloses.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -12,7 +15,9 @@ use super::declarations::{
     ServiceEventId,
 };
 use super::notice::NoticeVersion;
+use super::renewal::MedicineClass;
 use super::validity::{valid_at, ValidAt};
+use super::wills::{may_be_disclosed_abroad, CountryCode};
 
 /// An item of the citizen's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,7 +25,11 @@ pub enum Item {
     /// An entry (or social welfare client document) of a service event, in a register.
     Entry { register: Register, service_event: ServiceEventId },
     /// A prescription in the national Prescription Centre.
-    Prescription { id: PrescriptionId, prescriber: ProviderId },
+    Prescription { id: PrescriptionId, prescriber: ProviderId, class: MedicineClass },
+    /// The valid living will (the declaration that saved it).
+    LivingWill(DeclarationId),
+    /// The valid organ donation testament.
+    OrganDonation(DeclarationId),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -32,6 +41,8 @@ pub enum ViewerRole {
     },
     SocialWelfare,
     Pharmacy,
+    /// A pharmacy in another participating country (DOMAIN.md §8).
+    PharmacyAbroad(CountryCode),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -46,7 +57,8 @@ string_form!(Situation { Treatment => "treatment", Emergency => "emergency" });
 /// with the citizen (without one nobody sees anything).
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Viewer {
-    pub provider: ProviderId,
+    /// The viewer's Finnish provider; `None` for a pharmacy abroad.
+    pub provider: Option<ProviderId>,
     pub role: ViewerRole,
     pub uusimaa_party: bool,
     pub situation: Situation,
@@ -57,13 +69,13 @@ impl Viewer {
         match self.role {
             ViewerRole::Healthcare { .. } => Some(Sector::Healthcare),
             ViewerRole::SocialWelfare => Some(Sector::SocialWelfare),
-            ViewerRole::Pharmacy => None,
+            ViewerRole::Pharmacy | ViewerRole::PharmacyAbroad(_) => None,
         }
     }
 
     /// The viewer keeps the register: same provider, and the register it works in.
     pub fn owns(&self, register: &Register) -> bool {
-        self.provider == register.provider
+        self.provider.as_ref() == Some(&register.provider)
             && matches!(
                 (self.role, register.kind),
                 (ViewerRole::Healthcare { occupational_health: false }, RegisterKind::Patient)
@@ -109,6 +121,19 @@ pub enum Reason {
     Consent(DeclarationId),
     /// Rule 9: no consent to data sharing.
     NoConsent,
+    /// Wills (§8): a living will and an organ donation testament are shown
+    /// to every healthcare professional, whatever the consents and denials.
+    WillForHealthcare,
+    /// Wills (§8): nobody but healthcare sees them.
+    WillOnlyForHealthcare,
+    /// Abroad (§8): the consent to disclose prescriptions abroad covers
+    /// the pharmacy's country.
+    AbroadConsent(DeclarationId),
+    /// Abroad (§8): no valid consent covers the pharmacy's country.
+    NoAbroadConsent,
+    /// Abroad (§8): narcotic and central nervous system medicines are
+    /// never disclosed abroad.
+    NeverAbroad,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -149,16 +174,42 @@ pub fn decide(
     // A denial counts unless it allows emergencies and this is one.
     let counts = |allow_in_emergency: bool| !(allow_in_emergency && emergency);
 
+    // Wills: for every healthcare viewer, and nobody else.
+    let for_wills = || match viewer.role {
+        ViewerRole::Healthcare { .. } => Visible(Reason::WillForHealthcare),
+        _ => Hidden(Reason::WillOnlyForHealthcare),
+    };
+    if let Item::LivingWill(_) | Item::OrganDonation(_) = item {
+        return for_wills();
+    }
+    // A pharmacy abroad: prescriptions only, as the consent reaches.
+    if let ViewerRole::PharmacyAbroad(country) = viewer.role {
+        let Item::Prescription { id, class, .. } = item else {
+            return Hidden(Reason::PharmacySeesOnlyPrescriptions);
+        };
+        if !may_be_disclosed_abroad(*class) {
+            return Hidden(Reason::NeverAbroad);
+        }
+        if let Some(d) = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id)) {
+            return Hidden(Reason::PrescriptionDenied(d.id));
+        }
+        return match &valid.abroad_consent {
+            Some((consent, countries)) if countries.includes(country) => Visible(Reason::AbroadConsent(*consent)),
+            _ => Hidden(Reason::NoAbroadConsent),
+        };
+    }
+
     // 1. Same register. 2. Prescriptions.
     let (item_sector, register) = match item {
+        Item::LivingWill(_) | Item::OrganDonation(_) => return for_wills(),
         Item::Entry { register, .. } => {
             if viewer.owns(register) {
                 return Visible(Reason::SameRegister);
             }
             (register.kind.sector(), Some(register))
         }
-        Item::Prescription { id, prescriber } => {
-            if viewer.provider == *prescriber {
+        Item::Prescription { id, prescriber, .. } => {
+            if viewer.provider.as_ref() == Some(prescriber) {
                 return Visible(Reason::Prescriber);
             }
             // One permission covers all denied prescriptions, towards healthcare
@@ -172,7 +223,7 @@ pub fn decide(
             match viewer.role {
                 ViewerRole::Healthcare { .. } => return Visible(Reason::PrescriptionInTreatment),
                 ViewerRole::Pharmacy => return Visible(Reason::PrescriptionDispensing),
-                ViewerRole::SocialWelfare => (Sector::Healthcare, None),
+                ViewerRole::SocialWelfare | ViewerRole::PharmacyAbroad(_) => (Sector::Healthcare, None),
             }
         }
     };

@@ -4,6 +4,7 @@
 use super::*;
 use crate::domain::declarations::*;
 use crate::domain::validity::*;
+use crate::domain::wills::{AbroadCountries, CountryCode, LivingWill, OrganDonation};
 use chrono::{Duration, TimeZone};
 use proptest::prelude::*;
 
@@ -28,11 +29,28 @@ fn entry(provider: &str, kind: RegisterKind, event: i64) -> Item {
     Item::Entry { register: register(provider, kind), service_event: ServiceEventId(event) }
 }
 fn prescription(id: i64, prescriber: &str) -> Item {
-    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber) }
+    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber), class: MedicineClass::Ordinary }
+}
+fn narcotic(id: i64, prescriber: &str) -> Item {
+    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber), class: MedicineClass::Narcotic }
+}
+fn country(code: &str) -> CountryCode {
+    CountryCode::parse(code).unwrap()
+}
+fn abroad(code: &str) -> Viewer {
+    Viewer { provider: None, role: ViewerRole::PharmacyAbroad(country(code)), uusimaa_party: false, situation: T }
+}
+fn abroad_consent(id: i64, codes: &[&str]) -> Declaration {
+    let countries = if codes.is_empty() {
+        AbroadCountries::All
+    } else {
+        AbroadCountries::Chosen(codes.iter().map(|c| country(c)).collect())
+    };
+    decl(id, at(2024, 3, 1), DeclarationEvent::AbroadConsentGiven(countries))
 }
 fn viewer(provider: &str, role: ViewerRole, situation: Situation) -> Viewer {
     let uusimaa = register(provider, RegisterKind::Patient).uusimaa_party;
-    Viewer { provider: p(provider), role, uusimaa_party: uusimaa, situation }
+    Viewer { provider: Some(p(provider)), role, uusimaa_party: uusimaa, situation }
 }
 const HC: ViewerRole = ViewerRole::Healthcare { occupational_health: false };
 const T: Situation = Situation::Treatment;
@@ -598,6 +616,127 @@ fn declarations_that_make_no_sense_are_refused() {
     );
 }
 
+// ---- DOMAIN.md §8: wills and prescriptions abroad ----
+
+#[test]
+fn wills_are_shown_to_every_healthcare_viewer_whatever_the_consents_and_denials() {
+    // Not informed, no consent, every denial there is, another county: still shown.
+    let decls = [
+        denial(1, DenialScope::Comprehensive(Sector::Healthcare), false),
+        denial(2, DenialScope::Comprehensive(Sector::SocialWelfare), false),
+        denial(3, DenialScope::Uusimaa, false),
+        denial(4, DenialScope::Register(p("pirkanmaa"), RegisterKind::Patient), false),
+    ];
+    for item in [Item::LivingWill(DeclarationId(7)), Item::OrganDonation(DeclarationId(8))] {
+        for v in [
+            viewer("pirkanmaa", HC, T),
+            viewer("lahiklinikka", HC, E),
+            viewer("lahiklinikka", ViewerRole::Healthcare { occupational_health: true }, T),
+        ] {
+            assert_eq!(check(&item, &v, &decls, &[]), Decision::Visible(Reason::WillForHealthcare), "{v:?}");
+        }
+        for v in [
+            viewer("pirkanmaa", ViewerRole::SocialWelfare, T),
+            viewer("apteekki", ViewerRole::Pharmacy, T),
+            abroad("EE"),
+        ] {
+            let with_consents = [consent(1, Sector::Healthcare), consent(2, Sector::SocialWelfare)];
+            let d = check(&item, &v, &with_consents, &informed("2023-11"));
+            assert_eq!(d, Decision::Hidden(Reason::WillOnlyForHealthcare), "{v:?}");
+        }
+    }
+}
+
+#[test]
+fn abroad_a_pharmacy_sees_prescriptions_of_its_consented_country_only() {
+    let rx = prescription(5, "pirkanmaa");
+    let estonia_only = [abroad_consent(1, &["EE"])];
+    assert_eq!(
+        check(&rx, &abroad("EE"), &estonia_only, &[]),
+        Decision::Visible(Reason::AbroadConsent(DeclarationId(1)))
+    );
+    assert_eq!(check(&rx, &abroad("PT"), &estonia_only, &[]), Decision::Hidden(Reason::NoAbroadConsent));
+    assert_eq!(check(&rx, &abroad("PT"), &[], &[]), Decision::Hidden(Reason::NoAbroadConsent));
+    // Extended to Portugal: the newer consent replaces the older one.
+    let extended = [abroad_consent(1, &["EE"]), abroad_consent(2, &["EE", "PT"])];
+    assert_eq!(check(&rx, &abroad("PT"), &extended, &[]), Decision::Visible(Reason::AbroadConsent(DeclarationId(2))));
+    let all = [abroad_consent(3, &[])];
+    assert_eq!(check(&rx, &abroad("HR"), &all, &[]), Decision::Visible(Reason::AbroadConsent(DeclarationId(3))));
+    let withdrawn = [abroad_consent(3, &[]), decl(4, at(2024, 4, 1), DeclarationEvent::AbroadConsentWithdrawn)];
+    assert_eq!(check(&rx, &abroad("HR"), &withdrawn, &[]), Decision::Hidden(Reason::NoAbroadConsent));
+    // Entries never go abroad.
+    let e = entry("pirkanmaa", RegisterKind::Patient, 1);
+    assert_eq!(
+        check(&e, &abroad("EE"), &all, &informed("2023-11")),
+        Decision::Hidden(Reason::PharmacySeesOnlyPrescriptions)
+    );
+}
+
+#[test]
+fn abroad_narcotics_and_denied_prescriptions_are_never_disclosed() {
+    let all = [abroad_consent(1, &[])];
+    assert_eq!(check(&narcotic(5, "pirkanmaa"), &abroad("EE"), &all, &[]), Decision::Hidden(Reason::NeverAbroad));
+    let cns =
+        Item::Prescription { id: PrescriptionId(6), prescriber: p("hus"), class: MedicineClass::CentralNervousSystem };
+    assert_eq!(check(&cns, &abroad("EE"), &all, &[]), Decision::Hidden(Reason::NeverAbroad));
+    let denied = [abroad_consent(1, &[]), denial(2, DenialScope::Prescription(PrescriptionId(5)), false)];
+    let rx = prescription(5, "pirkanmaa");
+    assert_eq!(check(&rx, &abroad("EE"), &denied, &[]), Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(2))));
+    // At home the narcotic is seen as any prescription is.
+    let home = viewer("apteekki", ViewerRole::Pharmacy, T);
+    assert_eq!(check(&narcotic(5, "pirkanmaa"), &home, &[], &[]), Decision::Visible(Reason::PrescriptionDispensing));
+}
+
+#[test]
+fn a_new_will_replaces_the_valid_one_and_a_withdrawal_ends_it() {
+    let will = |care: &str| LivingWill { care: care.into(), end_of_life: String::new(), person_to_hear: String::new() };
+    let decls = [
+        decl(1, at(2024, 1, 1), DeclarationEvent::LivingWillSaved(will("first"))),
+        decl(2, at(2025, 1, 1), DeclarationEvent::LivingWillSaved(will("second"))),
+        decl(
+            3,
+            at(2024, 6, 1),
+            DeclarationEvent::OrganDonationDeclared(OrganDonation { donate: true, restriction: String::new() }),
+        ),
+        decl(4, at(2025, 6, 1), DeclarationEvent::OrganDonationWithdrawn),
+    ];
+    let mid = valid_at(&decls, &[], at(2024, 7, 1));
+    assert_eq!(mid.living_will, Some((DeclarationId(1), will("first"))));
+    assert_eq!(mid.organ_donation.map(|(id, _)| id), Some(DeclarationId(3)));
+    let now = valid_at(&decls, &[], at(2025, 7, 1));
+    assert_eq!(now.living_will, Some((DeclarationId(2), will("second"))));
+    assert_eq!(now.organ_donation, None);
+    // What makes sense next.
+    let no_data = NoData;
+    let same = DeclarationEvent::LivingWillSaved(will("second"));
+    assert_eq!(validate(&same, &now, &no_data, today(), opens()), Err(DeclarationError::Unchanged));
+    assert_eq!(
+        validate(&DeclarationEvent::OrganDonationWithdrawn, &now, &no_data, today(), opens()),
+        Err(DeclarationError::NoOrganDonationToWithdraw)
+    );
+    assert_eq!(
+        validate(&DeclarationEvent::AbroadConsentWithdrawn, &now, &no_data, today(), opens()),
+        Err(DeclarationError::NoConsentToWithdraw)
+    );
+    assert!(validate(&DeclarationEvent::LivingWillWithdrawn, &now, &no_data, today(), opens()).is_ok());
+    assert!(!DeclarationEvent::LivingWillSaved(will("x")).guardian_may_make());
+    assert!(!DeclarationEvent::LivingWillWithdrawn.guardian_may_make());
+    assert!(DeclarationEvent::AbroadConsentWithdrawn.guardian_may_make());
+}
+
+struct NoData;
+impl CitizensData for NoData {
+    fn service_event_sector(&self, _: ServiceEventId) -> Option<Sector> {
+        None
+    }
+    fn has_prescription(&self, _: PrescriptionId) -> bool {
+        false
+    }
+    fn has_deniable_register(&self, _: &ProviderId, _: RegisterKind) -> bool {
+        false
+    }
+}
+
 // ---- Properties (DOMAIN.md §5) ----
 
 const PROVIDERS: [&str; 5] = ["helsinki", "hus", "pirkanmaa", "lahiklinikka", "apteekki"];
@@ -620,7 +759,12 @@ fn arb_item() -> impl Strategy<Value = Item> {
     prop_oneof![
         3 => (arb_provider(), kind, 0i64..4).prop_map(|(pr, k, e)| entry(&pr, k, e)),
         1 => (0i64..4, arb_provider()).prop_map(|(id, pr)| prescription(id, &pr)),
+        1 => (0i64..4, arb_provider()).prop_map(|(id, pr)| narcotic(id, &pr)),
+        1 => (1i64..12).prop_map(|id| Item::LivingWill(DeclarationId(id))),
     ]
+}
+fn arb_country() -> impl Strategy<Value = CountryCode> {
+    prop::sample::select(&["EE", "PT", "HR"][..]).prop_map(country)
 }
 fn arb_viewer() -> impl Strategy<Value = Viewer> {
     let role = prop_oneof![
@@ -629,7 +773,10 @@ fn arb_viewer() -> impl Strategy<Value = Viewer> {
         2 => Just(ViewerRole::SocialWelfare),
         1 => Just(ViewerRole::Pharmacy)
     ];
-    (arb_provider(), role, prop_oneof![Just(T), Just(E)]).prop_map(|(pr, r, s)| viewer(&pr, r, s))
+    prop_oneof![
+        8 => (arb_provider(), role, prop_oneof![Just(T), Just(E)]).prop_map(|(pr, r, s)| viewer(&pr, r, s)),
+        1 => arb_country().prop_map(|c| abroad(c.as_str())),
+    ]
 }
 fn arb_scope() -> impl Strategy<Value = DenialScope> {
     prop_oneof![
@@ -661,6 +808,10 @@ fn arb_event() -> impl Strategy<Value = DeclarationEvent> {
         (arb_scope(), any::<bool>())
             .prop_map(|(scope, allow_in_emergency)| DeclarationEvent::DenialSet { scope, allow_in_emergency }),
         (1i64..12).prop_map(|d| DeclarationEvent::DenialCancelled { denial: DeclarationId(d) }),
+        prop::collection::btree_set(arb_country(), 0..3).prop_map(|set| DeclarationEvent::AbroadConsentGiven(
+            if set.is_empty() { AbroadCountries::All } else { AbroadCountries::Chosen(set) }
+        )),
+        Just(DeclarationEvent::AbroadConsentWithdrawn),
     ]
 }
 /// Events on days 0..1500 after 2024-01-01 (so some fall after the 2027 opening).
@@ -703,12 +854,13 @@ proptest! {
     #[test]
     fn property_withdrawing_a_consent_never_makes_anything_visible(
         item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
-        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..3, day in 0i64..1600,
+        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..4, day in 0i64..1600,
     ) {
         let before = decide_at(&item, &v, &decls, &notice, t, opens());
         let event = match which {
             0 => DeclarationEvent::ConsentWithdrawn(sector),
             1 => DeclarationEvent::CrossSectorConsentWithdrawn(cross),
+            2 => DeclarationEvent::AbroadConsentWithdrawn,
             _ => DeclarationEvent::PrescriptionEmergencyWithdrawn,
         };
         let mut more = decls.clone();
@@ -727,6 +879,25 @@ proptest! {
         let item = entry(&provider, kinds[kind_ix], event);
         let v = viewer(&provider, roles[kind_ix], situation);
         prop_assert_eq!(decide_at(&item, &v, &decls, &notice, t, opens()), Decision::Visible(Reason::SameRegister));
+    }
+
+    #[test]
+    fn property_wills_are_seen_by_every_healthcare_viewer_and_nobody_else(
+        id in 1i64..12, organ in any::<bool>(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
+        t in arb_time(),
+    ) {
+        let item = if organ { Item::OrganDonation(DeclarationId(id)) } else { Item::LivingWill(DeclarationId(id)) };
+        let healthcare = matches!(v.role, ViewerRole::Healthcare { .. });
+        prop_assert_eq!(decide_at(&item, &v, &decls, &notice, t, opens()).is_visible(), healthcare);
+    }
+
+    #[test]
+    fn property_a_narcotic_is_never_disclosed_abroad(
+        id in 0i64..4, provider in arb_provider(), c in arb_country(), decls in arb_declarations(),
+        notice in arb_notice(), t in arb_time(),
+    ) {
+        let d = decide_at(&narcotic(id, &provider), &abroad(c.as_str()), &decls, &notice, t, opens());
+        prop_assert_eq!(d, Decision::Hidden(Reason::NeverAbroad));
     }
 
     #[test]

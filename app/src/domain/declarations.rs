@@ -5,6 +5,8 @@
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
+use super::wills::{AbroadCountries, LivingWill, OrganDonation};
+
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct ProviderId(pub String);
 
@@ -219,6 +221,16 @@ pub enum DeclarationEvent {
     DenialCancelled {
         denial: DeclarationId,
     },
+    /// A living will, or a new version replacing the valid one.
+    LivingWillSaved(LivingWill),
+    LivingWillWithdrawn,
+    /// An organ donation testament, or one replacing the valid one.
+    OrganDonationDeclared(OrganDonation),
+    OrganDonationWithdrawn,
+    /// A consent to disclose prescriptions to pharmacies abroad, or one
+    /// replacing the valid one (e.g. extended to another country).
+    AbroadConsentGiven(AbroadCountries),
+    AbroadConsentWithdrawn,
 }
 
 /// The kind of a [`DeclarationEvent`], without its values.
@@ -233,6 +245,12 @@ pub enum DeclarationKind {
     CrossSectorConsentWithdrawn,
     DenialSet,
     DenialCancelled,
+    LivingWillSaved,
+    LivingWillWithdrawn,
+    OrganDonationDeclared,
+    OrganDonationWithdrawn,
+    AbroadConsentGiven,
+    AbroadConsentWithdrawn,
 }
 
 string_form!(DeclarationKind {
@@ -245,6 +263,12 @@ string_form!(DeclarationKind {
     CrossSectorConsentWithdrawn => "cross_consent_withdrawn",
     DenialSet => "denial_set",
     DenialCancelled => "denial_cancelled",
+    LivingWillSaved => "living_will_saved",
+    LivingWillWithdrawn => "living_will_withdrawn",
+    OrganDonationDeclared => "organ_donation_declared",
+    OrganDonationWithdrawn => "organ_donation_withdrawn",
+    AbroadConsentGiven => "abroad_consent_given",
+    AbroadConsentWithdrawn => "abroad_consent_withdrawn",
 });
 
 impl DeclarationEvent {
@@ -259,7 +283,19 @@ impl DeclarationEvent {
             DeclarationEvent::CrossSectorConsentWithdrawn(_) => DeclarationKind::CrossSectorConsentWithdrawn,
             DeclarationEvent::DenialSet { .. } => DeclarationKind::DenialSet,
             DeclarationEvent::DenialCancelled { .. } => DeclarationKind::DenialCancelled,
+            DeclarationEvent::LivingWillSaved(_) => DeclarationKind::LivingWillSaved,
+            DeclarationEvent::LivingWillWithdrawn => DeclarationKind::LivingWillWithdrawn,
+            DeclarationEvent::OrganDonationDeclared(_) => DeclarationKind::OrganDonationDeclared,
+            DeclarationEvent::OrganDonationWithdrawn => DeclarationKind::OrganDonationWithdrawn,
+            DeclarationEvent::AbroadConsentGiven(_) => DeclarationKind::AbroadConsentGiven,
+            DeclarationEvent::AbroadConsentWithdrawn => DeclarationKind::AbroadConsentWithdrawn,
         }
+    }
+
+    /// Whether a guardian may make this declaration for a child: not a
+    /// living will, which is the person's own will (DOMAIN.md §8).
+    pub fn guardian_may_make(&self) -> bool {
+        !matches!(self, DeclarationEvent::LivingWillSaved(_) | DeclarationEvent::LivingWillWithdrawn)
     }
 }
 

@@ -41,6 +41,7 @@ pub mod records;
 pub mod renewal;
 pub mod time;
 pub mod validity;
+pub mod wills;
 
 pub use identity_code::{IdentityCode, IdentityCodeError};
 pub use notice::{ConfirmationChannel, NoticeConfirmation, NoticeVersion};
@@ -89,6 +90,6 @@ mod string_form_tests {
             RenewalState
         );
         assert_eq!(EntryKind::ALL.len(), 12);
-        assert_eq!(DeclarationKind::ALL.len(), 9);
+        assert_eq!(DeclarationKind::ALL.len(), 15);
     }
 }

@@ -138,7 +138,7 @@ impl Prescription {
     }
 
     pub fn item(&self) -> Item {
-        Item::Prescription { id: self.id, prescriber: self.prescriber.clone() }
+        Item::Prescription { id: self.id, prescriber: self.prescriber.clone(), class: self.class }
     }
 }
 

@@ -11,6 +11,7 @@ use super::declarations::{
     Sector, ServiceEventId,
 };
 use super::notice::NoticeVersion;
+use super::wills::{AbroadCountries, LivingWill, OrganDonation};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidDenial {
@@ -33,6 +34,11 @@ pub struct ValidAt {
     pub prescription_emergency: Option<DeclarationId>,
     /// Notice versions confirmed before `t`.
     pub confirmed_notices: BTreeSet<NoticeVersion>,
+    /// The valid version of the living will, and the declaration that saved it.
+    pub living_will: Option<(DeclarationId, LivingWill)>,
+    pub organ_donation: Option<(DeclarationId, OrganDonation)>,
+    /// The valid consent to disclose prescriptions abroad.
+    pub abroad_consent: Option<(DeclarationId, AbroadCountries)>,
 }
 
 /// Consents given from this instant on (1 January 2024, Helsinki time)
@@ -84,6 +90,13 @@ pub fn valid_at(
                 allow_in_emergency: *allow_in_emergency,
             }),
             DeclarationEvent::DenialCancelled { denial } => valid.denials.retain(|v| v.id != *denial),
+            // A new version, testament or consent replaces the valid one.
+            DeclarationEvent::LivingWillSaved(w) => valid.living_will = Some((d.id, w.clone())),
+            DeclarationEvent::LivingWillWithdrawn => valid.living_will = None,
+            DeclarationEvent::OrganDonationDeclared(o) => valid.organ_donation = Some((d.id, o.clone())),
+            DeclarationEvent::OrganDonationWithdrawn => valid.organ_donation = None,
+            DeclarationEvent::AbroadConsentGiven(c) => valid.abroad_consent = Some((d.id, c.clone())),
+            DeclarationEvent::AbroadConsentWithdrawn => valid.abroad_consent = None,
         }
     }
     valid.confirmed_notices = notice_confirmations.iter().filter(|(_, at)| *at < t).map(|(v, _)| v.clone()).collect();
@@ -114,6 +127,15 @@ pub enum DeclarationError {
     /// "Allow in an emergency" on a denial that cannot carry it (see
     /// [`DenialScope::may_allow_emergency`]).
     EmergencyPermissionNotApplicable,
+    /// The living will, organ donation testament or abroad consent would
+    /// be the same as the valid one.
+    Unchanged,
+    /// There is no valid living will to withdraw.
+    NoLivingWillToWithdraw,
+    /// There is no valid organ donation testament to withdraw.
+    NoOrganDonationToWithdraw,
+    /// A guardian cannot make or withdraw a child's living will.
+    NotForAGuardian,
 }
 
 /// What a new denial may refer to: the citizen's own service events,
@@ -182,6 +204,18 @@ pub fn validate(
         DeclarationEvent::DenialCancelled { denial } if !valid.denials.iter().any(|d| d.id == *denial) => {
             Err(NoDenialToCancel)
         }
+        DeclarationEvent::LivingWillSaved(w) if valid.living_will.as_ref().is_some_and(|(_, v)| v == w) => {
+            Err(Unchanged)
+        }
+        DeclarationEvent::LivingWillWithdrawn if valid.living_will.is_none() => Err(NoLivingWillToWithdraw),
+        DeclarationEvent::OrganDonationDeclared(o) if valid.organ_donation.as_ref().is_some_and(|(_, v)| v == o) => {
+            Err(Unchanged)
+        }
+        DeclarationEvent::OrganDonationWithdrawn if valid.organ_donation.is_none() => Err(NoOrganDonationToWithdraw),
+        DeclarationEvent::AbroadConsentGiven(c) if valid.abroad_consent.as_ref().is_some_and(|(_, v)| v == c) => {
+            Err(Unchanged)
+        }
+        DeclarationEvent::AbroadConsentWithdrawn if valid.abroad_consent.is_none() => Err(NoConsentToWithdraw),
         _ => Ok(()),
     }
 }

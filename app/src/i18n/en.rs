@@ -17,6 +17,7 @@ pub(super) const MONTHS: [&str; 12] = [
 ];
 
 pub(super) const TEXTS: Texts = Texts {
+    wills: &super::wills::EN,
     language_name: "English",
     service_name: "MyKanta",
     service_tagline: "Your health and social welfare data",

@@ -2,6 +2,7 @@ use super::{Plural, Texts};
 use crate::domain::renewal::RenewalState;
 
 pub(super) const TEXTS: Texts = Texts {
+    wills: &super::wills::FI,
     language_name: "Suomi",
     service_name: "OmaKanta",
     service_tagline: "Sosiaali- ja terveystietosi",

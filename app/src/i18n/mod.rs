@@ -6,8 +6,10 @@ mod en;
 mod fi;
 mod sv;
 mod texts;
+mod wills;
 
 pub use texts::Texts;
+pub use wills::WillTexts;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
 use serde::{Deserialize, Serialize};

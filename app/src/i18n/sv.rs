@@ -2,6 +2,7 @@ use super::{Plural, Texts};
 use crate::domain::renewal::RenewalState;
 
 pub(super) const TEXTS: Texts = Texts {
+    wills: &super::wills::SV,
     language_name: "Svenska",
     service_name: "MittKanta",
     service_tagline: "Dina uppgifter inom social- och hälsovården",

@@ -9,6 +9,8 @@ use crate::domain::renewal::RenewalState;
 /// A template with arguments is a function of them, named in its type: a
 /// page that leaves one out, or passes one too many, does not compile.
 pub struct Texts {
+    /// The wills and the abroad consent (issue 12), in `wills.rs`.
+    pub wills: &'static super::WillTexts,
     pub language_name: &'static str,
     pub service_name: &'static str,
     pub service_tagline: &'static str,

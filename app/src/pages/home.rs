@@ -46,6 +46,7 @@ pub fn HomePage() -> impl IntoView {
                                     <li><a href="/prescriptions">{t.nav_prescriptions}</a></li>
                                     <li><a href="/laboratory">{t.lab_title}</a></li>
                                     <li><a href="/vaccinations">{t.vacc_title}</a></li>
+                                    <li><a href="/wills">{t.wills.title}</a></li>
                                     <li><a href="/data-use">{t.nav_data_use}</a></li>
                                 </ul>
                             </section>

@@ -1,3 +1,4 @@
+pub mod abroad;
 pub mod data_use;
 pub mod glance;
 pub mod home;
@@ -11,6 +12,7 @@ pub mod prescriptions;
 pub mod records;
 pub mod renewals;
 pub mod vaccinations;
+pub mod wills;
 
 use leptos::prelude::*;
 

@@ -25,7 +25,10 @@ pub fn PrescriptionsPage() -> impl IntoView {
             <PrintButton/>
         </div>
         <p class="lead">{t.prescriptions_intro}</p>
-        <p><a href="/prescriptions/renewals">{t.renewals_link}</a></p>
+        <ul class="plain-list">
+            <li><a href="/prescriptions/renewals">{t.renewals_link}</a></li>
+            <li><a href="/prescriptions/abroad">{t.wills.abroad_link}</a></li>
+        </ul>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
                 let wanted = PrescriptionFilter::parse(state.get_untracked().as_deref());

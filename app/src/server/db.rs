@@ -26,6 +26,7 @@ use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
 use crate::domain::renewal::RenewalRefusal;
 use crate::domain::validity::DeclarationError;
+use crate::domain::wills::CountryCode;
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 
@@ -192,6 +193,8 @@ database_api! {
     fn confirmation_instants(citizen: CitizenId) -> Vec<(NoticeVersion, DateTime<Utc>)>;
     /// Every provider, with what the preview needs to know of it.
     fn providers(locale: Locale) -> Vec<ProviderRow>;
+    /// The countries whose pharmacies take part in disclosing prescriptions.
+    fn abroad_countries(locale: Locale) -> Vec<(CountryCode, String)>;
     /// Professionals' viewings, newest first, of one provider and within dates.
     fn viewings(
         citizen: CitizenId,

@@ -15,3 +15,4 @@ mod renewals;
 mod request;
 mod role;
 mod vaccinations;
+mod wills;

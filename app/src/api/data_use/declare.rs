@@ -59,11 +59,21 @@ pub async fn declaring_subject() -> Result<Subject, AppError> {
 }
 
 /// Records one declaration for the session's subject, by the session's
-/// person (the citizen, or the guardian acting for a child).
+/// person (the citizen, or the guardian acting for a child); then
+/// Management of Data Use.
 pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, AppError> {
+    declare_then(event, form_key, "/data-use").await
+}
+
+/// Records one declaration (as [`declare`]); then the page `after`.
+pub async fn declare_then(event: DeclarationEvent, form_key: &str, after: &str) -> Result<String, AppError> {
     let subject = declaring_subject().await?;
     check_form_key(&subject, form_key).await?;
     let actor = if subject.asker == subject.citizen { Actor::Citizen } else { Actor::Guardian(subject.asker.0) };
+    if matches!(actor, Actor::Guardian(_)) && !event.guardian_may_make() {
+        tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, "a guardian's living will was refused");
+        return Err(AppError::Declaration(crate::domain::validity::DeclarationError::NotForAGuardian));
+    }
     let pool = pool()?;
     if let DeclarationEvent::DenialCancelled { denial } = &event {
         // Someone else's declaration: refused as not theirs (403), before
@@ -82,7 +92,7 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
                 declaration = id.0,
                 "declaration recorded"
             );
-            Ok(navigate_after_form("/data-use"))
+            Ok(navigate_after_form(after))
         }
         Ok(Err(e @ crate::domain::validity::DeclarationError::NotTheCitizensData)) => {
             Err(refuse_access(&subject, "declared item", None, AppError::Declaration(e)).await)

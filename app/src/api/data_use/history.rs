@@ -49,7 +49,12 @@ fn page_named(t: &crate::i18n::Texts, path: &str) -> String {
             t.nav_health_data
         }
         _ if page("/social-welfare") => t.nav_social_welfare,
-        _ if page("/prescriptions") || path.starts_with("/api/prescriptions") || path.starts_with("/api/renewal") => {
+        _ if page("/wills") || path == "/api/wills_page" => t.wills.title,
+        _ if page("/prescriptions")
+            || path.starts_with("/api/prescriptions")
+            || path.starts_with("/api/renewal")
+            || path == "/api/abroad_page" =>
+        {
             t.nav_prescriptions
         }
         _ if page("/laboratory") || path.starts_with("/api/laboratory") => t.lab_title,

@@ -8,7 +8,7 @@ pub(crate) mod declare;
 mod denials;
 mod history;
 #[cfg(feature = "ssr")]
-mod names;
+pub(crate) mod names;
 mod preview;
 
 pub use denials::*;
@@ -77,6 +77,13 @@ pub struct DataUseView {
     /// A one-time key for the forms of this page: a double submit records
     /// once. None when the asker may not declare for the subject: no forms.
     pub form_key: Option<String>,
+    /// Since when the valid living will is in force.
+    pub living_will_saved: Option<DateTime<Utc>>,
+    /// The valid organ donation testament: since when, and yes or no.
+    pub organ_donation: Option<(DateTime<Utc>, bool)>,
+    /// The valid consent to disclose prescriptions abroad: since when,
+    /// and where it reaches in words.
+    pub abroad_consent: Option<(DateTime<Utc>, String)>,
 }
 
 /// What the server functions of this page share (server only).
@@ -169,6 +176,9 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .collect(),
         register_choices: registers,
         prescription_emergency: valid.prescription_emergency.and_then(at_of),
+        living_will_saved: valid.living_will.as_ref().and_then(|(id, _)| at_of(*id)),
+        organ_donation: valid.organ_donation.as_ref().and_then(|(id, o)| at_of(*id).map(|at| (at, o.donate))),
+        abroad_consent: valid.abroad_consent.as_ref().and_then(|(id, c)| at_of(*id).map(|at| (at, names.countries(c)))),
         form_key: if subject.may_declare() { Some(ssr::new_form_key(&subject).await?) } else { None },
     })
 }

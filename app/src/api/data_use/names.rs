@@ -10,6 +10,7 @@ use crate::domain::declarations::{
 };
 use crate::domain::listing::Visibility;
 use crate::domain::records::{Prescription, ServiceEvent};
+use crate::domain::wills::{AbroadCountries, CountryCode};
 use crate::i18n::Texts;
 use crate::server::*;
 
@@ -23,6 +24,8 @@ pub struct Names {
     pub providers: HashMap<String, String>,
     pub events: HashMap<ServiceEventId, ServiceEvent>,
     pub prescriptions: HashMap<PrescriptionId, Prescription>,
+    /// The participating countries abroad, by name, in name order.
+    pub countries: Vec<(CountryCode, String)>,
     /// Items of the subject the asker may not see (only ever counted
     /// in, never named).
     hidden_events: std::collections::HashSet<ServiceEventId>,
@@ -36,9 +39,11 @@ impl Names {
             pool.load_service_events(citizen).await?.into_iter().partition(|e| visibility.shows(e.started_on));
         let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) =
             pool.load_prescriptions(citizen).await?.into_iter().partition(|p| visibility.shows(p.prescribed_on));
+        let countries = pool.abroad_countries(locale).await?;
         Ok(Names {
             locale,
             providers,
+            countries,
             events: events.into_iter().map(|e| (e.id, e)).collect(),
             prescriptions: prescriptions.into_iter().map(|p| (p.id, p)).collect(),
             hidden_events: hidden_events.into_iter().map(|e| e.id).collect(),
@@ -120,6 +125,17 @@ impl Names {
     pub fn register(&self, provider: &ProviderId, kind: RegisterKind) -> String {
         let t = self.t();
         (t.register_in_sentence)(&self.provider(provider), t.register_kind(kind))
+    }
+
+    /// Where an abroad consent reaches, e.g. "Estonia, Portugal".
+    pub fn countries(&self, c: &AbroadCountries) -> String {
+        match c {
+            AbroadCountries::All => self.t().wills.every_country.to_string(),
+            AbroadCountries::Chosen(set) => {
+                let named = self.countries.iter().filter(|(code, _)| set.contains(code)).map(|(_, n)| n.as_str());
+                named.collect::<Vec<_>>().join(", ")
+            }
+        }
     }
 
     pub fn cross(&self, c: CrossSector) -> &'static str {
@@ -214,6 +230,21 @@ impl Names {
                     .unwrap_or_else(|| t.denial_of_unknown.to_string());
                 (t.history_denial_cancelled)(&what)
             }
+            DeclarationEvent::LivingWillSaved(_) => t.wills.history_living_will_saved.to_string(),
+            DeclarationEvent::LivingWillWithdrawn => t.wills.history_living_will_withdrawn.to_string(),
+            DeclarationEvent::OrganDonationDeclared(o) => (t.wills.history_organ)(self.answer(o.donate)),
+            DeclarationEvent::OrganDonationWithdrawn => t.wills.history_organ_withdrawn.to_string(),
+            DeclarationEvent::AbroadConsentGiven(c) => (t.wills.history_abroad_given)(&self.countries(c)),
+            DeclarationEvent::AbroadConsentWithdrawn => t.wills.history_abroad_withdrawn.to_string(),
+        }
+    }
+
+    /// An organ donation testament's answer, in a sentence.
+    pub fn answer(&self, donate: bool) -> &'static str {
+        if donate {
+            self.t().wills.answer_yes
+        } else {
+            self.t().wills.answer_no
         }
     }
 
@@ -239,6 +270,11 @@ impl Names {
             Reason::Uusimaa => t.reason_uusimaa.to_string(),
             Reason::Consent(id) => (t.reason_consent)(&when(id)),
             Reason::NoConsent => t.reason_no_consent.to_string(),
+            Reason::WillForHealthcare => t.wills.reason_for_healthcare.to_string(),
+            Reason::WillOnlyForHealthcare => t.wills.reason_only_healthcare.to_string(),
+            Reason::AbroadConsent(id) => (t.wills.reason_abroad_consent)(&when(id)),
+            Reason::NoAbroadConsent => t.wills.reason_no_abroad_consent.to_string(),
+            Reason::NeverAbroad => t.wills.reason_never_abroad.to_string(),
         }
     }
 

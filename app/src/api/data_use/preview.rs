@@ -40,7 +40,7 @@ pub async fn preview_page(
     #[server(default)] situation: Option<String>,
     locale: Locale,
 ) -> Result<PreviewView, AppError> {
-    use crate::api::forms::{parse_situation, parse_viewer_choice, viewer_choice, FormError};
+    use crate::api::forms::{abroad_viewer_choice, parse_situation, parse_viewer_choice, viewer_choice, FormError};
     use crate::domain::data_use::preview;
     use crate::domain::decision::{Item, Viewer, ViewerRole};
     use crate::domain::validity::valid_at;
@@ -54,12 +54,17 @@ pub async fn preview_page(
         ViewerRole::Healthcare { occupational_health: false } => t.role_healthcare,
         ViewerRole::Healthcare { occupational_health: true } => t.role_occupational,
         ViewerRole::SocialWelfare => t.role_social_welfare,
-        ViewerRole::Pharmacy => t.role_pharmacy,
+        ViewerRole::Pharmacy | ViewerRole::PharmacyAbroad(_) => t.role_pharmacy,
     };
+    let countries = pool.abroad_countries(locale).await?;
     let viewer_choices: Vec<Choice> = providers
         .iter()
         .flat_map(|p| p.kind.roles(p.has_occupational_register).into_iter().map(move |r| (p, r)))
         .map(|(p, r)| Choice { value: viewer_choice(&p.id, r), label: (t.viewer_label)(&p.name, role_name(r)) })
+        .chain(countries.iter().map(|(code, name)| Choice {
+            value: abroad_viewer_choice(*code),
+            label: (t.wills.preview_pharmacy_in)(name),
+        }))
         .collect();
     let chosen = viewer.as_deref().map(str::trim).filter(|v| !v.is_empty());
     let Some(chosen) = chosen else {
@@ -71,12 +76,19 @@ pub async fn preview_page(
             counts: vec![],
         });
     };
-    let (provider_id, role) = parse_viewer_choice(chosen).map_err(AppError::BadForm)?;
-    let provider = providers
-        .iter()
-        .find(|p| p.id == provider_id && p.kind.roles(p.has_occupational_register).contains(&role))
-        .ok_or(AppError::BadForm(FormError::Viewer))?;
-    let viewer = Viewer { provider: provider.id.clone(), role, uusimaa_party: provider.uusimaa_party, situation };
+    let viewer = match parse_viewer_choice(chosen).map_err(AppError::BadForm)? {
+        (Some(provider_id), role) => {
+            let provider = providers
+                .iter()
+                .find(|p| p.id == provider_id && p.kind.roles(p.has_occupational_register).contains(&role))
+                .ok_or(AppError::BadForm(FormError::Viewer))?;
+            Viewer { provider: Some(provider_id), role, uusimaa_party: provider.uusimaa_party, situation }
+        }
+        (None, role @ ViewerRole::PharmacyAbroad(country)) if countries.iter().any(|(c, _)| *c == country) => {
+            Viewer { provider: None, role, uusimaa_party: false, situation }
+        }
+        (None, _) => return Err(AppError::BadForm(FormError::Viewer)),
+    };
 
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;
@@ -88,6 +100,16 @@ pub async fn preview_page(
     let events = names.visible_events(subject.visibility);
     let prescriptions = names.visible_prescriptions(subject.visibility);
     let mut items: Vec<((String, String, NaiveDate), Item)> = Vec::new();
+    // The wills first: every healthcare viewer sees them.
+    let saved_on = |id| declarations.iter().find(|d| d.id == id).map(|d| crate::domain::time::helsinki_today(d.at));
+    let wills = [
+        valid.living_will.as_ref().map(|(id, _)| (t.wills.living_will, Item::LivingWill(*id), *id)),
+        valid.organ_donation.as_ref().map(|(id, _)| (t.wills.organ_donation, Item::OrganDonation(*id), *id)),
+    ];
+    for (label, item, id) in wills.into_iter().flatten() {
+        let saved = saved_on(id).unwrap_or_else(|| crate::domain::time::helsinki_today(now));
+        items.push(((label.to_string(), t.wills.preview_register.to_string(), saved), item));
+    }
     for e in &events {
         let register = crate::api::records::register_label(locale, &names.providers, &e.register);
         items.push((

@@ -65,6 +65,13 @@ pub fn SummaryPage() -> impl IntoView {
                             "{}: {}", t.sector(c.sector), (t.consent_given_on)(&locale.local_date(at))))).chain(
                             p.cross.iter().filter_map(|c| c.given_at.map(|at| format!(
                                 "{}: {}", t.cross_sector(c.direction), (t.consent_given_on)(&locale.local_date(at)))))).collect();
+                        let wills: Vec<String> = p.living_will_saved.map(|at| (t.wills.summary_living_will)(&locale.local_date(at)))
+                            .into_iter()
+                            .chain(p.organ_donation.map(|(at, yes)| (t.wills.summary_organ)(
+                                if yes { t.wills.answer_yes } else { t.wills.answer_no }, &locale.local_date(at))))
+                            .collect();
+                        let abroad: Vec<String> = p.abroad_consent.iter()
+                            .map(|(at, countries)| (t.wills.abroad_given)(&locale.local_date(*at), countries)).collect();
                         let denials: Vec<String> = p.denials.iter().map(|d| {
                             let mut s = format!("{} – {}", d.description, (t.denial_set_on)(&locale.local_date(d.set_at)));
                             if d.allow_in_emergency { s.push(' '); s.push_str(t.denial_emergency_yes); }
@@ -80,6 +87,14 @@ pub fn SummaryPage() -> impl IntoView {
                                 <h2>{t.denials_heading}</h2>
                                 {if denials.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
                                     view! { <ul data-testid="summary-denials">{denials.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> }.into_any()
+                                }}
+                                <h2>{t.wills.summary_wills}</h2>
+                                {if wills.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                    view! { <ul data-testid="summary-wills">{wills.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }.into_any()
+                                }}
+                                <h2>{t.wills.summary_abroad}</h2>
+                                {if abroad.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                    view! { <ul data-testid="summary-abroad">{abroad.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any()
                                 }}
                                 <h2>{t.summary_renewals_heading}</h2>
                                 {if renewals.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {

@@ -19,6 +19,7 @@ pub async fn insert_declaration(
     let (mut sector, mut cross, mut scope_kind) = (None, None, None);
     let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
     let mut scope_register_kind = None;
+    let (mut will, mut organ, mut abroad_all) = (None, None, None);
     match event {
         DeclarationEvent::ConsentGiven(s) | DeclarationEvent::ConsentWithdrawn(s) | DeclarationEvent::ConsentUpdated(s) => {
             sector = Some(s.as_str());
@@ -43,12 +44,20 @@ pub async fn insert_declaration(
             }
         }
         DeclarationEvent::DenialCancelled { denial } => cancels = Some(denial.0),
+        DeclarationEvent::LivingWillSaved(w) => will = Some(w),
+        DeclarationEvent::OrganDonationDeclared(o) => organ = Some(o),
+        DeclarationEvent::AbroadConsentGiven(c) => abroad_all = Some(c),
+        DeclarationEvent::LivingWillWithdrawn
+        | DeclarationEvent::OrganDonationWithdrawn
+        | DeclarationEvent::AbroadConsentWithdrawn => {}
     }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO declaration (citizen_id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, \
          cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
-         allow_in_emergency, cancels_id, idempotency_key, scope_register_kind) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) RETURNING id",
+         allow_in_emergency, cancels_id, idempotency_key, scope_register_kind, living_will_care, \
+         living_will_end_of_life, living_will_person, organ_donate, organ_restriction, abroad_all_countries) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
+         $22) RETURNING id",
     )
     .bind(citizen.0)
     .bind(at)
@@ -66,8 +75,23 @@ pub async fn insert_declaration(
     .bind(cancels)
     .bind(idempotency_key)
     .bind(scope_register_kind)
+    .bind(will.map(|w| w.care.as_str()))
+    .bind(will.map(|w| w.end_of_life.as_str()))
+    .bind(will.map(|w| w.person_to_hear.as_str()))
+    .bind(organ.map(|o| o.donate))
+    .bind(organ.map(|o| o.restriction.as_str()))
+    .bind(abroad_all.map(|c| *c == AbroadCountries::All))
     .fetch_one(&mut *conn)
     .await?;
+    if let Some(AbroadCountries::Chosen(countries)) = abroad_all {
+        for country in countries {
+            sqlx::query("INSERT INTO declaration_abroad_country (declaration_id, country_code) VALUES ($1, $2)")
+                .bind(id)
+                .bind(country.as_str())
+                .execute(&mut *conn)
+                .await?;
+        }
+    }
     Ok(DeclarationId(id))
 }
 
@@ -88,11 +112,19 @@ struct DeclarationRow {
     scope_register_kind: Option<String>,
     allow_in_emergency: Option<bool>,
     cancels_id: Option<i64>,
+    living_will_care: Option<String>,
+    living_will_end_of_life: Option<String>,
+    living_will_person: Option<String>,
+    organ_donate: Option<bool>,
+    organ_restriction: Option<String>,
+    abroad_all_countries: Option<bool>,
 }
 
-impl TryFrom<DeclarationRow> for Declaration {
-    type Error = sqlx::Error;
-    fn try_from(r: DeclarationRow) -> Result<Self, sqlx::Error> {
+impl DeclarationRow {
+    /// The declaration, given the countries of the abroad consents among
+    /// the citizen's declarations (declaration id, country code).
+    fn into_declaration(self, countries: &[(i64, String)]) -> Result<Declaration, sqlx::Error> {
+        let r = self;
         fn need<T>(v: Option<T>, what: &str) -> Result<T, sqlx::Error> {
             v.ok_or_else(|| decode(&format!("declaration {what}")))
         }
@@ -134,6 +166,27 @@ impl TryFrom<DeclarationRow> for Declaration {
             DeclarationKind::DenialCancelled => {
                 DeclarationEvent::DenialCancelled { denial: DeclarationId(need(r.cancels_id, "cancelled denial")?) }
             }
+            DeclarationKind::LivingWillSaved => DeclarationEvent::LivingWillSaved(LivingWill {
+                care: need(r.living_will_care, "living will")?,
+                end_of_life: r.living_will_end_of_life.unwrap_or_default(),
+                person_to_hear: r.living_will_person.unwrap_or_default(),
+            }),
+            DeclarationKind::LivingWillWithdrawn => DeclarationEvent::LivingWillWithdrawn,
+            DeclarationKind::OrganDonationDeclared => DeclarationEvent::OrganDonationDeclared(OrganDonation {
+                donate: need(r.organ_donate, "organ donation")?,
+                restriction: r.organ_restriction.unwrap_or_default(),
+            }),
+            DeclarationKind::OrganDonationWithdrawn => DeclarationEvent::OrganDonationWithdrawn,
+            DeclarationKind::AbroadConsentGiven => {
+                DeclarationEvent::AbroadConsentGiven(if need(r.abroad_all_countries, "abroad consent")? {
+                    AbroadCountries::All
+                } else {
+                    let chosen = countries.iter().filter(|(d, _)| *d == r.id);
+                    let chosen = chosen.map(|(_, c)| CountryCode::parse(c).ok_or_else(|| decode("country code")));
+                    AbroadCountries::Chosen(chosen.collect::<Result<_, _>>()?)
+                })
+            }
+            DeclarationKind::AbroadConsentWithdrawn => DeclarationEvent::AbroadConsentWithdrawn,
         };
         Ok(Declaration { id: DeclarationId(r.id), at: r.made_at, actor, event })
     }
@@ -144,12 +197,25 @@ async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Vec<De
     let rows: Vec<DeclarationRow> = sqlx::query_as(
         "SELECT id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, cross_direction, \
          denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, scope_register_kind, \
-         allow_in_emergency, cancels_id FROM declaration WHERE citizen_id = $1 ORDER BY made_at, id",
+         allow_in_emergency, cancels_id, living_will_care, living_will_end_of_life, living_will_person, \
+         organ_donate, organ_restriction, abroad_all_countries FROM declaration WHERE citizen_id = $1 \
+         ORDER BY made_at, id",
     )
     .bind(citizen.0)
     .fetch_all(&mut *conn)
     .await?;
-    rows.into_iter().map(Declaration::try_from).collect()
+    let countries: Vec<(i64, String)> = if rows.iter().any(|r| r.abroad_all_countries == Some(false)) {
+        sqlx::query_as(
+            "SELECT c.declaration_id, c.country_code FROM declaration_abroad_country c \
+             JOIN declaration d ON d.id = c.declaration_id WHERE d.citizen_id = $1",
+        )
+        .bind(citizen.0)
+        .fetch_all(&mut *conn)
+        .await?
+    } else {
+        Vec::new()
+    };
+    rows.into_iter().map(|r| r.into_declaration(&countries)).collect()
 }
 
 /// All of the citizen's declaration events, oldest first.
@@ -236,6 +302,26 @@ pub async fn confirmation_instants(
             .fetch_all(pool)
             .await?;
     rows.into_iter().map(|(v, at)| Ok((notice_version(&v)?, at))).collect()
+}
+
+#[derive(sqlx::FromRow)]
+struct CountryRow {
+    code: String,
+    name: String,
+}
+
+/// The countries whose pharmacies take part, by their names in `locale`.
+pub async fn abroad_countries(pool: &Pool, locale: Locale) -> Result<Vec<(CountryCode, String)>, sqlx::Error> {
+    let name = match locale {
+        Locale::Fi => "name_fi",
+        Locale::Sv => "name_sv",
+        Locale::En => "name_en",
+    };
+    let rows: Vec<CountryRow> =
+        sqlx::query_as(&format!("SELECT code, {name} AS name FROM abroad_country ORDER BY {name}")).fetch_all(pool).await?;
+    rows.into_iter()
+        .map(|r| Ok((CountryCode::parse(&r.code).ok_or_else(|| decode("country code"))?, r.name)))
+        .collect()
 }
 
 #[derive(sqlx::FromRow)]

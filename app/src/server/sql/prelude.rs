@@ -17,6 +17,7 @@ use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfir
 use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::renewal::{may_request_renewal, MedicineClass, RenewalRefusal, RenewalState};
+use crate::domain::wills::{AbroadCountries, CountryCode, LivingWill, OrganDonation};
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{

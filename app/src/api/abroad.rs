@@ -1,0 +1,141 @@
+//! The consent to disclose prescriptions to pharmacies abroad (issue 12,
+//! DOMAIN.md §8): where it reaches, what each valid prescription amounts
+//! to abroad (decided by `domain::decision`, as the preview decides it),
+//! and the forms that give, change and withdraw it.
+
+use chrono::{DateTime, Utc};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use crate::api::records::Choice;
+use crate::error::AppError;
+use crate::i18n::Locale;
+
+/// What a valid prescription amounts to abroad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum AbroadStatus {
+    /// A pharmacy in some consented country sees it.
+    Disclosed,
+    /// No consent covers any country.
+    NoConsent,
+    /// The citizen denied this prescription.
+    Denied,
+    /// A narcotic: never disclosed abroad.
+    NeverNarcotic,
+    /// A central nervous system medicine: never disclosed abroad.
+    NeverCentralNervousSystem,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AbroadPrescription {
+    pub medicine: String,
+    pub status: AbroadStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AbroadView {
+    pub view_only_for: Option<String>,
+    /// When the valid consent was given, and where it reaches in words.
+    pub consent: Option<(DateTime<Utc>, String)>,
+    pub all_countries: bool,
+    /// Every participating country; `selected` are the consent's chosen ones.
+    pub countries: Vec<Choice>,
+    pub selected: Vec<String>,
+    /// The subject's valid prescriptions, newest first.
+    pub prescriptions: Vec<AbroadPrescription>,
+    pub form_key: Option<String>,
+}
+
+#[server(endpoint = "abroad_page")]
+pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
+    use crate::domain::decision::{decide, Decision, Reason, Situation, Viewer, ViewerRole};
+    use crate::domain::renewal::MedicineClass;
+    use crate::domain::validity::valid_at;
+    use crate::domain::wills::AbroadCountries;
+    use crate::server::*;
+    let subject = require_subject().await?;
+    let pool = pool()?;
+    let names = crate::api::data_use::names::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
+    let declarations = pool.declarations(subject.citizen).await?;
+    let now = Utc::now();
+    let opens = config()?.cross_sector_opens;
+    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let today = crate::domain::time::helsinki_today(now);
+    let consent = valid.abroad_consent.as_ref();
+    let prescriptions = names
+        .visible_prescriptions(subject.visibility)
+        .into_iter()
+        .filter(|p| p.valid_until >= today)
+        .map(|p| {
+            // Seen by a pharmacy in any participating country?
+            let decisions = names.countries.iter().map(|(country, _)| {
+                let viewer = Viewer {
+                    provider: None,
+                    role: ViewerRole::PharmacyAbroad(*country),
+                    uusimaa_party: false,
+                    situation: Situation::Treatment,
+                };
+                decide(&p.item(), &viewer, &valid, now, opens)
+            });
+            let decisions: Vec<Decision> = decisions.collect();
+            let status = if decisions.iter().any(|d| d.is_visible()) {
+                AbroadStatus::Disclosed
+            } else {
+                match decisions.first().map(|d| d.reason()) {
+                    Some(Reason::NeverAbroad) if p.class == MedicineClass::Narcotic => AbroadStatus::NeverNarcotic,
+                    Some(Reason::NeverAbroad) => AbroadStatus::NeverCentralNervousSystem,
+                    Some(Reason::PrescriptionDenied(_)) => AbroadStatus::Denied,
+                    _ => AbroadStatus::NoConsent,
+                }
+            };
+            AbroadPrescription { medicine: format!("{} {}", p.medicine, p.strength), status }
+        })
+        .collect();
+    let selected = match consent {
+        Some((_, AbroadCountries::Chosen(set))) => set.iter().map(|c| c.as_str().to_string()).collect(),
+        _ => Vec::new(),
+    };
+    let given_at = |id| declarations.iter().find(|d| d.id == id).map(|d| d.at).unwrap_or(now);
+    Ok(AbroadView {
+        view_only_for: subject.acting.as_ref().filter(|_| !subject.may_declare()).map(|a| a.name.clone()),
+        consent: consent.map(|(id, c)| (given_at(*id), names.countries(c))),
+        all_countries: matches!(consent, Some((_, AbroadCountries::All))),
+        countries: names
+            .countries
+            .iter()
+            .map(|(code, name)| Choice { value: code.as_str().to_string(), label: name.clone() })
+            .collect(),
+        selected,
+        prescriptions,
+        form_key: if subject.may_declare() {
+            Some(crate::api::data_use::declare::new_form_key(&subject).await?)
+        } else {
+            None
+        },
+    })
+}
+
+/// Gives the consent, or replaces it (e.g. extends it to another country):
+/// every participating country (`all`), or the chosen `countries`.
+#[server(endpoint = "give_abroad_consent")]
+pub async fn give_abroad_consent(
+    #[server(default)] all: Option<String>,
+    #[server(default)] countries: Vec<String>,
+    form_key: String,
+) -> Result<String, AppError> {
+    use crate::domain::declarations::DeclarationEvent;
+    use crate::domain::wills::AbroadCountries;
+    use crate::server::*;
+    let taking_part: Vec<_> = pool()?.abroad_countries(Locale::En).await?.into_iter().map(|(c, _)| c).collect();
+    let all = all.is_some_and(|v| !v.is_empty());
+    let reach = AbroadCountries::parse(all, &countries, &taking_part).map_err(AppError::BadWillForm)?;
+    let event = DeclarationEvent::AbroadConsentGiven(reach);
+    crate::api::data_use::declare::declare_then(event, &form_key, "/prescriptions/abroad").await
+}
+
+#[server(endpoint = "withdraw_abroad_consent")]
+pub async fn withdraw_abroad_consent(form_key: String) -> Result<String, AppError> {
+    use crate::domain::declarations::DeclarationEvent;
+    let event = DeclarationEvent::AbroadConsentWithdrawn;
+    crate::api::data_use::declare::declare_then(event, &form_key, "/prescriptions/abroad").await
+}

@@ -1,0 +1,104 @@
+//! Prescriptions abroad (issue 12): the consent to disclose prescriptions
+//! to pharmacies in the participating countries, what each valid
+//! prescription amounts to abroad, and the forms that give, change and
+//! withdraw the consent (plain posts without JavaScript).
+
+use leptos::prelude::*;
+
+use super::{loaded, use_locale, use_texts, ErrorSummary, PageTitle};
+use crate::api::abroad::{abroad_page, AbroadStatus, AbroadView, GiveAbroadConsent, WithdrawAbroadConsent};
+
+#[component]
+pub fn AbroadPage() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let page = Resource::new(move || locale, abroad_page);
+    view! {
+        <PageTitle title=t.wills.abroad_title/>
+        <h1>{t.wills.abroad_title}</h1>
+        <p class="lead">{t.wills.abroad_intro}</p>
+        {loaded(page, |page| view! { <Abroad page=page/> })}
+        <p><a href="/prescriptions">{t.back_to_prescriptions}</a></p>
+    }
+}
+
+#[component]
+fn Abroad(page: AbroadView) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let give = ServerAction::<GiveAbroadConsent>::new();
+    let withdraw = ServerAction::<WithdrawAbroadConsent>::new();
+    let errors = move || {
+        [give.value().get(), withdraw.value().get()]
+            .into_iter()
+            .flatten()
+            .find_map(Result::err)
+            .map(|e| view! { <ErrorSummary error=e/> })
+    };
+    let has_one = page.consent.is_some();
+    let selected = page.selected.clone();
+    let all = page.all_countries;
+    view! {
+        {errors}
+        {page.view_only_for.map(|name| view! { <p class="callout">{(t.wills.view_only)(&name)}</p> })}
+        <section class="panel" aria-labelledby="abroad-consent">
+            <h2 id="abroad-consent">{t.wills.abroad_title}</h2>
+            <p data-testid="abroad-consent">{match page.consent {
+                Some((at, countries)) => (t.wills.abroad_given)(&locale.local_date(at), &countries),
+                None => t.wills.abroad_none.to_string(),
+            }}</p>
+            {page.form_key.map(|key| {
+                let (give_key, withdraw_key) = (format!("{key}-abroad"), format!("{key}-abroad-withdraw"));
+                view! {
+                <ActionForm action=give>
+                    <input type="hidden" name="form_key" value=give_key/>
+                    <fieldset class="field">
+                        <legend>{t.wills.abroad_choice}</legend>
+                        <div class="checkbox">
+                            <input type="checkbox" id="abroad-all" name="all" value="yes" checked=all/>
+                            <label for="abroad-all">{t.wills.abroad_all_choice}</label>
+                        </div>
+                        <p class="hint">{t.wills.abroad_or_choose}</p>
+                        {page.countries.into_iter().map(|c| {
+                            let id = format!("abroad-{}", c.value);
+                            let checked = selected.contains(&c.value);
+                            view! {
+                                <div class="checkbox">
+                                    <input type="checkbox" id=id.clone() name="countries[]" value=c.value checked=checked/>
+                                    <label for=id>{c.label}</label>
+                                </div>
+                            }
+                        }).collect_view()}
+                    </fieldset>
+                    <button type="submit" class="button">{if has_one { t.wills.change_abroad } else { t.wills.give_abroad }}</button>
+                </ActionForm>
+                {has_one.then(|| view! {
+                    <ActionForm action=withdraw>
+                        <input type="hidden" name="form_key" value=withdraw_key/>
+                        <button type="submit" class="button button--secondary">{t.wills.withdraw_abroad}</button>
+                    </ActionForm>
+                })}
+            }})}
+        </section>
+        <section class="panel" aria-labelledby="abroad-prescriptions">
+            <h2 id="abroad-prescriptions">{t.wills.abroad_prescriptions}</h2>
+            <div class="table-scroll" role="region" aria-labelledby="abroad-prescriptions" tabindex="0">
+            <table data-testid="abroad-prescriptions">
+                <thead><tr><th scope="col">{t.wills.col_medicine}</th><th scope="col">{t.wills.col_abroad}</th></tr></thead>
+                <tbody>
+                    {page.prescriptions.into_iter().map(|p| {
+                        let status = match p.status {
+                            AbroadStatus::Disclosed => t.wills.rx_disclosed,
+                            AbroadStatus::NoConsent => t.wills.rx_not_disclosed,
+                            AbroadStatus::Denied => t.wills.rx_denied,
+                            AbroadStatus::NeverNarcotic => t.wills.rx_never_narcotic,
+                            AbroadStatus::NeverCentralNervousSystem => t.wills.rx_never_cns,
+                        };
+                        view! { <tr data-status=format!("{:?}", p.status)><td>{p.medicine}</td><td>{status}</td></tr> }
+                    }).collect_view()}
+                </tbody>
+            </table>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,154 @@
+import { test, expect, type Page } from '@playwright/test';
+import { LANGS, login, useLanguage, expectAccessible, today, type Lang } from './helpers';
+
+// The living will, the organ donation testament and the consent to disclose
+// prescriptions abroad (issue 12, DOMAIN.md §8), walked with and without
+// JavaScript: Helmi replaces her living will and still reads the old
+// version; an organ donation testament is set and withdrawn; Matti extends
+// his Estonia-only consent to Portugal and his narcotic is never disclosed
+// abroad; a healthcare viewer who sees nothing else of Anna sees her wills.
+
+const HELMI = '271055-989K';
+const MATTI = '040762-912M';
+const ANNA = '140282-9714';
+const OSKARI = '080988-956Y';
+
+async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
+  await useLanguage(page, lang);
+  await login(page, code, { lang, js });
+  await expect(page).toHaveURL(/\/$/);
+}
+
+for (const js of [true, false]) {
+  const how = js ? 'with' : 'without';
+  test(`Helmi replaces her living will and still reads the earlier versions (${how} JavaScript)`, async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await loginAs(page, HELMI, 'en', js);
+    await page.getByRole('link', { name: 'Living will and organ donation testament' }).click();
+    await expect(page).toHaveURL(/\/wills$/);
+    await expect(page.getByTestId('shown-to-healthcare')).toContainText('whatever your consents to data sharing and denials of consent to data sharing');
+    const inForce = page.getByTestId('living-will-in-force');
+    const earlier = page.getByTestId('earlier-versions').getByRole('listitem');
+    const before = await earlier.count();
+    const previous = await page.getByLabel('Wishes about care and treatment').inputValue();
+    const typed = `<b>No</b> resuscitation & </textarea><script>window.injected = 1</script> (${how} JavaScript)`;
+    await page.getByLabel('Wishes about care and treatment').fill(typed);
+    await page.getByRole('button', { name: 'Save as a new version' }).click();
+    await expect(page).toHaveURL(/\/wills$/);
+    await expect(inForce).toContainText(`Saved on ${today('en')}.`);
+    await expect(inForce.locator('dd').first()).toHaveText(typed);
+    expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
+    // The version it replaced is kept and readable (a <details>, no script needed).
+    await expect(earlier).toHaveCount(before + 1);
+    await earlier.first().locator('summary').click();
+    await expect(earlier.first()).toContainText(previous);
+    await expect(earlier.first().locator('summary')).toContainText(`in force until ${today('en')}`);
+    await page.goto('/data-use/history');
+    await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Living will saved');
+  });
+
+  test(`an organ donation testament is set and withdrawn (${how} JavaScript)`, async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await loginAs(page, ANNA, 'en', js);
+    await page.goto('/wills');
+    const organ = page.getByTestId('organ-donation');
+    await page.getByLabel('Yes: I consent to donating my organs and tissues after my death.').check();
+    await page.getByLabel(/^Restriction/).fill(`Not the corneas <i>please</i> (${how})`);
+    await page.getByRole('button', { name: 'Save the organ donation testament' }).click();
+    await expect(organ.getByTestId('organ-in-force')).toHaveAttribute('data-donate', 'true');
+    await expect(organ.getByTestId('restriction')).toHaveText(`Not the corneas <i>please</i> (${how})`);
+    // A restriction with "no" is refused by name, and nothing changes.
+    await page.getByLabel('No: I do not consent to donating my organs and tissues after my death.').check();
+    await page.getByRole('button', { name: 'Save the organ donation testament' }).click();
+    await expect(page.getByRole('alert')).toContainText('A restriction can only be written with yes.');
+    await page.goto('/wills');
+    await expect(organ.getByTestId('organ-in-force')).toHaveAttribute('data-donate', 'true');
+    await page.getByRole('button', { name: 'Withdraw the organ donation testament' }).click();
+    await expect(organ.getByTestId('organ-none')).toHaveText('You have not stated your will about organ donation.');
+    await page.goto('/data-use/summary');
+    await expect(page.getByTestId('summary')).not.toContainText('Organ donation testament:');
+  });
+
+  test(`Matti extends his Estonia-only consent to Portugal; his narcotic never goes abroad (${how} JavaScript)`, async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await loginAs(page, MATTI, 'en', js);
+    await page.goto('/prescriptions');
+    await page.getByRole('link', { name: 'Prescriptions abroad' }).click();
+    await expect(page).toHaveURL(/\/prescriptions\/abroad$/);
+    const consent = page.getByTestId('abroad-consent');
+    if (!js) {
+      // The run with JavaScript extended it already: back to Estonia only.
+      await page.getByLabel('Portugal').uncheck();
+      await page.getByRole('button', { name: 'Save the change' }).click();
+    }
+    await expect(consent).toHaveText(/your prescriptions may be disclosed to pharmacies in: Estonia\.$/);
+    await expect(page.getByLabel('Estonia')).toBeChecked();
+    await page.getByLabel('Portugal').check();
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    await expect(consent).toHaveText(`Since ${today('en')} your prescriptions may be disclosed to pharmacies in: Estonia, Portugal.`);
+    const narcotic = page.getByTestId('abroad-prescriptions').getByRole('row').filter({ hasText: 'Oksikodoni' });
+    await expect(narcotic).toContainText('Never disclosed abroad (narcotic)');
+    // The preview says the same for a pharmacy in Portugal.
+    await page.goto('/data-use/preview?viewer=abroad%3APT');
+    const row = page.getByTestId('preview-row').filter({ hasText: 'Oksikodoni' });
+    await expect(row).toHaveAttribute('data-visible', 'false');
+    await expect(row).toContainText('never disclosed abroad');
+    await expect(page.getByTestId('preview-row').filter({ hasText: 'Metformin' }).first()).toHaveAttribute('data-visible', 'true');
+    await page.goto('/data-use/history');
+    await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Consent to disclose prescriptions abroad: Estonia, Portugal');
+  });
+}
+
+test('a healthcare viewer who sees nothing else of Anna sees her living will and organ donation testament', async ({ page }) => {
+  await loginAs(page, ANNA);
+  await page.goto('/wills');
+  await page.getByLabel('A person to be heard about my care').fill('Helmi Koskinen');
+  await page.getByRole('button', { name: /Save the living will|Save as a new version/ }).click();
+  await expect(page.getByTestId('living-will-in-force')).toContainText('Helmi Koskinen');
+  await page.getByLabel('No: I do not consent to donating my organs and tissues after my death.').check();
+  await page.getByRole('button', { name: 'Save the organ donation testament' }).click();
+  await expect(page.getByTestId('organ-in-force')).toHaveAttribute('data-donate', 'false');
+  await page.goto('/data-use/preview?viewer=pirkanmaa%3Ahealthcare');
+  const rows = page.getByTestId('preview-row');
+  const visible = rows.and(page.locator('[data-visible="true"]'));
+  await expect(visible).toHaveCount(2);
+  await expect(visible.nth(0)).toContainText('Living will');
+  await expect(visible.nth(1)).toContainText('Organ donation testament');
+  await expect(visible.first()).toContainText('shown to every healthcare professional treating you, whatever your consents and denials');
+  expect(await rows.count()).toBeGreaterThan(2);
+  await page.goto('/data-use/preview?viewer=pirkanmaa%3Asocial_welfare');
+  await expect(page.getByTestId('preview-row').filter({ hasText: 'Living will' })).toHaveAttribute('data-visible', 'false');
+});
+
+test('a guardian cannot make a living will for a child', async ({ page }) => {
+  await loginAs(page, OSKARI);
+  await page.getByRole('button', { name: /Sofia/ }).click();
+  await page.goto('/wills');
+  await expect(page.getByTestId('not-for-guardian')).toHaveText('A guardian cannot make a living will for a child.');
+  await expect(page.getByLabel('Wishes about care and treatment')).toHaveCount(0);
+});
+
+for (const lang of LANGS) {
+  test(`the wills and abroad pages pass axe in ${lang}`, async ({ page }) => {
+    await loginAs(page, HELMI, lang);
+    await page.goto('/wills');
+    await expect(page.getByTestId('living-will-in-force')).toBeVisible();
+    await expectAccessible(page, `wills (${lang})`);
+    await page.goto('/prescriptions/abroad');
+    await expect(page.getByTestId('abroad-prescriptions')).toBeVisible();
+    await expectAccessible(page, `prescriptions abroad (${lang})`);
+  });
+}
+
+test.describe('on a phone (390 × 844)', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+  test('the wills and abroad pages pass axe and do not scroll sideways', async ({ page }) => {
+    await loginAs(page, MATTI, 'fi');
+    for (const path of ['/wills', '/prescriptions/abroad']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expectAccessible(page, `${path} at phone width`);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+    }
+  });
+});
