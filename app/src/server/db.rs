@@ -142,6 +142,8 @@ database_api! {
     fn load_entries(citizen: CitizenId) -> Vec<Entry>;
     /// All of a citizen's prescriptions with their dispensings, newest first.
     fn load_prescriptions(citizen: CitizenId) -> Vec<Prescription>;
+    /// The countries whose pharmacies take part in disclosing prescriptions.
+    fn abroad_countries(locale: Locale) -> Vec<(CountryCode, String)>;
     /// The valid prescriptions with how much of each is left.
     fn valid_prescriptions_left(citizen: CitizenId, today: NaiveDate, visibility: Visibility) -> Vec<PrescriptionLeft>;
     /// Every provider's name in the given language.
@@ -193,8 +195,6 @@ database_api! {
     fn confirmation_instants(citizen: CitizenId) -> Vec<(NoticeVersion, DateTime<Utc>)>;
     /// Every provider, with what the preview needs to know of it.
     fn providers(locale: Locale) -> Vec<ProviderRow>;
-    /// The countries whose pharmacies take part in disclosing prescriptions.
-    fn abroad_countries(locale: Locale) -> Vec<(CountryCode, String)>;
     /// Professionals' viewings, newest first, of one provider and within dates.
     fn viewings(
         citizen: CitizenId,

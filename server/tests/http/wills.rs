@@ -63,7 +63,8 @@ async fn a_living_will_is_replaced_by_versions_kept_as_typed_and_an_organ_testam
     // Refusals: each names its field or reason; nothing is written.
     let key = format!("{}-living-will", p.wills_key(&helmi).await);
     let long = "x".repeat(4001);
-    let cases: Vec<(Vec<(&str, &str)>, u16, Value)> = vec![
+    type Form<'a> = Vec<(&'a str, &'a str)>;
+    let cases: Vec<(Form, u16, Value)> = vec![
         (save[..3].to_vec(), 409, json!({"Declaration": "Unchanged"})),
         (vec![("care", " "), ("end_of_life", "\n")], 400, json!({"BadWillForm": "LivingWillEmpty"})),
         (vec![("care", &long)], 400, json!({"BadWillForm": "CareTooLong"})),

@@ -305,26 +305,6 @@ pub async fn confirmation_instants(
 }
 
 #[derive(sqlx::FromRow)]
-struct CountryRow {
-    code: String,
-    name: String,
-}
-
-/// The countries whose pharmacies take part, by their names in `locale`.
-pub async fn abroad_countries(pool: &Pool, locale: Locale) -> Result<Vec<(CountryCode, String)>, sqlx::Error> {
-    let name = match locale {
-        Locale::Fi => "name_fi",
-        Locale::Sv => "name_sv",
-        Locale::En => "name_en",
-    };
-    let rows: Vec<CountryRow> =
-        sqlx::query_as(&format!("SELECT code, {name} AS name FROM abroad_country ORDER BY {name}")).fetch_all(pool).await?;
-    rows.into_iter()
-        .map(|r| Ok((CountryCode::parse(&r.code).ok_or_else(|| decode("country code"))?, r.name)))
-        .collect()
-}
-
-#[derive(sqlx::FromRow)]
 struct ProviderDataRow {
     id: String,
     kind: String,

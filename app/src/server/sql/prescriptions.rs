@@ -1,4 +1,5 @@
-// Prescriptions from the Prescription Centre, with their dispensings.
+// Prescriptions from the Prescription Centre, with their dispensings, and
+// the countries abroad whose pharmacies may see them.
 // (Contract: `sql/mod.rs`.)
 
 #[derive(sqlx::FromRow)]
@@ -118,4 +119,24 @@ pub async fn valid_prescriptions_left(
             amount_left: u32::try_from(r.amount_left).unwrap_or(0),
         })
         .collect())
+}
+
+#[derive(sqlx::FromRow)]
+struct CountryRow {
+    code: String,
+    name: String,
+}
+
+/// The countries whose pharmacies take part, by their names in `locale`.
+pub async fn abroad_countries(pool: &Pool, locale: Locale) -> Result<Vec<(CountryCode, String)>, sqlx::Error> {
+    let name = match locale {
+        Locale::Fi => "name_fi",
+        Locale::Sv => "name_sv",
+        Locale::En => "name_en",
+    };
+    let rows: Vec<CountryRow> =
+        sqlx::query_as(&format!("SELECT code, {name} AS name FROM abroad_country ORDER BY {name}")).fetch_all(pool).await?;
+    rows.into_iter()
+        .map(|r| Ok((CountryCode::parse(&r.code).ok_or_else(|| decode("country code"))?, r.name)))
+        .collect()
 }
