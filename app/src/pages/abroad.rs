@@ -72,12 +72,7 @@ fn Abroad(page: AbroadView) -> impl IntoView {
                     </fieldset>
                     <button type="submit" class="button">{if has_one { t.wills.change_abroad } else { t.wills.give_abroad }}</button>
                 </ActionForm>
-                {has_one.then(|| view! {
-                    <ActionForm action=withdraw>
-                        <input type="hidden" name="form_key" value=withdraw_key/>
-                        <button type="submit" class="button button--secondary">{t.wills.withdraw_abroad}</button>
-                    </ActionForm>
-                })}
+                {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_abroad))}
             }})}
         </section>
         <section class="panel" aria-labelledby="abroad-prescriptions">

@@ -1,3 +1,17 @@
+/// A form of one button that withdraws a declaration: the action, the
+/// one-time form key and the button's words. (A macro, not a component:
+/// `ActionForm` is generic over each server function's type.)
+macro_rules! withdraw_form {
+    ($action:expr, $form_key:expr, $label:expr) => {
+        view! {
+            <ActionForm action=$action>
+                <input type="hidden" name="form_key" value=$form_key/>
+                <button type="submit" class="button button--secondary">{$label}</button>
+            </ActionForm>
+        }
+    };
+}
+
 pub mod abroad;
 pub mod data_use;
 pub mod glance;

@@ -65,12 +65,7 @@ fn Wills(page: WillsView) -> impl IntoView {
                         <WillField id="will-person" name="person_to_hear" label=t.wills.section_person value=will.person_to_hear max=SHORT_TEXT_MAX_CHARS rows=2/>
                         <button type="submit" class="button">{if has_one { t.wills.save_new_version } else { t.wills.save_living_will }}</button>
                     </ActionForm>
-                    {has_one.then(|| view! {
-                        <ActionForm action=withdraw>
-                            <input type="hidden" name="form_key" value=withdraw_key/>
-                            <button type="submit" class="button button--secondary">{t.wills.withdraw_living_will}</button>
-                        </ActionForm>
-                    })}
+                    {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_living_will))}
                 }
             })}
             {(!page.earlier.is_empty()).then(|| view! {
@@ -218,12 +213,7 @@ fn OrganDonationSection(
                     </div>
                     <button type="submit" class="button">{t.wills.save_organ}</button>
                 </ActionForm>
-                {has_one.then(|| view! {
-                    <ActionForm action=withdraw>
-                        <input type="hidden" name="form_key" value=withdraw_key/>
-                        <button type="submit" class="button button--secondary">{t.wills.withdraw_organ}</button>
-                    </ActionForm>
-                })}
+                {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_organ))}
             }})}
         </section>
     }
