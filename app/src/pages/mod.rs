@@ -75,6 +75,28 @@ where
     }
 }
 
+/// A textarea's text as the server writes it into the page. Leptos writes
+/// a `<textarea>`'s children unescaped (it is a raw text element to it), so
+/// a text holding `</textarea><script>` would end the field and run as
+/// markup: `&`, `<` and `>` are escaped here, which the browser decodes back
+/// to exactly what was typed. The parser drops one line feed right after
+/// the start tag, so one is written first: a text that begins with a line
+/// break keeps it. Every pre-filled textarea writes its text through this.
+/// (Pages render on the server only; no island renders a textarea.)
+pub fn textarea_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 1);
+    out.push('\n');
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 /// An error of a form, announced to screen readers.
 #[component]
 pub fn ErrorSummary(error: AppError) -> impl IntoView {
@@ -110,5 +132,14 @@ pub fn LoadError(error: AppError) -> impl IntoView {
             }
             view! { <ErrorSummary error=other/> }.into_any()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_textarea_text_cannot_end_its_field_and_keeps_a_leading_line_break() {
+        assert_eq!(super::textarea_text("a</textarea><script>&"), "\na&lt;/textarea&gt;&lt;script&gt;&amp;");
+        assert_eq!(super::textarea_text("\nx"), "\n\nx");
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{loaded, use_locale, use_texts, ErrorSummary, PageTitle};
+use super::{loaded, textarea_text, use_locale, use_texts, ErrorSummary, PageTitle};
 use crate::api::wills::{
     wills_page, DeclareOrganDonation, LivingWillVersion, SaveLivingWill, WillsView, WithdrawLivingWill,
     WithdrawOrganDonation,
@@ -77,28 +77,6 @@ fn Wills(page: WillsView) -> impl IntoView {
         </section>
         <OrganDonationSection organ=page.organ_donation form_key=key save=organ withdraw=withdraw_organ/>
     }
-}
-
-/// A textarea's text as the server writes it into the page. Leptos writes
-/// a `<textarea>`'s children unescaped (it is a raw text element to it), so
-/// a text holding `</textarea><script>` would end the field and run as
-/// markup: `&`, `<` and `>` are escaped here, which the browser decodes back
-/// to exactly what was typed. The parser drops one line feed right after
-/// the start tag, so one is written first: a text that begins with a line
-/// break keeps it. (These pages render on the server only; no island
-/// renders a textarea.)
-fn textarea_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
-    out.push('\n');
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A textarea of the living will, with its limit said and enforced.
@@ -216,14 +194,5 @@ fn OrganDonationSection(
                 {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_organ))}
             }})}
         </section>
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn a_textarea_text_cannot_end_its_field_and_keeps_a_leading_line_break() {
-        assert_eq!(super::textarea_text("a</textarea><script>&"), "\na&lt;/textarea&gt;&lt;script&gt;&amp;");
-        assert_eq!(super::textarea_text("\nx"), "\n\nx");
     }
 }
