@@ -19,7 +19,7 @@ pub async fn insert_declaration(
     let (mut sector, mut cross, mut scope_kind) = (None, None, None);
     let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
     let mut scope_register_kind = None;
-    let (mut will, mut organ, mut abroad_all) = (None, None, None);
+    let (mut will, mut organ, mut abroad) = (None, None, None);
     match event {
         DeclarationEvent::ConsentGiven(s) | DeclarationEvent::ConsentWithdrawn(s) | DeclarationEvent::ConsentUpdated(s) => {
             sector = Some(s.as_str());
@@ -46,7 +46,7 @@ pub async fn insert_declaration(
         DeclarationEvent::DenialCancelled { denial } => cancels = Some(denial.0),
         DeclarationEvent::LivingWillSaved(w) => will = Some(w),
         DeclarationEvent::OrganDonationDeclared(o) => organ = Some(o),
-        DeclarationEvent::AbroadConsentGiven(c) => abroad_all = Some(c),
+        DeclarationEvent::AbroadConsentGiven(c) => abroad = Some(c),
         DeclarationEvent::LivingWillWithdrawn
         | DeclarationEvent::OrganDonationWithdrawn
         | DeclarationEvent::AbroadConsentWithdrawn => {}
@@ -80,10 +80,10 @@ pub async fn insert_declaration(
     .bind(will.map(|w| w.person_to_hear.as_str()))
     .bind(organ.map(|o| o.donate))
     .bind(organ.map(|o| o.restriction.as_str()))
-    .bind(abroad_all.map(|c| *c == AbroadCountries::All))
+    .bind(abroad.map(|c| *c == AbroadCountries::All))
     .fetch_one(&mut *conn)
     .await?;
-    if let Some(AbroadCountries::Chosen(countries)) = abroad_all {
+    if let Some(AbroadCountries::Chosen(countries)) = abroad {
         for country in countries {
             sqlx::query("INSERT INTO declaration_abroad_country (declaration_id, country_code) VALUES ($1, $2)")
                 .bind(id)
