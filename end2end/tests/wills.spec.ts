@@ -45,6 +45,12 @@ for (const js of [true, false]) {
     await expect(earlier.first().locator('summary')).toContainText(`in force until ${today('en')}`);
     await page.goto('/data-use/history');
     await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Living will saved');
+    await page.goto('/data-use');
+    const other = page.getByTestId('other-declarations');
+    await expect(other).toContainText(`Living will, saved on ${today('en')}`);
+    await expect(other).toContainText('Organ donation testament: yes, saved on');
+    await other.getByRole('link', { name: 'Living will and organ donation testament' }).click();
+    await expect(page).toHaveURL(/\/wills$/);
   });
 
   test(`an organ donation testament is set and withdrawn (${how} JavaScript)`, async ({ browser }) => {
@@ -96,6 +102,8 @@ for (const js of [true, false]) {
     await expect(page.getByTestId('preview-row').filter({ hasText: 'Metformin' }).first()).toHaveAttribute('data-visible', 'true');
     await page.goto('/data-use/history');
     await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Consent to disclose prescriptions abroad: Estonia, Portugal');
+    await page.goto('/data-use');
+    await expect(page.getByTestId('other-declarations')).toContainText('your prescriptions may be disclosed to pharmacies in: Estonia, Portugal.');
   });
 }
 

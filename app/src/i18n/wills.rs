@@ -5,6 +5,7 @@
 /// Every user-visible string of the wills pages and the abroad consent.
 pub struct WillTexts {
     pub title: &'static str,
+    pub other_declarations: &'static str,
     pub intro: &'static str,
     pub shown_to_healthcare: &'static str,
     pub view_only: fn(name: &str) -> String,
@@ -90,6 +91,7 @@ pub struct WillTexts {
 
 pub const FI: WillTexts = WillTexts {
     title: "Hoitotahto ja elinluovutustahto",
+    other_declarations: "Muut tahdonilmaisut",
     intro: "Toiveesi hoidostasi siltä varalta, ettet myöhemmin pysty ilmaisemaan tahtoasi, ja tahtosi elinluovutuksesta.",
     shown_to_healthcare: "Sinua hoitavat terveydenhuollon ammattilaiset näkevät nämä luovutusluvistasi ja luovutuskielloistasi riippumatta. Muut eivät näe niitä.",
     view_only: |name| format!("Katselet henkilön {name} tahtoja sähköisellä valtuutuksella. Vain {name} voi tallentaa tai perua niitä."),
@@ -171,6 +173,7 @@ pub const FI: WillTexts = WillTexts {
 
 pub const SV: WillTexts = WillTexts {
     title: "Livstestamente och organdonationstestamente",
+    other_declarations: "Andra viljeyttringar",
     intro: "Dina önskemål om din vård om du senare inte kan uttrycka din vilja, och din vilja om organdonation.",
     shown_to_healthcare: "Yrkesutbildade personer inom hälso- och sjukvården som vårdar dig ser dem oberoende av dina samtycken och förbud. Andra ser dem inte.",
     view_only: |name| format!("Du ser {name}s testamenten med en elektronisk fullmakt. Endast {name} kan spara eller återkalla dem."),
@@ -252,6 +255,7 @@ pub const SV: WillTexts = WillTexts {
 
 pub const EN: WillTexts = WillTexts {
     title: "Living will and organ donation testament",
+    other_declarations: "Other declarations",
     intro: "Your wishes for your care in case you cannot express your will later, and your will about organ donation.",
     shown_to_healthcare: "Healthcare professionals treating you see these whatever your consents to data sharing and denials of consent to data sharing. Nobody else sees them.",
     view_only: |name| format!("You are viewing the wills of {name} with an e-authorisation. Only {name} can save or withdraw them."),

@@ -100,7 +100,41 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
         <NoticeSection page=page.clone() confirm_child/>
         <consents::ConsentsSection page=page.clone() actions=consent_actions/>
         <consents::CrossSection page=page.clone() actions=consent_actions/>
-        <denials::DenialsSection page=page actions=denial_actions/>
+        <denials::DenialsSection page=page.clone() actions=denial_actions/>
+        <OtherDeclarations page=page/>
+    }
+}
+
+/// The living will, the organ donation testament and the abroad consent as
+/// they stand, with the way to their own pages (where they are made).
+#[component]
+fn OtherDeclarations(page: DataUseView) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let w = t.wills;
+    let living_will = match page.living_will_saved {
+        Some(at) => (w.summary_living_will)(&locale.local_date(at)),
+        None => w.living_will_none.to_string(),
+    };
+    let organ = match page.organ_donation {
+        Some((at, yes)) => (w.summary_organ)(if yes { w.answer_yes } else { w.answer_no }, &locale.local_date(at)),
+        None => w.organ_none.to_string(),
+    };
+    let abroad = match page.abroad_consent {
+        Some((at, countries)) => (w.abroad_given)(&locale.local_date(at), &countries),
+        None => w.abroad_none.to_string(),
+    };
+    view! {
+        <section class="panel" aria-labelledby="du-other" data-testid="other-declarations">
+            <h2 id="du-other">{w.other_declarations}</h2>
+            <ul class="plain-list">
+                <li>{living_will}</li>
+                <li>{organ}</li>
+                <li><a href="/wills">{w.title}</a></li>
+                <li>{abroad}</li>
+                <li><a href="/prescriptions/abroad">{w.abroad_link}</a></li>
+            </ul>
+        </section>
     }
 }
 
