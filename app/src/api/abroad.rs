@@ -50,7 +50,7 @@ pub struct AbroadView {
 pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
     use crate::domain::decision::{decide, Decision, Reason, Situation, Viewer, ViewerRole};
     use crate::domain::renewal::MedicineClass;
-    use crate::domain::validity::valid_at;
+    use crate::domain::validity::valid_now;
     use crate::domain::wills::AbroadCountries;
     use crate::server::*;
     let subject = require_subject().await?;
@@ -59,7 +59,7 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
     let declarations = pool.declarations(subject.citizen).await?;
     let now = Utc::now();
     let opens = config()?.cross_sector_opens;
-    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let valid = valid_now(&declarations, now);
     let today = crate::domain::time::helsinki_today(now);
     let consent = valid.abroad_consent.as_ref();
     let prescriptions = names
@@ -97,7 +97,7 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
     };
     let given_at = |id| declarations.iter().find(|d| d.id == id).map(|d| d.at).unwrap_or(now);
     Ok(AbroadView {
-        view_only_for: subject.acting.as_ref().filter(|_| !subject.may_declare()).map(|a| a.name.clone()),
+        view_only_for: subject.view_only_for(),
         consent: consent.map(|(id, c)| (given_at(*id), names.countries(c))),
         all_countries: matches!(consent, Some((_, AbroadCountries::All))),
         countries: names
@@ -107,11 +107,7 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
             .collect(),
         selected,
         prescriptions,
-        form_key: if subject.may_declare() {
-            Some(crate::api::data_use::declare::new_form_key(&subject).await?)
-        } else {
-            None
-        },
+        form_key: crate::api::data_use::declare::page_form_key(&subject).await?,
     })
 }
 

@@ -9,17 +9,9 @@ use chrono::{DateTime, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::validity::LivingWillVersion;
 use crate::domain::wills::{LivingWill, OrganDonation};
 use crate::error::AppError;
-
-/// One version of the living will, with when it was saved and, for an
-/// earlier one, when it was replaced or withdrawn.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LivingWillVersion {
-    pub saved_at: DateTime<Utc>,
-    pub ended_at: Option<DateTime<Utc>>,
-    pub will: LivingWill,
-}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WillsView {
@@ -38,42 +30,23 @@ pub struct WillsView {
 /// The subject's living will (every version) and organ donation testament.
 #[server(endpoint = "wills_page")]
 pub async fn wills_page() -> Result<WillsView, AppError> {
-    use crate::domain::declarations::DeclarationEvent;
+    use crate::domain::validity::{living_will_versions, valid_now};
     use crate::server::*;
     let subject = require_subject().await?;
     let declarations = pool()?.declarations(subject.citizen).await?;
-    let mut versions: Vec<LivingWillVersion> = Vec::new();
-    let mut organ_donation = None;
-    for d in &declarations {
-        match &d.event {
-            DeclarationEvent::LivingWillSaved(_) | DeclarationEvent::LivingWillWithdrawn => {
-                // A new version or a withdrawal ends the version in force.
-                if let Some(in_force) = versions.last_mut().filter(|v| v.ended_at.is_none()) {
-                    in_force.ended_at = Some(d.at);
-                }
-                if let DeclarationEvent::LivingWillSaved(will) = &d.event {
-                    versions.push(LivingWillVersion { saved_at: d.at, ended_at: None, will: will.clone() });
-                }
-            }
-            DeclarationEvent::OrganDonationDeclared(o) => organ_donation = Some((d.at, o.clone())),
-            DeclarationEvent::OrganDonationWithdrawn => organ_donation = None,
-            _ => {}
-        }
-    }
-    let living_will = versions.last().filter(|v| v.ended_at.is_none()).cloned();
-    if living_will.is_some() {
-        versions.pop();
-    }
-    versions.reverse();
-    let form_key =
-        if subject.may_declare() { Some(crate::api::data_use::declare::new_form_key(&subject).await?) } else { None };
+    let now = chrono::Utc::now();
+    let valid = valid_now(&declarations, now);
+    let at_of = |id| declarations.iter().find(|d| d.id == id).map_or(now, |d| d.at);
+    let mut earlier = living_will_versions(&declarations);
+    let living_will = earlier.pop_if(|v| v.ended_at.is_none());
+    earlier.reverse();
     Ok(WillsView {
-        view_only_for: subject.acting.as_ref().filter(|_| !subject.may_declare()).map(|a| a.name.clone()),
+        view_only_for: subject.view_only_for(),
         for_child: subject.child_name().is_some(),
         living_will,
-        earlier: versions,
-        organ_donation,
-        form_key,
+        earlier,
+        organ_donation: valid.organ_donation.map(|(id, o)| (at_of(id), o)),
+        form_key: crate::api::data_use::declare::page_form_key(&subject).await?,
     })
 }
 

@@ -706,6 +706,15 @@ fn a_new_will_replaces_the_valid_one_and_a_withdrawal_ends_it() {
     let now = valid_at(&decls, &[], at(2025, 7, 1));
     assert_eq!(now.living_will, Some((DeclarationId(2), will("second"))));
     assert_eq!(now.organ_donation, None);
+    // Every version kept, each ended by the next; a withdrawal ends the last.
+    let versions = living_will_versions(&decls);
+    assert_eq!(versions.iter().map(|v| v.will.care.as_str()).collect::<Vec<_>>(), ["first", "second"]);
+    assert_eq!(versions[0].ended_at, Some(at(2025, 1, 1)));
+    assert_eq!(versions[1].ended_at, None, "in force");
+    let mut withdrawn = decls.to_vec();
+    withdrawn.push(decl(5, at(2026, 1, 1), DeclarationEvent::LivingWillWithdrawn));
+    assert_eq!(living_will_versions(&withdrawn)[1].ended_at, Some(at(2026, 1, 1)));
+    assert_eq!(valid_now(&withdrawn, at(2026, 1, 1)).living_will, None, "a withdrawal this instant counts now");
     // What makes sense next.
     let no_data = NoData;
     let same = DeclarationEvent::LivingWillSaved(will("second"));

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use super::declarations::{Declaration, PrescriptionId, Sector};
 use super::records::Prescription;
 use super::time::helsinki_today;
-use super::validity::valid_at;
+use super::validity::valid_now;
 
 /// How far ahead a prescription's end counts as soon, and how far back
 /// "new" reaches for someone who has never logged in before.
@@ -107,8 +107,7 @@ pub struct DataUseAtAGlance {
 }
 
 pub fn data_use_at_a_glance(declarations: &[Declaration], now: DateTime<Utc>) -> DataUseAtAGlance {
-    // Valid now, including a declaration made this very instant.
-    let valid = valid_at(declarations, &[], now + Duration::nanoseconds(1));
+    let valid = valid_now(declarations, now);
     DataUseAtAGlance {
         consents: [Sector::Healthcare, Sector::SocialWelfare]
             .into_iter()

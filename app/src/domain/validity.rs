@@ -103,6 +103,41 @@ pub fn valid_at(
     valid
 }
 
+/// What is valid now: after every event up to `now`, one made at this very
+/// instant included (the moment just after `now`).
+pub fn valid_now(declarations: &[Declaration], now: DateTime<Utc>) -> ValidAt {
+    valid_at(declarations, &[], now + chrono::Duration::nanoseconds(1))
+}
+
+/// One version of the living will: when it was saved and, unless it is the
+/// one in force, when a new version or a withdrawal ended it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LivingWillVersion {
+    pub saved_at: DateTime<Utc>,
+    pub ended_at: Option<DateTime<Utc>>,
+    pub will: LivingWill,
+}
+
+/// Every version of the living will, oldest first (in the order `valid_at`
+/// applies the events): the last is in force if it has not ended.
+pub fn living_will_versions(declarations: &[Declaration]) -> Vec<LivingWillVersion> {
+    let mut events: Vec<&Declaration> = declarations.iter().collect();
+    events.sort_by_key(|d| (d.at, d.id));
+    let mut versions: Vec<LivingWillVersion> = Vec::new();
+    for d in events {
+        if let DeclarationEvent::LivingWillSaved(_) | DeclarationEvent::LivingWillWithdrawn = &d.event {
+            // A new version or a withdrawal ends the version in force.
+            if let Some(in_force) = versions.last_mut().filter(|v| v.ended_at.is_none()) {
+                in_force.ended_at = Some(d.at);
+            }
+            if let DeclarationEvent::LivingWillSaved(will) = &d.event {
+                versions.push(LivingWillVersion { saved_at: d.at, ended_at: None, will: will.clone() });
+            }
+        }
+    }
+    versions
+}
+
 /// Why a new declaration event is refused. Nothing is written when it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DeclarationError {

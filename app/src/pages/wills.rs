@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::{loaded, textarea_text, use_locale, use_texts, ErrorSummary, PageTitle};
 use crate::api::wills::{
-    wills_page, DeclareOrganDonation, LivingWillVersion, SaveLivingWill, WillsView, WithdrawLivingWill,
-    WithdrawOrganDonation,
+    wills_page, DeclareOrganDonation, SaveLivingWill, WillsView, WithdrawLivingWill, WithdrawOrganDonation,
 };
+use crate::domain::validity::LivingWillVersion;
 use crate::domain::wills::{LivingWill, SHORT_TEXT_MAX_CHARS, WISHES_MAX_CHARS};
 
 #[component]

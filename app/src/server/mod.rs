@@ -129,6 +129,12 @@ impl Subject {
         self.acting.as_ref().is_none_or(|a| a.right.may_declare())
     }
 
+    /// The principal's name when the asker acts by an e-authorisation: the
+    /// pages show their declarations without a form.
+    pub fn view_only_for(&self) -> Option<String> {
+        self.acting.as_ref().filter(|_| !self.may_declare()).map(|a| a.name.clone())
+    }
+
     /// The name of the person acted for, by a guardian.
     pub fn child_name(&self) -> Option<String> {
         use crate::domain::acting::ActingRight;

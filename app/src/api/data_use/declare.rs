@@ -20,6 +20,16 @@ pub async fn new_form_key(subject: &Subject) -> Result<String, AppError> {
     Ok(form_key::issue(secret.bytes(), &session_id().await?, subject.citizen.0, OsRng.next_u64()))
 }
 
+/// A page's form key when the asker may declare for the subject; none (so
+/// the page draws no form) when they may not.
+pub async fn page_form_key(subject: &Subject) -> Result<Option<String>, AppError> {
+    if subject.may_declare() {
+        Ok(Some(new_form_key(subject).await?))
+    } else {
+        Ok(None)
+    }
+}
+
 /// Checks a submitted form key: well formed (else 400), issued in this
 /// session for this subject. A key issued in this session for someone
 /// else the asker may act for (a child, an adult who authorised them)

@@ -89,14 +89,14 @@ pub struct DataUseView {
 /// What the server functions of this page share (server only).
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use super::declare::{declare, declaring_subject, new_form_key};
+    pub use super::declare::{declare, declaring_subject, new_form_key, page_form_key};
     pub use super::names::Names;
 }
 
 /// Everything of the Management of Data Use page, for the session's subject.
 #[server(endpoint = "data_use_page")]
 pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
-    use crate::domain::validity::valid_at;
+    use crate::domain::validity::valid_now;
     use crate::server::*;
     let subject = require_subject().await?;
     let pool = pool()?;
@@ -104,7 +104,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let now = chrono::Utc::now();
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;
-    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let valid = valid_now(&declarations, now);
     let at_of = |id: crate::domain::declarations::DeclarationId| declarations.iter().find(|d| d.id == id).map(|d| d.at);
     let published = pool.published_notice_versions().await?;
     let mut versions: Vec<NoticeVersion> = published.iter().map(|(v, _)| v.clone()).collect();
@@ -133,7 +133,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
 
     Ok(DataUseView {
         child_name: subject.child_name(),
-        view_only_for: subject.acting.as_ref().filter(|_| !subject.may_declare()).map(|a| a.name.clone()),
+        view_only_for: subject.view_only_for(),
         current_version,
         versions,
         confirmations,
@@ -179,7 +179,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
         living_will_saved: valid.living_will.as_ref().and_then(|(id, _)| at_of(*id)),
         organ_donation: valid.organ_donation.as_ref().and_then(|(id, o)| at_of(*id).map(|at| (at, o.donate))),
         abroad_consent: valid.abroad_consent.as_ref().and_then(|(id, c)| at_of(*id).map(|at| (at, names.countries(c)))),
-        form_key: if subject.may_declare() { Some(ssr::new_form_key(&subject).await?) } else { None },
+        form_key: ssr::page_form_key(&subject).await?,
     })
 }
 

@@ -272,7 +272,7 @@ pub async fn record_declaration(
         }
     }
     let declarations = load_declarations(&mut tx, citizen).await?;
-    let valid = valid_at(&declarations, &[], now + chrono::Duration::nanoseconds(1));
+    let valid = valid_now(&declarations, now);
     let own = own_data(&mut tx, citizen).await?;
     if let Err(refused) = validate(event, &valid, &own, now, cross_sector_opens) {
         return Ok(Err(refused));
