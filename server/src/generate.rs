@@ -115,7 +115,7 @@ pub async fn generate(
         }
     }
     // Fresh statistics, so the planner sees the new sizes at once.
-    app::with_pool!(db, pool => sqlx::query("ANALYZE").execute(pool).await.map(|_| ())).map_err(fail)?;
+    crate::db::analyze(db).await.map_err(fail)?;
     Ok((made_citizens, made_entries))
 }
 

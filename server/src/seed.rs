@@ -78,10 +78,14 @@ const PEOPLE: &[DemoPerson] = &[
 /// Creates the demo people that are missing, with their records,
 /// prescriptions, declarations and viewings. Returns how many were created.
 pub async fn seed_demo_people(db: &Db) -> Result<usize, String> {
-    match db {
+    let created = match db {
         Db::Sqlite(pool) => sqlite::seed_demo_people(pool).await,
         Db::Postgres(pool) => postgres::seed_demo_people(pool).await,
+    }?;
+    if created > 0 {
+        crate::db::analyze(db).await.map_err(|e| format!("cannot update the planner's statistics: {e}"))?;
     }
+    Ok(created)
 }
 
 pub async fn seed_registers_and_units(db: &Db) -> Result<(), sqlx::Error> {
@@ -125,6 +129,34 @@ mod tests {
             app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM notice_confirmation").fetch_one(db).await).unwrap();
         assert_eq!(people, 10);
         assert_eq!(confirmations, 7);
+    }
+
+    #[tokio::test]
+    async fn seeding_leaves_the_planner_statistics_and_on_sqlite_no_samples() {
+        let pool = crate::db::test_db().await;
+        seed_demo_people(&pool).await.unwrap();
+        match &pool {
+            Db::Sqlite(p) => {
+                let tables: Vec<String> =
+                    sqlx::query_scalar("SELECT name FROM sqlite_master WHERE name LIKE 'sqlite_stat%' ORDER BY name")
+                        .fetch_all(p)
+                        .await
+                        .unwrap();
+                assert_eq!(tables, ["sqlite_stat1"]);
+                let averages: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sqlite_stat1 WHERE tbl = 'entry'")
+                    .fetch_one(p)
+                    .await
+                    .unwrap();
+                assert!(averages >= 3, "{averages}");
+            }
+            Db::Postgres(p) => {
+                let columns: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM pg_stats WHERE tablename = 'entry'")
+                    .fetch_one(p)
+                    .await
+                    .unwrap();
+                assert!(columns > 0);
+            }
+        }
     }
 
     async fn counts(pool: &Db) -> Vec<i64> {

@@ -69,11 +69,6 @@ pub async fn seed_demo_people(pool: &sqlx::Pool<DB>) -> Result<usize, String> {
         created += 1;
     }
     seed_guardianship_and_authorisations(pool, &data).await.map_err(db)?;
-    if created > 0 {
-        // Fresh statistics for the query planners (PostgreSQL's first
-        // autovacuum may be minutes away; until then it guesses).
-        sqlx::query("ANALYZE").execute(pool).await.map_err(db)?;
-    }
     Ok(created)
 }
 
