@@ -20,6 +20,7 @@ pub async fn connect(url: &str) -> Result<Db, String> {
     if !url.starts_with("sqlite:") {
         return Err(format!("the database URL {:?} is neither sqlite://… nor postgres://…", redact(url)));
     }
+    sqlite_without_memory_statistics();
     let options = SqliteConnectOptions::from_str(url)
         .map_err(|e| format!("the database URL {url:?} is malformed: {e}"))?
         .create_if_missing(true)
@@ -44,6 +45,25 @@ pub async fn connect(url: &str) -> Result<Db, String> {
         .await
         .map(Db::Sqlite)
         .map_err(|e| format!("cannot open the database {url:?}: {e}"))
+}
+
+/// SQLite counts every allocation it makes under one process-wide mutex,
+/// for statistics nobody here reads: each row's values, copied on the
+/// connection's thread and freed on the runtime's, took that lock twice
+/// (issue 14's profile). Turned off once, before SQLite starts; later calls
+/// (a second pool in the tests) are refused by SQLite and change nothing.
+fn sqlite_without_memory_statistics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // SAFETY: SQLITE_CONFIG_MEMSTATUS takes one int. Before
+        // sqlite3_initialize this only sets a flag; after it, SQLite
+        // returns SQLITE_MISUSE and changes nothing.
+        let rc =
+            unsafe { libsqlite3_sys::sqlite3_config(libsqlite3_sys::SQLITE_CONFIG_MEMSTATUS, 0 as std::ffi::c_int) };
+        if rc != libsqlite3_sys::SQLITE_OK {
+            tracing::debug!(rc, "SQLite had started: its memory statistics stay on");
+        }
+    });
 }
 
 /// The pool's size: `KANTA_DB_MAX_CONNECTIONS`, else the backend's default.
