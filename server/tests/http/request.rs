@@ -4,6 +4,7 @@
 //! server functions that do not exist, redirects to other sites, the
 //! session at a new login, and form keys per citizen.
 
+use app::server::Db;
 use serde_json::Value;
 
 use crate::test_app::{TestApp, MATTI};
@@ -293,6 +294,50 @@ async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifet
     }
     assert!(login.elapsed() >= Duration::from_secs(5), "ended early: {:?}", login.elapsed());
     assert_eq!(front_page(&p, &again).await, 401);
+}
+
+#[tokio::test]
+async fn page_views_extend_a_session_without_writing_it_on_each_view() {
+    use std::time::Duration;
+    // Idle 40 s: the session is written again at most every 10 s (a quarter;
+    // at 30 minutes, once a minute).
+    let p = TestApp::builder().lifetimes(Duration::from_secs(40), Duration::from_secs(3600)).spawn().await;
+    let matti = p.client(Some(MATTI)).await;
+    assert_eq!(front_page(&p, &matti).await, 200);
+    let written = session_rows(&p).await;
+    assert_eq!(written.len(), 1, "{written:?}");
+    // Ten views over three seconds (a write would store a new expiry, to the nanosecond).
+    for _ in 0..10 {
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(front_page(&p, &matti).await, 200);
+    }
+    assert_eq!(session_rows(&p).await, written, "page views wrote the session");
+    // After a quarter of the idle timeout, the next view moves the expiry on.
+    tokio::time::sleep(Duration::from_millis(7_500)).await;
+    assert_eq!(front_page(&p, &matti).await, 200);
+    let extended = session_rows(&p).await;
+    assert_eq!(extended.len(), 1);
+    assert!(extended[0].0 > written[0].0, "{extended:?} after {written:?}");
+}
+
+/// Each session row's expiry (Unix seconds, and as stored) and data.
+async fn session_rows(p: &TestApp) -> Vec<(i64, String, Vec<u8>)> {
+    match &p.pool {
+        Db::Sqlite(db) => {
+            sqlx::query_as("SELECT CAST(strftime('%s', expiry_date) AS INTEGER), expiry_date, data FROM tower_sessions")
+                .fetch_all(db)
+                .await
+        }
+        Db::Postgres(db) => {
+            sqlx::query_as(
+                "SELECT CAST(extract(epoch FROM expiry_date) AS BIGINT), CAST(expiry_date AS TEXT), data \
+                 FROM tower_sessions.session",
+            )
+            .fetch_all(db)
+            .await
+        }
+    }
+    .unwrap()
 }
 
 async fn front_page(p: &TestApp, client: &reqwest::Client) -> u16 {
