@@ -4,10 +4,11 @@
 use kanta_server::config::{Command, Config, USAGE};
 use tracing_subscriber::EnvFilter;
 
-/// mimalloc, not glibc's allocator: a page allocates and frees thousands
-/// of small strings, and rows are allocated on the database's threads and
-/// freed on the runtime's (issue 14's profile: glibc's malloc and its
-/// arena locks were a fifth of the server's time under load).
+/// mimalloc, not glibc's allocator, for Rust and (the `override` feature)
+/// for SQLite's own allocations: a page allocates and frees thousands of
+/// small strings, and rows are allocated on the database's threads and freed
+/// on the runtime's (issue 14's profile: glibc's malloc and its arena locks
+/// were a fifth of the server's time under load).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -159,6 +159,91 @@ mod tests {
         }
     }
 
+    /// A records page's register counts: (register, entries, events) and the
+    /// page's totals. `counted`: with a filter that matches every entry but
+    /// makes the database count them one by one.
+    async fn register_counts(
+        pool: &Db,
+        citizen: i64,
+        section: app::domain::listing::RecordSection,
+        counted: bool,
+    ) -> (Vec<(String, i64, i64)>, i64, i64) {
+        use app::domain::listing::{RecordFilter, Visibility};
+        let filter = RecordFilter {
+            from: counted.then(|| chrono::NaiveDate::from_ymd_opt(1, 1, 1).unwrap()),
+            ..RecordFilter::default()
+        };
+        let citizen = app::server::CitizenId(citizen);
+        let page =
+            pool.record_page(citizen, section, &filter, Visibility::Everything, app::i18n::Locale::En).await.unwrap();
+        let registers = page.registers.iter().map(|r| (r.id.0.clone(), r.entries, r.events)).collect();
+        (registers, page.matching_entries, page.matching_events)
+    }
+
+    /// An unfiltered page sums the entry counts the database keeps on each
+    /// service event; a filtered one counts the entries (migration 0016).
+    /// They agree for everyone, and the kept counts follow an entry that is
+    /// added, moved to another service event and deleted.
+    #[tokio::test]
+    async fn the_kept_entry_counts_agree_with_counting_the_entries() {
+        use app::domain::listing::RecordSection;
+        let pool = crate::db::test_db().await;
+        seed_demo_people(&pool).await.unwrap();
+        let agree = |citizen: i64| {
+            let pool = pool.clone();
+            async move {
+                let mut totals = 0;
+                for section in [RecordSection::Health, RecordSection::SocialWelfare] {
+                    let kept = register_counts(&pool, citizen, section, false).await;
+                    assert_eq!(kept, register_counts(&pool, citizen, section, true).await, "{citizen} {section:?}");
+                    totals += kept.1;
+                }
+                totals
+            }
+        };
+        let citizens: Vec<i64> =
+            app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen ORDER BY id").fetch_all(db).await)
+                .unwrap();
+        for &c in &citizens {
+            agree(c).await;
+        }
+        let helmi: i64 = app::with_pool!(&pool, db => sqlx::query_scalar(
+            "SELECT id FROM citizen WHERE identity_code = '271055-989K'").fetch_one(db).await)
+        .unwrap();
+        let events: Vec<i64> = app::with_pool!(&pool, db => sqlx::query_scalar(
+            "SELECT id FROM service_event WHERE citizen_id = $1 ORDER BY id LIMIT 2").bind(helmi).fetch_all(db).await)
+        .unwrap();
+        let before = agree(helmi).await;
+        let change = |sql: &'static str, binds: Vec<i64>| {
+            let pool = pool.clone();
+            async move {
+                app::with_pool!(&pool, db => {
+                    let mut q = sqlx::query(sql);
+                    for b in binds {
+                        q = q.bind(b);
+                    }
+                    q.execute(db).await.map(|_| ())
+                })
+                .unwrap();
+            }
+        };
+        change(
+            "INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) \
+             VALUES ($1, $2, 'visit_summary', '2026-01-02', 'Kontrolli.')",
+            vec![events[0], helmi],
+        )
+        .await;
+        assert_eq!(agree(helmi).await, before + 1);
+        change(
+            "UPDATE entry SET service_event_id = $1 WHERE text = 'Kontrolli.' AND citizen_id = $2",
+            vec![events[1], helmi],
+        )
+        .await;
+        assert_eq!(agree(helmi).await, before + 1);
+        change("DELETE FROM entry WHERE text = 'Kontrolli.' AND citizen_id = $1", vec![helmi]).await;
+        assert_eq!(agree(helmi).await, before);
+    }
+
     async fn counts(pool: &Db) -> Vec<i64> {
         let mut out = Vec::new();
         for table in [
