@@ -141,11 +141,8 @@ async fn login_cookie(p: &TestApp, code: &str) -> String {
 }
 
 async fn session_ids(p: &TestApp) -> Vec<String> {
-    let sql = match p.pool {
-        app::server::Db::Sqlite(_) => "SELECT id FROM tower_sessions",
-        app::server::Db::Postgres(_) => "SELECT id FROM tower_sessions.session",
-    };
-    app::with_pool!(&p.pool, db => sqlx::query_scalar(sql).fetch_all(db).await).unwrap()
+    let sql = format!("SELECT id FROM {}", p.session_table());
+    app::with_pool!(&p.pool, db => sqlx::query_scalar(&sql).fetch_all(db).await).unwrap()
 }
 
 #[tokio::test]

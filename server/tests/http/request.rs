@@ -322,22 +322,12 @@ async fn page_views_extend_a_session_without_writing_it_on_each_view() {
 
 /// Each session row's expiry (Unix seconds, and as stored) and data.
 async fn session_rows(p: &TestApp) -> Vec<(i64, String, Vec<u8>)> {
-    match &p.pool {
-        Db::Sqlite(db) => {
-            sqlx::query_as("SELECT CAST(strftime('%s', expiry_date) AS INTEGER), expiry_date, data FROM tower_sessions")
-                .fetch_all(db)
-                .await
-        }
-        Db::Postgres(db) => {
-            sqlx::query_as(
-                "SELECT CAST(extract(epoch FROM expiry_date) AS BIGINT), CAST(expiry_date AS TEXT), data \
-                 FROM tower_sessions.session",
-            )
-            .fetch_all(db)
-            .await
-        }
-    }
-    .unwrap()
+    let seconds = match p.pool {
+        Db::Sqlite(_) => "CAST(strftime('%s', expiry_date) AS INTEGER)",
+        Db::Postgres(_) => "CAST(extract(epoch FROM expiry_date) AS BIGINT)",
+    };
+    let sql = format!("SELECT {seconds}, CAST(expiry_date AS TEXT), data FROM {}", p.session_table());
+    app::with_pool!(&p.pool, db => sqlx::query_as(&sql).fetch_all(db).await).unwrap()
 }
 
 async fn front_page(p: &TestApp, client: &reqwest::Client) -> u16 {

@@ -183,6 +183,14 @@ impl TestApp {
         .unwrap()
     }
 
+    /// The sessions' table in this instance's database.
+    pub(crate) fn session_table(&self) -> &'static str {
+        match self.pool {
+            Db::Sqlite(_) => "tower_sessions",
+            Db::Postgres(_) => "tower_sessions.session",
+        }
+    }
+
     pub(crate) async fn declaration_count(&self) -> i64 {
         app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM declaration").fetch_one(db).await)
             .unwrap()
