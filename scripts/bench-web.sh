@@ -51,7 +51,7 @@ serve() { # database-url → BASE
 }
 
 login_cookie() { # base → kanta_session=…
-  curl -s -o /dev/null -D - -X POST -d 'identity_code=271055-989K&password=kanta-demo' "$1/api/login" |
+  curl -s -o /dev/null -D - -X POST -d 'identity_code=271055-988J&password=kanta-demo' "$1/api/login" |
     tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(kanta_session=[^;]*\).*/\1/p'
 }
 

@@ -33,7 +33,7 @@ outage_test() {
   }
   # Log in without JavaScript (Matti has confirmed the notice).
   status="$(curl -s -o /dev/null -w '%{http_code}' -b "$jar" -c "$jar" -H 'Accept: text/html' \
-    --data-urlencode identity_code=040762-912M --data-urlencode password=kanta-demo "$base/api/login")"
+    --data-urlencode identity_code=040762-913N --data-urlencode password=kanta-demo "$base/api/login")"
   check "login answers with a redirect" 302 "$status" || return 1
   check "the health data page before the outage" 200 "$(fetch /records)" || return 1
   grep -q "Matti" "$TMP_DIR/body" || { echo "  FAILED: the page does not show Matti" >&2; return 1; }

@@ -58,7 +58,7 @@ fn register(id: &str) -> Register {
 
 fn helmis_items(today: NaiveDate) -> Vec<Item> {
     let people = demo_people(today);
-    let helmi = people.iter().find(|p| p.code == "271055-989K").expect("Helmi");
+    let helmi = people.iter().find(|p| p.code == "271055-988J").expect("Helmi");
     let mut items = Vec::new();
     for (i, e) in helmi.events.iter().enumerate() {
         for _ in &e.entries {

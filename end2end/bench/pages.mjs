@@ -6,7 +6,7 @@ import { loginCookie, waitForPortal } from './portal.mjs';
 
 const base = process.argv[2];
 const runs = Number(process.env.KANTA_BENCH_RUNS ?? 50);
-const code = process.env.KANTA_BENCH_PERSON ?? '271055-989K'; // Helmi
+const code = process.env.KANTA_BENCH_PERSON ?? '271055-988J'; // Helmi
 
 async function records(cookie, after) {
   const body = new URLSearchParams({ section: 'Health', locale: 'En' });

@@ -9,7 +9,7 @@ import { chromium } from '@playwright/test';
 import { loginCookie, waitForPortal } from './portal.mjs';
 
 const [base, cookieFile] = process.argv.slice(2);
-const code = process.env.KANTA_BENCH_PERSON ?? '271055-989K'; // Helmi
+const code = process.env.KANTA_BENCH_PERSON ?? '271055-988J'; // Helmi
 
 await waitForPortal(base);
 const cookie = await loginCookie(base, code);

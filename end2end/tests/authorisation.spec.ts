@@ -6,7 +6,7 @@ import { LANGS, login, useLanguage, expectAccessible, type Lang } from './helper
 // her front page, sees Helmi's data with a header that says by which right,
 // and sees Helmi's declarations without a single form to change them.
 
-const ANNA = '140282-9714';
+const ANNA = '140282-9725';
 
 async function loginAsAnna(page: Page, lang: Lang = 'en', js = true) {
   await useLanguage(page, lang);

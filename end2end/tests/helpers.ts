@@ -4,10 +4,10 @@ import AxeBuilder from '@axe-core/playwright';
 export const PASSWORD = 'kanta-demo';
 
 export const PEOPLE = {
-  aino: { code: '120385-9015', name: 'Aino Virtanen' },
-  matti: { code: '040762-912M', name: 'Matti Korhonen' },
-  liisa: { code: '231190-923P', name: 'Liisa Nieminen' },
-  juhani: { code: '300178-934D', name: 'Juhani Mäkinen' },
+  aino: { code: '120385-9026', name: 'Aino Virtanen' },
+  matti: { code: '040762-913N', name: 'Matti Korhonen' },
+  liisa: { code: '231190-924R', name: 'Liisa Nieminen' },
+  juhani: { code: '300178-935E', name: 'Juhani Mäkinen' },
 };
 
 /** The texts the tests look for, per language (as in app/src/i18n). */
@@ -101,9 +101,9 @@ export async function expectAccessible(page: Page, what: string) {
 }
 
 export const MORE_PEOPLE = {
-  elina: { code: '150571-945H', name: 'Elina Hämäläinen' },
-  oskari: { code: '080988-956Y', name: 'Oskari Laine' },
-  helmi: { code: '271055-989K', name: 'Helmi Koskinen' },
+  elina: { code: '150571-946J', name: 'Elina Hämäläinen' },
+  oskari: { code: '080988-9570', name: 'Oskari Laine' },
+  helmi: { code: '271055-988J', name: 'Helmi Koskinen' },
 };
 
 /** Chooses the language by its cookie, as the switch does, before a page is opened. */

@@ -6,9 +6,9 @@ import { LANGS, login, useLanguage, expectAccessible, today, type Lang } from '.
 // as typed, Matti's narcotic that is never renewed by request, and Anna
 // sending one for Helmi with her e-authorisation.
 
-const HELMI = '271055-989K';
-const MATTI = '040762-912M';
-const ANNA = '140282-9714';
+const HELMI = '271055-988J';
+const MATTI = '040762-913N';
+const ANNA = '140282-9725';
 
 async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
   await useLanguage(page, lang);

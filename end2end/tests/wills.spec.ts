@@ -8,10 +8,10 @@ import { LANGS, login, useLanguage, expectAccessible, today, type Lang } from '.
 // his Estonia-only consent to Portugal and his narcotic is never disclosed
 // abroad; a healthcare viewer who sees nothing else of Anna sees her wills.
 
-const HELMI = '271055-989K';
-const MATTI = '040762-912M';
-const ANNA = '140282-9714';
-const OSKARI = '080988-956Y';
+const HELMI = '271055-988J';
+const MATTI = '040762-913N';
+const ANNA = '140282-9725';
+const OSKARI = '080988-9570';
 
 async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
   await useLanguage(page, lang);

@@ -419,7 +419,7 @@ mod tests {
         // denial, a comprehensive one and its cancellation, with form keys.
         let at = chrono::Utc::now();
         for sql in [
-            "INSERT INTO citizen (id, identity_code, first_name, last_name, created_at) VALUES (1, '040762-912M', 'Matti', 'Korhonen', $1)",
+            "INSERT INTO citizen (id, identity_code, first_name, last_name, created_at) VALUES (1, '040762-913N', 'Matti', 'Korhonen', $1)",
             "INSERT INTO declaration (id, citizen_id, made_at, actor, event, sector, idempotency_key) \
              VALUES (1, 1, $1, 'citizen', 'consent_given', 'healthcare', '0123456789abcdef0123456789abcdef-1')",
             "INSERT INTO declaration (id, citizen_id, made_at, actor, event, denial_scope, scope_provider_id, allow_in_emergency) \

@@ -20,51 +20,51 @@ struct DemoPerson {
 }
 
 const PEOPLE: &[DemoPerson] = &[
-    DemoPerson { code: "120385-9015", first: "Aino", last: "Virtanen", can_log_in: true, notice: Notice::Never },
+    DemoPerson { code: "120385-9026", first: "Aino", last: "Virtanen", can_log_in: true, notice: Notice::Never },
     DemoPerson {
-        code: "040762-912M",
+        code: "040762-913N",
         first: "Matti",
         last: "Korhonen",
         can_log_in: true,
         notice: Notice::Online("2023-11", (2023, 12, 4, 9, 12)),
     },
     DemoPerson {
-        code: "231190-923P",
+        code: "231190-924R",
         first: "Liisa",
         last: "Nieminen",
         can_log_in: true,
         notice: Notice::Online("2022-11", (2023, 1, 16, 17, 40)),
     },
     DemoPerson {
-        code: "300178-934D",
+        code: "300178-935E",
         first: "Juhani",
         last: "Mäkinen",
         can_log_in: true,
         notice: Notice::InPerson("2023-11", "pohjois-pohjanmaa", (2024, 2, 20, 8, 30)),
     },
     DemoPerson {
-        code: "150571-945H",
+        code: "150571-946J",
         first: "Elina",
         last: "Hämäläinen",
         can_log_in: true,
         notice: Notice::Online("2023-11", (2024, 1, 10, 19, 5)),
     },
     DemoPerson {
-        code: "080988-956Y",
+        code: "080988-9570",
         first: "Oskari",
         last: "Laine",
         can_log_in: true,
         notice: Notice::Online("2023-11", (2024, 3, 2, 11, 0)),
     },
     DemoPerson {
-        code: "271055-989K",
+        code: "271055-988J",
         first: "Helmi",
         last: "Koskinen",
         can_log_in: true,
         notice: Notice::Online("2023-11", (2023, 11, 28, 13, 45)),
     },
     DemoPerson {
-        code: "140282-9714",
+        code: "140282-9725",
         first: "Anna",
         last: "Koskinen",
         can_log_in: true,
@@ -208,7 +208,7 @@ mod tests {
             agree(c).await;
         }
         let helmi: i64 = app::with_pool!(&pool, db => sqlx::query_scalar(
-            "SELECT id FROM citizen WHERE identity_code = '271055-989K'").fetch_one(db).await)
+            "SELECT id FROM citizen WHERE identity_code = '271055-988J'").fetch_one(db).await)
         .unwrap();
         let events: Vec<i64> = app::with_pool!(&pool, db => sqlx::query_scalar(
             "SELECT id FROM service_event WHERE citizen_id = $1 ORDER BY id LIMIT 2").bind(helmi).fetch_all(db).await)
@@ -286,7 +286,7 @@ mod tests {
             }
         };
         // Helmi: at least 2,000 entries in at least 6 registers, at least 40 prescriptions.
-        let helmi = "271055-989K";
+        let helmi = "271055-988J";
         assert!(
             scalar(
                 "SELECT COUNT(*) FROM entry x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1",
@@ -308,19 +308,19 @@ mod tests {
         let matti_providers: Vec<String> = app::with_pool!(&pool, db => sqlx::query_scalar(
             "SELECT DISTINCT r.provider_id FROM service_event e JOIN register r ON r.id = e.register_id \
              JOIN citizen c ON c.id = e.citizen_id WHERE c.identity_code = $1 ORDER BY 1")
-            .bind("040762-912M").fetch_all(db).await)
+            .bind("040762-913N").fetch_all(db).await)
         .unwrap();
         assert_eq!(matti_providers, ["lahiklinikka", "pirkanmaa", "varsinais-suomi"]);
         // Liisa: two denials and a consent; Juhani: a comprehensive denial allowing emergencies, set in person.
-        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.event = 'denial_set'", "231190-923P").await, 2);
-        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'comprehensive' AND d.allow_in_emergency AND d.actor = 'professional'", "300178-934D").await, 1);
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.event = 'denial_set'", "231190-924R").await, 2);
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'comprehensive' AND d.allow_in_emergency AND d.actor = 'professional'", "300178-935E").await, 1);
         // Elina: a Uusimaa denial and professionals' viewings. Oskari: two children.
-        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'uusimaa'", "150571-945H").await, 1);
-        assert!(scalar("SELECT COUNT(*) FROM professional_viewing v JOIN citizen c ON c.id = v.citizen_id WHERE c.identity_code = $1", "150571-945H").await >= 2);
+        assert_eq!(scalar("SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1 AND d.denial_scope = 'uusimaa'", "150571-946J").await, 1);
+        assert!(scalar("SELECT COUNT(*) FROM professional_viewing v JOIN citizen c ON c.id = v.citizen_id WHERE c.identity_code = $1", "150571-946J").await >= 2);
         assert_eq!(
             scalar(
                 "SELECT COUNT(*) FROM guardianship g JOIN citizen c ON c.id = g.guardian_id WHERE c.identity_code = $1",
-                "080988-956Y"
+                "080988-9570"
             )
             .await,
             2
@@ -329,7 +329,7 @@ mod tests {
         assert_eq!(
             scalar(
                 "SELECT COUNT(*) FROM declaration d JOIN citizen c ON c.id = d.citizen_id WHERE c.identity_code = $1",
-                "120385-9015"
+                "120385-9026"
             )
             .await,
             0
@@ -348,7 +348,7 @@ mod tests {
                 CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap())
             }
         };
-        let matti = id("040762-912M").await;
+        let matti = id("040762-913N").await;
         let events = pool.load_service_events(matti).await.unwrap();
         assert_eq!(events.len(), 6);
         assert!(events.windows(2).all(|w| w[0].started_on >= w[1].started_on), "newest first");
@@ -372,7 +372,7 @@ mod tests {
         let ramipril = rx.iter().find(|p| p.medicine == "Ramipril").unwrap();
         assert_eq!(ramipril.amount_left(), 70);
         // Helmi: her whole history in a bounded number of queries.
-        let helmi = id("271055-989K").await;
+        let helmi = id("271055-988J").await;
         assert!(pool.load_entries(helmi).await.unwrap().len() >= 2000);
         assert!(pool.load_prescriptions(helmi).await.unwrap().len() >= 40);
     }
@@ -390,7 +390,7 @@ mod tests {
                 CitizenId(app::with_pool!(&pool, db => sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1").bind(code).fetch_one(db).await).unwrap())
             }
         };
-        let (liisa, matti) = (id("231190-923P").await, id("040762-912M").await);
+        let (liisa, matti) = (id("231190-924R").await, id("040762-913N").await);
         let mattis_event: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT MIN(id) FROM service_event WHERE citizen_id = $1").bind(matti.0).fetch_one(db).await).unwrap();
         let now = Utc::now();
         let opens = Utc.with_ymd_and_hms(2027, 3, 1, 0, 0, 0).unwrap();
@@ -483,10 +483,10 @@ mod tests {
             let pool = pool.clone();
             async move { pool.notice_due_for(c).await.unwrap().map(|v| v.to_string()) }
         };
-        assert_eq!(due(id("120385-9015").await).await.as_deref(), Some("2023-11"), "Aino never confirmed");
-        assert_eq!(due(id("040762-912M").await).await, None, "Matti confirmed 2023-11");
-        assert_eq!(due(id("231190-923P").await).await.as_deref(), Some("2023-11"), "Liisa confirmed only 2022-11");
-        assert_eq!(due(id("300178-934D").await).await, None, "Juhani: recorded in person");
+        assert_eq!(due(id("120385-9026").await).await.as_deref(), Some("2023-11"), "Aino never confirmed");
+        assert_eq!(due(id("040762-913N").await).await, None, "Matti confirmed 2023-11");
+        assert_eq!(due(id("231190-924R").await).await.as_deref(), Some("2023-11"), "Liisa confirmed only 2022-11");
+        assert_eq!(due(id("300178-935E").await).await, None, "Juhani: recorded in person");
     }
 
     #[tokio::test]

@@ -182,7 +182,7 @@ mod tests {
                 }
             }
         }
-        let helmi = people.iter().find(|p| p.code == "271055-989K").unwrap();
+        let helmi = people.iter().find(|p| p.code == "271055-988J").unwrap();
         for test in ["P-Krea", "B-HbA1c", "P-LDL-kol"] {
             let series: Vec<(NaiveDate, f64, Option<f64>)> = helmi
                 .events
@@ -204,7 +204,7 @@ mod tests {
     #[test]
     fn helmi_has_a_long_history_in_six_registers() {
         let people = demo_people(today());
-        let helmi = people.iter().find(|p| p.code == "271055-989K").unwrap();
+        let helmi = people.iter().find(|p| p.code == "271055-988J").unwrap();
         let entries: usize = helmi.events.iter().map(|e| e.entries.len()).sum();
         let registers: BTreeSet<_> = helmi.events.iter().map(|e| e.register).collect();
         assert!(entries >= 2000, "{entries}");
@@ -215,7 +215,7 @@ mod tests {
     #[test]
     fn matti_has_data_in_pirkanmaa_varsinais_suomi_and_a_private_register() {
         let people = demo_people(today());
-        let matti = people.iter().find(|p| p.code == "040762-912M").unwrap();
+        let matti = people.iter().find(|p| p.code == "040762-913N").unwrap();
         let registers: BTreeSet<_> = matti.events.iter().map(|e| e.register).collect();
         for r in ["pirkanmaa/patient", "pirkanmaa/social", "varsinais-suomi/patient", "lahiklinikka/patient"] {
             assert!(registers.contains(r), "{r}");
@@ -229,7 +229,7 @@ mod tests {
     #[test]
     fn liisa_denied_a_valid_prescription_after_a_consent_given_before_2024() {
         let people = demo_people(today());
-        let liisa = people.iter().find(|p| p.code == "231190-923P").unwrap();
+        let liisa = people.iter().find(|p| p.code == "231190-924R").unwrap();
         let DemoDeclaration::DenyPrescription(i, _) = liisa.declarations[2].2 else { panic!("a prescription denial") };
         assert!(liisa.prescriptions[i].valid_until >= today(), "the denied prescription is valid");
         let consent_on = today() - Duration::days(liisa.declarations[0].0);
@@ -240,7 +240,7 @@ mod tests {
     #[test]
     fn juhani_has_healthcare_data_in_two_counties_and_a_consent_before_his_denial() {
         let people = demo_people(today());
-        let juhani = people.iter().find(|p| p.code == "300178-934D").unwrap();
+        let juhani = people.iter().find(|p| p.code == "300178-935E").unwrap();
         let registers: BTreeSet<_> = juhani.events.iter().map(|e| e.register).collect();
         assert!(registers.contains("pirkanmaa/patient") && registers.contains("pohjois-pohjanmaa/patient"));
         assert!(matches!(juhani.declarations[0], (600, _, DemoDeclaration::Consent(Sector::Healthcare))));
@@ -249,7 +249,7 @@ mod tests {
     #[test]
     fn elinas_viewings_name_her_own_events() {
         let people = demo_people(today());
-        let elina = people.iter().find(|p| p.code == "150571-945H").unwrap();
+        let elina = people.iter().find(|p| p.code == "150571-946J").unwrap();
         for v in &elina.viewings {
             let title = v.what.split(':').next().unwrap();
             assert!(

@@ -24,7 +24,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     };
 
     // Aino: Helsinki health centre and HUS; no consent; never confirmed the notice.
-    let mut aino = person("120385-9015");
+    let mut aino = person("120385-9026");
     aino.events = vec![
         event("helsinki/patient", "helsinki-kallio", ago(400), "Flunssa", &["visit_summary", "diagnosis"]),
         event(
@@ -45,7 +45,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
 
     // Matti: Pirkanmaa until 2024, then Varsinais-Suomi; a private clinic;
     // healthcare consent; prescriptions valid, expired and dispensed; social welfare in Pirkanmaa.
-    let mut matti = person("040762-912M");
+    let mut matti = person("040762-913N");
     matti.events = vec![
         event(
             "pirkanmaa/patient",
@@ -163,7 +163,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
 
     // Liisa: a denial of one service event and of one valid prescription; a
     // healthcare consent given before 2024 (covers Kanta only: to update).
-    let mut liisa = person("231190-923P");
+    let mut liisa = person("231190-924R");
     liisa.events = vec![
         event(
             "pirkanmaa/patient",
@@ -220,7 +220,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     // then a comprehensive healthcare denial allowing emergencies; social
     // welfare consent; data in a second county (Pirkanmaa), which another
     // provider sees in an emergency only.
-    let mut juhani = person("300178-934D");
+    let mut juhani = person("300178-935E");
     juhani.events = vec![
         event(
             "pirkanmaa/patient",
@@ -250,7 +250,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     ];
 
     // Elina: Vantaa-Kerava and HUS; Uusimaa denial; occupational health; viewings.
-    let mut elina = person("150571-945H");
+    let mut elina = person("150571-946J");
     elina.events = vec![
         event("vantaa-kerava/patient", "vantaa-tikkurila", ago(600), "Migreeni", &["visit_summary", "diagnosis"]),
         event(
@@ -304,7 +304,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     ];
 
     // Oskari: his own records; guardian of Eetu (8) and Sofia (16).
-    let mut oskari = person("080988-956Y");
+    let mut oskari = person("080988-9570");
     oskari.events =
         vec![event("helsinki/patient", "helsinki-kallio", ago(250), "Hammassärky", &["visit_summary", "referral"])];
     oskari.guardian_of = vec!["190218A967P", "020610A9788"];
@@ -341,7 +341,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     ];
 
     // Helmi: a long history in six registers, and many prescriptions.
-    let mut helmi = person("271055-989K");
+    let mut helmi = person("271055-988J");
     let places: [(&str, &str); 6] = [
         ("kanta-hame/patient", "kh-hameenlinna"),
         ("kanta-hame/social", "kh-sosiaali"),
@@ -481,10 +481,10 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         ),
     ];
     // Her daughter Anna may view her data (a Suomi.fi e-authorisation).
-    helmi.authorised = vec![("140282-9714", ago(400), today + Duration::days(3 * 365))];
+    helmi.authorised = vec![("140282-9725", ago(400), today + Duration::days(3 * 365))];
 
     // Anna: a few records of her own.
-    let mut anna = person("140282-9714");
+    let mut anna = person("140282-9725");
     anna.events = vec![
         event("kanta-hame/patient", "kh-hameenlinna", ago(620), "Flunssa", &["visit_summary"]),
         event("kide-terveys/patient", "kide-helsinki", ago(45), "Selkäkipu", &["visit_summary", "referral"]),

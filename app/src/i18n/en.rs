@@ -34,7 +34,7 @@ pub(super) const TEXTS: Texts = Texts {
     login_title: "Log in to MyKanta",
     login_intro: "Log in with your personal identity code and password.",
     identity_code_label: "Personal identity code",
-    identity_code_hint: "For example 120385-9015: date of birth, century sign, individual number and check character.",
+    identity_code_hint: "For example 120385-9026: date of birth, century sign, individual number and check character.",
     password_label: "Password",
     login_button: "Log in",
     demo_logins_title: "Demo logins",
@@ -363,7 +363,7 @@ pub(super) const TEXTS: Texts = Texts {
     not_found_body: "The page you were looking for does not exist. Check the address or go to the front page.",
     back_to_front_page: "Go to the front page",
 
-    err_identity_code_length: "A personal identity code has 11 characters, for example 120385-9015.",
+    err_identity_code_length: "A personal identity code has 11 characters, for example 120385-9026.",
     err_identity_code_digits: "The personal identity code has a letter where a digit belongs. Check the code.",
     err_identity_code_century: "The seventh character of the personal identity code must be a century sign: +, -, A–F or U–Y.",
     err_identity_code_date: "The date of birth in the personal identity code does not exist. Check the first six digits.",

@@ -19,7 +19,7 @@ pub(super) const TEXTS: Texts = Texts {
     login_title: "Kirjaudu OmaKantaan",
     login_intro: "Kirjaudu henkilötunnuksellasi ja salasanallasi.",
     identity_code_label: "Henkilötunnus",
-    identity_code_hint: "Esimerkiksi 120385-9015: syntymäaika, välimerkki, yksilönumero ja tarkistusmerkki.",
+    identity_code_hint: "Esimerkiksi 120385-9026: syntymäaika, välimerkki, yksilönumero ja tarkistusmerkki.",
     password_label: "Salasana",
     login_button: "Kirjaudu",
     demo_logins_title: "Esittelytunnukset",
@@ -348,7 +348,7 @@ pub(super) const TEXTS: Texts = Texts {
     not_found_body: "Etsimääsi sivua ei ole. Tarkista osoite tai siirry etusivulle.",
     back_to_front_page: "Siirry etusivulle",
 
-    err_identity_code_length: "Henkilötunnuksessa on 11 merkkiä, esimerkiksi 120385-9015.",
+    err_identity_code_length: "Henkilötunnuksessa on 11 merkkiä, esimerkiksi 120385-9026.",
     err_identity_code_digits: "Henkilötunnuksessa on kirjain numeron paikalla. Tarkista tunnus.",
     err_identity_code_century: "Henkilötunnuksen seitsemännen merkin pitää olla välimerkki: +, -, A–F tai U–Y.",
     err_identity_code_date: "Henkilötunnuksen syntymäaikaa ei ole olemassa. Tarkista kuusi ensimmäistä numeroa.",

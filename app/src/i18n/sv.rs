@@ -19,7 +19,7 @@ pub(super) const TEXTS: Texts = Texts {
     login_title: "Logga in i MittKanta",
     login_intro: "Logga in med din personbeteckning och ditt lösenord.",
     identity_code_label: "Personbeteckning",
-    identity_code_hint: "Till exempel 120385-9015: födelsedatum, skiljetecken, individnummer och kontrolltecken.",
+    identity_code_hint: "Till exempel 120385-9026: födelsedatum, skiljetecken, individnummer och kontrolltecken.",
     password_label: "Lösenord",
     login_button: "Logga in",
     demo_logins_title: "Demoinloggningar",
@@ -348,7 +348,7 @@ pub(super) const TEXTS: Texts = Texts {
     not_found_body: "Sidan du sökte finns inte. Kontrollera adressen eller gå till startsidan.",
     back_to_front_page: "Gå till startsidan",
 
-    err_identity_code_length: "En personbeteckning har 11 tecken, till exempel 120385-9015.",
+    err_identity_code_length: "En personbeteckning har 11 tecken, till exempel 120385-9026.",
     err_identity_code_digits: "Personbeteckningen har en bokstav där en siffra ska stå. Kontrollera beteckningen.",
     err_identity_code_century: "Personbeteckningens sjunde tecken ska vara ett skiljetecken: +, -, A–F eller U–Y.",
     err_identity_code_date: "Födelsedatumet i personbeteckningen finns inte. Kontrollera de sex första siffrorna.",

@@ -7,8 +7,8 @@ use serde_json::Value;
 
 use crate::test_app::{key, TestApp, MATTI};
 
-const LIISA: &str = "231190-923P";
-const OSKARI: &str = "080988-956Y";
+const LIISA: &str = "231190-924R";
+const OSKARI: &str = "080988-9570";
 const EETU: &str = "190218A967P";
 const SOFIA: &str = "020610A9788";
 
@@ -200,7 +200,7 @@ async fn bad_filters_and_tampered_page_links_get_a_clear_400() {
 #[tokio::test]
 async fn a_page_link_walks_the_whole_history_once() {
     let p = TestApp::spawn().await;
-    let helmi = p.client(Some("271055-989K")).await;
+    let helmi = p.client(Some("271055-988J")).await;
     let mut seen = Vec::new();
     let mut after: Option<String> = None;
     let mut pages = 0;
@@ -245,7 +245,7 @@ async fn a_page_link_walks_the_whole_history_once() {
 
 // ---- Management of Data Use (issue 5) ----
 
-const JUHANI: &str = "300178-934D";
+const JUHANI: &str = "300178-935E";
 
 impl TestApp {
     async fn declarations_of(&self, code: &str) -> Vec<(String, String, Option<i64>)> {

@@ -8,8 +8,8 @@ use serde_json::Value;
 use crate::test_app::{TestApp, MATTI};
 use kanta_server::seed::DEMO_PASSWORD;
 
-const AINO: &str = "120385-9015";
-const OSKARI: &str = "080988-956Y";
+const AINO: &str = "120385-9026";
+const OSKARI: &str = "080988-9570";
 const EETU: &str = "190218A967P";
 
 impl TestApp {
@@ -57,7 +57,7 @@ async fn five_failures_pause_a_code_and_the_right_password_is_refused_the_same_w
 async fn twenty_failures_from_one_address_pause_logins_from_it() {
     let p = TestApp::spawn().await;
     let client = p.client(None).await;
-    let codes = ["040762-912M", "231190-923P", "300178-934D", "150571-945H", "271055-989K"];
+    let codes = ["040762-913N", "231190-924R", "300178-935E", "150571-946J", "271055-988J"];
     for i in 0..20 {
         assert_eq!(p.login_as(&client, codes[i % codes.len()], "wrong").await.0, 401, "attempt {i}");
     }
@@ -107,7 +107,7 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
 #[tokio::test]
 async fn the_front_page_glance_names_what_needs_the_citizen() {
     let p = TestApp::spawn().await;
-    let helmi = p.client(Some("271055-989K")).await;
+    let helmi = p.client(Some("271055-988J")).await;
     let (status, page) = p.call(&helmi, "front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
     let glance = &page["glance"];
@@ -120,7 +120,7 @@ async fn the_front_page_glance_names_what_needs_the_citizen() {
     assert_eq!(glance["consents"], serde_json::json!([["Healthcare", true], ["SocialWelfare", false]]));
     assert_eq!(glance["valid_denials"], 0);
     // Logged in again today: only what was recorded from today on is new.
-    let again = p.client(Some("271055-989K")).await;
+    let again = p.client(Some("271055-988J")).await;
     let (_, page) = p.call(&again, "front_page", &[("locale", "En")]).await;
     assert_eq!(page["glance"]["since_login"], true);
     assert_eq!(page["glance"]["new_entries"], 1, "{}", page["glance"]);
@@ -192,7 +192,7 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
 async fn reaching_for_another_citizens_items_is_refused_and_audited() {
     let p = TestApp::spawn().await;
     let matti = p.client(Some(MATTI)).await;
-    let liisas_event = p.event_ids_of("231190-923P").await[0].to_string();
+    let liisas_event = p.event_ids_of("231190-924R").await[0].to_string();
     let (status, _) = p.call(&matti, "service_event_page", &[("id", &liisas_event), ("locale", "En")]).await;
     assert_eq!(status, 404);
     let page = matti.get(format!("{}/records/events/{liisas_event}", p.base)).send().await.unwrap();
@@ -223,7 +223,7 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_logged_and_throttled_an
             .unwrap();
         res.status().as_u16()
     }
-    let codes = ["040762-912M", "231190-923P", "300178-934D", "150571-945H", "271055-989K"];
+    let codes = ["040762-913N", "231190-924R", "300178-935E", "150571-946J", "271055-988J"];
     let behind = TestApp::builder().behind_proxy().spawn().await;
     for i in 0..20 {
         assert_eq!(fail_from(&behind, codes[i % codes.len()], "203.0.113.7").await, 401, "attempt {i}");

@@ -10,9 +10,9 @@ use serde_json::Value;
 
 use crate::test_app::{TestApp, MATTI};
 
-const ANNA: &str = "140282-9714";
-const HELMI: &str = "271055-989K";
-const OSKARI: &str = "080988-956Y";
+const ANNA: &str = "140282-9725";
+const HELMI: &str = "271055-988J";
+const OSKARI: &str = "080988-9570";
 const EETU: &str = "190218A967P";
 const HEALTH: [(&str, &str); 2] = [("section", "Health"), ("locale", "En")];
 

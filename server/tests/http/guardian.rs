@@ -11,7 +11,7 @@ use app::server::CitizenId;
 
 use crate::test_app::{key, TestApp};
 
-const OSKARI: &str = "080988-956Y";
+const OSKARI: &str = "080988-9570";
 const SOFIA: &str = "020610A9788";
 
 impl TestApp {

@@ -5,8 +5,8 @@
 
 use crate::test_app::TestApp;
 
-const HELMI: &str = "271055-989K";
-const LIISA: &str = "231190-923P";
+const HELMI: &str = "271055-988J";
+const LIISA: &str = "231190-924R";
 
 impl TestApp {
     /// (value, reference high) of the citizen's results of `test`, by date.

@@ -9,7 +9,7 @@ use serde_json::Value;
 
 use crate::test_app::{TestApp, MATTI};
 
-const OSKARI: &str = "080988-956Y";
+const OSKARI: &str = "080988-9570";
 const EETU: &str = "190218A967P";
 
 /// A well-formed key that no session was given.
@@ -149,7 +149,7 @@ async fn an_unknown_server_function_is_a_translated_404_without_internals() {
 async fn a_failed_form_post_never_redirects_to_another_site() {
     let p = TestApp::spawn().await;
     let client = p.client(None).await;
-    let body = b"identity_code=120385-9015&password=wrong".to_vec();
+    let body = b"identity_code=120385-9026&password=wrong".to_vec();
     for referer in ["https://evil.example/phish", "//evil.example/x"] {
         let res = p
             .post_raw(&client, "/api/login", &[FORM, ("accept", "text/html"), ("referer", referer)], body.clone())
@@ -243,7 +243,7 @@ async fn a_form_key_from_another_session_or_made_up_is_refused() {
         assert_eq!((status, body), (403, Value::String("FormExpired".into())), "{key}");
     }
     // Someone else's page key, sent in one's own session.
-    let juhani = p.client(Some("300178-934D")).await;
+    let juhani = p.client(Some("300178-935E")).await;
     let juhanis = p.page_key(&juhani).await;
     let (status, _) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &juhanis)]).await;
     assert_eq!(status, 403);
@@ -261,7 +261,7 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
             &client,
             "/api/login",
             &[FORM, ("accept", "text/html")],
-            b"identity_code=120385-9015&password=wrong".to_vec(),
+            b"identity_code=120385-9026&password=wrong".to_vec(),
         )
         .await;
     let cookies: Vec<_> = res.headers().get_all("set-cookie").iter().map(|c| c.to_str().unwrap().to_string()).collect();

@@ -274,7 +274,7 @@ impl TestApp {
 }
 
 /// Matti Virtanen, the demo citizen most tests log in as.
-pub(crate) const MATTI: &str = "040762-912M";
+pub(crate) const MATTI: &str = "040762-913N";
 
 /// Stands for form n of the page's real key (see `TestApp::call`).
 pub(crate) fn key(n: u32) -> String {

@@ -3,7 +3,7 @@
 
 use crate::test_app::{TestApp, MATTI};
 
-const HELMI: &str = "271055-989K";
+const HELMI: &str = "271055-988J";
 
 impl TestApp {
     /// (date, vaccine, dose) of the citizen's vaccinations, newest first.

@@ -8,9 +8,9 @@ use serde_json::{json, Value};
 
 use crate::test_app::{TestApp, MATTI};
 
-const HELMI: &str = "271055-989K";
-const ANNA: &str = "140282-9714";
-const OSKARI: &str = "080988-956Y";
+const HELMI: &str = "271055-988J";
+const ANNA: &str = "140282-9725";
+const OSKARI: &str = "080988-9570";
 const SOFIA: &str = "020610A9788";
 
 impl TestApp {
