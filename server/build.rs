@@ -15,6 +15,8 @@ fn main() {
     let manifest =
         PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("../Cargo.toml");
     println!("cargo:rerun-if-changed={}", manifest.display());
+    // `sqlx::migrate!` embeds the migrations: a new one rebuilds the server.
+    println!("cargo:rerun-if-changed=../migrations");
     let text = fs::read_to_string(&manifest).expect("the workspace's Cargo.toml is readable");
     let mut in_table = false;
     let mut found = Vec::new();

@@ -118,7 +118,7 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     use crate::domain::IdentityCode;
     use crate::server::*;
 
-    use crate::domain::audit::{login_throttled, throttle_window_start, AuditKind};
+    use crate::domain::audit::{login_throttled, throttle_windows, AuditKind};
 
     let code = IdentityCode::parse(&identity_code).map_err(AppError::InvalidIdentityCode)?;
     if password.is_empty() {
@@ -131,12 +131,12 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
         let code = code.as_str().to_string();
         async move { pool.record_audit(chrono::Utc::now(), kind, citizen, None, Some(&code), address.as_deref()).await }
     };
-    // Too many failures of this code or from this address: refused before
-    // any lookup or password work, the same whatever the password.
-    let (of_code, from_address) =
-        pool.login_failures(code.as_str(), address.as_deref(), throttle_window_start(chrono::Utc::now())).await?;
-    if login_throttled(of_code, from_address) {
-        tracing::warn!(of_code, from_address, "login throttled");
+    // Too many failures of this code from this address, from this address,
+    // or of this code within the last minute: refused before any lookup or
+    // password work, the same whatever the password.
+    let failures = pool.login_failures(code.as_str(), address.as_deref(), throttle_windows(chrono::Utc::now())).await?;
+    if login_throttled(failures) {
+        tracing::warn!(?failures, "login throttled");
         audit(AuditKind::LoginThrottled, None).await?;
         return Err(AppError::LoginThrottled);
     }

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::filters::FilterError;
 use crate::api::forms::FormError;
+use crate::domain::acting::OwnMatter;
 use crate::domain::renewal::RenewalRefusal;
 use crate::domain::validity::DeclarationError;
 use crate::domain::wills::WillFormError;
@@ -37,6 +38,9 @@ pub enum AppError {
     Renewal(RenewalRefusal),
     /// A field of a will's or the abroad consent's form; nothing was written.
     BadWillForm(WillFormError),
+    /// A matter only the person themself handles, asked by someone acting
+    /// for them (a guardian, an agent); nothing was written or shown.
+    OwnMatter(OwnMatter),
     /// No such item among the data the asker may see (also when it exists
     /// but is someone else's: the answer does not tell the two apart).
     NotFound,
@@ -105,7 +109,6 @@ impl AppError {
                 DeclarationError::Unchanged => t.wills.err_unchanged,
                 DeclarationError::NoLivingWillToWithdraw => t.wills.err_no_living_will,
                 DeclarationError::NoOrganDonationToWithdraw => t.wills.err_no_organ_donation,
-                DeclarationError::NotForAGuardian => t.wills.err_not_for_guardian,
             },
             AppError::BadWillForm(e) => match e {
                 WillFormError::LivingWillEmpty => t.wills.err_living_will_empty,
@@ -116,6 +119,13 @@ impl AppError {
                 WillFormError::RestrictionTooLong => t.wills.err_restriction_too_long,
                 WillFormError::RestrictionWithNo => t.wills.err_restriction_with_no,
                 WillFormError::Countries => t.wills.err_countries,
+                WillFormError::NotText => t.err_not_text,
+            },
+            AppError::OwnMatter(m) => match m {
+                OwnMatter::Denials => t.err_own_denials,
+                OwnMatter::Wills => t.err_own_wills,
+                OwnMatter::AbroadConsent => t.err_own_abroad_consent,
+                OwnMatter::ViewingLog => t.err_own_viewing_log,
             },
             AppError::BadForm(e) => match e {
                 FormError::Sector => t.err_form_sector,
@@ -129,6 +139,7 @@ impl AppError {
                 RenewalRefusal::ExpiredTooLongAgo => t.err_renewal_expired,
                 RenewalRefusal::AlreadyRequested => t.err_renewal_already_requested,
                 RenewalRefusal::MessageTooLong => t.err_renewal_message_too_long,
+                RenewalRefusal::MessageNotText => t.err_not_text,
                 RenewalRefusal::Provider => t.err_renewal_provider,
             },
             AppError::NotFound => t.err_not_found,
@@ -153,9 +164,11 @@ impl AppError {
             | AppError::BadFilter(_)
             | AppError::BadForm(_)
             | AppError::BadWillForm(_) => 400,
-            AppError::Declaration(DeclarationError::NotTheCitizensData | DeclarationError::NotForAGuardian) => 403,
+            AppError::Declaration(DeclarationError::NotTheCitizensData) | AppError::OwnMatter(_) => 403,
             AppError::Declaration(_) => 409,
-            AppError::Renewal(RenewalRefusal::MessageTooLong | RenewalRefusal::Provider) => 400,
+            AppError::Renewal(
+                RenewalRefusal::MessageTooLong | RenewalRefusal::MessageNotText | RenewalRefusal::Provider,
+            ) => 400,
             AppError::Renewal(_) => 409,
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
             AppError::NoticeNotConfirmed | AppError::Forbidden => 403,

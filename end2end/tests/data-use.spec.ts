@@ -204,7 +204,7 @@ test('the printable summary lists exactly the valid declarations', async ({ page
   await expect(page.getByTestId('summary-consents').getByRole('listitem')).toHaveCount(1);
 });
 
-test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the actor', async ({ page }) => {
+test('Oskari acting for Eetu gives a consent recorded with Oskari as the actor, and sets no denial', async ({ page }) => {
   await loginEn(page, MORE_PEOPLE.oskari.code);
   await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
   await expect(page.getByTestId('acting-for')).toContainText('Eetu Laine');
@@ -213,18 +213,15 @@ test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the a
   // Eetu has never been informed: his guardian confirms the notice for him.
   await page.getByRole('button', { name: 'Confirm receipt for Eetu Laine' }).click();
   await expect(page.getByTestId('confirmations')).toContainText('Online in MyKanta by guardian Oskari Laine');
-  const form = page.getByTestId('new-denial-service_event');
-  const option = form.locator('option', { hasText: 'Korvatulehdus' });
-  await form.locator('select').selectOption((await option.getAttribute('value'))!);
-  await form.getByRole('button', { name: 'Continue' }).click();
-  await expect(page.getByTestId('denial-what')).toContainText('Korvatulehdus');
-  await page.getByRole('button', { name: 'Set the denial' }).click();
+  await page.getByTestId('consent-social_welfare').getByRole('button', { name: 'Give consent: social welfare' }).click();
   await expect(page).toHaveURL(/\/data-use$/);
-  await expect(page.getByTestId('denial')).toContainText('Korvatulehdus');
+  // Denials are Eetu's own matter: no form, and the page says where to ask.
+  await expect(page.locator('form[action="/data-use/denials/new"]')).toHaveCount(0);
+  await expect(page.getByTestId('denials-own-matter')).toBeVisible();
 
   await page.goto('/data-use/history');
   const first = page.getByTestId('history').getByRole('row').nth(1);
-  await expect(first).toContainText('Denial of consent to data sharing set: the service event Korvatulehdus');
+  await expect(first).toContainText('Consent to data sharing given');
   await expect(first).toContainText('Guardian Oskari Laine');
   await expect(first).toContainText('Online in MyKanta');
 
@@ -233,7 +230,7 @@ test('Oskari acting for Eetu sets a denial that is recorded with Oskari as the a
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByTestId('acting-for')).toHaveCount(0);
   await page.goto('/data-use/history');
-  await expect(page.getByTestId('history')).not.toContainText('Korvatulehdus');
+  await expect(page.getByTestId('history')).not.toContainText('Guardian Oskari Laine');
 });
 
 test('consents and denials work without JavaScript', async ({ browser }) => {

@@ -133,12 +133,23 @@ test('a healthcare viewer who sees nothing else of Anna sees her living will and
   }
 });
 
-test('a guardian cannot make a living will for a child', async ({ page }) => {
+test('a guardian neither sees nor makes a child\'s wills, abroad consent or denials, and is told why', async ({ page }) => {
   await loginAs(page, OSKARI);
   await page.getByRole('button', { name: /Sofia/ }).click();
   await page.goto('/wills');
-  await expect(page.getByTestId('not-for-guardian')).toHaveText('A guardian cannot make a living will for a child.');
+  await expect(page.getByRole('alert')).toContainText(
+    'The living will and the organ donation testament are seen and made only by the person themself.',
+  );
   await expect(page.getByLabel('Wishes about care and treatment')).toHaveCount(0);
+  await page.goto('/prescriptions/abroad');
+  await expect(page.getByRole('alert')).toContainText("A minor's prescriptions are never disclosed abroad.");
+  await page.goto('/data-use');
+  await expect(page.getByTestId('denials-own-matter')).toContainText('A guardian can ask for a denial for a child at a healthcare or social welfare unit.');
+  await expect(page.getByTestId('wills-own-matter')).toBeVisible();
+  await expect(page.locator('form[action="/data-use/denials/new"]')).toHaveCount(0);
+  await page.goto('/data-use/viewings');
+  await expect(page.getByRole('alert')).toContainText("A guardian does not see who has viewed the child's data.");
+  await expectAccessible(page, 'viewings refused to a guardian');
 });
 
 for (const lang of LANGS) {

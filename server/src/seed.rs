@@ -61,7 +61,7 @@ const PEOPLE: &[DemoPerson] = &[
         first: "Helmi",
         last: "Koskinen",
         can_log_in: true,
-        notice: Notice::Online("2023-11", (2023, 11, 28, 13, 45)),
+        notice: Notice::Online("2023-11", (2023, 12, 1, 13, 45)),
     },
     DemoPerson {
         code: "140282-9725",

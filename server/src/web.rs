@@ -326,6 +326,11 @@ fn without_empty_hydration_scripts(mut html: String) -> String {
     html
 }
 
+/// The Content-Security-Policy of an HTML answer that is not a rendered
+/// page: its stylesheet and nothing else.
+const NO_SCRIPT_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; \
+     form-action 'self'; frame-ancestors 'none'";
+
 /// Headers every response carries. Pages with personal data are never
 /// stored by the browser, so Back after logout shows nothing; static files
 /// are kept for good when their name carries their content's hash.
@@ -351,7 +356,13 @@ pub async fn security_headers(State(secure): State<bool>, req: Request, next: Ne
     );
     if secure {
         // Behind TLS: browsers use HTTPS only, for a year.
-        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    // A page Leptos renders sets its own policy (with the response's nonce);
+    // every other HTML answer (the error pages) runs no script at all.
+    let is_html = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    if is_html && !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        h.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(NO_SCRIPT_POLICY));
     }
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
     res

@@ -1,5 +1,5 @@
-//! The consent to disclose prescriptions to pharmacies abroad (issue 12,
-//! DOMAIN.md §8): where it reaches, what each valid prescription amounts
+//! The consent to disclose prescriptions to pharmacies abroad (DOMAIN.md
+//! §8): where it reaches, what each valid prescription amounts
 //! to abroad (decided by `domain::decision`, as the preview decides it),
 //! and the forms that give, change and withdraw it.
 
@@ -53,7 +53,14 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
     use crate::domain::validity::valid_now;
     use crate::domain::wills::AbroadCountries;
     use crate::server::*;
-    let subject = require_subject().await?;
+    // A minor's prescriptions are never disclosed abroad, and nobody gives
+    // the consent for a child (DOMAIN.md §6): a guardian is refused; an
+    // agent sees it as it stands.
+    let subject = session_subject().await?;
+    if subject.child_name().is_some() {
+        require_handles(&subject, crate::domain::acting::OwnMatter::AbroadConsent).await?;
+    }
+    log_view(&subject).await?;
     let pool = pool()?;
     let names = crate::api::data_use::names::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;

@@ -68,6 +68,25 @@ pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
     (1800..=9999).contains(&d.year()).then_some(d)
 }
 
+/// A date as a citizen may type it: `YYYY-MM-DD`, or `D.M.YYYY` as Finnish
+/// and Finland-Swedish write it (a browser without a date picker sends what
+/// was typed); years 1800–9999 only.
+pub fn parse_typed_date(s: &str) -> Option<NaiveDate> {
+    if let Some(d) = parse_iso_date(s) {
+        return Some(d);
+    }
+    let parts: Vec<&str> = s.split('.').collect();
+    let [day, month, year] = parts[..] else { return None };
+    let digits = |p: &str, lengths: std::ops::RangeInclusive<usize>| {
+        lengths.contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit())
+    };
+    if !(digits(day, 1..=2) && digits(month, 1..=2) && digits(year, 4..=4)) {
+        return None;
+    }
+    let d = NaiveDate::from_ymd_opt(year.parse().ok()?, month.parse().ok()?, day.parse().ok()?)?;
+    (1800..=9999).contains(&d.year()).then_some(d)
+}
+
 /// A register id: the provider's id and the register's, `pirkanmaa/patient`.
 fn is_register_id(s: &str) -> bool {
     s.split_once('/')
@@ -96,8 +115,8 @@ impl RawFilter {
             },
             None => None,
         };
-        let from = present(&self.from).map(|s| parse_iso_date(s).ok_or(FilterError::From)).transpose()?;
-        let to = present(&self.to).map(|s| parse_iso_date(s).ok_or(FilterError::To)).transpose()?;
+        let from = present(&self.from).map(|s| parse_typed_date(s).ok_or(FilterError::From)).transpose()?;
+        let to = present(&self.to).map(|s| parse_typed_date(s).ok_or(FilterError::To)).transpose()?;
         if let (Some(f), Some(t)) = (from, to) {
             if f > t {
                 return Err(FilterError::Range);
@@ -170,6 +189,18 @@ mod tests {
     }
 
     #[test]
+    fn a_typed_date_is_iso_or_as_finns_write_it() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+        assert_eq!(parse_typed_date("2024-01-31"), d(2024, 1, 31));
+        assert_eq!(parse_typed_date("31.1.2024"), d(2024, 1, 31));
+        assert_eq!(parse_typed_date("05.03.2024"), d(2024, 3, 5));
+        for bad in ["31.13.2024", "30.2.2024", "1.1.24", "1.1.2024.", "1..2024", "+1.1.2024", "1.1.0999", "31/1/2024"] {
+            assert_eq!(parse_typed_date(bad), None, "{bad}");
+        }
+        assert_eq!(parse_iso_date("31.1.2024"), None, "page links stay ISO");
+    }
+
+    #[test]
     fn empty_fields_mean_any() {
         let r = raw(|r| {
             r.kind = Some(" ".into());
@@ -206,7 +237,7 @@ mod tests {
             (raw(|r| r.kind = Some("x-ray".into())), FilterError::Kind),
             (raw(|r| r.kind = Some("client_document".into())), FilterError::Kind),
             (raw(|r| r.from = Some("2024-02-30".into())), FilterError::From),
-            (raw(|r| r.to = Some("1.2.2024".into())), FilterError::To),
+            (raw(|r| r.to = Some("31.2.2024".into())), FilterError::To),
             (
                 raw(|r| {
                     r.from = Some("2025-01-01".into());

@@ -1,4 +1,4 @@
-//! The front page at a glance (issue 19): what is new, which prescriptions
+//! The front page at a glance: what is new, which prescriptions
 //! need attention, the use of the data in one line, and professionals'
 //! viewings, for the session's subject (the citizen, or the child a
 //! guardian acts for). Loaded by `front_page`, which knows the last login.
@@ -39,7 +39,9 @@ pub struct GlanceView {
     pub consents: Vec<(Sector, bool)>,
     pub valid_denials: usize,
     pub last_change: Option<DateTime<Utc>>,
-    pub viewings: i64,
+    /// Professionals' viewings; None when the asker does not see the log
+    /// (a guardian, DOMAIN.md §6).
+    pub viewings: Option<i64>,
 }
 
 /// Three statements: what is new (entries and viewings), the valid
@@ -77,6 +79,6 @@ pub async fn load(
         consents: data_use.consents,
         valid_denials: data_use.valid_denials,
         last_change: data_use.last_change,
-        viewings: new.viewings,
+        viewings: subject.handles(crate::domain::acting::OwnMatter::ViewingLog).then_some(new.viewings),
     })
 }

@@ -232,12 +232,7 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
         PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
     let pool = pool()?;
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
-    let all: Vec<_> = pool
-        .load_prescriptions(subject.citizen)
-        .await?
-        .into_iter()
-        .filter(|p| subject.visibility.shows(p.prescribed_on))
-        .collect();
+    let all = subject.visibility.prescriptions(pool.load_prescriptions(subject.citizen).await?);
     let names = pool.provider_names(locale).await?;
     let requests = pool.renewal_requests(subject.citizen).await?;
     let renewable = |p: &crate::domain::records::Prescription| {

@@ -1,4 +1,4 @@
-//! Prescription renewal requests (issue 12, DOMAIN.md §8): the subject's
+//! Prescription renewal requests (DOMAIN.md §8): the subject's
 //! requests and their states, the form for one prescription, and sending
 //! it. The citizen, a guardian for a child and an adult with an
 //! e-authorisation may send one (the one thing an authorisation lets its
@@ -50,9 +50,9 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
     let subject = require_subject().await?;
     let pool = pool()?;
     let names = pool.provider_names(locale).await?;
-    Ok(pool
-        .renewal_requests(subject.citizen)
-        .await?
+    Ok(subject
+        .visibility
+        .keep(pool.renewal_requests(subject.citizen).await?)
         .into_iter()
         .filter(|r| subject.visibility.shows(r.prescribed_on))
         .map(|r| RenewalView {

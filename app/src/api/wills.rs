@@ -1,9 +1,9 @@
-//! The living will and the organ donation testament (issue 12, DOMAIN.md
-//! §8): the subject's valid ones and every earlier version, and the forms
-//! that save, replace and withdraw them. Each is a declaration event, so
-//! the history, the summary, one-time form keys and the rules of who may
-//! declare are those of consents and denials; a guardian cannot make a
-//! child's living will, an e-authorisation makes nothing.
+//! The living will and the organ donation testament (DOMAIN.md §8): the
+//! citizen's valid ones and every earlier version, and the forms that save,
+//! replace and withdraw them. Each is a declaration event, so the history,
+//! the summary and one-time form keys are those of consents and denials.
+//! Only the person themself sees or makes them: a guardian or an agent is
+//! refused (DOMAIN.md §6).
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -15,16 +15,11 @@ use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WillsView {
-    /// The principal's name when the asker acts by an e-authorisation.
-    pub view_only_for: Option<String>,
-    /// A guardian acting for a child: no living will form.
-    pub for_child: bool,
     pub living_will: Option<LivingWillVersion>,
     /// Earlier versions, newest first.
     pub earlier: Vec<LivingWillVersion>,
     pub organ_donation: Option<(DateTime<Utc>, OrganDonation)>,
-    /// None when the asker may not declare for the subject: no forms.
-    pub form_key: Option<String>,
+    pub form_key: String,
 }
 
 /// The subject's living will (every version) and organ donation testament.
@@ -32,7 +27,10 @@ pub struct WillsView {
 pub async fn wills_page() -> Result<WillsView, AppError> {
     use crate::domain::validity::{living_will_versions, valid_now};
     use crate::server::*;
-    let subject = require_subject().await?;
+    // Only the person themself sees them (DOMAIN.md §6): refused, and no view.
+    let subject = session_subject().await?;
+    require_handles(&subject, crate::domain::acting::OwnMatter::Wills).await?;
+    log_view(&subject).await?;
     let declarations = pool()?.declarations(subject.citizen).await?;
     let now = chrono::Utc::now();
     let valid = valid_now(&declarations, now);
@@ -41,12 +39,10 @@ pub async fn wills_page() -> Result<WillsView, AppError> {
     let living_will = earlier.pop_if(|v| v.ended_at.is_none());
     earlier.reverse();
     Ok(WillsView {
-        view_only_for: subject.view_only_for(),
-        for_child: subject.child_name().is_some(),
         living_will,
         earlier,
         organ_donation: valid.organ_donation.map(|(id, o)| (at_of(id), o)),
-        form_key: crate::api::data_use::declare::page_form_key(&subject).await?,
+        form_key: crate::api::data_use::declare::new_form_key(&subject).await?,
     })
 }
 

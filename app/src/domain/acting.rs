@@ -29,7 +29,38 @@ impl ActingRight {
     pub fn may_declare(self) -> bool {
         matches!(self, ActingRight::Guardian)
     }
+
+    /// Whether the right reaches a matter that is otherwise the person's
+    /// own: only an agent's view of who viewed the principal's data.
+    pub fn reaches(self, matter: OwnMatter) -> bool {
+        matches!((self, matter), (ActingRight::Authorisation, OwnMatter::ViewingLog))
+    }
 }
+
+/// What only the person themself does or sees, whoever acts for them
+/// (DOMAIN.md §6, §8). Acting for someone otherwise means seeing their data
+/// within the right's limits, sending renewal requests, and for a guardian
+/// confirming the notice and giving and withdrawing consents.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OwnMatter {
+    /// Setting and cancelling denials, the prescriptions' emergency
+    /// permission included: a guardian asks for one at a unit (seed 004).
+    Denials,
+    /// Seeing or making the living will and the organ donation testament.
+    Wills,
+    /// The consent to disclose prescriptions abroad: a minor's are never
+    /// disclosed, and an agent makes no declarations.
+    AbroadConsent,
+    /// Who viewed the data: not shown to a guardian.
+    ViewingLog,
+}
+
+string_form!(OwnMatter {
+    Denials => "denials",
+    Wills => "wills",
+    AbroadConsent => "abroad_consent",
+    ViewingLog => "viewing_log",
+});
 
 /// An e-authorisation's days: from `valid_from` to `valid_until`, both
 /// included (Helsinki dates).
@@ -123,6 +154,17 @@ mod tests {
         let adult = acting_on(Some(born), &a, d(2028, 6, 2)).unwrap();
         assert_eq!(adult.right, ActingRight::Authorisation);
         assert_eq!(acting_on(Some(born), &[], d(2028, 6, 2)), None);
+    }
+
+    #[test]
+    fn a_guardian_handles_no_denials_wills_abroad_consent_or_viewing_log_of_a_child() {
+        for m in OwnMatter::ALL {
+            assert!(!ActingRight::Guardian.reaches(*m), "{m:?}");
+        }
+        assert!(ActingRight::Authorisation.reaches(OwnMatter::ViewingLog));
+        for m in [OwnMatter::Denials, OwnMatter::Wills, OwnMatter::AbroadConsent] {
+            assert!(!ActingRight::Authorisation.reaches(m), "{m:?}");
+        }
     }
 
     #[test]

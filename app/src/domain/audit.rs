@@ -1,4 +1,4 @@
-//! The audit log's kinds of event, and login throttling (issue 16): how
+//! The audit log's kinds of event, and login throttling: how
 //! many failed logins pause logging in for one identity code or from one
 //! client address, and for how long. Pure: counts in, a decision out; the
 //! counts come from the audit log, so every instance decides alike.
@@ -34,44 +34,91 @@ string_form!(AuditKind {
     AccessRefused => "access_refused",
 });
 
-/// Failed logins of one identity code (since its last successful login)
-/// that pause logging in with it.
-pub const FAILURES_PER_CODE: i64 = 5;
-/// Failed logins from one client address that pause logging in from it.
+/// Failed logins of one identity code from one client address (since the
+/// code's last successful login) that pause logging in with that code from
+/// that address: the guesser is stopped, the citizen elsewhere is not.
+pub const FAILURES_PER_CODE_AND_ADDRESS: i64 = 5;
+/// Failed logins from one client address, whatever the codes, that pause
+/// logging in from it.
 pub const FAILURES_PER_ADDRESS: i64 = 20;
-/// Failures count for this long: a pause lasts at most this long.
+/// Failures of one code from every address together (since its last
+/// successful login) within [`CODE_WINDOW_SECONDS`] that pause logging in
+/// with the code from anywhere: a guesser with many addresses gets a few
+/// tries a minute, and a citizen's correct password waits at most that
+/// minute, never the quarter of an hour a stranger could otherwise impose.
+pub const FAILURES_PER_CODE: i64 = 10;
+/// The per-address windows: failures count for this long.
 pub const THROTTLE_MINUTES: i64 = 15;
+/// The per-code window, in seconds.
+pub const CODE_WINDOW_SECONDS: i64 = 60;
 
-/// Where the failures that count start: `THROTTLE_MINUTES` ago.
-pub fn throttle_window_start(now: DateTime<Utc>) -> DateTime<Utc> {
-    now - Duration::minutes(THROTTLE_MINUTES)
+/// Where the failures that count start: of an address, and of a code from
+/// one address, `THROTTLE_MINUTES` ago; of a code from everywhere,
+/// `CODE_WINDOW_SECONDS` ago.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ThrottleWindows {
+    pub address: DateTime<Utc>,
+    pub code: DateTime<Utc>,
 }
 
-/// Whether a login attempt is refused before its password is checked:
-/// `of_code` failures of its identity code since the later of the window's
-/// start and the code's last successful login, `from_address` failures from
-/// its client address within the window. A refused attempt gets the same
-/// answer whatever the password and whether or not the code exists.
-pub fn login_throttled(of_code: i64, from_address: i64) -> bool {
-    of_code >= FAILURES_PER_CODE || from_address >= FAILURES_PER_ADDRESS
+pub fn throttle_windows(now: DateTime<Utc>) -> ThrottleWindows {
+    ThrottleWindows {
+        address: now - Duration::minutes(THROTTLE_MINUTES),
+        code: now - Duration::seconds(CODE_WINDOW_SECONDS),
+    }
+}
+
+/// Failed logins counted in their windows (failures of a code only after
+/// its last successful login).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LoginFailures {
+    /// Of this identity code from this client address.
+    pub of_code_from_address: i64,
+    /// Of this identity code from every address.
+    pub of_code: i64,
+    /// From this client address, whatever the codes.
+    pub from_address: i64,
+}
+
+/// Whether a login attempt is refused before its password is checked. A
+/// refused attempt gets the same answer whatever the password and whether
+/// or not the code exists.
+pub fn login_throttled(f: LoginFailures) -> bool {
+    f.of_code_from_address >= FAILURES_PER_CODE_AND_ADDRESS
+        || f.from_address >= FAILURES_PER_ADDRESS
+        || f.of_code >= FAILURES_PER_CODE
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_fifth_failure_of_a_code_or_the_twentieth_from_an_address_pauses_logins() {
-        assert!(!login_throttled(0, 0));
-        assert!(!login_throttled(FAILURES_PER_CODE - 1, FAILURES_PER_ADDRESS - 1));
-        assert!(login_throttled(FAILURES_PER_CODE, 0));
-        assert!(login_throttled(0, FAILURES_PER_ADDRESS));
+    fn failures(of_code_from_address: i64, of_code: i64, from_address: i64) -> LoginFailures {
+        LoginFailures { of_code_from_address, of_code, from_address }
     }
 
     #[test]
-    fn the_window_is_fifteen_minutes() {
+    fn a_guesser_is_paused_on_the_code_from_their_address_and_on_their_address() {
+        assert!(!login_throttled(LoginFailures::default()));
+        assert!(!login_throttled(failures(FAILURES_PER_CODE_AND_ADDRESS - 1, 4, FAILURES_PER_ADDRESS - 1)));
+        assert!(login_throttled(failures(FAILURES_PER_CODE_AND_ADDRESS, 5, 5)));
+        assert!(login_throttled(failures(0, 0, FAILURES_PER_ADDRESS)));
+    }
+
+    #[test]
+    fn failures_from_other_addresses_pause_the_code_only_when_many_come_within_a_minute() {
+        // The citizen at a new address after a stranger's five failures elsewhere.
+        assert!(!login_throttled(failures(0, FAILURES_PER_CODE_AND_ADDRESS, 0)));
+        assert!(!login_throttled(failures(0, FAILURES_PER_CODE - 1, 0)));
+        assert!(login_throttled(failures(0, FAILURES_PER_CODE, 0)));
+    }
+
+    #[test]
+    fn the_windows_are_fifteen_minutes_for_an_address_and_one_for_a_code() {
         let now = DateTime::parse_from_rfc3339("2026-11-26T12:00:00Z").unwrap().with_timezone(&Utc);
-        assert_eq!(throttle_window_start(now).to_rfc3339(), "2026-11-26T11:45:00+00:00");
+        let w = throttle_windows(now);
+        assert_eq!(w.address.to_rfc3339(), "2026-11-26T11:45:00+00:00");
+        assert_eq!(w.code.to_rfc3339(), "2026-11-26T11:59:00+00:00");
     }
 
     #[test]

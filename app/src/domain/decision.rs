@@ -220,11 +220,14 @@ pub fn decide(
                     _ => Hidden(Reason::PrescriptionDenied(d.id)),
                 };
             }
-            match viewer.role {
-                ViewerRole::Healthcare { .. } => return Visible(Reason::PrescriptionInTreatment),
-                ViewerRole::Pharmacy => return Visible(Reason::PrescriptionDispensing),
-                ViewerRole::SocialWelfare | ViewerRole::PharmacyAbroad(_) => (Sector::Healthcare, None),
-            }
+            // Care, healthcare or social welfare, and a pharmacy dispensing
+            // use prescriptions without a consent (kanta.fi).
+            return match viewer.role {
+                ViewerRole::Healthcare { .. } | ViewerRole::SocialWelfare => Visible(Reason::PrescriptionInTreatment),
+                ViewerRole::Pharmacy => Visible(Reason::PrescriptionDispensing),
+                // Decided above, by the consent to disclose abroad.
+                ViewerRole::PharmacyAbroad(_) => Hidden(Reason::NoAbroadConsent),
+            };
         }
     };
 

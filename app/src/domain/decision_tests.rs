@@ -124,6 +124,18 @@ fn rule_2_healthcare_in_treatment_and_pharmacies_see_prescriptions_without_conse
 }
 
 #[test]
+fn rule_2_a_social_welfare_viewer_in_care_sees_a_prescription_without_consent_or_notice() {
+    let item = prescription(7, "lahiklinikka");
+    let social = viewer("pirkanmaa", ViewerRole::SocialWelfare, T);
+    assert_eq!(check(&item, &social, &[], &[]), Decision::Visible(Reason::PrescriptionInTreatment));
+    // A denial of the prescription hides it from social welfare too.
+    let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false), prescription_emergency(2)];
+    let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
+    assert_eq!(check(&item, &social, &decls, &[]), hidden);
+    assert_eq!(check(&item, &viewer("pirkanmaa", ViewerRole::SocialWelfare, E), &decls, &[]), hidden, "no emergency");
+}
+
+#[test]
 fn rule_2_comprehensive_and_register_denials_do_not_cover_prescriptions() {
     let item = prescription(7, "pirkanmaa");
     let decls = [
@@ -728,9 +740,42 @@ fn a_new_will_replaces_the_valid_one_and_a_withdrawal_ends_it() {
         Err(DeclarationError::NoConsentToWithdraw)
     );
     assert!(validate(&DeclarationEvent::LivingWillWithdrawn, &now, &no_data, today(), opens()).is_ok());
-    assert!(!DeclarationEvent::LivingWillSaved(will("x")).guardian_may_make());
-    assert!(!DeclarationEvent::LivingWillWithdrawn.guardian_may_make());
-    assert!(DeclarationEvent::AbroadConsentWithdrawn.guardian_may_make());
+}
+
+/// §6: a guardian gives and withdraws consents for a child; denials, the
+/// wills and the abroad consent are the person's own matters.
+#[test]
+fn rule_6_only_consents_are_a_guardians_to_declare() {
+    use crate::domain::acting::{ActingRight, OwnMatter};
+    let denial = DenialScope::Comprehensive(Sector::Healthcare);
+    let own = [
+        (DeclarationEvent::DenialSet { scope: denial, allow_in_emergency: false }, OwnMatter::Denials),
+        (DeclarationEvent::DenialCancelled { denial: DeclarationId(1) }, OwnMatter::Denials),
+        (DeclarationEvent::PrescriptionEmergencyAllowed, OwnMatter::Denials),
+        (
+            DeclarationEvent::LivingWillSaved(LivingWill {
+                care: "x".into(),
+                end_of_life: String::new(),
+                person_to_hear: String::new(),
+            }),
+            OwnMatter::Wills,
+        ),
+        (DeclarationEvent::LivingWillWithdrawn, OwnMatter::Wills),
+        (DeclarationEvent::OrganDonationWithdrawn, OwnMatter::Wills),
+        (DeclarationEvent::AbroadConsentGiven(AbroadCountries::All), OwnMatter::AbroadConsent),
+        (DeclarationEvent::AbroadConsentWithdrawn, OwnMatter::AbroadConsent),
+    ];
+    for (event, matter) in own {
+        assert_eq!(event.own_matter(), Some(matter), "{event:?}");
+        assert!(!ActingRight::Guardian.reaches(matter), "{event:?}");
+    }
+    for event in [
+        DeclarationEvent::ConsentGiven(Sector::Healthcare),
+        DeclarationEvent::ConsentWithdrawn(Sector::SocialWelfare),
+        DeclarationEvent::ConsentUpdated(Sector::Healthcare),
+    ] {
+        assert_eq!(event.own_matter(), None, "{event:?}");
+    }
 }
 
 struct NoData;

@@ -292,10 +292,29 @@ impl DeclarationEvent {
         }
     }
 
-    /// Whether a guardian may make this declaration for a child: not a
-    /// living will, which is the person's own will (DOMAIN.md §8).
-    pub fn guardian_may_make(&self) -> bool {
-        !matches!(self, DeclarationEvent::LivingWillSaved(_) | DeclarationEvent::LivingWillWithdrawn)
+    /// The person's own matter this declaration belongs to, if any: only
+    /// the person makes those, a guardian never (DOMAIN.md §6). Consents
+    /// to data sharing belong to none: a guardian gives and withdraws them.
+    pub fn own_matter(&self) -> Option<super::acting::OwnMatter> {
+        use super::acting::OwnMatter;
+        match self {
+            DeclarationEvent::DenialSet { .. }
+            | DeclarationEvent::DenialCancelled { .. }
+            | DeclarationEvent::PrescriptionEmergencyAllowed
+            | DeclarationEvent::PrescriptionEmergencyWithdrawn => Some(OwnMatter::Denials),
+            DeclarationEvent::LivingWillSaved(_)
+            | DeclarationEvent::LivingWillWithdrawn
+            | DeclarationEvent::OrganDonationDeclared(_)
+            | DeclarationEvent::OrganDonationWithdrawn => Some(OwnMatter::Wills),
+            DeclarationEvent::AbroadConsentGiven(_) | DeclarationEvent::AbroadConsentWithdrawn => {
+                Some(OwnMatter::AbroadConsent)
+            }
+            DeclarationEvent::ConsentGiven(_)
+            | DeclarationEvent::ConsentWithdrawn(_)
+            | DeclarationEvent::ConsentUpdated(_)
+            | DeclarationEvent::CrossSectorConsentGiven(_)
+            | DeclarationEvent::CrossSectorConsentWithdrawn(_) => None,
+        }
     }
 }
 

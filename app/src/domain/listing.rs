@@ -1,4 +1,4 @@
-//! How a citizen lists their own records (issue 4): the parsed filter of
+//! How a citizen lists their own records: the parsed filter of
 //! the records pages, the keyset page cursor, and what a guardian may see of
 //! a child's data (DOMAIN.md §6). Pure: no I/O. How URLs write the filter
 //! and the cursor is `api::filters`.
@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use super::declarations::{ProviderId, Sector, ServiceEventId};
-use super::records::{EntryKind, RegisterId};
+use super::records::{Dispensing, EntryKind, Prescription, RegisterId};
 
 /// Service events per page of the records lists.
 pub const EVENTS_PER_PAGE: usize = 20;
@@ -49,6 +49,31 @@ pub struct PageCursor {
     pub event: ServiceEventId,
 }
 
+/// Rows per page of a log the citizen reads (views made while acting for
+/// them).
+pub const LOG_ROWS_PER_PAGE: usize = 50;
+
+/// Where the next page of a log starts: after this row, in the order
+/// "newest first" (time descending, then id descending). In a URL as
+/// `{microseconds since 1970}.{id}`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LogCursor {
+    pub at: chrono::DateTime<chrono::Utc>,
+    pub id: i64,
+}
+
+impl LogCursor {
+    pub fn encode(self) -> String {
+        format!("{}.{}", self.at.timestamp_micros(), self.id)
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        let (at, id) = s.split_once('.')?;
+        let at = chrono::DateTime::from_timestamp_micros(at.parse().ok()?)?;
+        Some(LogCursor { at, id: id.parse().ok()? })
+    }
+}
+
 /// What a person may see of a citizen's data (DOMAIN.md §6): all of their
 /// own; of a child under 18 in their guardianship, what was recorded before
 /// the child turned 10.
@@ -66,12 +91,53 @@ impl Visibility {
         }
     }
 
+    /// What of `items` the asker may see, each by the day it was recorded
+    /// (a renewal request by its own days, not its prescription's; a view
+    /// of the data by its time). Every reader of rows dated apart from the
+    /// item they belong to goes through this.
+    pub fn keep<T: Recorded>(self, items: Vec<T>) -> Vec<T> {
+        match self {
+            Visibility::Everything => items,
+            Visibility::RecordedBefore(_) => items.into_iter().filter(|i| self.shows(i.recorded_on())).collect(),
+        }
+    }
+
+    /// The prescriptions the asker may see, each with only the dispensings
+    /// recorded before the limit (so what is left is counted from those).
+    pub fn prescriptions(self, items: Vec<Prescription>) -> Vec<Prescription> {
+        self.keep(items)
+            .into_iter()
+            .map(|mut p| {
+                p.dispensings = self.keep(std::mem::take(&mut p.dispensings));
+                p
+            })
+            .collect()
+    }
+
     /// The first day that is not shown, if any.
     pub fn limit(self) -> Option<NaiveDate> {
         match self {
             Visibility::Everything => None,
             Visibility::RecordedBefore(d) => Some(d),
         }
+    }
+}
+
+/// Something recorded on a day of its own, which a guardian's age limit
+/// is decided by (DOMAIN.md §6).
+pub trait Recorded {
+    fn recorded_on(&self) -> NaiveDate;
+}
+
+impl Recorded for Prescription {
+    fn recorded_on(&self) -> NaiveDate {
+        self.prescribed_on
+    }
+}
+
+impl Recorded for Dispensing {
+    fn recorded_on(&self) -> NaiveDate {
+        self.dispensed_on
     }
 }
 
@@ -108,6 +174,47 @@ mod tests {
         // Eetu, 8: everything recorded so far is before his tenth birthday.
         let v = guardian_visibility(d(2018, 2, 19), d(2026, 11, 24)).unwrap();
         assert!(v.shows(d(2026, 11, 24)));
+    }
+
+    #[test]
+    fn a_guardian_sees_a_prescription_from_before_ten_without_what_was_dispensed_after() {
+        use crate::domain::declarations::{PrescriptionId, ProviderId};
+        use crate::domain::records::{Unit, UnitId};
+        let dispensed = |on| Dispensing { pharmacy: ProviderId("apteekki".into()), dispensed_on: on, amount: 30 };
+        let prescription = |on, dispensings| Prescription {
+            id: PrescriptionId(1),
+            prescriber: ProviderId("hus".into()),
+            prescriber_unit: Unit { id: UnitId("u".into()), provider: ProviderId("hus".into()), name: "u".into() },
+            medicine: "Salbutamoli".into(),
+            strength: "0,1 mg/annos".into(),
+            dosage: "1–2 inhalaatiota".into(),
+            prescribed_on: on,
+            valid_until: on + chrono::Duration::days(730),
+            amount: 90,
+            amount_unit: "annos".into(),
+            dispensings,
+            class: crate::domain::renewal::MedicineClass::Ordinary,
+        };
+        let limit = Visibility::RecordedBefore(d(2020, 6, 2));
+        let kept = limit.prescriptions(vec![
+            prescription(d(2020, 1, 10), vec![dispensed(d(2020, 1, 11)), dispensed(d(2020, 6, 2))]),
+            prescription(d(2020, 6, 2), vec![]),
+        ]);
+        assert_eq!(kept.len(), 1, "the one prescribed after the tenth birthday is not shown");
+        assert_eq!(kept[0].dispensings, [dispensed(d(2020, 1, 11))], "nor what was dispensed after it");
+        assert_eq!(kept[0].amount_left(), 60);
+        let all =
+            Visibility::Everything.prescriptions(vec![prescription(d(2020, 1, 10), vec![dispensed(d(2024, 1, 1))])]);
+        assert_eq!(all[0].dispensings.len(), 1);
+    }
+
+    #[test]
+    fn a_log_cursor_reads_back_what_it_wrote_and_nothing_else() {
+        let c = LogCursor { at: chrono::DateTime::from_timestamp_micros(1_764_000_000_123_456).unwrap(), id: 42 };
+        assert_eq!(LogCursor::parse(&c.encode()), Some(c));
+        for bad in ["", ".", "1.", ".2", "x.2", "1.y", "1.2.3", "99999999999999999999.1", "1764000000123456"] {
+            assert_eq!(LogCursor::parse(bad), None, "{bad:?}");
+        }
     }
 
     #[test]

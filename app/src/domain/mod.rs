@@ -39,6 +39,7 @@ pub mod listing;
 pub mod notice;
 pub mod records;
 pub mod renewal;
+pub mod text;
 pub mod time;
 pub mod validity;
 pub mod wills;

@@ -65,6 +65,9 @@ pub enum RenewalRefusal {
     AlreadyRequested,
     /// The message is longer than `MESSAGE_MAX_CHARS`.
     MessageTooLong,
+    /// The message holds control characters or direction overrides
+    /// (`domain::text`).
+    MessageNotText,
     /// The provider is not one that renews prescriptions (unknown, or a pharmacy).
     Provider,
 }
@@ -94,6 +97,9 @@ pub fn may_request_renewal(
 pub fn message(typed: &str) -> Result<Option<String>, RenewalRefusal> {
     if typed.chars().count() > MESSAGE_MAX_CHARS {
         return Err(RenewalRefusal::MessageTooLong);
+    }
+    if !super::text::is_clean(typed) {
+        return Err(RenewalRefusal::MessageNotText);
     }
     Ok((!typed.trim().is_empty()).then(|| typed.to_string()))
 }
@@ -152,5 +158,13 @@ mod tests {
         let at_limit = "ä".repeat(MESSAGE_MAX_CHARS);
         assert_eq!(message(&at_limit), Ok(Some(at_limit.clone())), "characters, not bytes");
         assert_eq!(message(&format!("{at_limit}a")), Err(RenewalRefusal::MessageTooLong));
+    }
+
+    #[test]
+    fn a_message_with_control_characters_or_direction_overrides_is_refused() {
+        for bad in ["Kiitos\0", "\u{1b}[31mpunainen", "\u{202e}kiitos", "a\u{2067}b"] {
+            assert_eq!(message(bad), Err(RenewalRefusal::MessageNotText), "{bad:?}");
+        }
+        assert_eq!(message("Rivi\r\nrivi"), Ok(Some("Rivi\r\nrivi".to_string())));
     }
 }

@@ -169,8 +169,6 @@ pub enum DeclarationError {
     NoLivingWillToWithdraw,
     /// There is no valid organ donation testament to withdraw.
     NoOrganDonationToWithdraw,
-    /// A guardian cannot make or withdraw a child's living will.
-    NotForAGuardian,
 }
 
 /// What a new denial may refer to: the citizen's own service events,

@@ -100,11 +100,16 @@ pub enum WillFormError {
     /// Neither "all countries" nor any country was chosen, or a country
     /// that does not take part.
     Countries,
+    /// A text holds control characters or direction overrides
+    /// (`domain::text`).
+    NotText,
 }
 
 fn within(text: &str, max: usize, too_long: WillFormError) -> Result<String, WillFormError> {
     if text.chars().count() > max {
         Err(too_long)
+    } else if !super::text::is_clean(text) {
+        Err(WillFormError::NotText)
     } else {
         Ok(text.to_string())
     }
@@ -182,6 +187,17 @@ mod tests {
         assert_eq!(LivingWill::parse(&over, "", ""), Err(WillFormError::CareTooLong));
         assert_eq!(LivingWill::parse("x", &over, ""), Err(WillFormError::EndOfLifeTooLong));
         assert_eq!(LivingWill::parse("x", "", &"a".repeat(501)), Err(WillFormError::PersonTooLong));
+    }
+
+    #[test]
+    fn control_characters_and_direction_overrides_are_refused_in_every_text() {
+        for bad in ["a\0b", "\u{1b}[2J", "x\u{c}", "\u{202e}gnp.exe"] {
+            assert_eq!(LivingWill::parse(bad, "", ""), Err(WillFormError::NotText), "{bad:?}");
+            assert_eq!(LivingWill::parse("x", bad, ""), Err(WillFormError::NotText), "{bad:?}");
+            assert_eq!(LivingWill::parse("x", "", bad), Err(WillFormError::NotText), "{bad:?}");
+            assert_eq!(OrganDonation::parse("yes", bad), Err(WillFormError::NotText), "{bad:?}");
+        }
+        assert!(LivingWill::parse("Rivi 1\r\n\tRivi 2", "", "").is_ok(), "line breaks and tabs are text");
     }
 
     #[test]

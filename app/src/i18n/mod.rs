@@ -182,6 +182,44 @@ mod tests {
         assert_eq!(Locale::En.date_time(t), "24 November 2026 at 10:05");
     }
 
+    /// The string literals of a translation table's source (escapes kept).
+    fn literals(source: &str) -> Vec<String> {
+        let (mut out, mut current, mut inside, mut escaped) = (Vec::new(), String::new(), false, false);
+        for c in source.chars() {
+            match (inside, escaped, c) {
+                (true, false, '\\') => escaped = true,
+                (true, false, '"') => {
+                    out.push(std::mem::take(&mut current));
+                    inside = false;
+                }
+                (true, _, c) => {
+                    current.push(c);
+                    escaped = false;
+                }
+                (false, _, '"') => inside = true,
+                _ => {}
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn no_finnish_or_swedish_text_names_a_bare_sector_or_has_two_colons_in_a_sentence() {
+        let sources = [include_str!("fi.rs"), include_str!("sv.rs"), include_str!("wills.rs")];
+        for text in sources.into_iter().flat_map(literals) {
+            let text = text.as_str();
+            assert!(!text.contains("(sektori:") && !text.contains("(sektor:"), "{text}");
+            for sentence in text.split(". ") {
+                assert!(sentence.matches(": ").count() <= 1, "two colons in one sentence: {text}");
+            }
+        }
+        for l in [Locale::Fi, Locale::Sv] {
+            let t = l.texts();
+            let stored = (t.event_stored_in)("potilasrekisteri (HUS-yhtymä)");
+            assert_eq!(stored.matches(':').count(), 0, "{stored}");
+        }
+    }
+
     #[test]
     fn counts_take_their_plural_form() {
         assert_eq!(Locale::En.texts().n_service_events.of(1), "1 service event");

@@ -3,6 +3,7 @@
 //! each domain enum a page names.
 
 use super::Plural;
+use crate::domain::declarations::Sector;
 use crate::domain::renewal::RenewalState;
 
 /// Every user-visible string of the portal, in one language.
@@ -153,6 +154,13 @@ pub struct Texts {
     pub err_renewal_expired: &'static str,
     pub err_renewal_already_requested: &'static str,
     pub err_renewal_message_too_long: &'static str,
+    /// A free text held control characters or direction overrides.
+    pub err_not_text: &'static str,
+    /// Matters only the person themself handles (`domain::acting::OwnMatter`).
+    pub err_own_denials: &'static str,
+    pub err_own_wills: &'static str,
+    pub err_own_abroad_consent: &'static str,
+    pub err_own_viewing_log: &'static str,
     pub err_renewal_provider: &'static str,
     pub renewals_title: &'static str,
     pub renewals_intro: &'static str,
@@ -233,14 +241,15 @@ pub struct Texts {
     pub denial_of_event: fn(event: &str) -> String,
     pub denial_of_prescription: fn(prescription: &str) -> String,
     pub denial_of_provider: fn(provider: &str) -> String,
-    pub denial_comprehensive: fn(sector: &str) -> String,
+    /// One phrase per sector: a bare sector name after a colon reads wrong.
+    pub denial_comprehensive: fn(Sector) -> String,
     pub denial_uusimaa: &'static str,
     pub denial_of_unknown: &'static str,
     pub denial_of_hidden: &'static str,
     pub consequence_event: &'static str,
     pub consequence_prescription: &'static str,
     pub consequence_provider: fn(provider: &str) -> String,
-    pub consequence_comprehensive: fn(sector: &str) -> String,
+    pub consequence_comprehensive: fn(Sector) -> String,
     pub consequence_uusimaa: &'static str,
     pub consequence_same_register: &'static str,
     pub consequence_prescriber_continues: &'static str,
@@ -276,6 +285,8 @@ pub struct Texts {
     pub viewings_empty: &'static str,
     pub acting_viewings_heading: &'static str,
     pub acting_viewings_intro: &'static str,
+    /// The link to the next, older page of views made while acting for the citizen.
+    pub acting_viewings_older: &'static str,
     pub acting_viewings_none: &'static str,
     pub acting_viewings_who: &'static str,
     pub acting_viewings_right: &'static str,

@@ -74,9 +74,11 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                         {last_change}
                     </a>
                 </li>
-                <li data-testid="glance-viewings">
-                    <a href="/data-use/viewings">{viewings.of(n(glance.viewings))}</a>
-                </li>
+                {glance.viewings.map(|count| view! {
+                    <li data-testid="glance-viewings">
+                        <a href="/data-use/viewings">{viewings.of(n(count))}</a>
+                    </li>
+                })}
             </ul>
         </section>
     }

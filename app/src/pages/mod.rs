@@ -41,11 +41,31 @@ pub fn use_texts() -> &'static Texts {
     use_locale().texts()
 }
 
-/// The document's title: the page's, then the service's.
+/// The document's title: the page's, then the service's. `leptos_meta`
+/// writes a title's text into `<head>` unescaped, and a page's title may
+/// come from the URL (a laboratory test's code) or from stored data (an
+/// event, a medicine, a notice): every title is escaped here, the one way
+/// into `<title>`, so none can end the element and add markup.
 #[component]
 pub fn PageTitle(#[prop(into)] title: String) -> impl IntoView {
     let t = use_texts();
-    view! { <leptos_meta::Title text=format!("{title} – {}", t.service_name)/> }
+    view! { <leptos_meta::Title text=escaped_text(&format!("{title} – {}", t.service_name))/> }
+}
+
+/// Text for an element whose content Leptos writes unescaped (`<title>`,
+/// `<textarea>`): `&`, `<` and `>` as character references, which the
+/// browser decodes back to exactly the text.
+fn escaped_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// A page's data, loaded before the page is sent: the page when it loaded,
@@ -84,17 +104,7 @@ where
 /// break keeps it. Every pre-filled textarea writes its text through this.
 /// (Pages render on the server only; no island renders a textarea.)
 pub fn textarea_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 1);
-    out.push('\n');
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c => out.push(c),
-        }
-    }
-    out
+    format!("\n{}", escaped_text(text))
 }
 
 /// An error of a form, announced to screen readers.

@@ -45,7 +45,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                 </td>
                                 <td>{r.provider}</td>
                                 <td data-testid="state">{(t.renewal_state)(r.state, &locale.local_date(r.state_at))}</td>
-                                <td class="message" data-testid="message">{r.message.unwrap_or_default()}</td>
+                                <td class="message" dir="auto" data-testid="message">{r.message.unwrap_or_default()}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -89,7 +89,7 @@ pub fn RenewalFormPage() -> impl IntoView {
                             </div>
                             <div class="field">
                                 <label for="renewal-message">{(t.renewal_message_label)(MESSAGE_MAX_CHARS)}</label>
-                                <textarea id="renewal-message" name="message" rows="4" maxlength=MESSAGE_MAX_CHARS></textarea>
+                                <textarea id="renewal-message" name="message" dir="auto" rows="4" maxlength=MESSAGE_MAX_CHARS></textarea>
                             </div>
                             <button type="submit" class="button">{t.renewal_send_button}</button>
                         </ActionForm>

@@ -40,34 +40,29 @@ fn Wills(page: WillsView) -> impl IntoView {
             .map(|e| view! { <ErrorSummary error=e/> })
     };
     let key = page.form_key.clone();
-    // A guardian cannot make a child's living will; an agent makes nothing.
-    let will_key = key.clone().filter(|_| !page.for_child);
-    let current = page.living_will.as_ref().map(|v| v.will.clone());
+    let has_one = page.living_will.is_some();
+    let will = page.living_will.as_ref().map(|v| v.will.clone()).unwrap_or(LivingWill {
+        care: String::new(),
+        end_of_life: String::new(),
+        person_to_hear: String::new(),
+    });
+    let (save_key, withdraw_key) = (format!("{key}-living-will"), format!("{key}-living-will-withdraw"));
     view! {
         {errors}
-        {page.view_only_for.map(|name| view! { <p class="callout">{(t.wills.view_only)(&name)}</p> })}
         <section class="panel" aria-labelledby="living-will" data-testid="living-will">
             <h2 id="living-will">{t.wills.living_will}</h2>
             {match &page.living_will {
                 Some(v) => view! { <WillVersion version=v.clone() in_force=true/> }.into_any(),
                 None => view! { <p data-testid="living-will-none">{t.wills.living_will_none}</p> }.into_any(),
             }}
-            {page.for_child.then(|| view! { <p class="callout" data-testid="not-for-guardian">{t.wills.not_for_guardian}</p> })}
-            {will_key.map(|key| {
-                let has_one = current.is_some();
-                let will = current.clone().unwrap_or(LivingWill { care: String::new(), end_of_life: String::new(), person_to_hear: String::new() });
-                let (save_key, withdraw_key) = (format!("{key}-living-will"), format!("{key}-living-will-withdraw"));
-                view! {
-                    <ActionForm action=save>
-                        <input type="hidden" name="form_key" value=save_key/>
-                        <WillField id="will-care" name="care" label=t.wills.section_care value=will.care max=WISHES_MAX_CHARS rows=6/>
-                        <WillField id="will-end-of-life" name="end_of_life" label=t.wills.section_end_of_life value=will.end_of_life max=WISHES_MAX_CHARS rows=6/>
-                        <WillField id="will-person" name="person_to_hear" label=t.wills.section_person value=will.person_to_hear max=SHORT_TEXT_MAX_CHARS rows=2/>
-                        <button type="submit" class="button">{if has_one { t.wills.save_new_version } else { t.wills.save_living_will }}</button>
-                    </ActionForm>
-                    {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_living_will))}
-                }
-            })}
+            <ActionForm action=save>
+                <input type="hidden" name="form_key" value=save_key/>
+                <WillField id="will-care" name="care" label=t.wills.section_care value=will.care max=WISHES_MAX_CHARS rows=6/>
+                <WillField id="will-end-of-life" name="end_of_life" label=t.wills.section_end_of_life value=will.end_of_life max=WISHES_MAX_CHARS rows=6/>
+                <WillField id="will-person" name="person_to_hear" label=t.wills.section_person value=will.person_to_hear max=SHORT_TEXT_MAX_CHARS rows=2/>
+                <button type="submit" class="button">{if has_one { t.wills.save_new_version } else { t.wills.save_living_will }}</button>
+            </ActionForm>
+            {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_living_will))}
             {(!page.earlier.is_empty()).then(|| view! {
                 <h3>{t.wills.earlier_versions}</h3>
                 <ul class="plain-list" data-testid="earlier-versions">
@@ -75,7 +70,7 @@ fn Wills(page: WillsView) -> impl IntoView {
                 </ul>
             })}
         </section>
-        <OrganDonationSection organ=page.organ_donation form_key=key save=organ withdraw=withdraw_organ/>
+        <OrganDonationSection organ=page.organ_donation form_key=Some(key) save=organ withdraw=withdraw_organ/>
     }
 }
 
@@ -95,7 +90,7 @@ fn WillField(
         <div class="field">
             <label for=id>{label}</label>
             <p class="hint" id=hint.clone()>{(t.wills.at_most)(max)}</p>
-            <textarea id=id name=name rows=rows maxlength=max aria-describedby=hint>{textarea_text(&value)}</textarea>
+            <textarea id=id name=name dir="auto" rows=rows maxlength=max aria-describedby=hint>{textarea_text(&value)}</textarea>
         </div>
     }
 }
@@ -117,7 +112,7 @@ fn WillVersion(version: LivingWillVersion, in_force: bool) -> impl IntoView {
                 let empty = text.is_empty();
                 view! {
                     <dt>{label}</dt>
-                    <dd class="as-typed" class:muted=empty>{if empty { t.wills.section_empty.to_string() } else { text }}</dd>
+                    <dd class="as-typed" dir="auto" class:muted=empty>{if empty { t.wills.section_empty.to_string() } else { text }}</dd>
                 }
             }).collect_view()}
         </dl>
@@ -162,7 +157,7 @@ fn OrganDonationSection(
                     <div data-testid="organ-in-force" data-donate=o.donate.to_string()>
                         <p>{if o.donate { t.wills.organ_yes } else { t.wills.organ_no }}</p>
                         {(!o.restriction.is_empty()).then(|| view! {
-                            <p><strong>{t.wills.restriction}": "</strong><span class="as-typed" data-testid="restriction">{o.restriction}</span></p>
+                            <p><strong>{t.wills.restriction}": "</strong><span class="as-typed" dir="auto" data-testid="restriction">{o.restriction}</span></p>
                         })}
                         <p>{(t.wills.saved_on)(&locale.local_date(at))}</p>
                     </div>
@@ -187,7 +182,7 @@ fn OrganDonationSection(
                     </fieldset>
                     <div class="field">
                         <label for="organ-restriction">{(t.wills.restriction_label)(SHORT_TEXT_MAX_CHARS)}</label>
-                        <textarea id="organ-restriction" name="restriction" rows="2" maxlength=SHORT_TEXT_MAX_CHARS>{textarea_text(&restriction)}</textarea>
+                        <textarea id="organ-restriction" name="restriction" dir="auto" rows="2" maxlength=SHORT_TEXT_MAX_CHARS>{textarea_text(&restriction)}</textarea>
                     </div>
                     <button type="submit" class="button">{t.wills.save_organ}</button>
                 </ActionForm>

@@ -16,12 +16,12 @@ use super::rows::{
     ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
 };
 use crate::domain::acting::ActingRight;
-use crate::domain::audit::AuditKind;
+use crate::domain::audit::{AuditKind, LoginFailures, ThrottleWindows};
 use crate::domain::declarations::{
     Actor, Declaration, DeclarationEvent, DeclarationId, PrescriptionId, ProviderId, ServiceEventId,
 };
 use crate::domain::glance::PrescriptionLeft;
-use crate::domain::listing::{RecordFilter, RecordSection, Visibility};
+use crate::domain::listing::{LogCursor, RecordFilter, RecordSection, Visibility};
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
 use crate::domain::renewal::RenewalRefusal;
@@ -78,8 +78,9 @@ database_api! {
         identity_code: Option<&str>,
         client_address: Option<&str>,
     ) -> ();
-    /// Failed logins of a code (since its last success) and from an address, since `since`.
-    fn login_failures(identity_code: &str, client_address: Option<&str>, since: DateTime<Utc>) -> (i64, i64);
+    /// Failed logins of a code (since its last success), of it from an
+    /// address, and from the address, each in its window.
+    fn login_failures(identity_code: &str, client_address: Option<&str>, windows: ThrottleWindows) -> LoginFailures;
     fn find_citizen_for_login(code: &IdentityCode) -> Option<CitizenLogin>;
     fn record_login(id: CitizenId, at: DateTime<Utc>) -> ();
     /// When the citizen logged in before this session's login, if ever.
@@ -98,8 +99,9 @@ database_api! {
     fn relations_of(asker: CitizenId) -> Vec<Relation>;
     /// This person's guardianship of, and e-authorisations from, `other`.
     fn relation_to(asker: CitizenId, other: CitizenId) -> Option<Relation>;
-    /// The views others made of the subject's data while acting for them.
-    fn acting_viewings_of(subject: CitizenId) -> Vec<ActingViewing>;
+    /// The views others made of the subject's data while acting for them:
+    /// a page after `after`, with one row more when there is a next page.
+    fn acting_viewings_of(subject: CitizenId, after: Option<LogCursor>) -> Vec<ActingViewing>;
     /// Appends a view made while acting for someone else to its log.
     fn record_acting_viewing(
         at: DateTime<Utc>,

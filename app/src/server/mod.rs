@@ -135,6 +135,12 @@ impl Subject {
         self.acting.as_ref().filter(|_| !self.may_declare()).map(|a| a.name.clone())
     }
 
+    /// Whether the asker handles this matter of the subject's: always
+    /// their own; someone acting for them only where the right reaches it.
+    pub fn handles(&self, matter: crate::domain::acting::OwnMatter) -> bool {
+        self.acting.as_ref().is_none_or(|a| a.right.reaches(matter))
+    }
+
     /// The name of the person acted for, by a guardian.
     pub fn child_name(&self) -> Option<String> {
         use crate::domain::acting::ActingRight;
@@ -148,6 +154,15 @@ impl Subject {
 /// not shown if it cannot be logged.
 pub async fn require_subject() -> Result<Subject, AppError> {
     let subject = session_subject().await?;
+    log_view(&subject).await?;
+    Ok(subject)
+}
+
+/// Logs this page request's view of the subject's data when the asker acts
+/// for someone else (once per page request): every page that shows a
+/// subject's data goes through here, by `require_subject` or on its own
+/// (a page that also checks what the asker may do).
+pub async fn log_view(subject: &Subject) -> Result<(), AppError> {
     if let Some(acting) = &subject.acting {
         let guarded = request_parts().and_then(|p| p.extensions.get::<GuardedCitizen>().cloned());
         let first = guarded.is_none_or(|g| !g.view_logged.swap(true, std::sync::atomic::Ordering::SeqCst));
@@ -166,7 +181,7 @@ pub async fn require_subject() -> Result<Subject, AppError> {
                 .await?;
         }
     }
-    Ok(subject)
+    Ok(())
 }
 
 /// The informed citizen of this session and whose data they are looking
@@ -241,6 +256,15 @@ pub async fn refuse_access(subject: &Subject, what: &'static str, id: Option<i64
     tracing::warn!(citizen = subject.citizen.0, by = subject.asker.0, what, id, "access refused");
     audit(crate::domain::audit::AuditKind::AccessRefused, Some(subject.asker), Some(subject.citizen.0)).await;
     error
+}
+
+/// Refuses a matter that is the subject's own when the asker does not
+/// handle it (`Subject::handles`): 403 naming the matter, in the audit log.
+pub async fn require_handles(subject: &Subject, matter: crate::domain::acting::OwnMatter) -> Result<(), AppError> {
+    if subject.handles(matter) {
+        return Ok(());
+    }
+    Err(refuse_access(subject, matter.as_str(), None, AppError::OwnMatter(matter)).await)
 }
 
 /// A plain HTML form post (no JavaScript) asks for `text/html`.

@@ -11,10 +11,11 @@ use crate::domain::acting::{Acting, ActingRight, AuthorisationPeriod};
 use crate::domain::data_use::ProviderKind;
 use crate::domain::declarations::{PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
-use crate::domain::listing::PageCursor;
+use crate::domain::listing::{PageCursor, Recorded};
 use crate::domain::notice::NoticeVersion;
 use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent};
 use crate::domain::renewal::{MedicineClass, RenewalState};
+use crate::domain::time::helsinki_today;
 use crate::domain::validity::CitizensData;
 use crate::domain::IdentityCode;
 
@@ -181,6 +182,7 @@ pub struct Viewing {
 
 /// A view of the citizen's data by someone acting for them.
 pub struct ActingViewing {
+    pub id: i64,
     pub viewed_at: DateTime<Utc>,
     pub actor: String,
     pub right: ActingRight,
@@ -204,6 +206,26 @@ pub struct RenewalRequest {
     pub state: RenewalState,
     /// When it reached its state (for "sent", when it was sent).
     pub state_at: DateTime<Utc>,
+}
+
+/// A request is as late as its latest state: one sent before a child's
+/// tenth birthday but handled after it is not shown to the guardian.
+impl Recorded for RenewalRequest {
+    fn recorded_on(&self) -> NaiveDate {
+        helsinki_today(self.sent_at.max(self.state_at))
+    }
+}
+
+impl Recorded for Viewing {
+    fn recorded_on(&self) -> NaiveDate {
+        helsinki_today(self.viewed_at)
+    }
+}
+
+impl Recorded for ActingViewing {
+    fn recorded_on(&self) -> NaiveDate {
+        helsinki_today(self.viewed_at)
+    }
 }
 
 /// One of the citizen's prescriptions, as a renewal request needs it.

@@ -360,26 +360,28 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
         &("denial_set".to_string(), "citizen".to_string(), None)
     );
 
-    // Oskari for Eetu: recorded on Eetu, with Oskari as the guardian actor,
-    // whatever the form says about the actor.
+    // Oskari for Eetu: a consent is recorded on Eetu, with Oskari as the
+    // guardian actor, whatever the form says about the actor.
     p.call(&oskari, "act_for", &[("person", &eetu)]).await;
-    let eetu_event = p.event_ids_of(EETU).await[0].to_string();
     let (status, body) = p
-        .call(
-            &oskari,
-            "set_denial",
-            &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(12)), ("actor", "Citizen")],
-        )
+        .call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(12)), ("actor", "Citizen")])
         .await;
     // The unknown field is ignored: the actor comes from the session.
     assert_eq!(status, 200, "{body}");
-    assert_eq!(p.declarations_of(EETU).await, [("denial_set".to_string(), "guardian".to_string(), Some(oskari_id))]);
-    // While acting for Eetu, Oskari's own events are not his to deny.
-    let oskari_event = p.event_ids_of(OSKARI).await[0].to_string();
-    let (status, _) = p
-        .call(&oskari, "set_denial", &[("kind", "service_event"), ("target", &oskari_event), ("form_key", &key(13))])
-        .await;
-    assert_eq!(status, 403);
+    assert_eq!(p.declarations_of(EETU).await, [("consent_given".to_string(), "guardian".to_string(), Some(oskari_id))]);
+    // A denial is Eetu's own matter (DOMAIN.md §6): refused, nothing written,
+    // the answer saying where a guardian asks for one.
+    let eetu_event = p.event_ids_of(EETU).await[0].to_string();
+    let k = key(13);
+    for (name, form) in [
+        ("set_denial", vec![("kind", "service_event"), ("target", eetu_event.as_str()), ("form_key", k.as_str())]),
+        ("denial_consequence", vec![("kind", "service_event"), ("target", eetu_event.as_str()), ("locale", "En")]),
+        ("allow_prescription_emergency", vec![("form_key", k.as_str())]),
+    ] {
+        let (status, body) = p.call(&oskari, name, &form).await;
+        assert_eq!((status, body), (403, serde_json::json!({ "OwnMatter": "Denials" })), "{name}");
+    }
+    assert_eq!(p.declarations_of(EETU).await.len(), 1, "no denial was written");
     // The history names the guardian.
     let (_, history) = p.call(&oskari, "declaration_history", &[("locale", "En")]).await;
     assert_eq!(history[0]["actor"], "Guardian Oskari Laine");
@@ -547,7 +549,7 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
     let p = TestApp::spawn().await;
     let oskari = p.client(Some(OSKARI)).await;
     // Not acting for anyone: refused (his own confirmation is on the notice page).
-    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
+    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", &key(1))]).await;
     assert_eq!(status, 403);
     let eetu = p.id_of(EETU).await.to_string();
     p.call(&oskari, "act_for", &[("person", &eetu)]).await;
@@ -563,7 +565,8 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
     };
     let (_, before) = p.call(&oskari, "preview_page", &form).await;
     assert_eq!(helsinki(&before), [false], "not informed: {before}");
-    let (status, body) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11")]).await;
+    let (status, body) =
+        p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", &key(1))]).await;
     assert_eq!(status, 200, "{body}");
     let (_, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
     assert_eq!(
@@ -574,8 +577,34 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
     let (_, after) = p.call(&oskari, "preview_page", &form).await;
     assert_eq!(helsinki(&after), [true], "{after}");
     // An old version cannot be confirmed.
-    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2022-11")]).await;
+    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2022-11"), ("form_key", &key(1))]).await;
     assert_eq!(status, 409);
+}
+
+#[tokio::test]
+async fn a_childs_notice_form_confirms_for_the_child_it_was_loaded_for_only() {
+    let p = TestApp::spawn().await;
+    let oskari = p.client(Some(OSKARI)).await;
+    let (eetu, sofia) = (p.id_of(EETU).await, p.id_of(SOFIA).await);
+    p.call(&oskari, "act_for", &[("person", &eetu.to_string())]).await;
+    let eetus_form = format!("{}-child-notice", p.page_key(&oskari).await);
+    // Another tab switches to Sofia; the form loaded for Eetu is posted.
+    p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await;
+    let confirmations = |id: i64| {
+        let pool = p.pool.clone();
+        async move {
+            app::with_pool!(&pool, db => sqlx::query_scalar::<_, i64>(
+                "SELECT COUNT(*) FROM notice_confirmation WHERE citizen_id = $1").bind(id).fetch_one(db).await)
+            .unwrap()
+        }
+    };
+    let before = (confirmations(eetu).await, confirmations(sofia).await);
+    let (status, body) =
+        p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", &eetus_form)]).await;
+    assert_eq!((status, body), (409, serde_json::json!("SubjectChanged")));
+    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", "")]).await;
+    assert_eq!(status, 400, "no key at all");
+    assert_eq!((confirmations(eetu).await, confirmations(sofia).await), before, "nobody's notice was confirmed");
 }
 
 #[tokio::test]

@@ -240,3 +240,51 @@ async fn behind_a_trusted_proxy_the_forwarded_address_is_logged_and_throttled_an
     let log = direct.audit_kinds(None).await;
     assert_eq!(log.last().and_then(|(_, a)| a.clone()).as_deref(), Some("127.0.0.1"));
 }
+
+/// A login through the trusted proxy from `address`.
+async fn login_from(p: &TestApp, code: &str, password: &str, address: &str) -> u16 {
+    let res = reqwest::Client::new()
+        .post(format!("{}/api/login", p.base))
+        .header("x-forwarded-for", address)
+        .form(&[("identity_code", code), ("password", password)])
+        .send()
+        .await
+        .unwrap();
+    res.status().as_u16()
+}
+
+#[tokio::test]
+async fn a_stranger_who_guesses_a_code_is_paused_and_the_citizen_elsewhere_logs_in() {
+    let p = TestApp::builder().behind_proxy().spawn().await;
+    let stranger = "203.0.113.66";
+    for i in 0..5 {
+        assert_eq!(login_from(&p, AINO, "wrong", stranger).await, 401, "guess {i}");
+    }
+    // The stranger is paused on Aino's code, even with the right password.
+    assert_eq!(login_from(&p, AINO, DEMO_PASSWORD, stranger).await, 429);
+    // Aino, at home, is not locked out by the stranger's guesses.
+    assert_eq!(login_from(&p, AINO, DEMO_PASSWORD, "198.51.100.20").await, 200);
+}
+
+#[tokio::test]
+async fn guesses_from_many_addresses_pause_a_code_for_a_minute_at_most() {
+    use app::domain::audit::AuditKind;
+    let p = TestApp::builder().behind_proxy().spawn().await;
+    // Ten guesses at Liisa's code within the minute, each from an address of its own.
+    const LIISA: &str = "231190-924R";
+    for i in 0..10 {
+        assert_eq!(login_from(&p, LIISA, "wrong", &format!("203.0.113.{}", 100 + i)).await, 401, "guess {i}");
+    }
+    assert_eq!(login_from(&p, LIISA, DEMO_PASSWORD, "198.51.100.20").await, 429, "the code is paused everywhere");
+    // Ten such guesses at Aino's code that ended a minute ago (written into
+    // the log with their time, not waited for) pause nothing.
+    let a_minute_ago = chrono::Utc::now() - chrono::Duration::seconds(61);
+    for i in 0..10 {
+        let address = format!("203.0.113.{}", 100 + i);
+        p.pool
+            .record_audit(a_minute_ago, AuditKind::LoginFailed, None, None, Some(AINO), Some(&address))
+            .await
+            .unwrap();
+    }
+    assert_eq!(login_from(&p, AINO, DEMO_PASSWORD, "198.51.100.20").await, 200, "a minute later, the citizen logs in");
+}

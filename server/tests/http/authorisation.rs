@@ -98,7 +98,7 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
         ("set_denial", vec![("kind", "comprehensive"), ("target", "healthcare"), ("form_key", k.as_str())]),
         ("cancel_denial", vec![("denial", denial.as_str()), ("form_key", k.as_str())]),
         ("denial_consequence", vec![("kind", "comprehensive"), ("target", "healthcare"), ("locale", "En")]),
-        ("confirm_child_notice", vec![("version", "2023-11")]),
+        ("confirm_child_notice", vec![("version", "2023-11"), ("form_key", k.as_str())]),
     ] {
         let (status, body) = p.call(&anna, name, &form).await;
         assert_eq!(status, 403, "{name}: {body}");

@@ -57,6 +57,15 @@ const FIELDS: &[&str] = &[
     "declaration",
     "denial",
     "back",
+    "care",
+    "end_of_life",
+    "person_to_hear",
+    "donate",
+    "restriction",
+    "message",
+    "all",
+    "countries",
+    "acting_after",
     "filter",
     "x",
     "",
@@ -77,7 +86,12 @@ const VALUES: &[&str] = &[
     "€",
     "😀",
     "\u{202e}",
+    "\u{2066}",
+    "\u{1b}[2J",
+    "\u{c}",
     "\u{feff}",
+    "</title><script>alert(1)</script>",
+    "\"><meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/x\">",
     "%",
     "%zz",
     "%FF%FE",
@@ -295,6 +309,15 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
             m.content_type,
             m.body.len()
         );
+        // Whatever the path or query held, it never becomes markup in <head>.
+        if let Some(head) = body.split("</head>").next().filter(|_| body.contains("</head>")) {
+            assert!(
+                !head.contains("<script>alert") && !head.contains("<meta http-equiv"),
+                "request {i}: {} {} wrote markup into <head>: {head:.300}",
+                m.method,
+                m.path
+            );
+        }
         if status >= 400 {
             for word in INTERNALS {
                 assert!(

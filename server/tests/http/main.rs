@@ -14,5 +14,6 @@ mod laboratory;
 mod renewals;
 mod request;
 mod role;
+mod titles;
 mod vaccinations;
 mod wills;

@@ -211,32 +211,39 @@ async fn matti_extends_his_estonia_consent_to_portugal_and_his_narcotic_never_go
 }
 
 #[tokio::test]
-async fn who_may_make_them_a_guardian_no_living_will_an_agent_nothing_a_stranger_nothing() {
+async fn only_the_person_sees_or_makes_them_not_a_guardian_not_an_agent_not_a_stranger() {
     let p = TestApp::spawn().await;
     let before = p.declaration_count().await;
-    // A guardian acting for Sofia: no living will (403, named), the page says so.
+    // A guardian acting for Sofia: neither sees nor makes them (403, named),
+    // and the page says why.
     let oskari = p.client(Some(OSKARI)).await;
     let sofia = p.id_of(SOFIA).await.to_string();
     assert_eq!(p.call(&oskari, "act_for", &[("person", &sofia)]).await.0, 200);
-    let (_, page) = p.call(&oskari, "wills_page", &[]).await;
-    assert_eq!(page["for_child"], true);
-    let key = page["form_key"].as_str().unwrap().to_string();
-    let will = [("care", "Ei."), ("form_key", &format!("{key}-living-will"))];
-    let (status, body) = p.call(&oskari, "save_living_will", &will).await;
-    assert_eq!((status, body), (403, json!({"Declaration": "NotForAGuardian"})));
+    let own = |m: &str| json!({ "OwnMatter": m });
+    assert_eq!(p.call(&oskari, "wills_page", &[]).await, (403, own("Wills")));
+    assert_eq!(p.call(&oskari, "abroad_page", &[("locale", "En")]).await, (403, own("AbroadConsent")));
+    let key = p.page_key(&oskari).await;
+    for (name, form, matter) in [
+        ("save_living_will", vec![("care", "Ei.".to_string()), ("form_key", format!("{key}-living-will"))], "Wills"),
+        ("declare_organ_donation", vec![("donate", "yes".into()), ("form_key", format!("{key}-organ"))], "Wills"),
+        ("withdraw_organ_donation", vec![("form_key", format!("{key}-organ-withdraw"))], "Wills"),
+        ("give_abroad_consent", vec![("all", "yes".into()), ("form_key", format!("{key}-abroad"))], "AbroadConsent"),
+    ] {
+        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_ref())).collect();
+        assert_eq!(p.call(&oskari, name, &form).await, (403, own(matter)), "{name} by a guardian");
+    }
     let html = oskari.get(format!("{}/wills", p.base)).send().await.unwrap().text().await.unwrap();
-    assert!(
-        html.contains("A guardian cannot make a living will for a child.")
-            || html.contains("Huoltaja ei voi tehdä hoitotahtoa")
-    );
+    assert!(html.contains("Hoitotahdon ja elinluovutustahdon näkee ja tekee vain henkilö itse."), "{html:.400}");
     assert!(!html.contains("name=\"care\""), "no living will form for a guardian");
 
-    // Anna with Helmi's e-authorisation: sees, never declares.
+    // Anna with Helmi's e-authorisation: neither sees nor makes them.
     let anna = p.client(Some(ANNA)).await;
     let helmi = p.id_of(HELMI).await.to_string();
     assert_eq!(p.call(&anna, "act_for", &[("person", &helmi)]).await.0, 200);
-    let (_, page) = p.call(&anna, "wills_page", &[]).await;
-    assert!(page["form_key"].is_null() && !page["living_will"].is_null());
+    assert_eq!(p.call(&anna, "wills_page", &[]).await, (403, own("Wills")));
+    let (_, preview) = p.call(&anna, "preview_page", &[("viewer", "hus:healthcare"), ("locale", "En")]).await;
+    let labels: Vec<&str> = preview["rows"].as_array().unwrap().iter().map(|r| r["label"].as_str().unwrap()).collect();
+    assert!(!labels.contains(&"Living will") && !labels.contains(&"Organ donation testament"), "{labels:?}");
     assert_eq!(p.call(&anna, "abroad_page", &[("locale", "En")]).await.1["form_key"], Value::Null);
     let forged = "AAAAAAAAAAAAAAAAAAAAAA-1-living-will";
     for (name, form) in [

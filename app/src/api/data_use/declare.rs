@@ -78,12 +78,11 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
 /// Records one declaration (as [`declare`]); then the page `after`.
 pub async fn declare_then(event: DeclarationEvent, form_key: &str, after: &str) -> Result<String, AppError> {
     let subject = declaring_subject().await?;
+    if let Some(matter) = event.own_matter() {
+        require_handles(&subject, matter).await?;
+    }
     check_form_key(&subject, form_key).await?;
     let actor = if subject.asker == subject.citizen { Actor::Citizen } else { Actor::Guardian(subject.asker.0) };
-    if matches!(actor, Actor::Guardian(_)) && !event.guardian_may_make() {
-        tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, "a guardian's living will was refused");
-        return Err(AppError::Declaration(crate::domain::validity::DeclarationError::NotForAGuardian));
-    }
     let pool = pool()?;
     if let DeclarationEvent::DenialCancelled { denial } = &event {
         // Someone else's declaration: refused as not theirs (403), before

@@ -28,6 +28,9 @@ pub async fn denial_consequence(
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
     let subject = ssr::declaring_subject().await?;
+    require_handles(&subject, crate::domain::acting::OwnMatter::Denials).await?;
+    // It names the subject's data: a view like any page's.
+    log_view(&subject).await?;
     let pool = pool()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     names.refuse_unless_within_reach(&subject, &scope).await?;
@@ -54,10 +57,10 @@ pub async fn set_denial(
     use crate::domain::declarations::DeclarationEvent;
     use crate::server::*;
     let scope = parse_denial(&kind, &target).map_err(AppError::BadForm)?;
-    // Only what the asker may see of the subject's data (a guardian: what was
-    // recorded before the child turned 10); the domain checks again in the
-    // transaction.
+    // Only the person themself sets a denial (DOMAIN.md §6), of their own
+    // data; the domain checks again in the transaction.
     let subject = ssr::declaring_subject().await?;
+    require_handles(&subject, crate::domain::acting::OwnMatter::Denials).await?;
     let names = ssr::Names::load(&pool()?, subject.citizen, Locale::default(), subject.visibility).await?;
     names.refuse_unless_within_reach(&subject, &scope).await?;
     let allow_in_emergency = names.allows_emergency(&scope, emergency.as_deref());
@@ -67,23 +70,9 @@ pub async fn set_denial(
 #[server(endpoint = "cancel_denial")]
 pub async fn cancel_denial(denial: i64, form_key: String) -> Result<String, AppError> {
     use crate::domain::declarations::{DeclarationEvent, DeclarationId};
-    use crate::domain::listing::Visibility;
     use crate::server::*;
-    // A guardian cannot cancel a denial of what they cannot see (DOMAIN.md §6).
+    // Only the person themself cancels a denial (DOMAIN.md §6).
     let subject = ssr::declaring_subject().await?;
-    if subject.visibility != Visibility::Everything {
-        let pool = pool()?;
-        let declarations = pool.declarations(subject.citizen).await?;
-        let scope = declarations.iter().find(|d| d.id.0 == denial).and_then(|d| match &d.event {
-            DeclarationEvent::DenialSet { scope, .. } => Some(scope.clone()),
-            _ => None,
-        });
-        if let Some(scope) = scope {
-            let names = ssr::Names::load(&pool, subject.citizen, Locale::default(), subject.visibility).await?;
-            if !names.within_reach(&scope, subject.visibility) {
-                return Err(refuse_access(&subject, "hidden denial", Some(denial), AppError::Forbidden).await);
-            }
-        }
-    }
+    require_handles(&subject, crate::domain::acting::OwnMatter::Denials).await?;
     ssr::declare(DeclarationEvent::DenialCancelled { denial: DeclarationId(denial) }, &form_key).await
 }

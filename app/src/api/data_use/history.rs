@@ -35,8 +35,11 @@ pub struct ActingViewingView {
 pub struct ViewingsView {
     pub viewings: Vec<ViewingView>,
     pub provider_choices: Vec<Choice>,
-    /// Views by a guardian or an authorised adult acting for the subject.
+    /// Views by a guardian or an authorised adult acting for the subject:
+    /// one page, newest first.
     pub by_people_acting: Vec<ActingViewingView>,
+    /// The cursor of the next (older) page of those, if there is one.
+    pub acting_next: Option<String>,
 }
 
 /// The page a logged path belongs to, in words.
@@ -69,6 +72,7 @@ fn page_named(t: &crate::i18n::Texts, path: &str) -> String {
 /// disappears from it.
 #[server(endpoint = "declaration_history")]
 pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppError> {
+    use crate::domain::acting::OwnMatter;
     use crate::domain::declarations::Actor;
     use crate::server::*;
     let subject = require_subject().await?;
@@ -83,8 +87,16 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
         })
         .collect();
     let guardians = pool.citizen_names(&guardian_ids).await?.into_iter().collect();
+    // The wills and the abroad consent are the person's own: left out for
+    // whoever does not see them (DOMAIN.md §6).
+    let shown = |d: &&crate::domain::declarations::Declaration| match d.event.own_matter() {
+        Some(OwnMatter::Wills) => subject.handles(OwnMatter::Wills),
+        Some(OwnMatter::AbroadConsent) => subject.child_name().is_none(),
+        _ => true,
+    };
     let mut rows: Vec<HistoryRow> = declarations
         .iter()
+        .filter(shown)
         .map(|d| {
             let (actor, channel) = names.actor(&d.actor, &guardians);
             HistoryRow { at: d.at, event: names.event(d, &declarations), actor, channel }
@@ -94,8 +106,9 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
     let t = locale.texts();
     let providers = pool.provider_names(locale).await?;
     rows.extend(
-        pool.renewal_requests(subject.citizen)
-            .await?
+        subject
+            .visibility
+            .keep(pool.renewal_requests(subject.citizen).await?)
             .into_iter()
             .filter(|r| subject.visibility.shows(r.prescribed_on))
             .map(|r| {
@@ -125,39 +138,48 @@ pub async fn viewings_page(
     #[server(default)] provider: Option<String>,
     #[server(default)] from: Option<String>,
     #[server(default)] to: Option<String>,
+    #[server(default)] acting_after: Option<String>,
     locale: Locale,
 ) -> Result<ViewingsView, AppError> {
     use crate::api::filters::RawFilter;
-    use crate::domain::listing::RecordSection;
+    use crate::domain::listing::{LogCursor, RecordSection, LOG_ROWS_PER_PAGE};
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = session_subject().await?;
+    require_handles(&subject, crate::domain::acting::OwnMatter::ViewingLog).await?;
+    log_view(&subject).await?;
     // The same fields, the same rules and messages as the records filters.
     let filter = RawFilter { provider, from, to, ..RawFilter::default() }
         .parse(RecordSection::Health)
         .map_err(AppError::BadFilter)?;
     let pool = pool()?;
     let names = pool.provider_names(locale).await?;
-    // A guardian sees the viewings made before the child turned 10 (DOMAIN.md §6).
-    let seen =
-        |v: &crate::server::rows::Viewing| subject.visibility.shows(crate::domain::time::helsinki_today(v.viewed_at));
-    let all: Vec<crate::server::rows::Viewing> =
-        pool.viewings(subject.citizen, None, None, None).await?.into_iter().filter(seen).collect();
+    let all = subject.visibility.keep(pool.viewings(subject.citizen, None, None, None).await?);
     let provider_choices = crate::api::records::choices(
         all.iter()
             .map(|v| (v.provider.0.clone(), crate::api::records::provider_name(&names, &v.provider.0).to_string())),
     );
-    let shown = pool.viewings(subject.citizen, filter.provider.as_ref(), filter.from, filter.to).await?;
+    let shown = subject
+        .visibility
+        .keep(pool.viewings(subject.citizen, filter.provider.as_ref(), filter.from, filter.to).await?);
     let t = locale.texts();
-    let by_people_acting = pool
-        .acting_viewings_of(subject.citizen)
-        .await?
+    let acting_after = match acting_after.as_deref().filter(|c| !c.is_empty()) {
+        None => None,
+        Some(c) => Some(LogCursor::parse(c).ok_or(AppError::BadFilter(crate::api::filters::FilterError::Cursor))?),
+    };
+    let mut acting = pool.acting_viewings_of(subject.citizen, acting_after).await?;
+    let acting_next = (acting.len() > LOG_ROWS_PER_PAGE).then(|| {
+        acting.truncate(LOG_ROWS_PER_PAGE);
+        acting.last().map(|v| LogCursor { at: v.viewed_at, id: v.id }.encode())
+    });
+    let by_people_acting = subject
+        .visibility
+        .keep(acting)
         .into_iter()
         .map(|v| ActingViewingView { at: v.viewed_at, who: v.actor, right: v.right, page: page_named(t, &v.what) })
         .collect();
     Ok(ViewingsView {
         viewings: shown
             .into_iter()
-            .filter(seen)
             .map(|v| ViewingView {
                 provider: crate::api::records::provider_name(&names, &v.provider.0).to_string(),
                 unit: v.unit_name,
@@ -174,5 +196,6 @@ pub async fn viewings_page(
             .collect(),
         provider_choices,
         by_people_acting,
+        acting_next: acting_next.flatten(),
     })
 }

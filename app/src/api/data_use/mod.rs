@@ -44,8 +44,7 @@ pub struct CrossConsentView {
 pub struct DenialView {
     pub id: i64,
     pub description: String,
-    /// Whether the asker may cancel it: not a guardian's for a denial of
-    /// what they cannot see.
+    /// Whether the asker may cancel it: only the person themself.
     pub cancellable: bool,
     pub allow_in_emergency: bool,
     pub set_at: DateTime<Utc>,
@@ -89,13 +88,14 @@ pub struct DataUseView {
 /// What the server functions of this page share (server only).
 #[cfg(feature = "ssr")]
 mod ssr {
-    pub use super::declare::{declare, declaring_subject, new_form_key, page_form_key};
+    pub use super::declare::{check_form_key, declare, declaring_subject, new_form_key, page_form_key};
     pub use super::names::Names;
 }
 
 /// Everything of the Management of Data Use page, for the session's subject.
 #[server(endpoint = "data_use_page")]
 pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
+    use crate::domain::acting::OwnMatter;
     use crate::domain::validity::valid_now;
     use crate::server::*;
     let subject = require_subject().await?;
@@ -114,10 +114,17 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
 
     let events = names.visible_events(subject.visibility);
     let prescriptions = names.visible_prescriptions(subject.visibility);
+    // What the asker handles of the subject's own matters (DOMAIN.md §6):
+    // a guardian neither sets denials nor sees the wills or the abroad consent.
+    let denials_handled = subject.handles(OwnMatter::Denials);
+    let wills_shown = subject.handles(OwnMatter::Wills);
+    let abroad_shown = subject.child_name().is_none();
+    let (denial_events, denial_prescriptions) =
+        if denials_handled { (events.as_slice(), prescriptions.as_slice()) } else { (&[][..], &[][..]) };
     let provider_kinds: std::collections::HashMap<_, _> =
         pool.providers(locale).await?.into_iter().map(|p| (p.id, p.kind)).collect();
     let registers = crate::api::records::choices(
-        events
+        denial_events
             .iter()
             .filter(|e| {
                 provider_kinds
@@ -160,25 +167,27 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .map(|d| DenialView {
                 id: d.id.0,
                 description: names.scope(&d.scope),
-                cancellable: names.within_reach(&d.scope, subject.visibility),
+                cancellable: denials_handled && names.within_reach(&d.scope, subject.visibility),
                 allow_in_emergency: d.allow_in_emergency,
                 set_at: at_of(d.id).unwrap_or(now),
             })
             .collect(),
         has_uusimaa_data: events.iter().any(|e| e.register.uusimaa_party),
-        event_choices: events
+        event_choices: denial_events
             .iter()
             .map(|e| Choice { value: e.id.0.to_string(), label: names.event_label(e) })
             .collect(),
-        prescription_choices: prescriptions
+        prescription_choices: denial_prescriptions
             .iter()
             .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
             .collect(),
         register_choices: registers,
         prescription_emergency: valid.prescription_emergency.and_then(at_of),
-        living_will_saved: valid.living_will.as_ref().and_then(|(id, _)| at_of(*id)),
-        organ_donation: valid.organ_donation.as_ref().and_then(|(id, o)| at_of(*id).map(|at| (at, o.donate))),
-        abroad_consent: valid.abroad_consent.as_ref().and_then(|(id, c)| at_of(*id).map(|at| (at, names.countries(c)))),
+        living_will_saved: valid.living_will.as_ref().filter(|_| wills_shown).and_then(|(id, _)| at_of(*id)),
+        organ_donation: (valid.organ_donation.as_ref().filter(|_| wills_shown))
+            .and_then(|(id, o)| at_of(*id).map(|at| (at, o.donate))),
+        abroad_consent: (valid.abroad_consent.as_ref().filter(|_| abroad_shown))
+            .and_then(|(id, c)| at_of(*id).map(|at| (at, names.countries(c)))),
         form_key: ssr::page_form_key(&subject).await?,
     })
 }
@@ -262,13 +271,16 @@ pub async fn notice_version_text(version: String, locale: Locale) -> Result<Noti
 /// A guardian acting for a child confirms, online, that the child's
 /// guardian has received the current notice (DOMAIN.md §6). Only while
 /// acting for a child; the citizen's own confirmation is on the notice page.
+/// The form's key binds it to the child it was loaded for: posted after
+/// switching to another child, it confirms nothing (409).
 #[server(endpoint = "confirm_child_notice")]
-pub async fn confirm_child_notice(version: String) -> Result<String, AppError> {
+pub async fn confirm_child_notice(version: String, form_key: String) -> Result<String, AppError> {
     use crate::server::*;
     let subject = ssr::declaring_subject().await?;
     if subject.child_name().is_none() {
         return Err(AppError::Forbidden);
     }
+    ssr::check_form_key(&subject, &form_key).await?;
     let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
     let pool = pool()?;
     let current = pool.current_notice_version().await?;

@@ -166,7 +166,7 @@ impl Names {
             },
             DenialScope::Register(p, kind) => self.register(p, *kind),
             DenialScope::Provider(p) => (t.denial_of_provider)(&self.provider(p)),
-            DenialScope::Comprehensive(s) => (t.denial_comprehensive)(self.sector(*s)),
+            DenialScope::Comprehensive(s) => (t.denial_comprehensive)(*s),
             DenialScope::Uusimaa => t.denial_uusimaa.to_string(),
         }
     }
@@ -179,7 +179,7 @@ impl Names {
             DenialScope::Prescription(_) => t.consequence_prescription.to_string(),
             DenialScope::Register(p, kind) => (t.consequence_register)(&self.register(p, *kind)),
             DenialScope::Provider(p) => (t.consequence_provider)(&self.provider(p)),
-            DenialScope::Comprehensive(s) => (t.consequence_comprehensive)(self.sector(*s)),
+            DenialScope::Comprehensive(s) => (t.consequence_comprehensive)(*s),
             DenialScope::Uusimaa => t.consequence_uusimaa.to_string(),
         }];
         if matches!(scope, DenialScope::Prescription(_)) {

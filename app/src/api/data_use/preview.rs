@@ -100,12 +100,15 @@ pub async fn preview_page(
     let events = names.visible_events(subject.visibility);
     let prescriptions = names.visible_prescriptions(subject.visibility);
     let mut items: Vec<((String, String, NaiveDate), Item)> = Vec::new();
-    // The wills first: every healthcare viewer sees them.
+    // The wills first: every healthcare viewer sees them. Only the person
+    // themself sees them here (DOMAIN.md §6).
     let saved_on = |id| declarations.iter().find(|d| d.id == id).map(|d| crate::domain::time::helsinki_today(d.at));
+    let wills_shown = subject.handles(crate::domain::acting::OwnMatter::Wills);
     let wills = [
         valid.living_will.as_ref().map(|(id, _)| (t.wills.living_will, Item::LivingWill(*id), *id)),
         valid.organ_donation.as_ref().map(|(id, _)| (t.wills.organ_donation, Item::OrganDonation(*id), *id)),
-    ];
+    ]
+    .map(|w| w.filter(|_| wills_shown));
     for (label, item, id) in wills.into_iter().flatten() {
         let saved = saved_on(id).unwrap_or_else(|| crate::domain::time::helsinki_today(now));
         items.push(((label.to_string(), t.wills.preview_register.to_string(), saved), item));

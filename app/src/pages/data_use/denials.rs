@@ -19,11 +19,14 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
     let t = use_texts();
     let locale = use_locale();
     let DenialActions { cancel, allow_rx, withdraw_rx } = actions;
-    let key = page.form_key.clone();
+    // Only the person themself sets and cancels denials (DOMAIN.md §6): a
+    // guardian sees the child's, with where to ask for one.
+    let key = page.form_key.clone().filter(|_| page.child_name.is_none());
     view! {
         <section class="panel" aria-labelledby="du-denials">
             <h2 id="du-denials">{t.denials_heading}</h2>
             <p>{t.denials_explain}</p>
+            {page.child_name.is_some().then(|| view! { <p class="callout" data-testid="denials-own-matter">{t.err_own_denials}</p> })}
             {if page.denials.is_empty() {
                 view! { <p data-testid="no-denials">{t.denials_none}</p> }.into_any()
             } else {

@@ -70,6 +70,8 @@ pub fn SummaryPage() -> impl IntoView {
                             .chain(p.organ_donation.map(|(at, yes)| (t.wills.summary_organ)(
                                 if yes { t.wills.answer_yes } else { t.wills.answer_no }, &locale.local_date(at))))
                             .collect();
+                        // A guardian sees neither (DOMAIN.md §6): said so, not "none".
+                        let for_child = p.child_name.is_some();
                         let abroad: Vec<String> = p.abroad_consent.iter()
                             .map(|(at, countries)| (t.wills.abroad_given)(&locale.local_date(*at), countries)).collect();
                         let denials: Vec<String> = p.denials.iter().map(|d| {
@@ -89,11 +91,11 @@ pub fn SummaryPage() -> impl IntoView {
                                     view! { <ul data-testid="summary-denials">{denials.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}</ul> }.into_any()
                                 }}
                                 <h2>{t.wills.summary_wills}</h2>
-                                {if wills.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                {if for_child { view! { <p>{t.err_own_wills}</p> }.into_any() } else if wills.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
                                     view! { <ul data-testid="summary-wills">{wills.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}</ul> }.into_any()
                                 }}
                                 <h2>{t.wills.summary_abroad}</h2>
-                                {if abroad.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
+                                {if for_child { view! { <p>{t.err_own_abroad_consent}</p> }.into_any() } else if abroad.is_empty() { view! { <p>{t.summary_none}</p> }.into_any() } else {
                                     view! { <ul data-testid="summary-abroad">{abroad.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}</ul> }.into_any()
                                 }}
                                 <h2>{t.summary_renewals_heading}</h2>
@@ -117,11 +119,11 @@ pub fn ViewingsPage() -> impl IntoView {
     let query = use_query_map();
     let args = Memo::new(move |_| {
         let q = query.get();
-        (q.get("provider"), q.get("from"), q.get("to"))
+        (q.get("provider"), q.get("from"), q.get("to"), q.get("acting_after"))
     });
     let page = Resource::new(
         move || (args.get(), locale),
-        |((provider, from, to), locale)| viewings_page(provider, from, to, locale),
+        |((provider, from, to, acting_after), locale)| viewings_page(provider, from, to, acting_after, locale),
     );
     view! {
         <PageTitle title=t.viewings_title/>
@@ -130,7 +132,7 @@ pub fn ViewingsPage() -> impl IntoView {
         <p class="lead">{t.viewings_intro}</p>
         <Suspense fallback=move || view! { <p>{t.loading}</p> }>
             {move || Suspend::new(async move {
-                let (provider, from, to) = args.get_untracked();
+                let (provider, from, to, _) = args.get_untracked();
                 let result = page.await;
                 let (choices, error) = match &result {
                     Ok(v) => (v.provider_choices.clone(), None),
@@ -201,7 +203,7 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let views = page.await.map(|v| v.by_people_acting).unwrap_or_default();
+                let (views, next) = page.await.map(|v| (v.by_people_acting, v.acting_next)).unwrap_or_default();
                 view! {
                     <section class="panel" aria-labelledby="acting-viewings-title">
                         <h2 id="acting-viewings-title">{t.acting_viewings_heading}</h2>
@@ -227,6 +229,9 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                                     </tbody>
                                 </table>
                                 </div>
+                                {next.map(|cursor| view! {
+                                    <p><a href=format!("/data-use/viewings?acting_after={cursor}#acting-viewings-title") data-testid="acting-viewings-older">{t.acting_viewings_older}</a></p>
+                                })}
                             }.into_any()
                         }}
                     </section>

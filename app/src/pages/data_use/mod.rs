@@ -124,6 +124,17 @@ fn OtherDeclarations(page: DataUseView) -> impl IntoView {
         Some((at, countries)) => (w.abroad_given)(&locale.local_date(at), &countries),
         None => w.abroad_none.to_string(),
     };
+    if page.child_name.is_some() {
+        // Neither is the guardian's to see or make (DOMAIN.md §6).
+        return view! {
+            <section class="panel" aria-labelledby="du-other" data-testid="other-declarations">
+                <h2 id="du-other">{w.other_declarations}</h2>
+                <p class="callout" data-testid="wills-own-matter">{t.err_own_wills}</p>
+                <p class="callout">{t.err_own_abroad_consent}</p>
+            </section>
+        }
+        .into_any();
+    }
     view! {
         <section class="panel" aria-labelledby="du-other" data-testid="other-declarations">
             <h2 id="du-other">{w.other_declarations}</h2>
@@ -136,6 +147,7 @@ fn OtherDeclarations(page: DataUseView) -> impl IntoView {
             </ul>
         </section>
     }
+    .into_any()
 }
 
 /// The notice: its current version, every confirmation, and for a guardian
@@ -151,13 +163,14 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
             <h2 id="du-notice">{t.notice_page_title}</h2>
             <p>{(t.du_notice_current)(page.current_version.as_str())}</p>
             {(!confirmed).then(|| view! { <p><strong>{t.du_notice_not_confirmed}</strong></p> })}
-            {page.child_name.clone().filter(|_| !confirmed).map(|child| {
+            {page.child_name.clone().filter(|_| !confirmed).zip(page.form_key.clone()).map(|(child, key)| {
                 let current = page.current_version.as_str().to_string();
                 let href = format!("/data-use/notice/{current}");
                 view! {
                     <p>{(t.du_confirm_for_child_explain)(&child)}" "<a href=href>{(t.du_read_version)(&current)}</a></p>
                     <ActionForm action=confirm_child>
                         <input type="hidden" name="version" value=current.clone()/>
+                        <input type="hidden" name="form_key" value=format!("{key}-child-notice")/>
                         <button type="submit" class="button">{(t.du_confirm_for_child_button)(&child)}</button>
                     </ActionForm>
                 }

@@ -50,17 +50,22 @@ fn relations(rows: Vec<RelationRow>) -> Result<Vec<Relation>, sqlx::Error> {
     Ok(out)
 }
 
+/// A relation's columns, for the citizens `c` (with `$1` the asker).
 const RELATION_COLUMNS: &str = "SELECT c.id, c.first_name, c.last_name, c.identity_code, \
      EXISTS (SELECT 1 FROM guardianship g WHERE g.guardian_id = $1 AND g.child_id = c.id) AS guardian, \
-     a.valid_from, a.valid_until \
-     FROM citizen c LEFT JOIN authorisation a ON a.principal_id = c.id AND a.agent_id = $1";
+     a.valid_from, a.valid_until";
+const RELATION_AUTHORISATIONS: &str = "LEFT JOIN authorisation a ON a.principal_id = c.id AND a.agent_id = $1";
 
 /// Everyone this person is the guardian of or holds an e-authorisation
-/// from, valid or not (the domain's `acting_on` decides for a day).
+/// from, valid or not (the domain's `acting_on` decides for a day). The
+/// two relations are found each by its own index and joined to the
+/// citizen by primary key: an `IN (…) OR IN (…)` on the citizen is a scan
+/// of every citizen on PostgreSQL.
 pub async fn relations_of(pool: &Pool, asker: CitizenId) -> Result<Vec<Relation>, sqlx::Error> {
     let sql = format!(
-        "{RELATION_COLUMNS} WHERE c.id IN (SELECT child_id FROM guardianship WHERE guardian_id = $1) \
-         OR c.id IN (SELECT principal_id FROM authorisation WHERE agent_id = $1) \
+        "{RELATION_COLUMNS} FROM (SELECT child_id AS id FROM guardianship WHERE guardian_id = $1 \
+         UNION SELECT principal_id FROM authorisation WHERE agent_id = $1) r \
+         JOIN citizen c ON c.id = r.id {RELATION_AUTHORISATIONS} \
          ORDER BY c.identity_code, c.id, a.valid_from"
     );
     let rows: Vec<RelationRow> = sqlx::query_as(&sql).bind(asker.0).fetch_all(pool).await?;
@@ -70,7 +75,7 @@ pub async fn relations_of(pool: &Pool, asker: CitizenId) -> Result<Vec<Relation>
 /// This person's guardianship of, and e-authorisations from, `other`
 /// (None: `other` does not exist).
 pub async fn relation_to(pool: &Pool, asker: CitizenId, other: CitizenId) -> Result<Option<Relation>, sqlx::Error> {
-    let sql = format!("{RELATION_COLUMNS} WHERE c.id = $2 ORDER BY a.valid_from");
+    let sql = format!("{RELATION_COLUMNS} FROM citizen c {RELATION_AUTHORISATIONS} WHERE c.id = $2 ORDER BY a.valid_from");
     let rows: Vec<RelationRow> = sqlx::query_as(&sql).bind(asker.0).bind(other.0).fetch_all(pool).await?;
     Ok(relations(rows)?.pop())
 }
@@ -102,6 +107,7 @@ pub async fn record_acting_viewing(
 
 #[derive(sqlx::FromRow)]
 struct ActingViewingRow {
+    id: i64,
     viewed_at: DateTime<Utc>,
     first_name: String,
     last_name: String,
@@ -110,18 +116,28 @@ struct ActingViewingRow {
 }
 
 /// The views others made of the subject's data while acting for them,
-/// newest first (the latest 500).
-pub async fn acting_viewings_of(pool: &Pool, subject: CitizenId) -> Result<Vec<ActingViewing>, sqlx::Error> {
-    let rows: Vec<ActingViewingRow> = sqlx::query_as(
-        "SELECT v.viewed_at, c.first_name, c.last_name, v.acting_right, v.what FROM acting_viewing v \
-         JOIN citizen c ON c.id = v.actor_id WHERE v.subject_id = $1 ORDER BY v.viewed_at DESC, v.id DESC LIMIT 500",
-    )
-    .bind(subject.0)
-    .fetch_all(pool)
-    .await?;
+/// newest first: a page of `LOG_ROWS_PER_PAGE` after `after` (from the
+/// newest when None), and one more row when there is a next page.
+pub async fn acting_viewings_of(
+    pool: &Pool,
+    subject: CitizenId,
+    after: Option<LogCursor>,
+) -> Result<Vec<ActingViewing>, sqlx::Error> {
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT v.id, v.viewed_at, c.first_name, c.last_name, v.acting_right, v.what FROM acting_viewing v \
+         JOIN citizen c ON c.id = v.actor_id WHERE v.subject_id = ",
+    );
+    q.push_bind(subject.0);
+    if let Some(after) = after {
+        q.push(" AND (v.viewed_at < ").push_bind(after.at);
+        q.push(" OR (v.viewed_at = ").push_bind(after.at).push(" AND v.id < ").push_bind(after.id).push("))");
+    }
+    q.push(" ORDER BY v.viewed_at DESC, v.id DESC LIMIT ").push_bind(LOG_ROWS_PER_PAGE as i64 + 1);
+    let rows: Vec<ActingViewingRow> = q.build_query_as().fetch_all(pool).await?;
     rows.into_iter()
         .map(|r| {
             Ok(ActingViewing {
+                id: r.id,
                 viewed_at: r.viewed_at,
                 actor: format!("{} {}", r.first_name, r.last_name),
                 right: ActingRight::parse(&r.acting_right).ok_or_else(|| decode("acting right"))?,

@@ -39,20 +39,27 @@ pub async fn record_audit(
     Ok(())
 }
 
-/// Failed logins since `since`: of this identity code (after its last
-/// successful login), and from this client address.
+/// Failed logins in their windows (`LoginFailures`): of this identity code
+/// from this client address and from everywhere (both after the code's last
+/// successful login), and from this address.
 pub async fn login_failures(
     pool: &Pool,
     identity_code: &str,
     client_address: Option<&str>,
-    since: DateTime<Utc>,
-) -> Result<(i64, i64), sqlx::Error> {
-    let of_code: i64 = sqlx::query_scalar(
-        "SELECT COUNT(*) FROM audit_event WHERE identity_code = $1 AND kind = 'login_failed' AND at > $2 \
+    windows: ThrottleWindows,
+) -> Result<LoginFailures, sqlx::Error> {
+    // Failures of the code after its last login and after `$2`; of those,
+    // how many came from `$3` (a NULL address matches none).
+    let (of_code_from_address, of_code): (i64, i64) = sqlx::query_as(
+        "SELECT COALESCE(SUM(CASE WHEN client_address = $3 THEN 1 ELSE 0 END), 0), \
+         COALESCE(SUM(CASE WHEN at > $4 THEN 1 ELSE 0 END), 0) \
+         FROM audit_event WHERE identity_code = $1 AND kind = 'login_failed' AND at > $2 \
          AND at > COALESCE((SELECT MAX(at) FROM audit_event WHERE identity_code = $1 AND kind = 'login'), $2)",
     )
     .bind(identity_code)
-    .bind(since)
+    .bind(windows.address)
+    .bind(client_address)
+    .bind(windows.code)
     .fetch_one(pool)
     .await?;
     let from_address: i64 = match client_address {
@@ -61,13 +68,13 @@ pub async fn login_failures(
                 "SELECT COUNT(*) FROM audit_event WHERE client_address = $1 AND kind = 'login_failed' AND at > $2",
             )
             .bind(address)
-            .bind(since)
+            .bind(windows.address)
             .fetch_one(pool)
             .await?
         }
         None => 0,
     };
-    Ok((of_code, from_address))
+    Ok(LoginFailures { of_code_from_address, of_code, from_address })
 }
 
 pub async fn find_citizen_for_login(pool: &Pool, code: &IdentityCode) -> Result<Option<CitizenLogin>, sqlx::Error> {

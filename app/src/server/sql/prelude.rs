@@ -8,11 +8,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
 use crate::domain::acting::{ActingRight, AuthorisationPeriod};
+use crate::domain::audit::{LoginFailures, ThrottleWindows};
 use crate::domain::data_use::{register_may_be_denied, ProviderKind};
 use crate::domain::declarations::{Actor, ActorKind, CrossSector, Declaration, DeclarationEvent, DeclarationId, DeclarationKind, DenialKind, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
 use crate::domain::validity::{valid_now, validate, DeclarationError};
 use crate::domain::glance::PrescriptionLeft;
-use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
+use crate::domain::listing::{LogCursor, PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE, LOG_ROWS_PER_PAGE};
 use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};

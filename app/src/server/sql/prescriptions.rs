@@ -102,9 +102,13 @@ pub async fn valid_prescriptions_left(
     let mut q = QueryBuilder::<DB>::new(
         "SELECT p.id, p.medicine, p.strength, p.valid_until, \
          p.amount - CAST(COALESCE(SUM(d.amount), 0) AS BIGINT) AS amount_left \
-         FROM prescription p LEFT JOIN dispensing d ON d.prescription_id = p.id WHERE p.citizen_id = ",
+         FROM prescription p LEFT JOIN dispensing d ON d.prescription_id = p.id",
     );
-    q.push_bind(citizen.0).push(" AND p.valid_until >= ").push_bind(today);
+    // A guardian's limit holds for the dispensings too (`Visibility::prescriptions`).
+    if let Some(limit) = visibility.limit() {
+        q.push(" AND d.dispensed_on < ").push_bind(limit);
+    }
+    q.push(" WHERE p.citizen_id = ").push_bind(citizen.0).push(" AND p.valid_until >= ").push_bind(today);
     if let Some(limit) = visibility.limit() {
         q.push(" AND p.prescribed_on < ").push_bind(limit);
     }
