@@ -70,6 +70,7 @@ fn helmis_items(today: NaiveDate) -> Vec<Item> {
             id: PrescriptionId(i as i64),
             prescriber: ProviderId(p.prescriber.to_string()),
             class: p.class,
+            renewal_with: None,
         });
     }
     items

@@ -38,6 +38,8 @@ pub enum AppError {
     Renewal(RenewalRefusal),
     /// A field of a will's or the abroad consent's form; nothing was written.
     BadWillForm(WillFormError),
+    /// A page of a sector that the asker's e-authorisation does not name.
+    NotAuthorisedFor(crate::domain::declarations::Sector),
     /// A matter only the person themself handles, asked by someone acting
     /// for them (a guardian, an agent); nothing was written or shown.
     OwnMatter(OwnMatter),
@@ -121,6 +123,12 @@ impl AppError {
                 WillFormError::Countries => t.wills.err_countries,
                 WillFormError::NotText => t.err_not_text,
             },
+            AppError::NotAuthorisedFor(crate::domain::declarations::Sector::Healthcare) => {
+                t.err_authorisation_not_healthcare
+            }
+            AppError::NotAuthorisedFor(crate::domain::declarations::Sector::SocialWelfare) => {
+                t.err_authorisation_not_social
+            }
             AppError::OwnMatter(m) => match m {
                 OwnMatter::Denials => t.err_own_denials,
                 OwnMatter::Wills => t.err_own_wills,
@@ -164,7 +172,9 @@ impl AppError {
             | AppError::BadFilter(_)
             | AppError::BadForm(_)
             | AppError::BadWillForm(_) => 400,
-            AppError::Declaration(DeclarationError::NotTheCitizensData) | AppError::OwnMatter(_) => 403,
+            AppError::Declaration(DeclarationError::NotTheCitizensData)
+            | AppError::OwnMatter(_)
+            | AppError::NotAuthorisedFor(_) => 403,
             AppError::Declaration(_) => 409,
             AppError::Renewal(
                 RenewalRefusal::MessageTooLong | RenewalRefusal::MessageNotText | RenewalRefusal::Provider,

@@ -83,7 +83,7 @@ test.describe('on a phone (390 × 844)', () => {
   test('acting for Helmi passes axe and does not scroll sideways', async ({ page }) => {
     await loginAsAnna(page, 'fi');
     await page.getByTestId('authorisations').getByRole('button').click();
-    await expect(page.getByTestId('acting-for')).toContainText('Katselet henkilön Helmi Koskinen tietoja valtuutettuna.');
+    await expect(page.getByTestId('acting-for')).toContainText('Katselet henkilön Helmi Koskinen tietoja Suomi.fi-valtuuden perusteella.');
     await expectAccessible(page, 'records acting for Helmi at phone width');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await page.goto('/data-use');

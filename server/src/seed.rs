@@ -175,7 +175,7 @@ mod tests {
         };
         let citizen = app::server::CitizenId(citizen);
         let page =
-            pool.record_page(citizen, section, &filter, Visibility::Everything, app::i18n::Locale::En).await.unwrap();
+            pool.record_page(citizen, section, &filter, Visibility::EVERYTHING, app::i18n::Locale::En).await.unwrap();
         let registers = page.registers.iter().map(|r| (r.id.0.clone(), r.entries, r.events)).collect();
         (registers, page.matching_entries, page.matching_events)
     }

@@ -204,13 +204,14 @@ pub(super) async fn seed_guardianship_and_authorisations(pool: &sqlx::Pool<DB>, 
         }
     }
     for principal in data.iter().filter(|d| !d.authorised.is_empty()) {
-        for (agent, valid_from, valid_until) in &principal.authorised {
+        for (agent, valid_from, valid_until, matters) in &principal.authorised {
             sqlx::query(
-                "INSERT INTO authorisation (principal_id, agent_id, valid_from, valid_until) \
-                 SELECT p.id, a.id, $3, $4 FROM citizen p, citizen a WHERE p.identity_code = $1 AND a.identity_code = $2 \
+                "INSERT INTO authorisation (principal_id, agent_id, valid_from, valid_until, covers_healthcare, covers_social_welfare) \
+                 SELECT p.id, a.id, $3, $4, $5, $6 FROM citizen p, citizen a WHERE p.identity_code = $1 AND a.identity_code = $2 \
                  AND NOT EXISTS (SELECT 1 FROM authorisation x WHERE x.principal_id = p.id AND x.agent_id = a.id)",
             )
-            .bind(principal.code).bind(*agent).bind(*valid_from).bind(*valid_until).execute(pool).await?;
+            .bind(principal.code).bind(*agent).bind(*valid_from).bind(*valid_until)
+            .bind(matters.healthcare).bind(matters.social_welfare).execute(pool).await?;
         }
     }
     Ok(())

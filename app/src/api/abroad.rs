@@ -82,7 +82,7 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
                     uusimaa_party: false,
                     situation: Situation::Treatment,
                 };
-                decide(&p.item(), &viewer, &valid, now, opens)
+                decide(&p.item(None), &viewer, &valid, now, opens)
             });
             let decisions: Vec<Decision> = decisions.collect();
             let status = if decisions.iter().any(|d| d.is_visible()) {

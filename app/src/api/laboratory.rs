@@ -40,7 +40,7 @@ pub struct LabSeriesView {
 #[server(endpoint = "laboratory_tests")]
 pub async fn laboratory_tests() -> Result<Vec<LabTestView>, AppError> {
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
     let tests = pool()?.laboratory_tests(subject.citizen, subject.visibility).await?;
     Ok(tests
         .into_iter()
@@ -55,7 +55,7 @@ pub async fn laboratory_series(test: String) -> Result<LabSeriesView, AppError> 
     use crate::api::filters::FilterError;
     use crate::domain::laboratory::parse_test_code;
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
     let code = parse_test_code(test.trim()).ok_or(AppError::BadFilter(FilterError::LabTest))?;
     let series =
         pool()?.laboratory_series(subject.citizen, code, subject.visibility).await?.ok_or(AppError::NotFound)?;

@@ -185,7 +185,7 @@ pub async fn records_page(
 ) -> Result<RecordPageView, AppError> {
     use crate::server::*;
     use std::collections::HashMap;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(section.sector()).await?;
     let parsed = filter.parse(section).map_err(AppError::BadFilter)?;
     let pool = pool()?;
     let page = pool.record_page(subject.citizen, section, &parsed, subject.visibility, locale).await?;
@@ -227,7 +227,7 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
     use crate::api::filters::FilterError;
     use crate::domain::records::PrescriptionState;
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
     let wanted =
         PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
     let pool = pool()?;

@@ -47,14 +47,14 @@ pub struct RenewalFormView {
 #[server(endpoint = "renewal_requests")]
 pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppError> {
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
     let pool = pool()?;
     let names = pool.provider_names(locale).await?;
     Ok(subject
         .visibility
         .keep(pool.renewal_requests(subject.citizen).await?)
         .into_iter()
-        .filter(|r| subject.visibility.shows(r.prescribed_on))
+        .filter(|r| subject.visibility.shows_of(crate::domain::declarations::Sector::Healthcare, r.prescribed_on))
         .map(|r| RenewalView {
             id: r.id,
             prescription: r.prescription.0,
@@ -75,7 +75,7 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
 #[server(endpoint = "renewal_form")]
 pub async fn renewal_form(prescription: i64, locale: Locale) -> Result<RenewalFormView, AppError> {
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
     let candidate = ssr::renewable(&subject, prescription).await?;
     let pool = pool()?;
     let mut providers: Vec<Choice> = pool
@@ -112,6 +112,10 @@ pub async fn send_renewal_request(
     use crate::server::rows::NewRenewalRequest;
     use crate::server::*;
     let subject = session_subject().await?;
+    if !subject.visibility.covers(crate::domain::declarations::Sector::Healthcare) {
+        let refused = AppError::NotAuthorisedFor(crate::domain::declarations::Sector::Healthcare);
+        return Err(refuse_access(&subject, "renewal request", None, refused).await);
+    }
     crate::api::data_use::declare::check_form_key(&subject, &form_key).await?;
     let message = crate::domain::renewal::message(&message).map_err(AppError::Renewal)?;
     // Whether it may be renewed is decided in the transaction, after a
@@ -147,7 +151,9 @@ mod ssr {
     pub async fn subjects_prescription(subject: &Subject, prescription: i64) -> Result<RenewalCandidate, AppError> {
         use crate::domain::declarations::PrescriptionId;
         let found = pool()?.renewable_prescription(subject.citizen, PrescriptionId(prescription)).await?;
-        match found.filter(|c| subject.visibility.shows(c.prescribed_on)) {
+        match found
+            .filter(|c| subject.visibility.shows_of(crate::domain::declarations::Sector::Healthcare, c.prescribed_on))
+        {
             Some(candidate) => Ok(candidate),
             None => Err(refuse_access(subject, "prescription", Some(prescription), AppError::NotFound).await),
         }

@@ -21,7 +21,7 @@ pub struct VaccinationView {
 #[server(endpoint = "vaccinations")]
 pub async fn vaccinations() -> Result<Vec<VaccinationView>, AppError> {
     use crate::server::*;
-    let subject = require_subject().await?;
+    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
     let all = pool()?.vaccinations(subject.citizen, subject.visibility).await?;
     Ok(all
         .into_iter()

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::validity::LivingWillVersion;
-use crate::domain::wills::{LivingWill, OrganDonation};
+use crate::domain::wills::OrganDonation;
 use crate::error::AppError;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,7 +56,8 @@ pub async fn save_living_will(
     form_key: String,
 ) -> Result<String, AppError> {
     use crate::domain::declarations::DeclarationEvent;
-    let will = LivingWill::parse(&care, &end_of_life, &person_to_hear).map_err(AppError::BadWillForm)?;
+    let will =
+        crate::domain::wills::LivingWill::parse(&care, &end_of_life, &person_to_hear).map_err(AppError::BadWillForm)?;
     crate::api::data_use::declare::declare_then(DeclarationEvent::LivingWillSaved(will), &form_key, "/wills").await
 }
 

@@ -156,7 +156,7 @@ pub struct DemoPerson {
     pub guardian_of: Vec<&'static str>,
     /// The e-authorisations this person gave: (the agent's identity code,
     /// valid from, valid until).
-    pub authorised: Vec<(&'static str, NaiveDate, NaiveDate)>,
+    pub authorised: Vec<(&'static str, NaiveDate, NaiveDate, crate::domain::acting::AuthorisedMatters)>,
     pub renewals: Vec<DemoRenewal>,
 }
 

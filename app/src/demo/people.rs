@@ -480,8 +480,10 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
             ),
         ),
     ];
-    // Her daughter Anna may view her data (a Suomi.fi e-authorisation).
-    helmi.authorised = vec![("140282-9725", ago(400), today + Duration::days(3 * 365))];
+    // Her daughter Anna may view her health data (a Suomi.fi e-authorisation
+    // for healthcare matters only: not her social welfare documents).
+    let healthcare = crate::domain::acting::AuthorisedMatters { healthcare: true, social_welfare: false };
+    helmi.authorised = vec![("140282-9725", ago(400), today + Duration::days(3 * 365), healthcare)];
 
     // Anna: a few records of her own.
     let mut anna = person("140282-9725");

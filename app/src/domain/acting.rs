@@ -62,12 +62,23 @@ string_form!(OwnMatter {
     ViewingLog => "viewing_log",
 });
 
-/// An e-authorisation's days: from `valid_from` to `valid_until`, both
-/// included (Helsinki dates).
+/// The matters an e-authorisation names (Suomi.fi): "managing matters
+/// related to healthcare" (health data, prescriptions, laboratory results,
+/// vaccinations, renewal requests) and, separately, social welfare matters
+/// (client documents).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuthorisedMatters {
+    pub healthcare: bool,
+    pub social_welfare: bool,
+}
+
+/// An e-authorisation: its days, from `valid_from` to `valid_until`, both
+/// included (Helsinki dates), and its matters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuthorisationPeriod {
     pub valid_from: NaiveDate,
     pub valid_until: NaiveDate,
+    pub matters: AuthorisedMatters,
 }
 
 impl AuthorisationPeriod {
@@ -89,9 +100,10 @@ pub struct Acting {
 /// `child_born` is the other's birth date when they are in the person's
 /// guardianship; `authorisations` are the e-authorisations the other gave
 /// the person. A guardianship of a child under 18 comes first (what was
-/// recorded before the child turned 10: `guardian_visibility`); else an
-/// authorisation valid today shows everything the principal sees; else
-/// nothing: an expired or future authorisation does nothing.
+/// recorded before the child turned 10: `guardian_visibility`); else the
+/// authorisations valid today show what the principal sees of the sectors
+/// their matters name; else nothing: an expired or future authorisation
+/// does nothing.
 pub fn acting_on(
     child_born: Option<NaiveDate>,
     authorisations: &[AuthorisationPeriod],
@@ -103,8 +115,12 @@ pub fn acting_on(
             return Some(Acting { right: ActingRight::Guardian, visibility, until });
         }
     }
-    let until = authorisations.iter().filter(|a| a.holds_on(today)).map(|a| a.valid_until).max()?;
-    Some(Acting { right: ActingRight::Authorisation, visibility: Visibility::Everything, until })
+    let valid: Vec<_> = authorisations.iter().filter(|a| a.holds_on(today)).collect();
+    let until = valid.iter().map(|a| a.valid_until).max()?;
+    let healthcare = valid.iter().any(|a| a.matters.healthcare);
+    let social_welfare = valid.iter().any(|a| a.matters.social_welfare);
+    let visibility = Visibility::EVERYTHING.of_sectors(healthcare, social_welfare);
+    Some(Acting { right: ActingRight::Authorisation, visibility, until })
 }
 
 #[cfg(test)]
@@ -115,8 +131,10 @@ mod tests {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
+    const BOTH: AuthorisedMatters = AuthorisedMatters { healthcare: true, social_welfare: true };
+
     fn period(from: NaiveDate, until: NaiveDate) -> AuthorisationPeriod {
-        AuthorisationPeriod { valid_from: from, valid_until: until }
+        AuthorisationPeriod { valid_from: from, valid_until: until, matters: BOTH }
     }
 
     #[test]
@@ -126,10 +144,25 @@ mod tests {
         for day in [d(2025, 6, 1), d(2026, 11, 27), d(2027, 5, 31)] {
             let acting = acting_on(None, &a, day).unwrap();
             assert_eq!(acting.right, ActingRight::Authorisation);
-            assert_eq!(acting.visibility, Visibility::Everything, "the principal's data as they see it");
+            assert_eq!(acting.visibility, Visibility::EVERYTHING, "both matters: the principal's data as they see it");
             assert_eq!(acting.until, d(2027, 5, 31));
         }
         assert_eq!(acting_on(None, &a, d(2027, 6, 1)), None, "an expired authorisation does nothing");
+    }
+
+    #[test]
+    fn an_authorisation_shows_only_the_sectors_its_matters_name() {
+        use crate::domain::declarations::Sector;
+        let healthcare_only = AuthorisedMatters { healthcare: true, social_welfare: false };
+        let a = [AuthorisationPeriod { matters: healthcare_only, ..period(d(2025, 6, 1), d(2027, 5, 31)) }];
+        let v = acting_on(None, &a, d(2026, 1, 1)).unwrap().visibility;
+        assert!(v.covers(Sector::Healthcare) && !v.covers(Sector::SocialWelfare));
+        // A second, social welfare authorisation valid today adds its sector; an expired one does not.
+        let social = AuthorisedMatters { healthcare: false, social_welfare: true };
+        let expired = AuthorisationPeriod { matters: social, ..period(d(2020, 1, 1), d(2020, 12, 31)) };
+        assert!(!acting_on(None, &[a[0], expired], d(2026, 1, 1)).unwrap().visibility.covers(Sector::SocialWelfare));
+        let valid = AuthorisationPeriod { matters: social, ..period(d(2026, 1, 1), d(2026, 12, 31)) };
+        assert_eq!(acting_on(None, &[a[0], valid], d(2026, 6, 1)).unwrap().visibility, Visibility::EVERYTHING);
     }
 
     #[test]
@@ -148,7 +181,7 @@ mod tests {
         let a = [period(d(2026, 1, 1), d(2030, 12, 31))];
         let minor = acting_on(Some(born), &a, d(2026, 11, 27)).unwrap();
         assert_eq!(minor.right, ActingRight::Guardian);
-        assert_eq!(minor.visibility, Visibility::RecordedBefore(d(2020, 6, 2)));
+        assert_eq!(minor.visibility, Visibility::recorded_before(d(2020, 6, 2)));
         assert_eq!(minor.until, d(2028, 6, 1));
         // An adult child: the guardianship is over; an authorisation may hold.
         let adult = acting_on(Some(born), &a, d(2028, 6, 2)).unwrap();

@@ -24,8 +24,9 @@ use super::wills::{may_be_disclosed_abroad, CountryCode};
 pub enum Item {
     /// An entry (or social welfare client document) of a service event, in a register.
     Entry { register: Register, service_event: ServiceEventId },
-    /// A prescription in the national Prescription Centre.
-    Prescription { id: PrescriptionId, prescriber: ProviderId, class: MedicineClass },
+    /// A prescription in the national Prescription Centre; `renewal_with`
+    /// is the provider handling the citizen's open renewal request of it.
+    Prescription { id: PrescriptionId, prescriber: ProviderId, class: MedicineClass, renewal_with: Option<ProviderId> },
     /// The valid living will (the declaration that saved it).
     LivingWill(DeclarationId),
     /// The valid organ donation testament.
@@ -49,9 +50,18 @@ pub enum ViewerRole {
 pub enum Situation {
     Treatment,
     Emergency,
+    /// Handling the citizen's open renewal request of a prescription.
+    HandlingRenewal,
+    /// A doctor prescribing a central nervous system or narcotic medicine.
+    PrescribingCns,
 }
 
-string_form!(Situation { Treatment => "treatment", Emergency => "emergency" });
+string_form!(Situation {
+    Treatment => "treatment",
+    Emergency => "emergency",
+    HandlingRenewal => "handling_renewal",
+    PrescribingCns => "prescribing_cns",
+});
 
 /// A professional's organisation, in a client or treatment relationship
 /// with the citizen (without one nobody sees anything).
@@ -98,6 +108,12 @@ pub enum Reason {
     /// Rule 2: the prescription is denied, but the citizen allows healthcare
     /// to see denied prescriptions in an emergency (the permission).
     PrescriptionEmergencyAllowed(DeclarationId),
+    /// Rule 2: a denied prescription, seen by the provider handling the
+    /// citizen's open renewal request of it.
+    PrescriptionRenewalHandled,
+    /// Rule 2: a denied central nervous system or narcotic prescription,
+    /// seen by a doctor prescribing such a medicine.
+    PrescriptionCnsPrescribing,
     /// Rule 2: prescriptions are used in treatment without consent.
     PrescriptionInTreatment,
     /// Rule 2: a pharmacy dispensing sees prescriptions without consent.
@@ -208,13 +224,25 @@ pub fn decide(
             }
             (register.kind.sector(), Some(register))
         }
-        Item::Prescription { id, prescriber, .. } => {
+        Item::Prescription { id, prescriber, class, renewal_with } => {
             if viewer.provider.as_ref() == Some(prescriber) {
                 return Visible(Reason::Prescriber);
             }
-            // One permission covers all denied prescriptions, towards healthcare
-            // in an emergency; a prescription denial's own flag is not used.
+            // A denial hides it but from three (kanta.fi, "Which prescriptions
+            // are not affected by denials"): the provider handling its open
+            // renewal request; a doctor prescribing a CNS or narcotic medicine
+            // for such prescriptions; healthcare in an emergency with the one
+            // permission for all denied prescriptions (a prescription denial's
+            // own flag is not used).
             if let Some(d) = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id)) {
+                let healthcare = matches!(viewer.role, ViewerRole::Healthcare { .. });
+                let handles_renewal = renewal_with.is_some() && viewer.provider.as_ref() == renewal_with.as_ref();
+                if viewer.situation == Situation::HandlingRenewal && healthcare && handles_renewal {
+                    return Visible(Reason::PrescriptionRenewalHandled);
+                }
+                if viewer.situation == Situation::PrescribingCns && healthcare && *class != MedicineClass::Ordinary {
+                    return Visible(Reason::PrescriptionCnsPrescribing);
+                }
                 return match valid.prescription_emergency {
                     Some(permission) if emergency => Visible(Reason::PrescriptionEmergencyAllowed(permission)),
                     _ => Hidden(Reason::PrescriptionDenied(d.id)),

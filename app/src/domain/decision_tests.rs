@@ -29,10 +29,24 @@ fn entry(provider: &str, kind: RegisterKind, event: i64) -> Item {
     Item::Entry { register: register(provider, kind), service_event: ServiceEventId(event) }
 }
 fn prescription(id: i64, prescriber: &str) -> Item {
-    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber), class: MedicineClass::Ordinary }
+    Item::Prescription {
+        id: PrescriptionId(id),
+        prescriber: p(prescriber),
+        class: MedicineClass::Ordinary,
+        renewal_with: None,
+    }
 }
 fn narcotic(id: i64, prescriber: &str) -> Item {
-    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber), class: MedicineClass::Narcotic }
+    Item::Prescription {
+        id: PrescriptionId(id),
+        prescriber: p(prescriber),
+        class: MedicineClass::Narcotic,
+        renewal_with: None,
+    }
+}
+/// A prescription whose open renewal request went to `handler`.
+fn in_renewal(id: i64, prescriber: &str, class: MedicineClass, handler: &str) -> Item {
+    Item::Prescription { id: PrescriptionId(id), prescriber: p(prescriber), class, renewal_with: Some(p(handler)) }
 }
 fn country(code: &str) -> CountryCode {
     CountryCode::parse(code).unwrap()
@@ -133,6 +147,40 @@ fn rule_2_a_social_welfare_viewer_in_care_sees_a_prescription_without_consent_or
     let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
     assert_eq!(check(&item, &social, &decls, &[]), hidden);
     assert_eq!(check(&item, &viewer("pirkanmaa", ViewerRole::SocialWelfare, E), &decls, &[]), hidden, "no emergency");
+}
+
+#[test]
+fn rule_2_a_denied_prescription_is_seen_by_the_provider_handling_its_open_renewal_request() {
+    let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false)];
+    let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
+    let item = in_renewal(7, "lahiklinikka", MedicineClass::Ordinary, "hus");
+    let handling = Situation::HandlingRenewal;
+    assert_eq!(
+        check(&item, &viewer("hus", HC, handling), &decls, &[]),
+        Decision::Visible(Reason::PrescriptionRenewalHandled)
+    );
+    assert_eq!(check(&item, &viewer("hus", HC, T), &decls, &[]), hidden, "only while handling the request");
+    assert_eq!(check(&item, &viewer("pirkanmaa", HC, handling), &decls, &[]), hidden, "not another provider");
+    let no_request = prescription(7, "lahiklinikka");
+    assert_eq!(check(&no_request, &viewer("hus", HC, handling), &decls, &[]), hidden, "no open request, no exception");
+}
+
+#[test]
+fn rule_2_a_doctor_prescribing_a_cns_or_narcotic_medicine_sees_such_denied_prescriptions() {
+    let decls = [denial(1, DenialScope::Prescription(PrescriptionId(7)), false)];
+    let hidden = Decision::Hidden(Reason::PrescriptionDenied(DeclarationId(1)));
+    let prescribing = viewer("hus", HC, Situation::PrescribingCns);
+    let seen = Decision::Visible(Reason::PrescriptionCnsPrescribing);
+    assert_eq!(check(&narcotic(7, "lahiklinikka"), &prescribing, &decls, &[]), seen);
+    let cns = in_renewal(7, "lahiklinikka", MedicineClass::CentralNervousSystem, "lahiklinikka");
+    assert_eq!(check(&cns, &prescribing, &decls, &[]), seen);
+    assert_eq!(
+        check(&prescription(7, "lahiklinikka"), &prescribing, &decls, &[]),
+        hidden,
+        "an ordinary medicine stays hidden"
+    );
+    let pharmacy = viewer("apteekki", ViewerRole::Pharmacy, Situation::PrescribingCns);
+    assert_eq!(check(&narcotic(7, "lahiklinikka"), &pharmacy, &decls, &[]), hidden, "a pharmacy prescribes nothing");
 }
 
 #[test]
@@ -688,8 +736,12 @@ fn abroad_a_pharmacy_sees_prescriptions_of_its_consented_country_only() {
 fn abroad_narcotics_and_denied_prescriptions_are_never_disclosed() {
     let all = [abroad_consent(1, &[])];
     assert_eq!(check(&narcotic(5, "pirkanmaa"), &abroad("EE"), &all, &[]), Decision::Hidden(Reason::NeverAbroad));
-    let cns =
-        Item::Prescription { id: PrescriptionId(6), prescriber: p("hus"), class: MedicineClass::CentralNervousSystem };
+    let cns = Item::Prescription {
+        id: PrescriptionId(6),
+        prescriber: p("hus"),
+        class: MedicineClass::CentralNervousSystem,
+        renewal_with: None,
+    };
     assert_eq!(check(&cns, &abroad("EE"), &all, &[]), Decision::Hidden(Reason::NeverAbroad));
     let denied = [abroad_consent(1, &[]), denial(2, DenialScope::Prescription(PrescriptionId(5)), false)];
     let rx = prescription(5, "pirkanmaa");
@@ -814,6 +866,10 @@ fn arb_item() -> impl Strategy<Value = Item> {
         3 => (arb_provider(), kind, 0i64..4).prop_map(|(pr, k, e)| entry(&pr, k, e)),
         1 => (0i64..4, arb_provider()).prop_map(|(id, pr)| prescription(id, &pr)),
         1 => (0i64..4, arb_provider()).prop_map(|(id, pr)| narcotic(id, &pr)),
+        1 => (0i64..4, arb_provider(), arb_provider(), any::<bool>()).prop_map(|(id, pr, handler, cns)| {
+            let class = if cns { MedicineClass::CentralNervousSystem } else { MedicineClass::Ordinary };
+            in_renewal(id, &pr, class, &handler)
+        }),
         1 => (1i64..12).prop_map(|id| Item::LivingWill(DeclarationId(id))),
     ]
 }
@@ -828,7 +884,7 @@ fn arb_viewer() -> impl Strategy<Value = Viewer> {
         1 => Just(ViewerRole::Pharmacy)
     ];
     prop_oneof![
-        8 => (arb_provider(), role, prop_oneof![Just(T), Just(E)]).prop_map(|(pr, r, s)| viewer(&pr, r, s)),
+        8 => (arb_provider(), role, prop::sample::select(Situation::ALL)).prop_map(|(pr, r, s)| viewer(&pr, r, s)),
         1 => arb_country().prop_map(|c| abroad(c.as_str())),
     ]
 }

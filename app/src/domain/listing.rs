@@ -76,30 +76,61 @@ impl LogCursor {
 
 /// What a person may see of a citizen's data (DOMAIN.md §6): all of their
 /// own; of a child under 18 in their guardianship, what was recorded before
-/// the child turned 10.
+/// the child turned 10; of an adult who gave them an e-authorisation, the
+/// sectors whose matters it names (healthcare: health data, prescriptions,
+/// laboratory results, vaccinations; social welfare: client documents).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Visibility {
-    Everything,
-    RecordedBefore(NaiveDate),
+pub struct Visibility {
+    /// The first day that is not shown, if any.
+    before: Option<NaiveDate>,
+    healthcare: bool,
+    social_welfare: bool,
 }
 
 impl Visibility {
-    pub fn shows(self, recorded_on: NaiveDate) -> bool {
-        match self {
-            Visibility::Everything => true,
-            Visibility::RecordedBefore(limit) => recorded_on < limit,
+    /// All of it: the citizen's own view.
+    pub const EVERYTHING: Visibility = Visibility { before: None, healthcare: true, social_welfare: true };
+
+    /// What was recorded before `limit`, in both sectors.
+    pub fn recorded_before(limit: NaiveDate) -> Self {
+        Visibility { before: Some(limit), ..Visibility::EVERYTHING }
+    }
+
+    /// Only the sectors named, of what `self` shows.
+    pub fn of_sectors(self, healthcare: bool, social_welfare: bool) -> Self {
+        Visibility {
+            healthcare: self.healthcare && healthcare,
+            social_welfare: self.social_welfare && social_welfare,
+            ..self
         }
     }
 
-    /// What of `items` the asker may see, each by the day it was recorded
-    /// (a renewal request by its own days, not its prescription's; a view
-    /// of the data by its time). Every reader of rows dated apart from the
-    /// item they belong to goes through this.
-    pub fn keep<T: Recorded>(self, items: Vec<T>) -> Vec<T> {
-        match self {
-            Visibility::Everything => items,
-            Visibility::RecordedBefore(_) => items.into_iter().filter(|i| self.shows(i.recorded_on())).collect(),
+    pub fn shows(self, recorded_on: NaiveDate) -> bool {
+        self.before.is_none_or(|limit| recorded_on < limit)
+    }
+
+    /// Whether the data of this sector is shown at all.
+    pub fn covers(self, sector: Sector) -> bool {
+        match sector {
+            Sector::Healthcare => self.healthcare,
+            Sector::SocialWelfare => self.social_welfare,
         }
+    }
+
+    /// Whether an item of `sector` recorded on `recorded_on` is shown.
+    pub fn shows_of(self, sector: Sector, recorded_on: NaiveDate) -> bool {
+        self.covers(sector) && self.shows(recorded_on)
+    }
+
+    /// What of `items` the asker may see, each by its sector and the day it
+    /// was recorded (a renewal request by its own days, not its
+    /// prescription's; a view of the data by its time). Every reader of rows
+    /// dated apart from the item they belong to goes through this.
+    pub fn keep<T: Recorded>(self, items: Vec<T>) -> Vec<T> {
+        if self == Visibility::EVERYTHING {
+            return items;
+        }
+        items.into_iter().filter(|i| self.shows_of(i.sector(), i.recorded_on())).collect()
     }
 
     /// The prescriptions the asker may see, each with only the dispensings
@@ -116,17 +147,19 @@ impl Visibility {
 
     /// The first day that is not shown, if any.
     pub fn limit(self) -> Option<NaiveDate> {
-        match self {
-            Visibility::Everything => None,
-            Visibility::RecordedBefore(d) => Some(d),
-        }
+        self.before
     }
 }
 
 /// Something recorded on a day of its own, which a guardian's age limit
-/// is decided by (DOMAIN.md §6).
+/// is decided by (DOMAIN.md §6), in a sector, which an e-authorisation's
+/// matters are (healthcare unless said otherwise: prescriptions, their
+/// dispensings and renewal requests are).
 pub trait Recorded {
     fn recorded_on(&self) -> NaiveDate;
+    fn sector(&self) -> Sector {
+        Sector::Healthcare
+    }
 }
 
 impl Recorded for Prescription {
@@ -153,7 +186,7 @@ pub fn birthday(born: NaiveDate, years: i32) -> NaiveDate {
 /// A guardian acting for a child born on `born`, on `today`: `None` when the
 /// child is 18 or older (nobody acts for an adult), else what may be seen.
 pub fn guardian_visibility(born: NaiveDate, today: NaiveDate) -> Option<Visibility> {
-    (today < birthday(born, 18)).then(|| Visibility::RecordedBefore(birthday(born, 10)))
+    (today < birthday(born, 18)).then(|| Visibility::recorded_before(birthday(born, 10)))
 }
 
 #[cfg(test)]
@@ -168,7 +201,7 @@ mod tests {
     fn a_guardian_sees_what_was_recorded_before_the_child_turned_ten() {
         // Sofia, born 2 June 2010, is 16 on 24 November 2026.
         let v = guardian_visibility(d(2010, 6, 2), d(2026, 11, 24)).unwrap();
-        assert_eq!(v, Visibility::RecordedBefore(d(2020, 6, 2)));
+        assert_eq!(v, Visibility::recorded_before(d(2020, 6, 2)));
         assert!(v.shows(d(2020, 6, 1)));
         assert!(!v.shows(d(2020, 6, 2)));
         // Eetu, 8: everything recorded so far is before his tenth birthday.
@@ -195,7 +228,7 @@ mod tests {
             dispensings,
             class: crate::domain::renewal::MedicineClass::Ordinary,
         };
-        let limit = Visibility::RecordedBefore(d(2020, 6, 2));
+        let limit = Visibility::recorded_before(d(2020, 6, 2));
         let kept = limit.prescriptions(vec![
             prescription(d(2020, 1, 10), vec![dispensed(d(2020, 1, 11)), dispensed(d(2020, 6, 2))]),
             prescription(d(2020, 6, 2), vec![]),
@@ -204,7 +237,7 @@ mod tests {
         assert_eq!(kept[0].dispensings, [dispensed(d(2020, 1, 11))], "nor what was dispensed after it");
         assert_eq!(kept[0].amount_left(), 60);
         let all =
-            Visibility::Everything.prescriptions(vec![prescription(d(2020, 1, 10), vec![dispensed(d(2024, 1, 1))])]);
+            Visibility::EVERYTHING.prescriptions(vec![prescription(d(2020, 1, 10), vec![dispensed(d(2024, 1, 1))])]);
         assert_eq!(all[0].dispensings.len(), 1);
     }
 

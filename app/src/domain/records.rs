@@ -137,8 +137,10 @@ impl Prescription {
         self.amount.saturating_sub(self.dispensings.iter().map(|d| d.amount).sum())
     }
 
-    pub fn item(&self) -> Item {
-        Item::Prescription { id: self.id, prescriber: self.prescriber.clone(), class: self.class }
+    /// The prescription as the decision's item; `renewal_with` is the
+    /// provider an open renewal request of it was sent to, if any.
+    pub fn item(&self, renewal_with: Option<ProviderId>) -> Item {
+        Item::Prescription { id: self.id, prescriber: self.prescriber.clone(), class: self.class, renewal_with }
     }
 }
 

@@ -161,6 +161,9 @@ pub struct Texts {
     pub err_own_wills: &'static str,
     pub err_own_abroad_consent: &'static str,
     pub err_own_viewing_log: &'static str,
+    /// A sector the asker's e-authorisation does not name.
+    pub err_authorisation_not_healthcare: &'static str,
+    pub err_authorisation_not_social: &'static str,
     pub err_renewal_provider: &'static str,
     pub renewals_title: &'static str,
     pub renewals_intro: &'static str,
@@ -307,6 +310,11 @@ pub struct Texts {
     pub preview_viewer: &'static str,
     pub preview_choose: &'static str,
     pub preview_situation: &'static str,
+    /// The preview's two situations of rule 2's exceptions.
+    pub situation_handling_renewal: &'static str,
+    pub situation_prescribing_cns: &'static str,
+    pub reason_prescription_renewal_handled: &'static str,
+    pub reason_prescription_cns_prescribing: &'static str,
     pub situation_treatment: &'static str,
     pub situation_emergency: &'static str,
     pub preview_show: &'static str,

@@ -158,6 +158,19 @@ pub async fn require_subject() -> Result<Subject, AppError> {
     Ok(subject)
 }
 
+/// `require_subject` for a page of one sector's data: refused (403, naming
+/// the sector, in the audit log, no view logged) when the asker acts by an
+/// e-authorisation whose matters do not include it.
+pub async fn require_subject_for(sector: crate::domain::declarations::Sector) -> Result<Subject, AppError> {
+    let subject = session_subject().await?;
+    if !subject.visibility.covers(sector) {
+        let refused = AppError::NotAuthorisedFor(sector);
+        return Err(refuse_access(&subject, "a sector the authorisation does not name", None, refused).await);
+    }
+    log_view(&subject).await?;
+    Ok(subject)
+}
+
 /// Logs this page request's view of the subject's data when the asker acts
 /// for someone else (once per page request): every page that shows a
 /// subject's data goes through here, by `require_subject` or on its own
@@ -193,7 +206,7 @@ pub async fn log_view(subject: &Subject) -> Result<(), AppError> {
 pub async fn session_subject() -> Result<Subject, AppError> {
     use crate::domain::listing::Visibility;
     let (session, asker) = require_informed_citizen().await?;
-    let own = Subject { asker, citizen: asker, visibility: Visibility::Everything, acting: None };
+    let own = Subject { asker, citizen: asker, visibility: Visibility::EVERYTHING, acting: None };
     let other = match session.get::<i64>(ACTING_FOR_KEY).await {
         Ok(Some(other)) => CitizenId(other),
         Ok(None) => return Ok(own),

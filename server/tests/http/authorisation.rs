@@ -69,6 +69,11 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
     assert!(!shown.is_empty() && shown.iter().all(|id| helmi_events.contains(id)), "{shown:?}");
     let (status, series) = p.call(&anna, "laboratory_series", &[("test", "P-Krea")]).await;
     assert_eq!(status, 200, "{series}");
+    // Her authorisation names healthcare matters only: Helmi's social welfare
+    // documents are refused, naming why (and the refusal is no view).
+    let social = [("section", "SocialWelfare"), ("locale", "En")];
+    let (status, body) = p.call(&anna, "records_page", &social).await;
+    assert_eq!((status, body), (403, serde_json::json!({ "NotAuthorisedFor": "SocialWelfare" })));
 
     // The Management of Data Use page: readable, with no form key (no forms).
     let (status, data_use) = p.call(&anna, "data_use_page", &[("locale", "En")]).await;
@@ -108,7 +113,7 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
         "SELECT COUNT(*) FROM audit_event WHERE kind = 'access_refused' AND citizen_id = $1 AND subject_id = $2")
         .bind(anna_id).bind(helmi).fetch_one(db).await)
     .unwrap();
-    assert!(refusals >= 11, "each refusal is in the audit log: {refusals}");
+    assert!(refusals >= 12, "each refusal is in the audit log: {refusals}");
 
     // Her views while acting are logged with her as the actor, by which right.
     let views = p.acting_views().await;
@@ -196,4 +201,31 @@ async fn a_page_viewed_while_acting_is_logged_once_and_a_guardians_views_too() {
     assert_eq!(p.acting_views().await, [(oskari_id, eetu, "guardian".to_string(), "/records".to_string())]);
     oskari.get(format!("{}/", p.base)).send().await.unwrap();
     assert_eq!(p.acting_views().await.len(), 2);
+}
+
+#[tokio::test]
+async fn an_authorisation_for_healthcare_shows_no_social_welfare_document_anywhere() {
+    let p = TestApp::spawn().await;
+    let helmi = p.id_of(HELMI).await;
+    let social: Vec<i64> = app::with_pool!(&p.pool, db => sqlx::query_scalar(
+        "SELECT e.id FROM service_event e JOIN register r ON r.id = e.register_id \
+         WHERE e.citizen_id = $1 AND r.kind = 'social_welfare_client' ORDER BY e.id")
+        .bind(helmi).fetch_all(db).await)
+    .unwrap();
+    assert!(!social.is_empty(), "Helmi has social welfare documents");
+    let anna = p.client(Some(ANNA)).await;
+    assert_eq!(p.call(&anna, "act_for", &[("person", &helmi.to_string())]).await.0, 200);
+    for id in &social {
+        let (status, _) = p.call(&anna, "service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
+        assert_eq!(status, 404, "event {id}");
+    }
+    let (_, preview) = p.call(&anna, "preview_page", &[("viewer", "hus:healthcare"), ("locale", "En")]).await;
+    let registers: Vec<&str> =
+        preview["rows"].as_array().unwrap().iter().map(|r| r["register"].as_str().unwrap()).collect();
+    assert!(!registers.iter().any(|r| r.contains("social welfare")), "{registers:?}");
+    // Helmi herself sees them all.
+    let helmi_client = p.client(Some(HELMI)).await;
+    let (status, page) = p.call(&helmi_client, "records_page", &[("section", "SocialWelfare"), ("locale", "En")]).await;
+    assert_eq!(status, 200);
+    assert!(!event_ids(&page).is_empty());
 }

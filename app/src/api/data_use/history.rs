@@ -110,7 +110,7 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
             .visibility
             .keep(pool.renewal_requests(subject.citizen).await?)
             .into_iter()
-            .filter(|r| subject.visibility.shows(r.prescribed_on))
+            .filter(|r| subject.visibility.shows_of(Sector::Healthcare, r.prescribed_on))
             .map(|r| {
                 let provider = crate::api::records::provider_name(&providers, &r.provider.0);
                 let actor = match &r.sent_by {

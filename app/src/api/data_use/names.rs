@@ -35,10 +35,16 @@ pub struct Names {
 impl Names {
     pub async fn load(pool: &Db, citizen: CitizenId, locale: Locale, visibility: Visibility) -> Result<Self, AppError> {
         let providers = pool.provider_names(locale).await?;
-        let (events, hidden_events): (Vec<_>, Vec<_>) =
-            pool.load_service_events(citizen).await?.into_iter().partition(|e| visibility.shows(e.started_on));
-        let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) =
-            pool.load_prescriptions(citizen).await?.into_iter().partition(|p| visibility.shows(p.prescribed_on));
+        let (events, hidden_events): (Vec<_>, Vec<_>) = pool
+            .load_service_events(citizen)
+            .await?
+            .into_iter()
+            .partition(|e| visibility.shows_of(e.register.kind.sector(), e.started_on));
+        let (prescriptions, hidden_prescriptions): (Vec<_>, Vec<_>) = pool
+            .load_prescriptions(citizen)
+            .await?
+            .into_iter()
+            .partition(|p| visibility.shows_of(Sector::Healthcare, p.prescribed_on));
         let countries = pool.abroad_countries(locale).await?;
         Ok(Names {
             locale,
@@ -53,7 +59,8 @@ impl Names {
 
     /// The service events the asker may see, newest first.
     pub fn visible_events(&self, visibility: Visibility) -> Vec<&ServiceEvent> {
-        let mut events: Vec<_> = self.events.values().filter(|e| visibility.shows(e.started_on)).collect();
+        let mut events: Vec<_> =
+            self.events.values().filter(|e| visibility.shows_of(e.register.kind.sector(), e.started_on)).collect();
         events.sort_by_key(|e| std::cmp::Reverse((e.started_on, e.id)));
         events
     }
@@ -61,7 +68,7 @@ impl Names {
     /// The prescriptions the asker may see, newest first.
     pub fn visible_prescriptions(&self, visibility: Visibility) -> Vec<&Prescription> {
         let mut prescriptions: Vec<_> =
-            self.prescriptions.values().filter(|p| visibility.shows(p.prescribed_on)).collect();
+            self.prescriptions.values().filter(|p| visibility.shows_of(Sector::Healthcare, p.prescribed_on)).collect();
         prescriptions.sort_by_key(|p| std::cmp::Reverse((p.prescribed_on, p.id)));
         prescriptions
     }
@@ -71,9 +78,11 @@ impl Names {
     /// child turned 10).
     pub fn within_reach(&self, scope: &DenialScope, visibility: Visibility) -> bool {
         match scope {
-            DenialScope::ServiceEvent(id) => self.events.get(id).is_some_and(|e| visibility.shows(e.started_on)),
+            DenialScope::ServiceEvent(id) => {
+                self.events.get(id).is_some_and(|e| visibility.shows_of(e.register.kind.sector(), e.started_on))
+            }
             DenialScope::Prescription(id) => {
-                self.prescriptions.get(id).is_some_and(|p| visibility.shows(p.prescribed_on))
+                self.prescriptions.get(id).is_some_and(|p| visibility.shows_of(Sector::Healthcare, p.prescribed_on))
             }
             DenialScope::Register(p, kind) => {
                 self.events.values().any(|e| e.register.provider == *p && e.register.kind == *kind)
@@ -260,6 +269,8 @@ impl Names {
             Reason::PrescriptionDenied(id) => (t.reason_prescription_denied)(&when(id)),
             Reason::PrescriptionEmergencyAllowed(id) => (t.reason_prescription_emergency)(&when(id)),
             Reason::Emergency => t.reason_emergency.to_string(),
+            Reason::PrescriptionRenewalHandled => t.reason_prescription_renewal_handled.to_string(),
+            Reason::PrescriptionCnsPrescribing => t.reason_prescription_cns_prescribing.to_string(),
             Reason::PrescriptionInTreatment => t.reason_prescription_in_treatment.to_string(),
             Reason::PrescriptionDispensing => t.reason_prescription_dispensing.to_string(),
             Reason::NotInformed => t.reason_not_informed.to_string(),

@@ -120,9 +120,13 @@ pub async fn preview_page(
             Item::Entry { register: e.register.clone(), service_event: e.id },
         ));
     }
+    // Who handles each prescription's open renewal request (rule 2's exception).
+    let requests = pool.renewal_requests(subject.citizen).await?;
+    let renewal_with =
+        |id| requests.iter().find(|r| r.prescription == id && r.state.is_open()).map(|r| r.provider.clone());
     for p in &prescriptions {
         let label = format!("{} {}", p.medicine, p.strength);
-        items.push(((label, t.prescription_centre.to_string(), p.prescribed_on), p.item()));
+        items.push(((label, t.prescription_centre.to_string(), p.prescribed_on), p.item(renewal_with(p.id))));
     }
     let decided = preview(&items, &viewer, &valid, now, opens);
     let mut counts: Vec<RegisterCount> = Vec::new();

@@ -42,7 +42,13 @@ fn PreviewResult(page: PreviewView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let chosen = page.viewer.clone();
-    let emergency = page.situation == "emergency";
+    let situations = [
+        ("treatment", t.situation_treatment),
+        ("emergency", t.situation_emergency),
+        ("handling_renewal", t.situation_handling_renewal),
+        ("prescribing_cns", t.situation_prescribing_cns),
+    ];
+    let current = page.situation.clone();
     view! {
         <form class="filters" method="get" action="/data-use/preview" aria-label=t.preview_title>
             <div class="filters__fields">
@@ -58,14 +64,15 @@ fn PreviewResult(page: PreviewView) -> impl IntoView {
                 </div>
                 <fieldset class="field">
                     <legend>{t.preview_situation}</legend>
-                    <div class="checkbox">
-                        <input type="radio" id="situation-treatment" name="situation" value="treatment" checked=!emergency/>
-                        <label for="situation-treatment">{t.situation_treatment}</label>
-                    </div>
-                    <div class="checkbox">
-                        <input type="radio" id="situation-emergency" name="situation" value="emergency" checked=emergency/>
-                        <label for="situation-emergency">{t.situation_emergency}</label>
-                    </div>
+                    {situations.into_iter().map(|(value, label)| {
+                        let id = format!("situation-{value}");
+                        view! {
+                            <div class="checkbox">
+                                <input type="radio" id=id.clone() name="situation" value=value checked=current == value/>
+                                <label for=id>{label}</label>
+                            </div>
+                        }
+                    }).collect_view()}
                 </fieldset>
             </div>
             <div class="filters__actions">

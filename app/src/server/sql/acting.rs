@@ -28,6 +28,8 @@ struct RelationRow {
     guardian: bool,
     valid_from: Option<NaiveDate>,
     valid_until: Option<NaiveDate>,
+    covers_healthcare: Option<bool>,
+    covers_social_welfare: Option<bool>,
 }
 
 /// The rows of one person or more, one per authorisation (or one with no
@@ -35,8 +37,10 @@ struct RelationRow {
 fn relations(rows: Vec<RelationRow>) -> Result<Vec<Relation>, sqlx::Error> {
     let mut out: Vec<Relation> = Vec::new();
     for r in rows {
-        let period = match (r.valid_from, r.valid_until) {
-            (Some(valid_from), Some(valid_until)) => Some(AuthorisationPeriod { valid_from, valid_until }),
+        let period = match (r.valid_from, r.valid_until, r.covers_healthcare, r.covers_social_welfare) {
+            (Some(valid_from), Some(valid_until), Some(healthcare), Some(social_welfare)) => {
+                Some(AuthorisationPeriod { valid_from, valid_until, matters: AuthorisedMatters { healthcare, social_welfare } })
+            }
             _ => None,
         };
         match out.last_mut() {
@@ -53,7 +57,7 @@ fn relations(rows: Vec<RelationRow>) -> Result<Vec<Relation>, sqlx::Error> {
 /// A relation's columns, for the citizens `c` (with `$1` the asker).
 const RELATION_COLUMNS: &str = "SELECT c.id, c.first_name, c.last_name, c.identity_code, \
      EXISTS (SELECT 1 FROM guardianship g WHERE g.guardian_id = $1 AND g.child_id = c.id) AS guardian, \
-     a.valid_from, a.valid_until";
+     a.valid_from, a.valid_until, a.covers_healthcare, a.covers_social_welfare";
 const RELATION_AUTHORISATIONS: &str = "LEFT JOIN authorisation a ON a.principal_id = c.id AND a.agent_id = $1";
 
 /// Everyone this person is the guardian of or holds an e-authorisation

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
 
-use crate::domain::acting::{ActingRight, AuthorisationPeriod};
+use crate::domain::acting::{ActingRight, AuthorisationPeriod, AuthorisedMatters};
 use crate::domain::audit::{LoginFailures, ThrottleWindows};
 use crate::domain::data_use::{register_may_be_denied, ProviderKind};
 use crate::domain::declarations::{Actor, ActorKind, CrossSector, Declaration, DeclarationEvent, DeclarationId, DeclarationKind, DenialKind, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};

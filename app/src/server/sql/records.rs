@@ -123,10 +123,25 @@ fn push_entry_filter(q: &mut QueryBuilder<'_, DB>, filter: &RecordFilter) {
     }
 }
 
-/// The entries the viewer may see (alias `x` is the entry).
+/// The entries the viewer may see (alias `x` is the entry): recorded
+/// before the limit, of the sectors covered (a client document is social
+/// welfare, every other kind healthcare).
 fn push_visibility(q: &mut QueryBuilder<'_, DB>, visibility: Visibility) {
     if let Some(limit) = visibility.limit() {
         q.push(" AND x.recorded_on < ").push_bind(limit);
+    }
+    let document = EntryKind::ClientDocument.as_str();
+    match (visibility.covers(Sector::Healthcare), visibility.covers(Sector::SocialWelfare)) {
+        (true, true) => {}
+        (true, false) => {
+            q.push(" AND x.kind <> ").push_bind(document);
+        }
+        (false, true) => {
+            q.push(" AND x.kind = ").push_bind(document);
+        }
+        (false, false) => {
+            q.push(" AND 1 = 0");
+        }
     }
 }
 
@@ -324,7 +339,7 @@ async fn registers_with_data(
         "SELECT r.id, r.provider_id, r.kind, p.uusimaa_party, p.{name} AS provider_name, g.entries, g.events FROM "
     ));
     let every_entry = filter.kind.is_none() && filter.from.is_none() && filter.to.is_none();
-    if every_entry && visibility.limit().is_none() {
+    if every_entry && visibility == Visibility::EVERYTHING {
         q.push(
             "(SELECT e.register_id, CAST(SUM(e.entry_count) AS BIGINT) AS entries, CAST(COUNT(*) AS BIGINT) AS events \
              FROM service_event e WHERE e.citizen_id = ",

@@ -1,0 +1,11 @@
+-- The matters an e-authorisation names (DOMAIN.md §6, §8): healthcare
+-- (health data, prescriptions, laboratory results, vaccinations, renewal
+-- requests) and, separately, social welfare (client documents). Those
+-- given before this named healthcare.
+ALTER TABLE authorisation ADD COLUMN covers_healthcare BOOLEAN NOT NULL DEFAULT TRUE
+    CHECK (covers_healthcare IN (0, 1));
+ALTER TABLE authorisation ADD COLUMN covers_social_welfare BOOLEAN NOT NULL DEFAULT FALSE
+    CHECK (covers_social_welfare IN (0, 1));
+
+-- Latvia joins the countries whose pharmacies may see Finnish prescriptions.
+INSERT INTO abroad_country (code, name_fi, name_sv, name_en) VALUES ('LV', 'Latvia', 'Lettland', 'Latvia');
