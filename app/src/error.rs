@@ -149,6 +149,7 @@ impl AppError {
                 RenewalRefusal::MessageTooLong => t.err_renewal_message_too_long,
                 RenewalRefusal::MessageNotText => t.err_not_text,
                 RenewalRefusal::Provider => t.err_renewal_provider,
+                RenewalRefusal::Mobile => t.err_renewal_mobile,
             },
             AppError::NotFound => t.err_not_found,
             AppError::TooLarge => t.err_too_large,
@@ -177,7 +178,10 @@ impl AppError {
             | AppError::NotAuthorisedFor(_) => 403,
             AppError::Declaration(_) => 409,
             AppError::Renewal(
-                RenewalRefusal::MessageTooLong | RenewalRefusal::MessageNotText | RenewalRefusal::Provider,
+                RenewalRefusal::MessageTooLong
+                | RenewalRefusal::MessageNotText
+                | RenewalRefusal::Provider
+                | RenewalRefusal::Mobile,
             ) => 400,
             AppError::Renewal(_) => 409,
             AppError::BadCredentials | AppError::NotAuthenticated => 401,

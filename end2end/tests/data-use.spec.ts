@@ -300,6 +300,12 @@ test('a guardian confirms the notice for a child, and the preview and viewings f
   await expect(row(page, 'Kouluterveydenhuolto')).toHaveAttribute('data-visible', 'true');
   await expect(page.getByTestId('preview')).not.toContainText('Urheiluvamma');
 
+  // Who viewed her data is not her guardian's to see (DOMAIN.md §6).
+  await page.goto('/data-use/viewings');
+  await expect(page.getByRole('alert')).toContainText("A guardian does not see who has viewed the child's data.");
+  await expect(page.getByTestId('no-acting-viewings')).toHaveCount(0);
+  // His own viewings' filter works without JavaScript.
+  await page.getByRole('button', { name: 'Back to my own data' }).click();
   await page.goto('/data-use/viewings');
   await page.getByLabel('Viewed on or after').fill('2020-01-01');
   await page.getByRole('button', { name: 'Show', exact: true }).click();

@@ -17,7 +17,7 @@ async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
 }
 
 /** Requests the renewal of `medicine` from the prescriptions page; the list opens. */
-async function requestRenewal(page: Page, medicine: string, message: string) {
+async function requestRenewal(page: Page, medicine: string, message: string, mobile = '') {
   await page.goto('/prescriptions');
   await page.getByRole('link', { name: `Request renewal of ${medicine}` }).click();
   await expect(page).toHaveURL(/\/prescriptions\/\d+\/renewal$/);
@@ -26,6 +26,7 @@ async function requestRenewal(page: Page, medicine: string, message: string) {
   await expect(provider.locator('option:checked')).toHaveText('Kanta-Häme Wellbeing Services County (prescribed it)');
   await expect(provider.locator('option', { hasText: 'Apteekki' })).toHaveCount(0);
   await page.getByLabel(/Message to the provider/).fill(message);
+  await page.getByLabel(/Mobile number for a text message/).fill(mobile);
   await page.getByRole('button', { name: 'Send the renewal request' }).click();
   await expect(page).toHaveURL(/\/prescriptions\/renewals$/);
 }
@@ -35,8 +36,9 @@ for (const [js, medicine] of [[true, 'Amlodipiini 5 mg'], [false, 'Atorvastatiin
     const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
     await loginAs(page, HELMI, 'en', js);
     const message = `<b>Please</b> & thanks <script>window.injected = 1</script> (${js ? 'js' : 'no js'})`;
-    await requestRenewal(page, medicine, message);
+    await requestRenewal(page, medicine, message, '040 123 4567');
     const first = page.getByTestId('renewals').locator('tbody tr').first();
+    await expect(first.getByTestId('mobile')).toHaveText('Text message about the result to +358401234567');
     await expect(first.locator('td').first()).toHaveText(medicine);
     await expect(first.getByTestId('state')).toHaveText(`Sent on ${today('en')}`);
     await expect(first.getByTestId('message')).toHaveText(message);
@@ -52,13 +54,16 @@ test("Helmi's seeded requests show every state, newest first", async ({ page }) 
   await page.goto('/prescriptions');
   await page.getByRole('link', { name: 'Renewal requests' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Renewal requests');
-  // The seeded four are the oldest (other tests may have sent newer ones).
+  // The seeded six are the oldest (other tests may have sent newer ones).
   const rows = page.getByTestId('renewals').locator('tbody tr');
   const states = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-state')));
-  expect(states.slice(-4)).toEqual(['sent', 'in_progress', 'renewed', 'declined']);
+  expect(states.slice(-6)).toEqual(['sent', 'in_progress', 'expired', 'returned', 'renewed', 'declined']);
   await expect(rows.last()).toContainText('Levotyroksiini');
   await expect(rows.getByTestId('state').filter({ hasText: /^Declined on / })).toHaveCount(1);
   await expect(rows.getByTestId('state').filter({ hasText: /^Renewed on / })).toHaveCount(1);
+  await expect(rows.getByTestId('state').filter({ hasText: /^Returned on / })).toHaveCount(1);
+  // Not handled within 8 days: expired, derived from the time alone.
+  await expect(rows.getByTestId('state').filter({ hasText: /^Expired on .*: not handled within 8 days$/ })).toHaveCount(1);
 });
 
 test("Matti's narcotic prescription is never renewed by request", async ({ page }) => {

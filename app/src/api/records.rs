@@ -234,7 +234,7 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
     let today = crate::domain::time::helsinki_today(chrono::Utc::now());
     let all = subject.visibility.prescriptions(pool.load_prescriptions(subject.citizen).await?);
     let names = pool.provider_names(locale).await?;
-    let requests = pool.renewal_requests(subject.citizen).await?;
+    let requests = pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?;
     let renewable = |p: &crate::domain::records::Prescription| {
         let earlier: Vec<_> = requests.iter().filter(|r| r.prescription == p.id).map(|r| r.state).collect();
         crate::domain::renewal::may_request_renewal(p.class, p.valid_until, &earlier, today).is_ok()

@@ -22,6 +22,8 @@ pub struct RenewalView {
     pub provider: String,
     /// As it was typed; the page escapes it like any text.
     pub message: Option<String>,
+    /// For a text message about the result.
+    pub mobile: Option<String>,
     pub sent_at: DateTime<Utc>,
     /// Who sent it, when not the citizen.
     pub sent_by: Option<String>,
@@ -52,7 +54,7 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
     let names = pool.provider_names(locale).await?;
     Ok(subject
         .visibility
-        .keep(pool.renewal_requests(subject.citizen).await?)
+        .keep(pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?)
         .into_iter()
         .filter(|r| subject.visibility.shows_of(crate::domain::declarations::Sector::Healthcare, r.prescribed_on))
         .map(|r| RenewalView {
@@ -61,6 +63,7 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
             medicine: r.medicine,
             provider: crate::api::records::provider_name(&names, &r.provider.0).to_string(),
             message: r.message,
+            mobile: r.mobile,
             sent_at: r.sent_at,
             sent_by: r.sent_by.map(|(name, _)| name),
             state: r.state,
@@ -106,6 +109,7 @@ pub async fn send_renewal_request(
     prescription: i64,
     provider: String,
     #[server(default)] message: String,
+    #[server(default)] mobile: String,
     form_key: String,
 ) -> Result<String, AppError> {
     use crate::domain::declarations::{PrescriptionId, ProviderId};
@@ -118,6 +122,7 @@ pub async fn send_renewal_request(
     }
     crate::api::data_use::declare::check_form_key(&subject, &form_key).await?;
     let message = crate::domain::renewal::message(&message).map_err(AppError::Renewal)?;
+    let mobile = crate::domain::renewal::mobile_number(&mobile).map_err(AppError::Renewal)?;
     // Whether it may be renewed is decided in the transaction, after a
     // repeated form key is recognised (a double submit answers as the first).
     ssr::subjects_prescription(&subject, prescription).await?;
@@ -126,6 +131,7 @@ pub async fn send_renewal_request(
         provider: ProviderId(provider),
         message,
         sent_by: subject.acting.as_ref().map(|a| (a.right, subject.asker)),
+        mobile,
     };
     let pool = pool()?;
     match pool.record_renewal_request(subject.citizen, &request, chrono::Utc::now(), Some(&form_key)).await? {
@@ -164,7 +170,7 @@ mod ssr {
     pub async fn renewable(subject: &Subject, prescription: i64) -> Result<RenewalCandidate, AppError> {
         let candidate = subjects_prescription(subject, prescription).await?;
         let earlier: Vec<_> = pool()?
-            .renewal_requests(subject.citizen)
+            .renewal_requests(subject.citizen, chrono::Utc::now())
             .await?
             .into_iter()
             .filter(|r| r.prescription == candidate.id)

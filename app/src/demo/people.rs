@@ -437,7 +437,8 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
             dispensed,
         ));
     }
-    // Her renewal requests, one in each state (by index in `prescriptions`).
+    // Her renewal requests, one in each state (by index in `prescriptions`):
+    // declined, renewed, in progress, sent, returned, and expired.
     let renewal = |prescription, sent_days_ago, message, states| DemoRenewal {
         prescription,
         provider: "kanta-hame",
@@ -450,6 +451,9 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         renewal(39, 320, Some("Sama annos kuin ennenkin."), vec![(RenewalState::Renewed, 318)]),
         renewal(42, 3, None, vec![(RenewalState::InProgress, 2)]),
         renewal(41, 1, Some("Lääkkeet loppuvat ensi viikolla."), vec![]),
+        renewal(43, 60, Some("Voisiko annosta nostaa?"), vec![(RenewalState::Returned, 58)]),
+        // Not handled within 8 days: shown as expired (derived, nothing stored).
+        renewal(46, 20, None, vec![]),
     ];
     // A living will in two versions, and an organ donation testament.
     let will = |care: &str, end_of_life: &str, person: &str| {

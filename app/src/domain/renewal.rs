@@ -3,7 +3,7 @@
 //! hold, and the states a request goes through. Pure: the prescription's
 //! class and dates come in, the day too.
 
-use chrono::{Duration, NaiveDate};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 
 /// A prescribed medicine's class, as the Prescription Centre flags it.
@@ -31,6 +31,11 @@ pub enum RenewalState {
     InProgress,
     Renewed,
     Declined,
+    /// Sent back to the citizen (e.g. to book an appointment instead).
+    Returned,
+    /// Not handled within [`HANDLED_WITHIN_DAYS`]: derived from time, never
+    /// stored (`RenewalState::as_of`).
+    Expired,
 }
 
 string_form!(RenewalState {
@@ -38,9 +43,30 @@ string_form!(RenewalState {
     InProgress => "in_progress",
     Renewed => "renewed",
     Declined => "declined",
+    Returned => "returned",
+    Expired => "expired",
 });
 
+/// A request not handled within this many days after it was sent expires.
+pub const HANDLED_WITHIN_DAYS: i64 = 8;
+
 impl RenewalState {
+    /// The state of a request at `now`, and since when: the recorded state
+    /// (`recorded_at`), except that one still "sent" `HANDLED_WITHIN_DAYS`
+    /// after it was sent has expired then. No background job: time alone.
+    pub fn as_of(
+        self,
+        recorded_at: DateTime<Utc>,
+        sent_at: DateTime<Utc>,
+        now: DateTime<Utc>,
+    ) -> (RenewalState, DateTime<Utc>) {
+        let expires = sent_at + Duration::days(HANDLED_WITHIN_DAYS);
+        match self {
+            RenewalState::Sent if now >= expires => (RenewalState::Expired, expires),
+            state => (state, recorded_at),
+        }
+    }
+
     /// Still with the provider: a second request for the same prescription
     /// would only be a duplicate.
     pub fn is_open(self) -> bool {
@@ -70,6 +96,8 @@ pub enum RenewalRefusal {
     MessageNotText,
     /// The provider is not one that renews prescriptions (unknown, or a pharmacy).
     Provider,
+    /// The mobile number for a text message is not a Finnish mobile number.
+    Mobile,
 }
 
 /// Whether a prescription of `class`, valid until `valid_until`, may be
@@ -102,6 +130,24 @@ pub fn message(typed: &str) -> Result<Option<String>, RenewalRefusal> {
         return Err(RenewalRefusal::MessageNotText);
     }
     Ok((!typed.trim().is_empty()).then(|| typed.to_string()))
+}
+
+/// The mobile number for a text message about the result, as typed:
+/// spaces and hyphens are ignored; `+358`, `00358` or `0`, then a Finnish
+/// mobile prefix (`4…` or `50…`) and the rest, 7 to 10 digits in all after
+/// the prefix's zero; kept in international form. None when left empty.
+pub fn mobile_number(typed: &str) -> Result<Option<String>, RenewalRefusal> {
+    let compact: String = typed.chars().filter(|c| !matches!(c, ' ' | '-')).collect();
+    if compact.is_empty() {
+        return Ok(None);
+    }
+    let national = ["+358", "00358", "0"].iter().find_map(|p| compact.strip_prefix(p)).ok_or(RenewalRefusal::Mobile)?;
+    let mobile = national.starts_with('4') || national.starts_with("50");
+    if mobile && (7..=10).contains(&national.len()) && national.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(Some(format!("+358{national}")))
+    } else {
+        Err(RenewalRefusal::Mobile)
+    }
 }
 
 #[cfg(test)]
@@ -147,6 +193,47 @@ mod tests {
         }
         let closed = [RenewalState::Renewed, RenewalState::Declined];
         assert_eq!(may_request_renewal(MedicineClass::Ordinary, until, &closed, today), Ok(()));
+    }
+
+    #[test]
+    fn a_request_still_sent_after_eight_days_has_expired_and_may_be_sent_again() {
+        use chrono::TimeZone;
+        let sent = Utc.with_ymd_and_hms(2026, 11, 1, 10, 0, 0).unwrap();
+        let day = |d: i64| sent + Duration::days(d);
+        assert_eq!(RenewalState::Sent.as_of(sent, sent, day(8) - Duration::seconds(1)), (RenewalState::Sent, sent));
+        assert_eq!(RenewalState::Sent.as_of(sent, sent, day(8)), (RenewalState::Expired, day(8)));
+        assert_eq!(
+            RenewalState::InProgress.as_of(day(1), sent, day(30)),
+            (RenewalState::InProgress, day(1)),
+            "being handled"
+        );
+        assert_eq!(RenewalState::Returned.as_of(day(2), sent, day(30)), (RenewalState::Returned, day(2)));
+        for closed in [RenewalState::Expired, RenewalState::Returned] {
+            assert!(!closed.is_open());
+            assert_eq!(
+                may_request_renewal(MedicineClass::Ordinary, day(300).date_naive(), &[closed], day(30).date_naive()),
+                Ok(())
+            );
+        }
+    }
+
+    #[test]
+    fn a_mobile_number_is_finnish_and_kept_in_international_form() {
+        assert_eq!(mobile_number(""), Ok(None));
+        assert_eq!(mobile_number("  "), Ok(None));
+        for (typed, kept) in [
+            ("040 123 4567", "+358401234567"),
+            ("+358 40 123 4567", "+358401234567"),
+            ("050-1234567", "+358501234567"),
+            ("00358451234567", "+358451234567"),
+        ] {
+            assert_eq!(mobile_number(typed), Ok(Some(kept.to_string())), "{typed}");
+        }
+        for bad in
+            ["09 123 4567", "+46 70 123 4567", "040 123 456a", "04", "+358 40 1234 567 890", "0401234567\u{202e}"]
+        {
+            assert_eq!(mobile_number(bad), Err(RenewalRefusal::Mobile), "{bad}");
+        }
     }
 
     #[test]

@@ -164,6 +164,11 @@ pub struct Texts {
     /// A sector the asker's e-authorisation does not name.
     pub err_authorisation_not_healthcare: &'static str,
     pub err_authorisation_not_social: &'static str,
+    pub err_renewal_mobile: &'static str,
+    /// The renewal form's optional mobile number, and the list's line for it.
+    pub renewal_mobile_label: &'static str,
+    pub renewal_mobile_hint: &'static str,
+    pub renewal_text_to: fn(number: &str) -> String,
     pub err_renewal_provider: &'static str,
     pub renewals_title: &'static str,
     pub renewals_intro: &'static str,

@@ -45,7 +45,10 @@ pub fn RenewalsPage() -> impl IntoView {
                                 </td>
                                 <td>{r.provider}</td>
                                 <td data-testid="state">{(t.renewal_state)(r.state, &locale.local_date(r.state_at))}</td>
-                                <td class="message" dir="auto" data-testid="message">{r.message.unwrap_or_default()}</td>
+                                <td class="message-cell">
+                                    <span class="message" dir="auto" data-testid="message">{r.message.unwrap_or_default()}</span>
+                                    {r.mobile.map(|number| view! { <br/><span class="muted" data-testid="mobile">{(t.renewal_text_to)(&number)}</span> })}
+                                </td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -90,6 +93,11 @@ pub fn RenewalFormPage() -> impl IntoView {
                             <div class="field">
                                 <label for="renewal-message">{(t.renewal_message_label)(MESSAGE_MAX_CHARS)}</label>
                                 <textarea id="renewal-message" name="message" dir="auto" rows="4" maxlength=MESSAGE_MAX_CHARS></textarea>
+                            </div>
+                            <div class="field">
+                                <label for="renewal-mobile">{t.renewal_mobile_label}</label>
+                                <p class="hint" id="renewal-mobile-hint">{t.renewal_mobile_hint}</p>
+                                <input id="renewal-mobile" name="mobile" type="tel" autocomplete="tel" inputmode="tel" maxlength="20" aria-describedby="renewal-mobile-hint"/>
                             </div>
                             <button type="submit" class="button">{t.renewal_send_button}</button>
                         </ActionForm>

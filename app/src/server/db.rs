@@ -114,7 +114,7 @@ database_api! {
 
     // Prescription renewal requests (sql/renewals.rs).
     /// The citizen's renewal requests, newest first, with their latest state.
-    fn renewal_requests(citizen: CitizenId) -> Vec<RenewalRequest>;
+    fn renewal_requests(citizen: CitizenId, now: DateTime<Utc>) -> Vec<RenewalRequest>;
     /// One of the citizen's prescriptions, as a renewal request needs it.
     fn renewable_prescription(citizen: CitizenId, prescription: PrescriptionId) -> Option<RenewalCandidate>;
     /// Sends a renewal request if the domain allows it now (inner `Err`:

@@ -199,6 +199,8 @@ pub struct RenewalRequest {
     pub prescribed_on: NaiveDate,
     pub provider: ProviderId,
     pub message: Option<String>,
+    /// For a text message about the result.
+    pub mobile: Option<String>,
     pub sent_at: DateTime<Utc>,
     /// Who sent it, when not the citizen (a guardian, an authorised agent),
     /// and by which right.
@@ -247,4 +249,6 @@ pub struct NewRenewalRequest {
     pub message: Option<String>,
     /// Who sends it for the citizen, and by which right (None: the citizen).
     pub sent_by: Option<(ActingRight, CitizenId)>,
+    /// For a text message about the result (`domain::renewal::mobile_number`).
+    pub mobile: Option<String>,
 }

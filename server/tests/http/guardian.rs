@@ -189,5 +189,5 @@ async fn a_guardian_sees_no_dispensing_or_renewal_request_recorded_after_the_chi
     let everything = app::domain::listing::Visibility::EVERYTHING;
     let all = everything.prescriptions(p.pool.load_prescriptions(CitizenId(sofia)).await.unwrap());
     assert_eq!(all.iter().find(|x| x.id.0 == rx).unwrap().dispensings.len(), 2);
-    assert_eq!(p.pool.renewal_requests(CitizenId(sofia)).await.unwrap().len(), 3);
+    assert_eq!(p.pool.renewal_requests(CitizenId(sofia), Utc::now()).await.unwrap().len(), 3);
 }

@@ -49,7 +49,7 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
     let helmi = p.client(Some(HELMI)).await;
     let (status, list) = p.call(&helmi, "renewal_requests", &[("locale", "En")]).await;
     assert_eq!(status, 200);
-    assert_eq!(states(&list), ["Sent", "InProgress", "Renewed", "Declined"], "newest first");
+    assert_eq!(states(&list), ["Sent", "InProgress", "Expired", "Returned", "Renewed", "Declined"], "newest first");
 
     // Amlodipine may be renewed; the card of the one in progress offers nothing.
     let amlodipine = p.prescription_of(HELMI, "Amlodipiini").await;
@@ -80,7 +80,7 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
     assert_eq!(p.renewal_count().await, before, "records once");
 
     let (_, list) = p.call(&helmi, "renewal_requests", &[("locale", "En")]).await;
-    assert_eq!(states(&list).len(), 5);
+    assert_eq!(states(&list).len(), 7, "the six seeded and the new one");
     assert_eq!(list[0]["state"], "Sent");
     assert_eq!(list[0]["message"], typed, "stored exactly as typed");
     assert_eq!(list[0]["sent_by"], Value::Null);
@@ -119,6 +119,16 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
             vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("message", &long)],
             400,
             "MessageTooLong",
+        ),
+        (
+            vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("message", "Kiitos\u{1b}[2J")],
+            400,
+            "MessageNotText",
+        ),
+        (
+            vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("mobile", "09 123 4567")],
+            400,
+            "Mobile",
         ),
         (vec![("prescription", metformin.as_str()), ("provider", "apteekki-tahti")], 400, "Provider"),
         (vec![("prescription", metformin.as_str()), ("provider", "no-such-provider")], 400, "Provider"),
@@ -172,7 +182,7 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     assert_eq!(history[0]["actor"], "Anna Koskinen, with an e-authorisation");
     assert_eq!(history[0]["channel"], "Online in MyKanta");
     let sent: Vec<&str> = history.as_array().unwrap().iter().filter_map(|h| h["event"].as_str()).collect();
-    assert_eq!(sent.iter().filter(|e| e.starts_with("Renewal request sent")).count(), 5, "the four seeded too");
+    assert_eq!(sent.iter().filter(|e| e.starts_with("Renewal request sent")).count(), 7, "the six seeded too");
     // A form loaded for Helmi and sent after Anna went back to her own data:
     // the subject changed, nothing is written.
     let atorvastatin = p.prescription_of(HELMI, "Atorvastatiini").await;

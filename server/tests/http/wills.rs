@@ -69,6 +69,9 @@ async fn a_living_will_is_replaced_by_versions_kept_as_typed_and_an_organ_testam
         (vec![("care", " "), ("end_of_life", "\n")], 400, json!({"BadWillForm": "LivingWillEmpty"})),
         (vec![("care", &long)], 400, json!({"BadWillForm": "CareTooLong"})),
         (vec![("care", "x"), ("end_of_life", &long)], 400, json!({"BadWillForm": "EndOfLifeTooLong"})),
+        (vec![("care", "Ei elvytystä\0")], 400, json!({"BadWillForm": "NotText"})),
+        (vec![("care", "x"), ("person_to_hear", "\u{202e}ettaM")], 400, json!({"BadWillForm": "NotText"})),
+        (vec![("end_of_life", "\u{1b}[2J\u{c}")], 400, json!({"BadWillForm": "NotText"})),
     ];
     for (mut form, status, body) in cases {
         form.push(("form_key", &key));
@@ -79,6 +82,7 @@ async fn a_living_will_is_replaced_by_versions_kept_as_typed_and_an_organ_testam
         (vec![("donate", "no"), ("restriction", "kidneys")], json!({"BadWillForm": "RestrictionWithNo"})),
         (vec![("donate", "maybe")], json!({"BadWillForm": "DonationChoice"})),
         (vec![("restriction", "x")], json!({"BadWillForm": "DonationChoice"})),
+        (vec![("donate", "yes"), ("restriction", "munuaiset\u{2066}")], json!({"BadWillForm": "NotText"})),
     ] {
         let mut form = form;
         form.push(("form_key", &organ_key));

@@ -121,7 +121,7 @@ pub async fn preview_page(
         ));
     }
     // Who handles each prescription's open renewal request (rule 2's exception).
-    let requests = pool.renewal_requests(subject.citizen).await?;
+    let requests = pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?;
     let renewal_with =
         |id| requests.iter().find(|r| r.prescription == id && r.state.is_open()).map(|r| r.provider.clone());
     for p in &prescriptions {

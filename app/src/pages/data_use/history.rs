@@ -203,7 +203,10 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let (views, next) = page.await.map(|v| (v.by_people_acting, v.acting_next)).unwrap_or_default();
+                // Nothing of it when the page itself was refused (a guardian).
+                let Ok((views, next)) = page.await.map(|v| (v.by_people_acting, v.acting_next)) else {
+                    return ().into_any();
+                };
                 view! {
                     <section class="panel" aria-labelledby="acting-viewings-title">
                         <h2 id="acting-viewings-title">{t.acting_viewings_heading}</h2>
@@ -236,6 +239,7 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                         }}
                     </section>
                 }
+                .into_any()
             })}
         </Suspense>
     }

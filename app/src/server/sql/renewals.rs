@@ -10,6 +10,7 @@ struct RenewalRow {
     prescribed_on: NaiveDate,
     provider_id: String,
     message: Option<String>,
+    mobile: Option<String>,
     sent_at: DateTime<Utc>,
     sent_by: Option<String>,
     actor_right: Option<String>,
@@ -33,11 +34,12 @@ fn renewal_state(latest: Option<String>) -> Result<RenewalState, sqlx::Error> {
     }
 }
 
-/// The citizen's renewal requests, newest first, each with its latest state
-/// (none recorded: still sent) and who sent it when not the citizen.
-pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<RenewalRequest>, sqlx::Error> {
+/// The citizen's renewal requests, newest first, each with its state at
+/// `now` (its latest recorded state; none: still sent, or expired after
+/// `HANDLED_WITHIN_DAYS`) and who sent it when not the citizen.
+pub async fn renewal_requests(pool: &Pool, citizen: CitizenId, now: DateTime<Utc>) -> Result<Vec<RenewalRequest>, sqlx::Error> {
     let sql = format!(
-        "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.sent_at, \
+        "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.mobile, r.sent_at, \
          CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, r.actor_right, \
          {} AS state, {} AS state_at \
          FROM renewal_request r JOIN prescription x ON x.id = r.prescription_id \
@@ -53,6 +55,7 @@ pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<Ren
                 (Some(name), Some(right)) => Some((name, ActingRight::parse(&right).ok_or_else(|| decode("acting right"))?)),
                 _ => None,
             };
+            let (state, state_at) = renewal_state(r.state)?.as_of(r.state_at.unwrap_or(r.sent_at), r.sent_at, now);
             Ok(RenewalRequest {
                 id: r.id,
                 prescription: PrescriptionId(r.prescription_id),
@@ -60,10 +63,11 @@ pub async fn renewal_requests(pool: &Pool, citizen: CitizenId) -> Result<Vec<Ren
                 prescribed_on: r.prescribed_on,
                 provider: ProviderId(r.provider_id),
                 message: r.message,
+                mobile: r.mobile,
                 sent_at: r.sent_at,
                 sent_by,
-                state: renewal_state(r.state)?,
-                state_at: r.state_at.unwrap_or(r.sent_at),
+                state,
+                state_at,
             })
         })
         .collect()
@@ -97,11 +101,15 @@ pub async fn renewable_prescription(
     .transpose()
 }
 
-/// The states of the earlier requests for one prescription.
-async fn earlier_renewal_states(conn: &mut Conn, prescription: PrescriptionId) -> Result<Vec<RenewalState>, sqlx::Error> {
-    let sql = format!("SELECT {} FROM renewal_request r WHERE r.prescription_id = $1", latest_state_of_r("s.state"));
-    let states: Vec<Option<String>> = sqlx::query_scalar(&sql).bind(prescription.0).fetch_all(&mut *conn).await?;
-    states.into_iter().map(renewal_state).collect()
+/// The states at `now` of the earlier requests for one prescription.
+async fn earlier_renewal_states(
+    conn: &mut Conn,
+    prescription: PrescriptionId,
+    now: DateTime<Utc>,
+) -> Result<Vec<RenewalState>, sqlx::Error> {
+    let sql = format!("SELECT {}, r.sent_at FROM renewal_request r WHERE r.prescription_id = $1", latest_state_of_r("s.state"));
+    let rows: Vec<(Option<String>, DateTime<Utc>)> = sqlx::query_as(&sql).bind(prescription.0).fetch_all(&mut *conn).await?;
+    rows.into_iter().map(|(state, sent_at)| Ok(renewal_state(state)?.as_of(sent_at, sent_at, now).0)).collect()
 }
 
 /// Sends a renewal request if it may be sent now: in one transaction that
@@ -137,7 +145,7 @@ pub async fn record_renewal_request(
             .await?;
     let Some((class, valid_until)) = row else { return Err(sqlx::Error::RowNotFound) };
     let class = MedicineClass::parse(&class).ok_or_else(|| decode("medicine class"))?;
-    let earlier = earlier_renewal_states(&mut tx, request.prescription).await?;
+    let earlier = earlier_renewal_states(&mut tx, request.prescription, now).await?;
     let today = crate::domain::time::helsinki_today(now);
     if let Err(refused) = may_request_renewal(class, valid_until, &earlier, today) {
         return Ok(Err(refused));
@@ -148,7 +156,7 @@ pub async fn record_renewal_request(
     };
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, message, sent_at, actor_right, \
-         actor_citizen_id, idempotency_key) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+         actor_citizen_id, idempotency_key, mobile) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
     )
     .bind(citizen.0)
     .bind(request.prescription.0)
@@ -158,6 +166,7 @@ pub async fn record_renewal_request(
     .bind(right)
     .bind(actor)
     .bind(idempotency_key)
+    .bind(request.mobile.as_deref())
     .fetch_one(&mut *tx)
     .await?;
     tx.commit().await?;
