@@ -348,7 +348,9 @@ test('Elina sees who viewed her data, filtered by provider', async ({ page }) =>
   await page.getByLabel('Service provider').selectOption({ label: 'HUS Group' });
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page.getByTestId('viewings').getByRole('row')).toHaveCount(2);
-  await expect(page.getByTestId('viewings')).toContainText('Neurologian poliklinikka: käyntiyhteenveto');
+  await expect(page.getByTestId('viewings')).toContainText('Migreeni: diagnoosi');
+  await expect(page.getByTestId('viewings')).toContainText('Emergency (Patient Act, section 13)');
+  await expect(page.getByTestId('viewings')).toContainText('Data use in the Uusimaa joint area');
 });
 
 for (const lang of LANGS) {

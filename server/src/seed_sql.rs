@@ -183,9 +183,9 @@ pub(super) async fn seed_person_data(
     for v in &d.viewings {
         let at = (today - chrono::Duration::days(v.days_ago)).and_hms_opt(9, 30, 0).expect("valid time").and_utc();
         sqlx::query(
-            "INSERT INTO professional_viewing (citizen_id, provider_id, unit_id, viewed_at, what, purpose) VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO professional_viewing (citizen_id, provider_id, unit_id, viewed_at, what, purpose, basis) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
-        .bind(citizen_id).bind(v.provider).bind(v.unit).bind(at).bind(v.what).bind(v.purpose)
+        .bind(citizen_id).bind(v.provider).bind(v.unit).bind(at).bind(v.what).bind(v.purpose).bind(v.basis)
         .execute(&mut *tx).await?;
     }
     Ok(())

@@ -157,8 +157,9 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         provider: "varsinais-suomi",
         unit: "vs-tyks",
         days_ago: 120,
-        what: "Potilaskertomus",
+        what: "Selkäkipu: käyntiyhteenveto",
         purpose: "treatment",
+        basis: "consent",
     }];
 
     // Liisa: a denial of one service event and of one valid prescription; a
@@ -270,37 +271,27 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
         event("kide-terveys/patient", "kide-helsinki", ago(80), "Flunssa", &["visit_summary"]),
     ];
     elina.declarations = vec![(500, DemoActor::Citizen, DemoDeclaration::DenyUusimaa(false))];
-    // What each viewing names is in her data; the last two come after her
-    // Uusimaa denial, and each is a provider reading its own register.
+    // Disclosures of her data through Kanta: before her Uusimaa denial by the
+    // Uusimaa rule, after it only in emergencies (no consent of hers).
+    let disclosure = |provider, unit, days_ago, what, basis| DemoViewing {
+        provider,
+        unit,
+        days_ago,
+        what,
+        purpose: if basis == "emergency" { "emergency" } else { "treatment" },
+        basis,
+    };
     elina.viewings = vec![
-        DemoViewing {
-            provider: "hus",
-            unit: "hus-meilahti",
-            days_ago: 550,
-            what: "Neurologian poliklinikka: käyntiyhteenveto",
-            purpose: "treatment",
-        },
-        DemoViewing {
-            provider: "vantaa-kerava",
-            unit: "vantaa-tikkurila",
-            days_ago: 540,
-            what: "Migreeni: diagnoosi",
-            purpose: "treatment",
-        },
-        DemoViewing {
-            provider: "kide-terveys",
-            unit: "kide-tyoterveys",
-            days_ago: 200,
-            what: "Työterveystarkastus: todistus",
-            purpose: "treatment",
-        },
-        DemoViewing {
-            provider: "kide-terveys",
-            unit: "kide-helsinki",
-            days_ago: 80,
-            what: "Flunssa: käyntiyhteenveto",
-            purpose: "treatment",
-        },
+        disclosure("hus", "hus-meilahti", 550, "Migreeni: diagnoosi", "uusimaa"),
+        disclosure("vantaa-kerava", "vantaa-tikkurila", 540, "Neurologian poliklinikka: käyntiyhteenveto", "uusimaa"),
+        disclosure("hus", "hus-meilahti", 120, "Migreeni: diagnoosi", "emergency"),
+        disclosure(
+            "vantaa-kerava",
+            "vantaa-tikkurila",
+            60,
+            "Neurologian poliklinikka: kuvantamistutkimus",
+            "emergency",
+        ),
     ];
 
     // Oskari: his own records; guardian of Eetu (8) and Sofia (16).

@@ -178,6 +178,9 @@ pub struct Viewing {
     pub viewed_at: DateTime<Utc>,
     pub what: String,
     pub purpose: String,
+    /// On which basis the data was disclosed (DOMAIN.md §7); None in rows
+    /// logged before the basis was.
+    pub basis: Option<String>,
 }
 
 /// A view of the citizen's data by someone acting for them.

@@ -19,6 +19,8 @@ pub struct ViewingView {
     pub at: DateTime<Utc>,
     pub what: String,
     pub purpose: String,
+    /// On which basis it was disclosed, in words.
+    pub basis: String,
 }
 
 /// A view of the subject's data by someone acting for them.
@@ -190,6 +192,15 @@ pub async fn viewings_page(
                     "emergency" => t.purpose_emergency,
                     "social_welfare_service" => t.purpose_social_welfare,
                     _ => t.purpose_dispensing,
+                }
+                .to_string(),
+                basis: match v.basis.as_deref() {
+                    Some("consent") => t.basis_consent,
+                    Some("uusimaa") => t.basis_uusimaa,
+                    Some("emergency") => t.basis_emergency,
+                    Some("prescription_in_care") => t.basis_prescription_in_care,
+                    Some("prescription_dispensing") => t.basis_prescription_dispensing,
+                    _ => t.basis_unknown,
                 }
                 .to_string(),
             })

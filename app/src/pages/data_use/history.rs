@@ -176,11 +176,11 @@ pub fn ViewingsPage() -> impl IntoView {
                         <table data-testid="viewings">
                             <thead><tr>
                                 <th scope="col">{t.col_time}</th><th scope="col">{t.col_provider}</th><th scope="col">{t.col_unit}</th>
-                                <th scope="col">{t.col_what}</th><th scope="col">{t.col_purpose}</th>
+                                <th scope="col">{t.col_what}</th><th scope="col">{t.col_purpose}</th><th scope="col">{t.col_basis}</th>
                             </tr></thead>
                             <tbody>
                                 {v.viewings.into_iter().map(|x| view! {
-                                    <tr><td>{locale.date_time(x.at)}</td><td>{x.provider}</td><td>{x.unit}</td><td>{x.what}</td><td>{x.purpose}</td></tr>
+                                    <tr><td>{locale.date_time(x.at)}</td><td>{x.provider}</td><td>{x.unit}</td><td>{x.what}</td><td>{x.purpose}</td><td>{x.basis}</td></tr>
                                 }).collect_view()}
                             </tbody>
                         </table>

@@ -343,6 +343,7 @@ struct ViewingRow {
     viewed_at: DateTime<Utc>,
     what: String,
     purpose: String,
+    basis: Option<String>,
 }
 
 /// Professionals' viewings of the citizen's data, newest first, optionally
@@ -355,7 +356,7 @@ pub async fn viewings(
     to: Option<NaiveDate>,
 ) -> Result<Vec<Viewing>, sqlx::Error> {
     let mut q = QueryBuilder::<DB>::new(
-        "SELECT v.provider_id, u.name AS unit_name, v.viewed_at, v.what, v.purpose FROM professional_viewing v \
+        "SELECT v.provider_id, u.name AS unit_name, v.viewed_at, v.what, v.purpose, v.basis FROM professional_viewing v \
          JOIN unit u ON u.id = v.unit_id WHERE v.citizen_id = ",
     );
     q.push_bind(citizen.0);
@@ -378,6 +379,7 @@ pub async fn viewings(
             viewed_at: r.viewed_at,
             what: r.what,
             purpose: r.purpose,
+            basis: r.basis,
         })
         .collect())
 }
