@@ -76,8 +76,30 @@ e2e() { # database URL
 }
 say "end-to-end tests on SQLite (Playwright, $("$CHROMIUM_PATH" --version 2>/dev/null || echo chromium))"
 run_part "end-to-end, SQLite" e2e "sqlite://$TMP_DIR/e2e.sqlite"
-say "end-to-end tests on PostgreSQL"
-run_part "end-to-end, PostgreSQL" e2e "$(create_pg_database kanta_e2e)"
+# The PostgreSQL run is also the plan guard's: its database holds a generated
+# population beside the demo people, and auto_explain logs the plan of every
+# statement the portal executes there; scripts/plan-guard.py then fails on any
+# sequential scan of a table that grows with the population.
+PLAN_CITIZENS=20000
+plan_db="$(create_pg_database kanta_e2e)"
+prepare_plan_db() {
+  "$SERVER_BIN" generate --citizens "$PLAN_CITIZENS" --entries 10 --database-url "$plan_db" &&
+    "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 "$plan_db" \
+      -c "ALTER DATABASE kanta_e2e SET session_preload_libraries = 'auto_explain'" \
+      -c "ALTER DATABASE kanta_e2e SET auto_explain.log_min_duration = 0" \
+      -c "ALTER DATABASE kanta_e2e SET auto_explain.log_format = 'json'"
+}
+plan_guard() {
+  "$PG_BIN/psql" -qtAX -v ON_ERROR_STOP=1 "$plan_db" -c "SELECT json_object_agg(c.relname, c.reltuples) \
+    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+    WHERE c.relkind = 'r' AND n.nspname IN ('public', 'tower_sessions')" >"$TMP_DIR/table-sizes.json" &&
+    python3 "$ROOT/scripts/plan-guard.py" "$PG_DIR/server.log" "$TMP_DIR/table-sizes.json"
+}
+say "end-to-end tests on PostgreSQL, beside $PLAN_CITIZENS generated citizens, every plan logged"
+run_part "generate $PLAN_CITIZENS citizens for the plan guard" prepare_plan_db
+run_part "end-to-end, PostgreSQL" e2e "$plan_db"
+say "plan guard: no statement scans a table that grows with the population"
+run_part "plan guard (auto_explain over the PostgreSQL end-to-end run)" plan_guard
 
 say "PostgreSQL outage test"
 run_part "outage: 503 while PostgreSQL is down, back without a restart" source "$ROOT/scripts/outage-test.sh"

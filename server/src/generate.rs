@@ -101,6 +101,43 @@ pub async fn generate(
                     q.build().execute(&mut *tx).await?;
                 }
                 x += entry_rows.len() as u64;
+                // What grows with every citizen besides the records: the
+                // notice confirmed, a consent, a login (and its audit row), a
+                // prescription dispensed once, a disclosure; so that a plan
+                // over any of these tables meets a population's numbers.
+                let ago = |days: i64| now - Duration::days(days + (n % 300) as i64);
+                sqlx::query(
+                    "INSERT INTO notice_confirmation (citizen_id, version, channel, confirmed_at) VALUES ($1, '2023-11', 'online', $2)",
+                )
+                .bind(id).bind(ago(30)).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO declaration (citizen_id, made_at, actor, event, sector) VALUES ($1, $2, 'citizen', 'consent_given', 'healthcare')",
+                )
+                .bind(id).bind(ago(20)).execute(&mut *tx).await?;
+                sqlx::query("INSERT INTO citizen_login (citizen_id, logged_in_at) VALUES ($1, $2)")
+                    .bind(id).bind(ago(10)).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO audit_event (at, kind, citizen_id, identity_code, client_address) VALUES ($1, 'login', $2, $3, '127.0.0.1')",
+                )
+                .bind(ago(10)).bind(id).bind(&code).execute(&mut *tx).await?;
+                let (register, unit) = registers[(n % registers.len() as u64) as usize];
+                let provider = register.split('/').next().unwrap_or(register);
+                let rx: i64 = sqlx::query_scalar(
+                    "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
+                     prescribed_on, valid_until, amount, amount_unit) \
+                     VALUES ($1, $2, $3, 'Simvastatiini', '20 mg', '1 tabletti illalla', $4, $5, 100, 'tabl') RETURNING id",
+                )
+                .bind(id).bind(provider).bind(unit).bind(today - Duration::days(100)).bind(today + Duration::days(630))
+                .fetch_one(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, 'apteekki-kauppatori', $2, 100)",
+                )
+                .bind(rx).bind(today - Duration::days(99)).execute(&mut *tx).await?;
+                sqlx::query(
+                    "INSERT INTO professional_viewing (citizen_id, provider_id, unit_id, viewed_at, what, purpose, basis) \
+                     VALUES ($1, 'hus', 'hus-meilahti', $2, 'Vastaanottokäynti: käyntiyhteenveto', 'treatment', 'consent')",
+                )
+                .bind(id).bind(ago(5)).execute(&mut *tx).await?;
                 c += 1;
             }
             tx.commit().await?;
