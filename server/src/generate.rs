@@ -102,16 +102,18 @@ pub async fn generate(
                 }
                 x += entry_rows.len() as u64;
                 // What grows with every citizen besides the records: the
-                // notice confirmed, a consent, a login (and its audit row), a
-                // prescription dispensed once, a disclosure; so that a plan
-                // over any of these tables meets a population's numbers.
+                // notice confirmed, a consent (social welfare: the stress
+                // driver gives and withdraws the healthcare one), a login and
+                // its audit row, a prescription dispensed once, a disclosure;
+                // so that a plan over any of these tables meets a population's
+                // numbers.
                 let ago = |days: i64| now - Duration::days(days + (n % 300) as i64);
                 sqlx::query(
                     "INSERT INTO notice_confirmation (citizen_id, version, channel, confirmed_at) VALUES ($1, '2023-11', 'online', $2)",
                 )
                 .bind(id).bind(ago(30)).execute(&mut *tx).await?;
                 sqlx::query(
-                    "INSERT INTO declaration (citizen_id, made_at, actor, event, sector) VALUES ($1, $2, 'citizen', 'consent_given', 'healthcare')",
+                    "INSERT INTO declaration (citizen_id, made_at, actor, event, sector) VALUES ($1, $2, 'citizen', 'consent_given', 'social_welfare')",
                 )
                 .bind(id).bind(ago(20)).execute(&mut *tx).await?;
                 sqlx::query("INSERT INTO citizen_login (citizen_id, logged_in_at) VALUES ($1, $2)")

@@ -7,6 +7,7 @@ pub mod client_address;
 pub mod config;
 pub mod db;
 pub mod generate;
+pub mod headers;
 pub mod seed;
 pub mod session_store;
 pub mod web;
@@ -236,7 +237,7 @@ where
             std::sync::Arc::new(settings.trusted_proxies.clone()),
             client_address::client_address,
         ))
-        .layer(middleware::from_fn_with_state(state.clone(), web::security_headers))
+        .layer(middleware::from_fn_with_state(state.clone(), headers::security_headers))
         // Pages and answers in br or gzip, as the browser asks; the static
         // files are compressed ahead of time (ServeDir above).
         .layer(CompressionLayer::new())
