@@ -24,7 +24,11 @@ pub async fn seed_demo_people(pool: &sqlx::Pool<DB>) -> Result<usize, String> {
             continue;
         }
         let hash = if person.can_log_in {
-            Some(tokio::task::spawn_blocking(|| password::hash_blocking(DEMO_PASSWORD)).await.map_err(|e| e.to_string())?)
+            Some(
+                tokio::task::spawn_blocking(|| password::hash_blocking(DEMO_PASSWORD))
+                    .await
+                    .map_err(|e| e.to_string())?,
+            )
         } else {
             None
         };
@@ -76,11 +80,19 @@ pub async fn seed_registers_and_units(pool: &sqlx::Pool<DB>) -> Result<(), sqlx:
     let mut tx = pool.begin().await?;
     for (id, provider, kind) in app::demo::REGISTERS {
         sqlx::query("INSERT INTO register (id, provider_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(id).bind(provider).bind(kind).execute(&mut *tx).await?;
+            .bind(id)
+            .bind(provider)
+            .bind(kind)
+            .execute(&mut *tx)
+            .await?;
     }
     for (id, provider, name) in app::demo::UNITS {
         sqlx::query("INSERT INTO unit (id, provider_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(id).bind(provider).bind(name).execute(&mut *tx).await?;
+            .bind(id)
+            .bind(provider)
+            .bind(name)
+            .execute(&mut *tx)
+            .await?;
     }
     tx.commit().await
 }
@@ -92,9 +104,7 @@ pub(super) async fn seed_person_data(
     today: chrono::NaiveDate,
 ) -> Result<(), sqlx::Error> {
     use app::demo::{DemoActor, DemoDeclaration};
-    use app::domain::declarations::{
-        Actor, DeclarationEvent, DenialScope, PrescriptionId, ProviderId, ServiceEventId,
-    };
+    use app::domain::declarations::{Actor, DeclarationEvent, DenialScope, PrescriptionId, ProviderId, ServiceEventId};
     use app::server::CitizenId;
 
     let mut event_ids = Vec::with_capacity(d.events.len());
@@ -121,8 +131,12 @@ pub(super) async fn seed_person_data(
             }
             if let Some((vaccine, dose)) = x.vaccination {
                 sqlx::query("INSERT INTO vaccination (entry_id, citizen_id, vaccine, dose) VALUES ($1, $2, $3, $4)")
-                    .bind(entry_id).bind(citizen_id).bind(vaccine).bind(i64::from(dose))
-                    .execute(&mut *tx).await?;
+                    .bind(entry_id)
+                    .bind(citizen_id)
+                    .bind(vaccine)
+                    .bind(i64::from(dose))
+                    .execute(&mut *tx)
+                    .await?;
             }
         }
         event_ids.push(event_id);
@@ -138,22 +152,39 @@ pub(super) async fn seed_person_data(
         .bind(p.prescribed_on).bind(p.valid_until).bind(p.amount).bind(p.amount_unit).bind(p.class.as_str())
         .fetch_one(&mut *tx).await?;
         for (pharmacy, on, amount) in &p.dispensings {
-            sqlx::query("INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, $2, $3, $4)")
-                .bind(rx_id).bind(pharmacy).bind(on).bind(amount).execute(&mut *tx).await?;
+            sqlx::query(
+                "INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, $2, $3, $4)",
+            )
+            .bind(rx_id)
+            .bind(pharmacy)
+            .bind(on)
+            .bind(amount)
+            .execute(&mut *tx)
+            .await?;
         }
         rx_ids.push(rx_id);
     }
-    let at_noon = |days_ago: i64| (today - chrono::Duration::days(days_ago)).and_hms_opt(12, 0, 0).expect("noon").and_utc();
+    let at_noon =
+        |days_ago: i64| (today - chrono::Duration::days(days_ago)).and_hms_opt(12, 0, 0).expect("noon").and_utc();
     for r in &d.renewals {
         let request_id: i64 = sqlx::query_scalar(
             "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, message, sent_at) \
              VALUES ($1, $2, $3, $4, $5) RETURNING id",
         )
-        .bind(citizen_id).bind(rx_ids[r.prescription]).bind(r.provider).bind(r.message).bind(at_noon(r.sent_days_ago))
-        .fetch_one(&mut *tx).await?;
+        .bind(citizen_id)
+        .bind(rx_ids[r.prescription])
+        .bind(r.provider)
+        .bind(r.message)
+        .bind(at_noon(r.sent_days_ago))
+        .fetch_one(&mut *tx)
+        .await?;
         for (state, days_ago) in &r.states {
             sqlx::query("INSERT INTO renewal_request_state (request_id, state, at) VALUES ($1, $2, $3)")
-                .bind(request_id).bind(state.as_str()).bind(at_noon(*days_ago)).execute(&mut *tx).await?;
+                .bind(request_id)
+                .bind(state.as_str())
+                .bind(at_noon(*days_ago))
+                .execute(&mut *tx)
+                .await?;
         }
     }
     for (days_ago, actor, declaration) in &d.declarations {
@@ -162,7 +193,9 @@ pub(super) async fn seed_person_data(
             DemoActor::Professional(p) => Actor::Professional(ProviderId(p.to_string())),
             DemoActor::Guardian(code) => {
                 let id: i64 = sqlx::query_scalar("SELECT id FROM citizen WHERE identity_code = $1")
-                    .bind(code).fetch_one(&mut *tx).await?;
+                    .bind(code)
+                    .fetch_one(&mut *tx)
+                    .await?;
                 Actor::Guardian(id)
             }
         };
@@ -172,7 +205,9 @@ pub(super) async fn seed_person_data(
             DemoDeclaration::CrossConsent(c) => DeclarationEvent::CrossSectorConsentGiven(*c),
             DemoDeclaration::DenyEvent(i, a) => deny(DenialScope::ServiceEvent(ServiceEventId(event_ids[*i])), *a),
             DemoDeclaration::DenyPrescription(i, a) => deny(DenialScope::Prescription(PrescriptionId(rx_ids[*i])), *a),
-            DemoDeclaration::DenyRegister(p, kind, a) => deny(DenialScope::Register(ProviderId(p.to_string()), *kind), *a),
+            DemoDeclaration::DenyRegister(p, kind, a) => {
+                deny(DenialScope::Register(ProviderId(p.to_string()), *kind), *a)
+            }
             DemoDeclaration::DenyComprehensive(s, a) => deny(DenialScope::Comprehensive(*s), *a),
             DemoDeclaration::DenyUusimaa(a) => deny(DenialScope::Uusimaa, *a),
             DemoDeclaration::Event(event) => event.clone(),
@@ -192,7 +227,10 @@ pub(super) async fn seed_person_data(
 }
 
 /// Who may act for whom: guardianships, and e-authorisations (each pair once).
-pub(super) async fn seed_guardianship_and_authorisations(pool: &sqlx::Pool<DB>, data: &[app::demo::DemoPerson]) -> Result<(), sqlx::Error> {
+pub(super) async fn seed_guardianship_and_authorisations(
+    pool: &sqlx::Pool<DB>,
+    data: &[app::demo::DemoPerson],
+) -> Result<(), sqlx::Error> {
     for guardian in data.iter().filter(|d| !d.guardian_of.is_empty()) {
         for child in &guardian.guardian_of {
             sqlx::query(
@@ -200,7 +238,10 @@ pub(super) async fn seed_guardianship_and_authorisations(pool: &sqlx::Pool<DB>, 
                  SELECT g.id, c.id FROM citizen g, citizen c WHERE g.identity_code = $1 AND c.identity_code = $2 \
                  ON CONFLICT DO NOTHING",
             )
-            .bind(guardian.code).bind(child).execute(pool).await?;
+            .bind(guardian.code)
+            .bind(child)
+            .execute(pool)
+            .await?;
         }
     }
     for principal in data.iter().filter(|d| !d.authorised.is_empty()) {
@@ -216,4 +257,3 @@ pub(super) async fn seed_guardianship_and_authorisations(pool: &sqlx::Pool<DB>, 
     }
     Ok(())
 }
-

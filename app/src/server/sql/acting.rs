@@ -39,7 +39,11 @@ fn relations(rows: Vec<RelationRow>) -> Result<Vec<Relation>, sqlx::Error> {
     for r in rows {
         let period = match (r.valid_from, r.valid_until, r.covers_healthcare, r.covers_social_welfare) {
             (Some(valid_from), Some(valid_until), Some(healthcare), Some(social_welfare)) => {
-                Some(AuthorisationPeriod { valid_from, valid_until, matters: AuthorisedMatters { healthcare, social_welfare } })
+                Some(AuthorisationPeriod {
+                    valid_from,
+                    valid_until,
+                    matters: AuthorisedMatters { healthcare, social_welfare },
+                })
             }
             _ => None,
         };
@@ -79,7 +83,8 @@ pub async fn relations_of(pool: &Pool, asker: CitizenId) -> Result<Vec<Relation>
 /// This person's guardianship of, and e-authorisations from, `other`
 /// (None: `other` does not exist).
 pub async fn relation_to(pool: &Pool, asker: CitizenId, other: CitizenId) -> Result<Option<Relation>, sqlx::Error> {
-    let sql = format!("{RELATION_COLUMNS} FROM citizen c {RELATION_AUTHORISATIONS} WHERE c.id = $2 ORDER BY a.valid_from");
+    let sql =
+        format!("{RELATION_COLUMNS} FROM citizen c {RELATION_AUTHORISATIONS} WHERE c.id = $2 ORDER BY a.valid_from");
     let rows: Vec<RelationRow> = sqlx::query_as(&sql).bind(asker.0).bind(other.0).fetch_all(pool).await?;
     Ok(relations(rows)?.pop())
 }

@@ -212,7 +212,11 @@ pub async fn citizen_standing(pool: &Pool, id: CitizenId) -> Result<Option<Citiz
     Ok(Some(CitizenStanding { full_name, current_notice: current, notice_due }))
 }
 
-pub async fn notice_text(pool: &Pool, version: &NoticeVersion, locale: Locale) -> Result<Option<NoticeText>, sqlx::Error> {
+pub async fn notice_text(
+    pool: &Pool,
+    version: &NoticeVersion,
+    locale: Locale,
+) -> Result<Option<NoticeText>, sqlx::Error> {
     sqlx::query_as(
         "SELECT v.published_on, t.title, t.body FROM notice_version v \
          JOIN notice_text t ON t.version = v.version WHERE v.version = $1 AND t.locale = $2",

@@ -21,7 +21,9 @@ pub async fn insert_declaration(
     let mut scope_register_kind = None;
     let (mut will, mut organ, mut abroad) = (None, None, None);
     match event {
-        DeclarationEvent::ConsentGiven(s) | DeclarationEvent::ConsentWithdrawn(s) | DeclarationEvent::ConsentUpdated(s) => {
+        DeclarationEvent::ConsentGiven(s)
+        | DeclarationEvent::ConsentWithdrawn(s)
+        | DeclarationEvent::ConsentUpdated(s) => {
             sector = Some(s.as_str());
         }
         DeclarationEvent::PrescriptionEmergencyAllowed | DeclarationEvent::PrescriptionEmergencyWithdrawn => {}
@@ -296,11 +298,12 @@ pub async fn confirmation_instants(
     pool: &Pool,
     citizen: CitizenId,
 ) -> Result<Vec<(NoticeVersion, DateTime<Utc>)>, sqlx::Error> {
-    let rows: Vec<(String, DateTime<Utc>)> =
-        sqlx::query_as("SELECT version, confirmed_at FROM notice_confirmation WHERE citizen_id = $1 ORDER BY confirmed_at")
-            .bind(citizen.0)
-            .fetch_all(pool)
-            .await?;
+    let rows: Vec<(String, DateTime<Utc>)> = sqlx::query_as(
+        "SELECT version, confirmed_at FROM notice_confirmation WHERE citizen_id = $1 ORDER BY confirmed_at",
+    )
+    .bind(citizen.0)
+    .fetch_all(pool)
+    .await?;
     rows.into_iter().map(|(v, at)| Ok((notice_version(&v)?, at))).collect()
 }
 

@@ -58,10 +58,8 @@ pub async fn laboratory_series(
     q.push(" ORDER BY x.recorded_on, x.id");
     let rows: Vec<LabResultRow> = q.build_query_as().fetch_all(pool).await?;
     let Some(latest) = rows.last() else { return Ok(None) };
-    let (unit, reference) = (
-        latest.unit.clone(),
-        ReferenceRange { low: latest.reference_low, high: latest.reference_high },
-    );
+    let (unit, reference) =
+        (latest.unit.clone(), ReferenceRange { low: latest.reference_low, high: latest.reference_high });
     let results = rows
         .into_iter()
         .map(|r| (LabResult { recorded_on: r.recorded_on, value: r.value }, ServiceEventId(r.service_event_id)))

@@ -10,21 +10,28 @@ use sqlx::QueryBuilder;
 use crate::domain::acting::{ActingRight, AuthorisationPeriod, AuthorisedMatters};
 use crate::domain::audit::{LoginFailures, ThrottleWindows};
 use crate::domain::data_use::{register_may_be_denied, ProviderKind};
-use crate::domain::declarations::{Actor, ActorKind, CrossSector, Declaration, DeclarationEvent, DeclarationId, DeclarationKind, DenialKind, DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId};
-use crate::domain::validity::{valid_now, validate, DeclarationError};
+use crate::domain::declarations::{
+    Actor, ActorKind, CrossSector, Declaration, DeclarationEvent, DeclarationId, DeclarationKind, DenialKind,
+    DenialScope, PrescriptionId, ProviderId, Register, RegisterKind, Sector, ServiceEventId,
+};
 use crate::domain::glance::PrescriptionLeft;
-use crate::domain::listing::{LogCursor, PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE, LOG_ROWS_PER_PAGE};
-use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
-use crate::domain::records::{Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::domain::laboratory::{LabResult, ReferenceRange};
+use crate::domain::listing::{
+    LogCursor, PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE, LOG_ROWS_PER_PAGE,
+};
+use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
+use crate::domain::records::{
+    Dispensing, Entry, EntryId, EntryKind, Prescription, RegisterId, ServiceEvent, Unit, UnitId,
+};
 use crate::domain::renewal::{may_request_renewal, MedicineClass, RenewalRefusal, RenewalState};
+use crate::domain::validity::{valid_now, validate, DeclarationError};
 use crate::domain::wills::{AbroadCountries, CountryCode, LivingWill, OrganDonation};
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
-    ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NoticeText, NewRenewalRequest, OwnData, Person, ProviderRow, Relation,
-    RenewalCandidate, RenewalRequest, RecordPage,
-    RegisterData, Vaccination, Viewing, WhatsNew,
+    ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NewRenewalRequest,
+    NoticeText, OwnData, Person, ProviderRow, RecordPage, RegisterData, Relation, RenewalCandidate, RenewalRequest,
+    Vaccination, Viewing, WhatsNew,
 };
 
 pub type Pool = sqlx::Pool<DB>;
@@ -51,7 +58,12 @@ fn provider_name_column(locale: Locale) -> &'static str {
 /// The id of the citizen's row in `table` (`declaration` or
 /// `renewal_request`) written with this form key, if any: a repeated key
 /// answers with the first write's id and writes nothing.
-async fn written_with_key(conn: &mut Conn, table: &'static str, citizen: CitizenId, key: &str) -> Result<Option<i64>, sqlx::Error> {
+async fn written_with_key(
+    conn: &mut Conn,
+    table: &'static str,
+    citizen: CitizenId,
+    key: &str,
+) -> Result<Option<i64>, sqlx::Error> {
     let sql = format!("SELECT id FROM {table} WHERE citizen_id = $1 AND idempotency_key = $2");
     sqlx::query_scalar(&sql).bind(citizen.0).bind(key).fetch_optional(&mut *conn).await
 }

@@ -142,8 +142,8 @@ pub async fn abroad_countries(pool: &Pool, locale: Locale) -> Result<Vec<(Countr
         Locale::En => "name_en",
     };
     let rows: Vec<CountryRow> =
-        sqlx::query_as(&format!("SELECT code, {name} AS name FROM abroad_country ORDER BY {name}")).fetch_all(pool).await?;
-    rows.into_iter()
-        .map(|r| Ok((CountryCode::parse(&r.code).ok_or_else(|| decode("country code"))?, r.name)))
-        .collect()
+        sqlx::query_as(&format!("SELECT code, {name} AS name FROM abroad_country ORDER BY {name}"))
+            .fetch_all(pool)
+            .await?;
+    rows.into_iter().map(|r| Ok((CountryCode::parse(&r.code).ok_or_else(|| decode("country code"))?, r.name))).collect()
 }

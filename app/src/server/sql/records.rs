@@ -5,7 +5,8 @@
 // one per row. (Contract: `sql/mod.rs`.)
 
 /// The columns of a service event with its register, provider and unit.
-const EVENT_COLUMNS: &str = "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
+const EVENT_COLUMNS: &str =
+    "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
      u.id AS unit_id, u.provider_id AS unit_provider_id, u.name AS unit_name \
      FROM service_event e JOIN register r ON r.id = e.register_id \
      JOIN service_provider p ON p.id = r.provider_id JOIN unit u ON u.id = e.unit_id ";
@@ -354,7 +355,9 @@ async fn registers_with_data(
         push_entry_filter(&mut q, filter);
         q.push(" THEN 1 ELSE 0 END) AS n FROM entry x WHERE x.citizen_id = ").push_bind(citizen.0);
         push_visibility(&mut q, visibility);
-        q.push(" GROUP BY x.service_event_id) s JOIN service_event e ON e.id = s.service_event_id WHERE e.citizen_id = ");
+        q.push(
+            " GROUP BY x.service_event_id) s JOIN service_event e ON e.id = s.service_event_id WHERE e.citizen_id = ",
+        );
         q.push_bind(citizen.0);
     }
     q.push(" GROUP BY e.register_id) g JOIN register r ON r.id = g.register_id");

@@ -37,7 +37,11 @@ fn renewal_state(latest: Option<String>) -> Result<RenewalState, sqlx::Error> {
 /// The citizen's renewal requests, newest first, each with its state at
 /// `now` (its latest recorded state; none: still sent, or expired after
 /// `HANDLED_WITHIN_DAYS`) and who sent it when not the citizen.
-pub async fn renewal_requests(pool: &Pool, citizen: CitizenId, now: DateTime<Utc>) -> Result<Vec<RenewalRequest>, sqlx::Error> {
+pub async fn renewal_requests(
+    pool: &Pool,
+    citizen: CitizenId,
+    now: DateTime<Utc>,
+) -> Result<Vec<RenewalRequest>, sqlx::Error> {
     let sql = format!(
         "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.mobile, r.sent_at, \
          CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, r.actor_right, \
@@ -52,7 +56,9 @@ pub async fn renewal_requests(pool: &Pool, citizen: CitizenId, now: DateTime<Utc
     rows.into_iter()
         .map(|r| {
             let sent_by = match (r.sent_by, r.actor_right) {
-                (Some(name), Some(right)) => Some((name, ActingRight::parse(&right).ok_or_else(|| decode("acting right"))?)),
+                (Some(name), Some(right)) => {
+                    Some((name, ActingRight::parse(&right).ok_or_else(|| decode("acting right"))?))
+                }
                 _ => None,
             };
             let (state, state_at) = renewal_state(r.state)?.as_of(r.state_at.unwrap_or(r.sent_at), r.sent_at, now);
@@ -107,8 +113,12 @@ async fn earlier_renewal_states(
     prescription: PrescriptionId,
     now: DateTime<Utc>,
 ) -> Result<Vec<RenewalState>, sqlx::Error> {
-    let sql = format!("SELECT {}, r.sent_at FROM renewal_request r WHERE r.prescription_id = $1", latest_state_of_r("s.state"));
-    let rows: Vec<(Option<String>, DateTime<Utc>)> = sqlx::query_as(&sql).bind(prescription.0).fetch_all(&mut *conn).await?;
+    let sql = format!(
+        "SELECT {}, r.sent_at FROM renewal_request r WHERE r.prescription_id = $1",
+        latest_state_of_r("s.state")
+    );
+    let rows: Vec<(Option<String>, DateTime<Utc>)> =
+        sqlx::query_as(&sql).bind(prescription.0).fetch_all(&mut *conn).await?;
     rows.into_iter().map(|(state, sent_at)| Ok(renewal_state(state)?.as_of(sent_at, sent_at, now).0)).collect()
 }
 
