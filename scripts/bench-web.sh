@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 14's targets, measured on a freshly built site and printed beside
+# The web benchmark's targets, measured on a freshly built site and printed beside
 # their figures (exit 1 if one is missed):
 #   1. what a browser transfers: a first visit (empty cache) and a second
 #      visit to Helmi's pages, and which of them load JavaScript or WASM
@@ -139,7 +139,7 @@ if [[ " ${KANTA_BENCH_SKIP:-} " != *" postgres "* ]]; then
     "$(awk -v r="$r" 'BEGIN { print (r >= 0.05) ? "yes" : "no" }')"
 fi
 
-say "issue 14's targets"
+say "targets"
 printf '%-62s %-34s %s\n' target figure met
 printf '%s\n' "${ROWS[@]}"
 exit "$MISSED"

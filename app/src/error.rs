@@ -148,7 +148,7 @@ impl AppError {
                 RenewalRefusal::AlreadyRequested => t.err_renewal_already_requested,
                 RenewalRefusal::MessageTooLong => t.err_renewal_message_too_long,
                 RenewalRefusal::MessageNotText => t.err_not_text,
-                RenewalRefusal::Provider => t.err_renewal_provider,
+                RenewalRefusal::Unit => t.err_renewal_unit,
                 RenewalRefusal::Mobile => t.err_renewal_mobile,
             },
             AppError::NotFound => t.err_not_found,
@@ -180,7 +180,7 @@ impl AppError {
             AppError::Renewal(
                 RenewalRefusal::MessageTooLong
                 | RenewalRefusal::MessageNotText
-                | RenewalRefusal::Provider
+                | RenewalRefusal::Unit
                 | RenewalRefusal::Mobile,
             ) => 400,
             AppError::Renewal(_) => 409,

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { LANGS, login, useLanguage, expectAccessible, type Lang } from './helpers';
 
-// Acting for another adult with an e-authorisation (issue 13, DOMAIN.md §8):
+// Acting for another adult with an e-authorisation (DOMAIN.md §8):
 // Anna Koskinen holds her mother Helmi's authorisation. She chooses Helmi on
 // her front page, sees Helmi's data with a header that says by which right,
 // and sees Helmi's declarations without a single form to change them.
@@ -76,6 +76,56 @@ for (const lang of LANGS) {
     await expect(page.getByTestId('view-only')).toBeVisible();
     await expectAccessible(page, `data use acting for Helmi (${lang})`);
   });
+}
+
+// What an e-authorisation for healthcare matters does not reach (DOMAIN.md
+// §6, §8): Helmi's social welfare documents and her wills. Each page says why
+// in the agent's language, with and without JavaScript, and passes axe
+// (axe runs in the page, so in the JavaScript run).
+const NOT_REACHED: Record<Lang, { social: string; wills: string; viewOnly: string }> = {
+  fi: {
+    social: 'Suomi.fi-valtuutesi ei koske sosiaalihuollon asioita, joten henkilön sosiaalihuollon asiakirjoja ei näytetä.',
+    wills: 'Hoitotahdon ja elinluovutustahdon näkee ja tekee vain henkilö itse.',
+    viewOnly: 'Vain hän itse voi tehdä tai perua niitä.',
+  },
+  sv: {
+    social: 'Din Suomi.fi-fullmakt gäller inte ärenden inom socialvården, så personens klienthandlingar inom socialvården visas inte.',
+    wills: 'Livstestamentet och viljeyttringen om organdonation ser och gör bara personen själv.',
+    viewOnly: 'Helmi Koskinen',
+  },
+  en: {
+    social: 'Your e-authorisation does not cover social welfare matters, so this person\'s social welfare documents are not shown.',
+    wills: 'The living will and the organ donation testament are seen and made only by the person themself.',
+    viewOnly: 'Only Helmi Koskinen can make or cancel them.',
+  },
+};
+
+for (const lang of LANGS) {
+  for (const js of [true, false]) {
+    test(`Anna's e-authorisation does not reach Helmi's social welfare documents or wills (${lang}, ${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+      const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+      await loginAsAnna(page, lang, js);
+      await page.getByTestId('authorisations').getByRole('button').click();
+      await expect(page).toHaveURL(/\/records$/);
+      await expect(page.getByTestId('acting-for')).toContainText('Helmi Koskinen');
+      const said = NOT_REACHED[lang];
+
+      await page.goto('/social-welfare');
+      await expect(page.getByRole('alert')).toContainText(said.social);
+      await expect(page.getByTestId('service-event')).toHaveCount(0);
+      if (js) await expectAccessible(page, `social welfare refused to an agent (${lang})`);
+
+      await page.goto('/wills');
+      await expect(page.getByRole('alert')).toContainText(said.wills);
+      await expect(page.locator('main textarea')).toHaveCount(0);
+      if (js) await expectAccessible(page, `wills refused to an agent (${lang})`);
+
+      await page.goto('/data-use');
+      await expect(page.getByTestId('view-only')).toContainText(said.viewOnly);
+      await expect(page.locator('form[action="/data-use/denials/new"]')).toHaveCount(0);
+      if (js) await expectAccessible(page, `data use for an agent (${lang})`);
+    });
+  }
 }
 
 test.describe('on a phone (390 × 844)', () => {

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, type Lang } from './helpers';
 
-// The front page at a glance and the phone-first header (issue 19).
+// The front page at a glance and the phone-first header.
 
 async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
   await useLanguage(page, lang);

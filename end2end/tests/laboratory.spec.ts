@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { LANGS, MORE_PEOPLE, login, useLanguage, expectAccessible, type Lang } from './helpers';
 
-// Laboratory results over time (issue 13): from the health data page and
+// Laboratory results over time: from the health data page and
 // from a result entry to a test's chart and table, with and without
 // JavaScript; axe at desktop and phone width in every language.
 

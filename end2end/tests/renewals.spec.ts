@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { LANGS, login, useLanguage, expectAccessible, today, type Lang } from './helpers';
 
-// Prescription renewal requests (issue 12, DOMAIN.md §8): Helmi's requests
+// Prescription renewal requests (DOMAIN.md §8): Helmi's requests
 // in every state, a new one that stays "Sent" with its message shown exactly
 // as typed, Matti's narcotic that is never renewed by request, and Anna
 // sending one for Helmi with her e-authorisation.
@@ -22,9 +22,14 @@ async function requestRenewal(page: Page, medicine: string, message: string, mob
   await page.getByRole('link', { name: `Request renewal of ${medicine}` }).click();
   await expect(page).toHaveURL(/\/prescriptions\/\d+\/renewal$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Request renewal: ${medicine}`);
-  const provider = page.getByLabel('Send the request to');
-  await expect(provider.locator('option:checked')).toHaveText('Kanta-Häme Wellbeing Services County (prescribed it)');
-  await expect(provider.locator('option', { hasText: 'Apteekki' })).toHaveCount(0);
+  const unit = page.getByLabel('Send the request to (units that take renewal requests)');
+  await expect(unit.locator('option:checked')).toHaveText(
+    'Hämeenlinnan terveysasema – Kanta-Häme Wellbeing Services County (prescribed it)',
+  );
+  // Only units that take renewal requests: no pharmacy, hospital clinic or social service.
+  for (const not of ['Apteekki', 'sairaala', 'poliklinikka', 'kotihoito', 'Työterveys']) {
+    await expect(unit.locator('option', { hasText: not })).toHaveCount(0);
+  }
   await page.getByLabel(/Message to the provider/).fill(message);
   await page.getByLabel(/Mobile number for a text message/).fill(mobile);
   await page.getByRole('button', { name: 'Send the renewal request' }).click();
@@ -40,6 +45,7 @@ for (const [js, medicine] of [[true, 'Amlodipiini 5 mg'], [false, 'Atorvastatiin
     const first = page.getByTestId('renewals').locator('tbody tr').first();
     await expect(first.getByTestId('mobile')).toHaveText('Text message about the result to +358401234567');
     await expect(first.locator('td').first()).toHaveText(medicine);
+    await expect(first.locator('td').nth(2)).toHaveText('Hämeenlinnan terveysasemaKanta-Häme Wellbeing Services County');
     await expect(first.getByTestId('state')).toHaveText(`Sent on ${today('en')}`);
     await expect(first.getByTestId('message')).toHaveText(message);
     expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { LANGS, MORE_PEOPLE, login, useLanguage, expectAccessible, type Lang } from './helpers';
 
-// Vaccinations (issue 13): one list of every vaccination with the vaccine,
+// Vaccinations: one list of every vaccination with the vaccine,
 // the dose and the date, newest first, linked from the front page.
 
 async function loginAsHelmi(page: Page, lang: Lang = 'en', js = true) {

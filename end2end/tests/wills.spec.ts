@@ -2,7 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { LANGS, login, useLanguage, expectAccessible, today, type Lang } from './helpers';
 
 // The living will, the organ donation testament and the consent to disclose
-// prescriptions abroad (issue 12, DOMAIN.md §8), walked with and without
+// prescriptions abroad (DOMAIN.md §8), walked with and without
 // JavaScript: Helmi replaces her living will and still reads the old
 // version; an organ donation testament is set and withdrawn; Matti extends
 // his Estonia-only consent to Portugal and his narcotic is never disclosed
@@ -151,6 +151,48 @@ test('a guardian neither sees nor makes a child\'s wills, abroad consent or deni
   await expect(page.getByRole('alert')).toContainText("A guardian does not see who has viewed the child's data.");
   await expectAccessible(page, 'viewings refused to a guardian');
 });
+
+// A guardian's refusals, in each language and without JavaScript: the wills,
+// the abroad consent and who viewed the child's data (DOMAIN.md §6); axe
+// runs in the page, so in the JavaScript run.
+const GUARDIAN_TOLD: Record<Lang, { wills: string; abroad: string; viewings: string }> = {
+  fi: {
+    wills: 'Hoitotahdon ja elinluovutustahdon näkee ja tekee vain henkilö itse.',
+    abroad: 'Alaikäisen reseptejä ei luovuteta ulkomaille.',
+    viewings: 'Huoltaja ei näe, kuka on katsellut lapsen tietoja.',
+  },
+  sv: {
+    wills: 'Livstestamentet och viljeyttringen om organdonation ser och gör bara personen själv.',
+    abroad: 'En minderårigs recept lämnas aldrig ut utomlands.',
+    viewings: 'En vårdnadshavare ser inte vem som har sett barnets uppgifter.',
+  },
+  en: {
+    wills: 'The living will and the organ donation testament are seen and made only by the person themself.',
+    abroad: "A minor's prescriptions are never disclosed abroad.",
+    viewings: "A guardian does not see who has viewed the child's data.",
+  },
+};
+
+for (const lang of LANGS) for (const js of [true, false]) {
+  test(`a guardian is refused a child's wills, abroad consent and viewings in ${lang} (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await loginAs(page, OSKARI, lang, js);
+    await page.getByRole('button', { name: /Sofia Laine/ }).click();
+    await expect(page.getByTestId('acting-for')).toContainText('Sofia Laine');
+    const told = GUARDIAN_TOLD[lang];
+    await page.goto('/wills');
+    await expect(page.getByRole('alert')).toContainText(told.wills);
+    await expect(page.locator('main textarea')).toHaveCount(0);
+    if (js) await expectAccessible(page, `wills refused to a guardian (${lang})`);
+    await page.goto('/prescriptions/abroad');
+    await expect(page.getByRole('alert')).toContainText(told.abroad);
+    await expect(page.locator('main input[type="checkbox"]')).toHaveCount(0);
+    if (js) await expectAccessible(page, `abroad refused to a guardian (${lang})`);
+    await page.goto('/data-use/viewings');
+    await expect(page.getByRole('alert')).toContainText(told.viewings);
+    if (js) await expectAccessible(page, `viewings refused to a guardian (${lang})`);
+  });
+}
 
 for (const lang of LANGS) {
   test(`the wills and abroad pages pass axe in ${lang}`, async ({ page }) => {

@@ -1,4 +1,4 @@
-//! Load and crash drivers for a running portal (issue 15), used by
+//! Load and crash drivers for a running portal, used by
 //! `scripts/bench-load.sh` and `scripts/crash-test.sh`. Loopback only, bounded.
 //!
 //! ```text

@@ -1,5 +1,5 @@
 //! Whose request is this: the client's IP address, for the audit log and
-//! login throttling (issue 16). Directly connected, it is the peer's
+//! login throttling. Directly connected, it is the peer's
 //! address. Behind a reverse proxy every peer is the proxy, so the proxy's
 //! `X-Forwarded-For` is believed, but only when the peer is a proxy the
 //! operator named (`--trusted-proxies`): anyone else could write anything

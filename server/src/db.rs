@@ -50,7 +50,7 @@ pub async fn connect(url: &str) -> Result<Db, String> {
 /// SQLite counts every allocation it makes under one process-wide mutex,
 /// for statistics nobody here reads: each row's values, copied on the
 /// connection's thread and freed on the runtime's, took that lock twice
-/// (issue 14's profile). Turned off once, before SQLite starts; later calls
+/// (a profile under load). Turned off once, before SQLite starts; later calls
 /// (a second pool in the tests) are refused by SQLite and change nothing.
 fn sqlite_without_memory_statistics() {
     static ONCE: std::sync::Once = std::sync::Once::new();
@@ -157,7 +157,7 @@ pub async fn check_migrated(db: &Db) -> Result<(), String> {
 /// (`sqlite_stat4`, which libsqlite3-sys builds in). With samples, every
 /// statement that compares a bound value with an indexed column is compiled
 /// again each time it runs with a new value: 12 % of the profile's samples
-/// on Helmi's health data page under load (issue 14). Dropping the table
+/// on Helmi's health data page under load. Dropping the table
 /// changes the schema, so every open connection reloads the statistics.
 pub async fn analyze(db: &Db) -> Result<(), sqlx::Error> {
     match db {

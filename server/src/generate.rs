@@ -34,7 +34,7 @@ pub async fn generate(
     let registers: Vec<(&str, &str)> = app::demo::REGISTERS
         .iter()
         .map(|(id, provider, _)| {
-            let unit = app::demo::UNITS.iter().find(|u| u.1 == *provider).expect("a unit per provider").0;
+            let unit = app::demo::UNITS.iter().find(|u| u.provider == *provider).expect("a unit per provider").id;
             (*id, unit)
         })
         .collect();

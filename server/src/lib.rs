@@ -106,7 +106,7 @@ pub struct AppSettings {
 
 /// The application's routes, generated once per process. Generating them
 /// renders the app with a process-wide flag set that keeps every resource
-/// from loading (leptos_router's `RouteList::generate`, leptos issue 4773):
+/// from loading (leptos_router's `RouteList::generate`, leptos-rs/leptos#4773):
 /// a page rendering at that moment on another instance would never finish.
 /// The server builds one instance, but the tests build many side by side.
 pub fn route_list() -> Vec<leptos_axum::AxumRouteListing> {

@@ -7,7 +7,7 @@ use tracing_subscriber::EnvFilter;
 /// mimalloc, not glibc's allocator, for Rust and (the `override` feature)
 /// for SQLite's own allocations: a page allocates and frees thousands of
 /// small strings, and rows are allocated on the database's threads and freed
-/// on the runtime's (issue 14's profile: glibc's malloc and its arena locks
+/// on the runtime's (a profile under load: glibc's malloc and its arena locks
 /// were a fifth of the server's time under load).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

@@ -86,13 +86,17 @@ pub async fn seed_registers_and_units(pool: &sqlx::Pool<DB>) -> Result<(), sqlx:
             .execute(&mut *tx)
             .await?;
     }
-    for (id, provider, name) in app::demo::UNITS {
-        sqlx::query("INSERT INTO unit (id, provider_id, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(id)
-            .bind(provider)
-            .bind(name)
-            .execute(&mut *tx)
-            .await?;
+    for u in app::demo::UNITS {
+        sqlx::query(
+            "INSERT INTO unit (id, provider_id, name, takes_renewal_requests) VALUES ($1, $2, $3, $4) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, takes_renewal_requests = excluded.takes_renewal_requests",
+        )
+        .bind(u.id)
+        .bind(u.provider)
+        .bind(u.name)
+        .bind(u.takes_renewal_requests)
+        .execute(&mut *tx)
+        .await?;
     }
     tx.commit().await
 }
@@ -168,12 +172,12 @@ pub(super) async fn seed_person_data(
         |days_ago: i64| (today - chrono::Duration::days(days_ago)).and_hms_opt(12, 0, 0).expect("noon").and_utc();
     for r in &d.renewals {
         let request_id: i64 = sqlx::query_scalar(
-            "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, message, sent_at) \
-             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, unit_id, message, sent_at) \
+             VALUES ($1, $2, (SELECT provider_id FROM unit WHERE id = $3), $3, $4, $5) RETURNING id",
         )
         .bind(citizen_id)
         .bind(rx_ids[r.prescription])
-        .bind(r.provider)
+        .bind(r.unit)
         .bind(r.message)
         .bind(at_noon(r.sent_days_ago))
         .fetch_one(&mut *tx)

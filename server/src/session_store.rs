@@ -1,5 +1,5 @@
 //! The session store: tower-sessions' SQL store for the database in use,
-//! with two changes (issue 16).
+//! with two changes.
 //!
 //! - **The table never holds a session id.** It holds the id's SHA-256
 //!   (first 128 bits) instead, in the id column and in the stored record.

@@ -1,4 +1,4 @@
-//! How the records pages' URLs write a filter and a page cursor (issue 4):
+//! How the records pages' URLs write a filter and a page cursor:
 //! the raw query parameters exactly as they came in, parsed at the edge
 //! into `domain::listing`'s types, each bad field named; and written back
 //! into a query string.

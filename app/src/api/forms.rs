@@ -1,4 +1,4 @@
-//! How the forms of Management of Data Use write domain values (issue 5):
+//! How the forms of Management of Data Use write domain values:
 //! a denial's kind and target, a viewer choice of the preview, its
 //! situation; parsed at the edge, each bad field named by a `FormError`.
 

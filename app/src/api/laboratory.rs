@@ -1,4 +1,4 @@
-//! Server functions of the laboratory pages (issue 13): the tests the
+//! Server functions of the laboratory pages: the tests the
 //! subject has results of, and one test's results over time. Like every
 //! records function they read only the session's subject (the citizen, or a
 //! child they act for, as far as a guardian may see).

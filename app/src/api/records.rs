@@ -1,4 +1,4 @@
-//! Server functions of the records pages (issue 4). Each one reads only the
+//! Server functions of the records pages. Each one reads only the
 //! data of the session's subject (the citizen, or a child they act for):
 //! no argument names a person, and every id in an argument is looked up
 //! together with the subject's id.

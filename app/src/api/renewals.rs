@@ -9,6 +9,8 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::api::records::Choice;
+#[cfg(feature = "ssr")]
+use crate::domain::declarations::Sector;
 use crate::domain::renewal::RenewalState;
 use crate::error::AppError;
 use crate::i18n::Locale;
@@ -20,6 +22,8 @@ pub struct RenewalView {
     /// The medicine and its strength.
     pub medicine: String,
     pub provider: String,
+    /// The unit it was sent to (None for a request that named only the provider).
+    pub unit: Option<String>,
     /// As it was typed; the page escapes it like any text.
     pub message: Option<String>,
     /// For a text message about the result.
@@ -36,11 +40,12 @@ pub struct RenewalFormView {
     pub prescription: i64,
     pub medicine: String,
     pub valid_until: NaiveDate,
-    /// The provider that prescribed it.
-    pub prescriber: String,
-    /// The prescriber's provider first, then every other that renews
-    /// prescriptions (not pharmacies), by name.
-    pub providers: Vec<Choice>,
+    /// The unit that prescribed it.
+    pub prescriber_unit: String,
+    /// The units that take renewal requests (DOMAIN.md §8): the prescribing
+    /// unit first, then the prescriber's other units, then the others by
+    /// provider and name. No pharmacy, hospital clinic or social service.
+    pub units: Vec<Choice>,
     pub form_key: String,
 }
 
@@ -49,19 +54,20 @@ pub struct RenewalFormView {
 #[server(endpoint = "renewal_requests")]
 pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppError> {
     use crate::server::*;
-    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
+    let subject = require_subject_for(Sector::Healthcare).await?;
     let pool = pool()?;
     let names = pool.provider_names(locale).await?;
     Ok(subject
         .visibility
         .keep(pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?)
         .into_iter()
-        .filter(|r| subject.visibility.shows_of(crate::domain::declarations::Sector::Healthcare, r.prescribed_on))
+        .filter(|r| subject.visibility.shows_of(Sector::Healthcare, r.prescribed_on))
         .map(|r| RenewalView {
             id: r.id,
             prescription: r.prescription.0,
             medicine: r.medicine,
             provider: crate::api::records::provider_name(&names, &r.provider.0).to_string(),
+            unit: r.unit,
             message: r.message,
             mobile: r.mobile,
             sent_at: r.sent_at,
@@ -78,25 +84,20 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
 #[server(endpoint = "renewal_form")]
 pub async fn renewal_form(prescription: i64, locale: Locale) -> Result<RenewalFormView, AppError> {
     use crate::server::*;
-    let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
+    let subject = require_subject_for(Sector::Healthcare).await?;
     let candidate = ssr::renewable(&subject, prescription).await?;
-    let pool = pool()?;
-    let mut providers: Vec<Choice> = pool
-        .providers(locale)
-        .await?
-        .into_iter()
-        .filter(|p| p.kind != crate::domain::data_use::ProviderKind::Pharmacy)
-        .map(|p| Choice { value: p.id.0, label: p.name })
-        .collect();
-    providers.sort_by(|a, b| {
-        (a.value != candidate.prescriber.0, &a.label).cmp(&(b.value != candidate.prescriber.0, &b.label))
-    });
+    let mut units = pool()?.renewal_units(locale).await?;
+    // A stable sort keeps the query's order within each group.
+    units.sort_by_key(|u| (u.id != candidate.prescriber_unit, u.provider != candidate.prescriber));
     Ok(RenewalFormView {
         prescription,
         medicine: candidate.medicine,
         valid_until: candidate.valid_until,
-        prescriber: candidate.prescriber.0,
-        providers,
+        prescriber_unit: candidate.prescriber_unit.0,
+        units: units
+            .into_iter()
+            .map(|u| Choice { value: u.id.0, label: format!("{} – {}", u.name, u.provider_name) })
+            .collect(),
         form_key: format!("{}-renewal", crate::api::data_use::declare::new_form_key(&subject).await?),
     })
 }
@@ -107,17 +108,18 @@ pub async fn renewal_form(prescription: i64, locale: Locale) -> Result<RenewalFo
 #[server(endpoint = "send_renewal_request")]
 pub async fn send_renewal_request(
     prescription: i64,
-    provider: String,
+    unit: String,
     #[server(default)] message: String,
     #[server(default)] mobile: String,
     form_key: String,
 ) -> Result<String, AppError> {
-    use crate::domain::declarations::{PrescriptionId, ProviderId};
+    use crate::domain::declarations::PrescriptionId;
+    use crate::domain::records::UnitId;
     use crate::server::rows::NewRenewalRequest;
     use crate::server::*;
     let subject = session_subject().await?;
-    if !subject.visibility.covers(crate::domain::declarations::Sector::Healthcare) {
-        let refused = AppError::NotAuthorisedFor(crate::domain::declarations::Sector::Healthcare);
+    if !subject.visibility.covers(Sector::Healthcare) {
+        let refused = AppError::NotAuthorisedFor(Sector::Healthcare);
         return Err(refuse_access(&subject, "renewal request", None, refused).await);
     }
     crate::api::data_use::declare::check_form_key(&subject, &form_key).await?;
@@ -128,7 +130,7 @@ pub async fn send_renewal_request(
     ssr::subjects_prescription(&subject, prescription).await?;
     let request = NewRenewalRequest {
         prescription: PrescriptionId(prescription),
-        provider: ProviderId(provider),
+        unit: UnitId(unit),
         message,
         sent_by: subject.acting.as_ref().map(|a| (a.right, subject.asker)),
         mobile,
@@ -148,6 +150,7 @@ pub async fn send_renewal_request(
 
 #[cfg(feature = "ssr")]
 mod ssr {
+    use super::Sector;
     use crate::error::AppError;
     use crate::server::rows::RenewalCandidate;
     use crate::server::*;
@@ -158,7 +161,7 @@ mod ssr {
         use crate::domain::declarations::PrescriptionId;
         let found = pool()?.renewable_prescription(subject.citizen, PrescriptionId(prescription)).await?;
         match found
-            .filter(|c| subject.visibility.shows_of(crate::domain::declarations::Sector::Healthcare, c.prescribed_on))
+            .filter(|c| subject.visibility.shows_of(Sector::Healthcare, c.prescribed_on))
         {
             Some(candidate) => Ok(candidate),
             None => Err(refuse_access(subject, "prescription", Some(prescription), AppError::NotFound).await),

@@ -1,4 +1,4 @@
-//! The server function of the vaccinations page (issue 13): every
+//! The server function of the vaccinations page: every
 //! vaccination of the session's subject, newest first, as far as the asker
 //! may see.
 

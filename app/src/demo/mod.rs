@@ -33,24 +33,64 @@ pub const REGISTERS: &[(&str, &str, &str)] = &[
     ("kide-terveys/occupational", "kide-terveys", "occupational_health"),
 ];
 
-/// (unit id, provider id, name as recorded)
-pub const UNITS: &[(&str, &str, &str)] = &[
-    ("helsinki-kallio", "helsinki", "Kallion terveysasema"),
-    ("hus-meilahti", "hus", "HUS Meilahden sairaala, sisätautien poliklinikka"),
-    ("vantaa-tikkurila", "vantaa-kerava", "Tikkurilan terveysasema"),
-    ("vantaa-sosiaali", "vantaa-kerava", "Vantaan aikuissosiaalityö"),
-    ("pirkanmaa-hervanta", "pirkanmaa", "Hervannan terveysasema"),
-    ("pirkanmaa-tays", "pirkanmaa", "Tays Keskussairaala"),
-    ("pirkanmaa-kotihoito", "pirkanmaa", "Tampereen kotihoito"),
-    ("vs-turku", "varsinais-suomi", "Turun terveysasema, Keskusta"),
-    ("vs-tyks", "varsinais-suomi", "Tyks T-sairaala"),
-    ("pp-oulu", "pohjois-pohjanmaa", "Oulun terveysasema, Keskusta"),
-    ("pp-sosiaali", "pohjois-pohjanmaa", "Oulun sosiaalipalvelut"),
-    ("kh-hameenlinna", "kanta-hame", "Hämeenlinnan terveysasema"),
-    ("kh-sosiaali", "kanta-hame", "Hämeenlinnan vanhuspalvelut"),
-    ("lahiklinikka-tampere", "lahiklinikka", "Lähiklinikka Tampere"),
-    ("kide-helsinki", "kide-terveys", "Kide Terveys Helsinki"),
-    ("kide-tyoterveys", "kide-terveys", "Kide Työterveys Helsinki"),
+/// Whom a unit serves: a clinician reads a child's visit at an adults'
+/// clinic as an error.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Serves {
+    Everyone,
+    Children,
+    Adults,
+}
+
+/// A unit of a provider as the demo records it.
+#[derive(Debug, Clone, Copy)]
+pub struct DemoUnit {
+    pub id: &'static str,
+    pub provider: &'static str,
+    pub name: &'static str,
+    pub serves: Serves,
+    /// Offered for prescription renewal requests (DOMAIN.md §8).
+    pub takes_renewal_requests: bool,
+}
+
+const fn unit(
+    id: &'static str,
+    provider: &'static str,
+    name: &'static str,
+    serves: Serves,
+    takes_renewal_requests: bool,
+) -> DemoUnit {
+    DemoUnit { id, provider, name, serves, takes_renewal_requests }
+}
+
+/// The demo's units: health centres and private clinics take renewal
+/// requests; hospital clinics, occupational health, dental care and social
+/// services do not.
+#[rustfmt::skip]
+pub const UNITS: &[DemoUnit] = &[
+    unit("helsinki-kallio", "helsinki", "Kallion terveysasema", Serves::Everyone, true),
+    unit("helsinki-neuvola", "helsinki", "Kallion lastenneuvola", Serves::Children, false),
+    unit("helsinki-kouluterveys", "helsinki", "Kallion peruskoulun kouluterveydenhuolto", Serves::Children, false),
+    unit("helsinki-hammas", "helsinki", "Kallion hammashoitola", Serves::Everyone, false),
+    unit("hus-meilahti", "hus", "HUS Meilahden sairaala, sisätautien poliklinikka", Serves::Adults, false),
+    unit("hus-neurologia", "hus", "HUS Meilahden sairaala, neurologian poliklinikka", Serves::Adults, false),
+    unit("hus-lastensairaala", "hus", "HUS Uusi lastensairaala, lasten päivystys", Serves::Children, false),
+    unit("vantaa-tikkurila", "vantaa-kerava", "Tikkurilan terveysasema", Serves::Everyone, true),
+    unit("vantaa-sosiaali", "vantaa-kerava", "Vantaan aikuissosiaalityö", Serves::Adults, false),
+    unit("pirkanmaa-hervanta", "pirkanmaa", "Hervannan terveysasema", Serves::Everyone, true),
+    unit("pirkanmaa-tays", "pirkanmaa", "Tays Keskussairaala, fysiatrian poliklinikka", Serves::Adults, false),
+    unit("pirkanmaa-tays-pkl", "pirkanmaa", "Tays Keskussairaala, yhteispäivystys", Serves::Everyone, false),
+    unit("pirkanmaa-kotihoito", "pirkanmaa", "Tampereen kotihoito", Serves::Adults, false),
+    unit("vs-turku", "varsinais-suomi", "Turun terveysasema, Keskusta", Serves::Everyone, true),
+    unit("vs-tyks", "varsinais-suomi", "Tyks T-sairaala, sisätautien poliklinikka", Serves::Adults, false),
+    unit("pp-oulu", "pohjois-pohjanmaa", "Oulun terveysasema, Keskusta", Serves::Everyone, true),
+    unit("pp-sosiaali", "pohjois-pohjanmaa", "Oulun sosiaalipalvelut, aikuissosiaalityö", Serves::Adults, false),
+    unit("kh-hameenlinna", "kanta-hame", "Hämeenlinnan terveysasema", Serves::Everyone, true),
+    unit("kh-sosiaali", "kanta-hame", "Hämeenlinnan vanhuspalvelut, kotihoito", Serves::Adults, false),
+    unit("kh-khks", "kanta-hame", "Kanta-Hämeen keskussairaala, sisätautien poliklinikka", Serves::Adults, false),
+    unit("lahiklinikka-tampere", "lahiklinikka", "Lähiklinikka Tampere", Serves::Everyone, true),
+    unit("kide-helsinki", "kide-terveys", "Kide Terveys Helsinki", Serves::Everyone, true),
+    unit("kide-tyoterveys", "kide-terveys", "Kide Työterveys Helsinki", Serves::Adults, false),
 ];
 
 #[derive(Debug, Clone)]
@@ -104,7 +144,8 @@ pub struct DemoPrescription {
 pub struct DemoRenewal {
     /// Index in [`DemoPerson::prescriptions`].
     pub prescription: usize,
-    pub provider: &'static str,
+    /// The unit it was sent to (one that takes renewal requests).
+    pub unit: &'static str,
     pub sent_days_ago: i64,
     pub message: Option<&'static str>,
     /// (state, days ago), in order.
@@ -304,7 +345,7 @@ mod tests {
         for p in demo_people(today()) {
             for e in &p.events {
                 assert!(REGISTERS.iter().any(|r| r.0 == e.register), "{}", e.register);
-                assert!(UNITS.iter().any(|u| u.0 == e.unit), "{}", e.unit);
+                assert!(UNITS.iter().any(|u| u.id == e.unit), "{}", e.unit);
             }
             for d in &p.declarations {
                 if let DemoDeclaration::DenyEvent(i, _) = d.2 {

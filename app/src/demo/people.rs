@@ -432,7 +432,7 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     // declined, renewed, in progress, sent, returned, and expired.
     let renewal = |prescription, sent_days_ago, message, states| DemoRenewal {
         prescription,
-        provider: "kanta-hame",
+        unit: "kh-hameenlinna",
         sent_days_ago,
         message,
         states,

@@ -1,4 +1,4 @@
-//! Management of Data Use (issue 5), the pure part: the kinds of provider
+//! Management of Data Use, the pure part: the kinds of provider
 //! and the viewers the "who can see my data" preview offers; which
 //! registers may be denied as a whole; and the preview itself, which is
 //! nothing but the §5 decision applied to every item. How forms write these

@@ -1,4 +1,4 @@
-//! What the front page shows at a glance (issue 19): what is new since the
+//! What the front page shows at a glance: what is new since the
 //! last login, which prescriptions need attention, and the state of the use
 //! of the data. Pure: a function of the data and the time.
 

@@ -1,4 +1,4 @@
-//! Prescription renewal requests (DOMAIN.md §8, issue 12): which
+//! Prescription renewal requests (DOMAIN.md §8): which
 //! prescriptions may be asked to be renewed, what a request's message may
 //! hold, and the states a request goes through. Pure: the prescription's
 //! class and dates come in, the day too.
@@ -94,8 +94,9 @@ pub enum RenewalRefusal {
     /// The message holds control characters or direction overrides
     /// (`domain::text`).
     MessageNotText,
-    /// The provider is not one that renews prescriptions (unknown, or a pharmacy).
-    Provider,
+    /// The unit is not one that takes renewal requests (unknown, a pharmacy,
+    /// a hospital clinic, social services).
+    Unit,
     /// The mobile number for a text message is not a Finnish mobile number.
     Mobile,
 }

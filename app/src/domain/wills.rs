@@ -1,5 +1,5 @@
 //! The citizen's own wills and the consent to disclose prescriptions abroad
-//! (DOMAIN.md §8, issue 12): a living will, an organ donation testament and
+//! (DOMAIN.md §8): a living will, an organ donation testament and
 //! the countries whose pharmacies may see prescriptions. Each is written as
 //! a declaration event (`DeclarationEvent::LivingWillSaved` …), so it is
 //! append-only, in the history and the summary like consents and denials.

@@ -10,7 +10,7 @@ use crate::domain::renewal::RenewalState;
 /// A template with arguments is a function of them, named in its type: a
 /// page that leaves one out, or passes one too many, does not compile.
 pub struct Texts {
-    /// The wills and the abroad consent (issue 12), in `wills.rs`.
+    /// The wills and the abroad consent, in `wills.rs`.
     pub wills: &'static super::WillTexts,
     pub language_name: &'static str,
     pub service_name: &'static str,
@@ -169,7 +169,7 @@ pub struct Texts {
     pub renewal_mobile_label: &'static str,
     pub renewal_mobile_hint: &'static str,
     pub renewal_text_to: fn(number: &str) -> String,
-    pub err_renewal_provider: &'static str,
+    pub err_renewal_unit: &'static str,
     pub renewals_title: &'static str,
     pub renewals_intro: &'static str,
     pub renewals_empty: &'static str,
@@ -178,7 +178,7 @@ pub struct Texts {
     pub renewal_narcotic_note: &'static str,
     pub renewal_form_title: fn(medicine: &str) -> String,
     pub renewal_form_intro: fn(date: &str) -> String,
-    pub renewal_provider_label: &'static str,
+    pub renewal_unit_label: &'static str,
     pub renewal_prescriber_choice: fn(name: &str) -> String,
     pub renewal_message_label: fn(max: usize) -> String,
     pub renewal_send_button: &'static str,
@@ -426,7 +426,7 @@ pub struct Texts {
     pub entry_recorded_on: fn(date: &str) -> String,
     pub n_service_events: Plural,
     pub age_years: Plural,
-    // The front page at a glance (issue 19).
+    // The front page at a glance.
     pub glance_title: &'static str,
     pub glance_title_for: fn(name: &str) -> String,
     pub glance_new_since_login: Plural,
@@ -452,7 +452,7 @@ pub struct Texts {
     pub err_unavailable: &'static str,
     pub err_network: &'static str,
 
-    // Laboratory results over time (issue 13).
+    // Laboratory results over time.
     pub err_filter_lab_test: &'static str,
     pub lab_title: &'static str,
     pub lab_intro: &'static str,
@@ -476,7 +476,7 @@ pub struct Texts {
     pub lab_table_caption: fn(test: &str) -> String,
     pub lab_back: &'static str,
 
-    // Vaccinations (issue 13).
+    // Vaccinations.
     pub vacc_title: &'static str,
     pub vacc_intro: &'static str,
     pub vacc_none: &'static str,

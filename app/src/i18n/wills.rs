@@ -1,5 +1,5 @@
 //! The strings of the wills and the consent to disclose prescriptions abroad
-//! (issue 12), in the three languages side by side. `Texts::wills` points
+//!, in the three languages side by side. `Texts::wills` points
 //! to one of them; a string missing from one is a compile error.
 
 /// Every user-visible string of the wills pages and the abroad consent.

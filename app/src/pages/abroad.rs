@@ -1,4 +1,4 @@
-//! Prescriptions abroad (issue 12): the consent to disclose prescriptions
+//! Prescriptions abroad: the consent to disclose prescriptions
 //! to pharmacies in the participating countries, what each valid
 //! prescription amounts to abroad, and the forms that give, change and
 //! withdraw the consent (plain posts without JavaScript).

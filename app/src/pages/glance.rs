@@ -1,4 +1,4 @@
-//! The front page's "at a glance" panel (issue 19): each line links to the
+//! The front page's "at a glance" panel: each line links to the
 //! page it sums up.
 
 use leptos::prelude::*;

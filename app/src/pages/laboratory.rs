@@ -1,4 +1,4 @@
-//! Laboratory results over time (issue 13): the tests the subject has
+//! Laboratory results over time: the tests the subject has
 //! results of, and one test's results as a chart and a table. The chart is
 //! SVG drawn on the server from `domain::laboratory::chart` (no script, no
 //! chart library), with the reference range as a band and the values

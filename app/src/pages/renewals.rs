@@ -1,4 +1,4 @@
-//! Prescription renewal requests (issue 12): the list of the subject's
+//! Prescription renewal requests: the list of the subject's
 //! requests with their states, and the form for one prescription (a plain
 //! POST without JavaScript). A message is shown exactly as it was typed:
 //! the view escapes it like any text.
@@ -43,7 +43,7 @@ pub fn RenewalsPage() -> impl IntoView {
                                     {locale.local_date(r.sent_at)}
                                     {r.sent_by.map(|name| view! { <br/><span class="muted">{(t.renewal_sent_by)(&name)}</span> })}
                                 </td>
-                                <td>{r.provider}</td>
+                                <td>{r.unit.map(|unit| view! { {unit}<br/> })}{r.provider}</td>
                                 <td data-testid="state">{(t.renewal_state)(r.state, &locale.local_date(r.state_at))}</td>
                                 <td class="message-cell">
                                     <span class="message" dir="auto" data-testid="message">{r.message.unwrap_or_default()}</span>
@@ -82,10 +82,10 @@ pub fn RenewalFormPage() -> impl IntoView {
                             <input type="hidden" name="prescription" value=f.prescription/>
                             <input type="hidden" name="form_key" value=f.form_key/>
                             <div class="field">
-                                <label for="renewal-provider">{t.renewal_provider_label}</label>
-                                <select id="renewal-provider" name="provider">
-                                    {f.providers.into_iter().map(|c| {
-                                        let label = if c.value == f.prescriber { (t.renewal_prescriber_choice)(&c.label) } else { c.label };
+                                <label for="renewal-unit">{t.renewal_unit_label}</label>
+                                <select id="renewal-unit" name="unit">
+                                    {f.units.into_iter().map(|c| {
+                                        let label = if c.value == f.prescriber_unit { (t.renewal_prescriber_choice)(&c.label) } else { c.label };
                                         view! { <option value=c.value>{label}</option> }
                                     }).collect_view()}
                                 </select>

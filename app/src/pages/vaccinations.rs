@@ -1,4 +1,4 @@
-//! Vaccinations (issue 13): one list of every vaccination entry with the
+//! Vaccinations: one list of every vaccination entry with the
 //! vaccine, the dose and the date, newest first, each date leading to the
 //! service event it was recorded in.
 

@@ -1,4 +1,4 @@
-//! The living will and the organ donation testament (issue 12): what is in
+//! The living will and the organ donation testament: what is in
 //! force, every earlier version (readable without JavaScript in a
 //! `<details>`), and the forms. Texts are shown exactly as typed: the view
 //! escapes them like any text, and the style keeps their line breaks.

@@ -13,7 +13,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
     ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewRenewalRequest, NoticeText,
-    ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, Vaccination, Viewing, WhatsNew,
+    ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, RenewalUnit, Vaccination, Viewing, WhatsNew,
 };
 use crate::domain::acting::ActingRight;
 use crate::domain::audit::{AuditKind, LoginFailures, ThrottleWindows};
@@ -115,6 +115,8 @@ database_api! {
     // Prescription renewal requests (sql/renewals.rs).
     /// The citizen's renewal requests, newest first, with their latest state.
     fn renewal_requests(citizen: CitizenId, now: DateTime<Utc>) -> Vec<RenewalRequest>;
+    /// The units that take renewal requests, by provider and name.
+    fn renewal_units(locale: Locale) -> Vec<RenewalUnit>;
     /// One of the citizen's prescriptions, as a renewal request needs it.
     fn renewable_prescription(citizen: CitizenId, prescription: PrescriptionId) -> Option<RenewalCandidate>;
     /// Sends a renewal request if the domain allows it now (inner `Err`:

@@ -1,4 +1,4 @@
-//! Form keys bound to the session and to the form's subject (issue 16).
+//! Form keys bound to the session and to the form's subject.
 //!
 //! A page that offers declarations carries one key: 16 hex digits of a
 //! random nonce, then 16 of an HMAC-SHA256 tag over the session id, the

@@ -13,7 +13,7 @@ use crate::domain::declarations::{PrescriptionId, ProviderId, Register, Register
 use crate::domain::laboratory::{LabResult, ReferenceRange};
 use crate::domain::listing::{PageCursor, Recorded};
 use crate::domain::notice::NoticeVersion;
-use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent};
+use crate::domain::records::{Entry, EntryKind, RegisterId, ServiceEvent, UnitId};
 use crate::domain::renewal::{MedicineClass, RenewalState};
 use crate::domain::time::helsinki_today;
 use crate::domain::validity::CitizensData;
@@ -201,6 +201,8 @@ pub struct RenewalRequest {
     pub medicine: String,
     pub prescribed_on: NaiveDate,
     pub provider: ProviderId,
+    /// The unit it was sent to (None for a request that named only the provider).
+    pub unit: Option<String>,
     pub message: Option<String>,
     /// For a text message about the result.
     pub mobile: Option<String>,
@@ -240,14 +242,25 @@ pub struct RenewalCandidate {
     pub valid_until: NaiveDate,
     pub prescribed_on: NaiveDate,
     pub prescriber: ProviderId,
+    /// The unit that prescribed it (offered first when it takes requests).
+    pub prescriber_unit: UnitId,
     /// The medicine and its strength.
     pub medicine: String,
+}
+
+/// A unit that takes renewal requests, with its provider's name.
+pub struct RenewalUnit {
+    pub id: UnitId,
+    pub name: String,
+    pub provider: ProviderId,
+    pub provider_name: String,
 }
 
 /// A renewal request to send.
 pub struct NewRenewalRequest {
     pub prescription: PrescriptionId,
-    pub provider: ProviderId,
+    /// The unit to send it to: it must take renewal requests.
+    pub unit: UnitId,
     /// As typed (`domain::renewal::message`).
     pub message: Option<String>,
     /// Who sends it for the citizen, and by which right (None: the citizen).

@@ -1,5 +1,5 @@
 //! Who may read what, through the real HTTP application: every server
-//! function of the records pages (issue 4) is called anonymously, as
+//! function of the records pages is called anonymously, as
 //! another citizen, and as a guardian reaching for someone who is not their
 //! child; refused calls answer 401, 403 or 404 and show nobody else's data.
 
@@ -243,7 +243,7 @@ async fn a_page_link_walks_the_whole_history_once() {
     assert!(page["next"].is_string());
 }
 
-// ---- Management of Data Use (issue 5) ----
+// ---- Management of Data Use ----
 
 const JUHANI: &str = "300178-935E";
 
@@ -469,7 +469,7 @@ async fn the_preview_follows_the_declarations() {
     assert_eq!(status, 400);
 }
 
-/// Issue 11 through the real server functions: the emergency rule (6), the
+/// Through the real server functions: the emergency rule (6), the
 /// one emergency permission of prescriptions, a pharmacy without
 /// emergencies, and updating a consent given before 2024.
 #[tokio::test]

@@ -1,4 +1,4 @@
-//! Login throttling and the audit log (issue 16), through the real HTTP
+//! Login throttling and the audit log, through the real HTTP
 //! application: failures pause logging in for a code and for an address,
 //! the right password during the pause is refused the same way, and logins,
 //! logouts, acting for a child and refusals are logged with the address.

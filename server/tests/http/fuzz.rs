@@ -1,4 +1,4 @@
-//! Bad input never breaks it (issue 15): a deterministic generator sends
+//! Bad input never breaks it: a deterministic generator sends
 //! thousands of malformed requests to every registered server function and
 //! every page route through the real HTTP application, anonymously and as a
 //! logged-in citizen. Every answer must be a 2xx, 3xx or 4xx (never a 5xx),

@@ -1,5 +1,5 @@
 //! The guardian's age limit everywhere a guardian looks or acts (DOMAIN.md
-//! §6, issue 16), through the real HTTP application: a 16-year-old's denial
+//! §6), through the real HTTP application: a 16-year-old's denial
 //! of what she recorded after turning 10 is listed to her guardian without
 //! naming it, cannot be cancelled by him, and her later viewings stay hers.
 

@@ -1,4 +1,4 @@
-//! Laboratory results over time (issue 13) through HTTP: only the subject's
+//! Laboratory results over time through HTTP: only the subject's
 //! own results, every one of them in date order with its place against the
 //! reference range, a bad or unknown test named, and the page readable
 //! without a script (the chart is SVG in the HTML, beside the table).

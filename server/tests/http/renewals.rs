@@ -1,4 +1,4 @@
-//! Prescription renewal requests (issue 12, DOMAIN.md §8) through the real
+//! Prescription renewal requests (DOMAIN.md §8) through the real
 //! HTTP application: the seeded requests in every state, a new one that
 //! stays "sent" with its message exactly as typed, one-time form keys, every
 //! refusal a 4xx naming its reason with nothing written, and who may send
@@ -61,18 +61,24 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
     let in_progress = list[1]["prescription"].to_string();
     assert_eq!(card(&in_progress)["renewable"], false);
 
-    // The form: the prescriber's provider first, no pharmacy to choose.
+    // The form: the prescribing unit first, then only units that take
+    // renewal requests (no pharmacy, hospital clinic or social service).
     let (status, form) = p.call(&helmi, "renewal_form", &[("prescription", &amlodipine), ("locale", "En")]).await;
     assert_eq!(status, 200, "{form}");
-    let providers: Vec<&str> =
-        form["providers"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
-    assert_eq!(providers[0], "kanta-hame");
-    assert!(providers.len() > 3 && providers.iter().all(|v| !v.starts_with("apteekki")), "{providers:?}");
+    let units: Vec<&str> = form["units"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert_eq!(units[0], "kh-hameenlinna");
+    assert_eq!(form["units"][0]["label"], "Hämeenlinnan terveysasema – Kanta-Häme Wellbeing Services County");
+    let takes: Vec<&str> = app::demo::UNITS.iter().filter(|u| u.takes_renewal_requests).map(|u| u.id).collect();
+    assert_eq!(units.len(), takes.len(), "{units:?}");
+    assert!(units.iter().all(|u| takes.contains(u)), "{units:?}");
+    for not_offered in ["kh-khks", "kh-sosiaali", "hus-meilahti", "kide-tyoterveys", "apteekki-kauppatori"] {
+        assert!(!units.contains(&not_offered), "{not_offered}");
+    }
 
     let typed = "  <b>Please</b> & thanks <script>alert(1)</script>\nÄ";
     let key = form["form_key"].as_str().unwrap().to_string();
     let send =
-        [("prescription", amlodipine.as_str()), ("provider", "kanta-hame"), ("message", typed), ("form_key", &key)];
+        [("prescription", amlodipine.as_str()), ("unit", "kh-hameenlinna"), ("message", typed), ("form_key", &key)];
     let (status, body) = p.call(&helmi, "send_renewal_request", &send).await;
     assert_eq!((status, body), (200, Value::String("/prescriptions/renewals".into())));
     let before = p.renewal_count().await;
@@ -85,13 +91,14 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
     assert_eq!(list[0]["message"], typed, "stored exactly as typed");
     assert_eq!(list[0]["sent_by"], Value::Null);
     assert_eq!(list[0]["provider"], "Kanta-Häme Wellbeing Services County");
+    assert_eq!(list[0]["unit"], "Hämeenlinnan terveysasema");
     let html = helmi.get(format!("{}/prescriptions/renewals", p.base)).send().await.unwrap().text().await.unwrap();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "shown as text");
     assert!(!html.contains("<script>alert(1)"), "never as markup");
 
     // A second request for it while the first is open: 409, nothing written.
     let key = p.renewal_key(&helmi, &p.prescription_of(HELMI, "Losartaani").await).await;
-    let again = [("prescription", amlodipine.as_str()), ("provider", "kanta-hame"), ("form_key", &key)];
+    let again = [("prescription", amlodipine.as_str()), ("unit", "kh-hameenlinna"), ("form_key", &key)];
     let (status, body) = p.call(&helmi, "send_renewal_request", &again).await;
     assert_eq!((status, body.clone()), (409, serde_json::json!({"Renewal": "AlreadyRequested"})), "{body}");
     assert_eq!(p.renewal_count().await, before);
@@ -114,24 +121,27 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
     let key = p.renewal_key(&matti, &metformin).await;
     let long = "x".repeat(501);
     for (form, status, reason) in [
-        (vec![("prescription", narcotic.as_str()), ("provider", "varsinais-suomi")], 409, "Narcotic"),
+        (vec![("prescription", narcotic.as_str()), ("unit", "vs-turku")], 409, "Narcotic"),
         (
-            vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("message", &long)],
+            vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("message", &long)],
             400,
             "MessageTooLong",
         ),
         (
-            vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("message", "Kiitos\u{1b}[2J")],
+            vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("message", "Kiitos\u{1b}[2J")],
             400,
             "MessageNotText",
         ),
         (
-            vec![("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("mobile", "09 123 4567")],
+            vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("mobile", "09 123 4567")],
             400,
             "Mobile",
         ),
-        (vec![("prescription", metformin.as_str()), ("provider", "apteekki-tahti")], 400, "Provider"),
-        (vec![("prescription", metformin.as_str()), ("provider", "no-such-provider")], 400, "Provider"),
+        (vec![("prescription", metformin.as_str()), ("unit", "apteekki-tahti")], 400, "Unit"),
+        (vec![("prescription", metformin.as_str()), ("unit", "no-such-unit")], 400, "Unit"),
+        // A hospital clinic and a social services office take no renewal requests.
+        (vec![("prescription", metformin.as_str()), ("unit", "vs-tyks")], 400, "Unit"),
+        (vec![("prescription", metformin.as_str()), ("unit", "pirkanmaa-kotihoito")], 400, "Unit"),
     ] {
         let mut form = form;
         form.push(("form_key", &key));
@@ -146,15 +156,15 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
     // Someone else's prescription is not found; a made-up key is refused.
     let helmis = p.prescription_of(HELMI, "Amlodipiini").await;
     assert_eq!(p.call(&matti, "renewal_form", &[("prescription", &helmis), ("locale", "En")]).await.0, 404);
-    let theirs = [("prescription", helmis.as_str()), ("provider", "kanta-hame"), ("form_key", key.as_str())];
+    let theirs = [("prescription", helmis.as_str()), ("unit", "kh-hameenlinna"), ("form_key", key.as_str())];
     assert_eq!(p.call(&matti, "send_renewal_request", &theirs).await.0, 404);
-    let forged = [("prescription", metformin.as_str()), ("provider", "varsinais-suomi"), ("form_key", "AAAA-1")];
+    let forged = [("prescription", metformin.as_str()), ("unit", "vs-turku"), ("form_key", "AAAA-1")];
     assert!(matches!(p.call(&matti, "send_renewal_request", &forged).await.0, 400 | 403));
     let anonymous = p.client(None).await;
     for name in ["renewal_requests", "renewal_form", "send_renewal_request"] {
         let form = [
             ("prescription", metformin.as_str()),
-            ("provider", "varsinais-suomi"),
+            ("unit", "vs-turku"),
             ("form_key", key.as_str()),
             ("locale", "En"),
         ];
@@ -171,7 +181,7 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     assert_eq!(p.call(&anna, "act_for", &[("person", &helmi)]).await.0, 200);
     let losartan = p.prescription_of(HELMI, "Losartaani").await;
     let key = p.renewal_key(&anna, &losartan).await;
-    let send = [("prescription", losartan.as_str()), ("provider", "kanta-hame"), ("form_key", key.as_str())];
+    let send = [("prescription", losartan.as_str()), ("unit", "kh-hameenlinna"), ("form_key", key.as_str())];
     assert_eq!(p.call(&anna, "send_renewal_request", &send).await.0, 200);
     let (_, list) = p.call(&anna, "renewal_requests", &[("locale", "En")]).await;
     assert_eq!(list[0]["sent_by"], "Anna Koskinen");
@@ -188,7 +198,7 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     let atorvastatin = p.prescription_of(HELMI, "Atorvastatiini").await;
     let key = p.renewal_key(&anna, &atorvastatin).await;
     assert_eq!(p.call(&anna, "act_for_self", &[]).await.0, 200);
-    let late = [("prescription", atorvastatin.as_str()), ("provider", "kanta-hame"), ("form_key", key.as_str())];
+    let late = [("prescription", atorvastatin.as_str()), ("unit", "kh-hameenlinna"), ("form_key", key.as_str())];
     let (status, body) = p.call(&anna, "send_renewal_request", &late).await;
     assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
 
@@ -206,7 +216,7 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     assert_eq!(p.call(&oskari, "act_for", &[("person", &eetu.to_string())]).await.0, 200);
     let rx = p.prescription_of(EETU, "Desloratadiini").await;
     let key = p.renewal_key(&oskari, &rx).await;
-    let send = [("prescription", rx.as_str()), ("provider", "helsinki"), ("form_key", key.as_str())];
+    let send = [("prescription", rx.as_str()), ("unit", "helsinki-kallio"), ("form_key", key.as_str())];
     assert_eq!(p.call(&oskari, "send_renewal_request", &send).await.0, 200);
     let (_, list) = p.call(&oskari, "renewal_requests", &[("locale", "En")]).await;
     assert_eq!(states(&list), ["Sent"]);

@@ -1,5 +1,5 @@
 //! What the server does with requests before and around its server
-//! functions (issues 15 and 16), through the real HTTP application: requests
+//! functions, through the real HTTP application: requests
 //! from another site, bodies that are not forms, too large or not UTF-8,
 //! server functions that do not exist, redirects to other sites, the
 //! session at a new login, and form keys per citizen.

@@ -1,4 +1,4 @@
-//! Running as a PostgreSQL role that owns nothing (issue 15): the owner
+//! Running as a PostgreSQL role that owns nothing: the owner
 //! migrates and grants (`migrate --app-role`), the server serves as the role
 //! (`serve --no-migrate`) and works, and the role cannot rewrite history:
 //! no UPDATE, DELETE or TRUNCATE of an append-only table, no dropping or

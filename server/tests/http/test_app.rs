@@ -224,7 +224,7 @@ impl TestApp {
     /// Calls a server function. A `form_key` written `key(n)` stands for
     /// form n of the Management of Data Use page as this client loaded it:
     /// it is swapped for that page's real key, which is bound to the
-    /// client's session and current subject (issue 16). The page is loaded
+    /// client's session and current subject. The page is loaded
     /// again after the client changes whose data it acts on (or logs in), as
     /// a browser would. A client that cannot load the page (anonymous, say)
     /// sends the stand-in itself. Any other value is sent as it is.

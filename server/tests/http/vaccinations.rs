@@ -1,4 +1,4 @@
-//! Vaccinations (issue 13) through HTTP: every vaccination of the subject,
+//! Vaccinations through HTTP: every vaccination of the subject,
 //! newest first, with its vaccine and dose, and nobody else's.
 
 use crate::test_app::{TestApp, MATTI};

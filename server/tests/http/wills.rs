@@ -1,5 +1,5 @@
 //! The living will, the organ donation testament and the consent to
-//! disclose prescriptions abroad (issue 12, DOMAIN.md §8) through the real
+//! disclose prescriptions abroad (DOMAIN.md §8) through the real
 //! HTTP application: versions kept and readable, texts exactly as typed,
 //! one-time form keys, every refusal a 4xx naming its field or reason with
 //! nothing written, who may make them, and what the preview says of them.

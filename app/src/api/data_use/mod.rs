@@ -1,4 +1,4 @@
-//! Server functions of Management of Data Use (issue 5). Every one acts on
+//! Server functions of Management of Data Use. Every one acts on
 //! the session's subject only (the citizen, or a child they act for); the
 //! actor of a declaration is derived from the session, never taken from a
 //! form, so it cannot be forged.

@@ -272,7 +272,7 @@ pub async fn record_page(
         // `+`: the citizen's column only checks each row, so the database
         // finds the page's entries by their events (entry_by_event) rather
         // than walking all of the citizen's entries in date order, which
-        // SQLite chose for the sake of the ORDER BY (issue 14).
+        // SQLite chose for the sake of the ORDER BY.
         q.push("WHERE +x.citizen_id = ").push_bind(citizen.0).push(" AND x.service_event_id IN (");
         let mut ids = q.separated(", ");
         for e in &events {

@@ -9,6 +9,7 @@ struct RenewalRow {
     strength: String,
     prescribed_on: NaiveDate,
     provider_id: String,
+    unit_name: Option<String>,
     message: Option<String>,
     mobile: Option<String>,
     sent_at: DateTime<Utc>,
@@ -43,11 +44,11 @@ pub async fn renewal_requests(
     now: DateTime<Utc>,
 ) -> Result<Vec<RenewalRequest>, sqlx::Error> {
     let sql = format!(
-        "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, r.message, r.mobile, r.sent_at, \
+        "SELECT r.id, r.prescription_id, x.medicine, x.strength, x.prescribed_on, r.provider_id, u.name AS unit_name, r.message, r.mobile, r.sent_at, \
          CASE WHEN a.id IS NULL THEN NULL ELSE a.first_name || ' ' || a.last_name END AS sent_by, r.actor_right, \
          {} AS state, {} AS state_at \
          FROM renewal_request r JOIN prescription x ON x.id = r.prescription_id \
-         LEFT JOIN citizen a ON a.id = r.actor_citizen_id \
+         LEFT JOIN citizen a ON a.id = r.actor_citizen_id LEFT JOIN unit u ON u.id = r.unit_id \
          WHERE r.citizen_id = $1 ORDER BY r.sent_at DESC, r.id DESC",
         latest_state_of_r("s.state"),
         latest_state_of_r("s.at"),
@@ -68,6 +69,7 @@ pub async fn renewal_requests(
                 medicine: format!("{} {}", r.medicine, r.strength),
                 prescribed_on: r.prescribed_on,
                 provider: ProviderId(r.provider_id),
+                unit: r.unit_name,
                 message: r.message,
                 mobile: r.mobile,
                 sent_at: r.sent_at,
@@ -86,21 +88,22 @@ pub async fn renewable_prescription(
     citizen: CitizenId,
     prescription: PrescriptionId,
 ) -> Result<Option<RenewalCandidate>, sqlx::Error> {
-    let row: Option<(String, NaiveDate, NaiveDate, String, String, String)> = sqlx::query_as(
-        "SELECT medicine_class, valid_until, prescribed_on, prescriber_provider_id, medicine, strength \
+    let row: Option<(String, NaiveDate, NaiveDate, String, String, String, String)> = sqlx::query_as(
+        "SELECT medicine_class, valid_until, prescribed_on, prescriber_provider_id, prescriber_unit_id, medicine, strength \
          FROM prescription WHERE id = $1 AND citizen_id = $2",
     )
     .bind(prescription.0)
     .bind(citizen.0)
     .fetch_optional(pool)
     .await?;
-    row.map(|(class, valid_until, prescribed_on, prescriber, medicine, strength)| {
+    row.map(|(class, valid_until, prescribed_on, prescriber, prescriber_unit, medicine, strength)| {
         Ok(RenewalCandidate {
             id: prescription,
             class: MedicineClass::parse(&class).ok_or_else(|| decode("medicine class"))?,
             valid_until,
             prescribed_on,
             prescriber: ProviderId(prescriber),
+            prescriber_unit: UnitId(prescriber_unit),
             medicine: format!("{medicine} {strength}"),
         })
     })
@@ -140,13 +143,12 @@ pub async fn record_renewal_request(
             return Ok(Ok(id));
         }
     }
-    let provider: Option<String> = sqlx::query_scalar("SELECT kind FROM service_provider WHERE id = $1")
-        .bind(&request.provider.0)
-        .fetch_optional(&mut *tx)
-        .await?;
-    if provider.as_deref().and_then(ProviderKind::parse).is_none_or(|k| k == ProviderKind::Pharmacy) {
-        return Ok(Err(RenewalRefusal::Provider));
-    }
+    let provider: Option<String> =
+        sqlx::query_scalar("SELECT provider_id FROM unit WHERE id = $1 AND takes_renewal_requests")
+            .bind(&request.unit.0)
+            .fetch_optional(&mut *tx)
+            .await?;
+    let Some(provider) = provider else { return Ok(Err(RenewalRefusal::Unit)) };
     let row: Option<(String, NaiveDate)> =
         sqlx::query_as("SELECT medicine_class, valid_until FROM prescription WHERE id = $1 AND citizen_id = $2")
             .bind(request.prescription.0)
@@ -165,12 +167,13 @@ pub async fn record_renewal_request(
         None => (None, None),
     };
     let id: i64 = sqlx::query_scalar(
-        "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, message, sent_at, actor_right, \
-         actor_citizen_id, idempotency_key, mobile) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        "INSERT INTO renewal_request (citizen_id, prescription_id, provider_id, unit_id, message, sent_at, actor_right, \
+         actor_citizen_id, idempotency_key, mobile) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id",
     )
     .bind(citizen.0)
     .bind(request.prescription.0)
-    .bind(&request.provider.0)
+    .bind(&provider)
+    .bind(&request.unit.0)
     .bind(request.message.as_deref())
     .bind(now)
     .bind(right)
@@ -181,4 +184,25 @@ pub async fn record_renewal_request(
     .await?;
     tx.commit().await?;
     Ok(Ok(id))
+}
+
+/// The units that take renewal requests, with their providers' names in
+/// `locale`, by provider and unit name.
+pub async fn renewal_units(pool: &Pool, locale: Locale) -> Result<Vec<RenewalUnit>, sqlx::Error> {
+    let name = provider_name_column(locale);
+    let rows: Vec<(String, String, String, String)> = sqlx::query_as(&format!(
+        "SELECT u.id, u.name, p.id, p.{name} FROM unit u JOIN service_provider p ON p.id = u.provider_id \
+         WHERE u.takes_renewal_requests ORDER BY p.{name}, u.name"
+    ))
+    .fetch_all(pool)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|(id, name, provider, provider_name)| RenewalUnit {
+            id: UnitId(id),
+            name,
+            provider: ProviderId(provider),
+            provider_name,
+        })
+        .collect())
 }
