@@ -352,7 +352,8 @@ mod tests {
         let events = pool.load_service_events(matti).await.unwrap();
         assert_eq!(events.len(), 6);
         assert!(events.windows(2).all(|w| w[0].started_on >= w[1].started_on), "newest first");
-        assert!(events.iter().any(|e| e.unit.name == "Tyks T-sairaala, sisätautien poliklinikka" && e.register.provider.0 == "varsinais-suomi"));
+        assert!(events.iter().any(|e| e.unit.name == "Tyks T-sairaala, sisätautien poliklinikka"
+            && e.register.provider.0 == "varsinais-suomi"));
         let entries = pool.load_entries(matti).await.unwrap();
         assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 4 + 2);
         assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));

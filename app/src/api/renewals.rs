@@ -160,9 +160,7 @@ mod ssr {
     pub async fn subjects_prescription(subject: &Subject, prescription: i64) -> Result<RenewalCandidate, AppError> {
         use crate::domain::declarations::PrescriptionId;
         let found = pool()?.renewable_prescription(subject.citizen, PrescriptionId(prescription)).await?;
-        match found
-            .filter(|c| subject.visibility.shows_of(Sector::Healthcare, c.prescribed_on))
-        {
+        match found.filter(|c| subject.visibility.shows_of(Sector::Healthcare, c.prescribed_on)) {
             Some(candidate) => Ok(candidate),
             None => Err(refuse_access(subject, "prescription", Some(prescription), AppError::NotFound).await),
         }

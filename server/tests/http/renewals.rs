@@ -122,21 +122,13 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
     let long = "x".repeat(501);
     for (form, status, reason) in [
         (vec![("prescription", narcotic.as_str()), ("unit", "vs-turku")], 409, "Narcotic"),
-        (
-            vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("message", &long)],
-            400,
-            "MessageTooLong",
-        ),
+        (vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("message", &long)], 400, "MessageTooLong"),
         (
             vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("message", "Kiitos\u{1b}[2J")],
             400,
             "MessageNotText",
         ),
-        (
-            vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("mobile", "09 123 4567")],
-            400,
-            "Mobile",
-        ),
+        (vec![("prescription", metformin.as_str()), ("unit", "vs-turku"), ("mobile", "09 123 4567")], 400, "Mobile"),
         (vec![("prescription", metformin.as_str()), ("unit", "apteekki-tahti")], 400, "Unit"),
         (vec![("prescription", metformin.as_str()), ("unit", "no-such-unit")], 400, "Unit"),
         // A hospital clinic and a social services office take no renewal requests.
@@ -162,12 +154,8 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
     assert!(matches!(p.call(&matti, "send_renewal_request", &forged).await.0, 400 | 403));
     let anonymous = p.client(None).await;
     for name in ["renewal_requests", "renewal_form", "send_renewal_request"] {
-        let form = [
-            ("prescription", metformin.as_str()),
-            ("unit", "vs-turku"),
-            ("form_key", key.as_str()),
-            ("locale", "En"),
-        ];
+        let form =
+            [("prescription", metformin.as_str()), ("unit", "vs-turku"), ("form_key", key.as_str()), ("locale", "En")];
         assert_eq!(p.call(&anonymous, name, &form).await.0, 401, "{name}");
     }
     assert_eq!(p.renewal_count().await, before, "nothing written");
