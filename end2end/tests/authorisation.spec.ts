@@ -37,7 +37,7 @@ for (const js of [true, false]) {
     await expect(page.getByText(/Showing service events 1–/)).toBeVisible();
 
     // Her laboratory chart.
-    await page.goto('/laboratory/P-Krea');
+    await page.goto('/laboratory/P%20-Krea');
     await expect(page.locator('svg[role="img"]')).toBeVisible();
     await expect(page.getByTestId('acting-for')).toContainText('Helmi Koskinen');
 

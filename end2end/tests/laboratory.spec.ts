@@ -22,13 +22,14 @@ for (const js of [true, false]) {
       await expect(page).toHaveURL(/\/laboratory$/);
       const tests = page.getByTestId('lab-tests');
       await expect(tests.getByRole('rowheader')).toHaveText([
-        'B-Hb over time', 'B-HbA1c over time', 'P-Krea over time', 'P-LDL-kol over time',
+        'B -Hb over time', 'B -HbA1c over time', 'fP -Gluk over time', 'fP -Kol-LDL over time', 'P -Krea over time',
+        'P -TSH over time',
       ]);
-      await tests.getByRole('link', { name: 'P-Krea over time' }).click();
-      await expect(page).toHaveURL(/\/laboratory\/P-Krea$/);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('P-Krea over time');
+      await tests.getByRole('link', { name: 'P -Krea over time' }).click();
+      await expect(page).toHaveURL(/\/laboratory\/P%20-Krea$/);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('P -Krea over time');
       // The chart is an image with a name and a description; the table holds every value.
-      const chart = page.getByRole('img', { name: 'P-Krea over time' });
+      const chart = page.getByRole('img', { name: 'P -Krea over time' });
       await expect(chart).toBeVisible();
       const rows = page.getByTestId('lab-results').locator('tbody tr');
       const count = await rows.count();
@@ -48,8 +49,8 @@ for (const js of [true, false]) {
     test("a result entry links to its test's page", async ({ page }) => {
       await loginAsHelmi(page, 'fi', js);
       await page.getByTestId('glance-new-entries').getByRole('link', { name: /Laboratoriokäynti/ }).click();
-      await page.getByRole('link', { name: 'P-Krea ajan mittaan' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('P-Krea ajan mittaan');
+      await page.getByRole('link', { name: 'P -Krea ajan mittaan' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('P -Krea ajan mittaan');
       await expect(page.getByTestId('lab-reference')).toHaveText('Viitealue 50–90 µmol/l.');
     });
   });
@@ -59,8 +60,8 @@ test('a bad test code is named and an unknown test is not found', async ({ page 
   await loginAsHelmi(page);
   const bad = await page.goto('/laboratory/P%20Krea');
   expect(bad!.status()).toBe(400);
-  await expect(page.getByRole('alert')).toContainText("That is not a laboratory test's code (such as P-Krea).");
-  const unknown = await page.goto('/laboratory/S-Tyyppi');
+  await expect(page.getByRole('alert')).toContainText("That is not a laboratory test's code (such as P -Krea).");
+  const unknown = await page.goto('/laboratory/S%20-Tyyppi');
   expect(unknown!.status()).toBe(404);
 });
 
@@ -68,7 +69,7 @@ test.describe('on a phone (390 × 844)', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('the chart fits the screen and the table scrolls with the page', async ({ page }) => {
     await loginAsHelmi(page);
-    await page.goto('/laboratory/B-HbA1c');
+    await page.goto('/laboratory/B%20-HbA1c');
     const box = await page.getByTestId('lab-chart').boundingBox();
     expect(box!.x).toBeGreaterThanOrEqual(0);
     expect(box!.x + box!.width).toBeLessThanOrEqual(390);
@@ -85,9 +86,9 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
         await loginAsHelmi(page, lang);
         await page.goto('/laboratory');
         await expectAccessible(page, `laboratory results (${lang}, ${label})`);
-        await page.goto('/laboratory/P-LDL-kol');
+        await page.goto('/laboratory/fP%20-Kol-LDL');
         await expect(page.getByTestId('lab-chart')).toBeVisible();
-        await expectAccessible(page, `P-LDL-kol over time (${lang}, ${label})`);
+        await expectAccessible(page, `fP -Kol-LDL over time (${lang}, ${label})`);
       });
     }
   });
@@ -95,7 +96,7 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
 
 test('the print layout keeps the chart and the table and drops the header', async ({ page }) => {
   await loginAsHelmi(page);
-  await page.goto('/laboratory/P-Krea');
+  await page.goto('/laboratory/P%20-Krea');
   await page.emulateMedia({ media: 'print' });
   await expect(page.locator('.site-header')).toBeHidden();
   await expect(page.getByTestId('lab-chart')).toBeVisible();

@@ -128,11 +128,11 @@ test('prescription states: valid, expired and all, with amount left and dispensi
   await expect(page.getByRole('link', { name: 'Valid (3)' })).toHaveAttribute('aria-current', 'page');
   await expect(list).toHaveCount(3);
   await expect(page.locator('[data-testid=prescription][data-valid=false]')).toHaveCount(0);
-  const metformin = list.filter({ hasText: 'Metformin 500 mg' });
+  const metformin = list.filter({ hasText: 'Metformiini 500 mg' });
   await expect(metformin.getByTestId('amount-left')).toHaveText('0 / 200 tabl');
   await expect(metformin.getByRole('row')).toHaveCount(3); // header + two dispensings
   await expect(metformin).toContainText('Turku Star Pharmacy');
-  await expect(list.filter({ hasText: 'Ramipril 5 mg' }).getByTestId('amount-left')).toHaveText('70 / 100 tabl');
+  await expect(list.filter({ hasText: 'Ramipriili 5 mg' }).getByTestId('amount-left')).toHaveText('70 / 100 tabl');
 
   await page.getByRole('link', { name: 'Expired (2)' }).click();
   await expect(list).toHaveCount(2);
@@ -141,7 +141,7 @@ test('prescription states: valid, expired and all, with amount left and dispensi
 
   await page.getByRole('link', { name: 'All (5)' }).click();
   await expect(list).toHaveCount(5);
-  await expect(list.filter({ hasText: 'Ibuprofen 400 mg' })).toContainText('Pirkanmaa Wellbeing Services County, Hervannan terveysasema');
+  await expect(list.filter({ hasText: 'Ibuprofeeni 400 mg' })).toContainText('Pirkanmaa Wellbeing Services County, Hervannan terveysasema');
 });
 
 test('Oskari acts for Eetu and for Sofia, the header says whose data it is, and back is one click', async ({ page }) => {

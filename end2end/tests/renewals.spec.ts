@@ -78,7 +78,7 @@ test("Matti's narcotic prescription is never renewed by request", async ({ page 
   const card = page.getByTestId('prescription').filter({ hasText: 'Oksikodoni' });
   await expect(card.getByTestId('narcotic')).toHaveText('A narcotic prescription is renewed only at an appointment.');
   await expect(card.getByRole('link', { name: /Request renewal/ })).toHaveCount(0);
-  await expect(page.getByRole('link', { name: 'Request renewal of Ramipril 5 mg' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Request renewal of Ramipriili 5 mg' })).toBeVisible();
 });
 
 for (const [js, medicine] of [[true, 'Losartaani 50 mg'], [false, 'Kalsium + D3 500 mg/20 µg']] as const) {

@@ -99,7 +99,7 @@ for (const js of [true, false]) {
     const row = page.getByTestId('preview-row').filter({ hasText: 'Oksikodoni' });
     await expect(row).toHaveAttribute('data-visible', 'false');
     await expect(row).toContainText('never disclosed abroad');
-    await expect(page.getByTestId('preview-row').filter({ hasText: 'Metformin' }).first()).toHaveAttribute('data-visible', 'true');
+    await expect(page.getByTestId('preview-row').filter({ hasText: 'Metformiini' }).first()).toHaveAttribute('data-visible', 'true');
     await page.goto('/data-use/history');
     await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Consent to disclose prescriptions abroad: Estonia, Portugal');
     await page.goto('/data-use');

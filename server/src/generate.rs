@@ -1,13 +1,12 @@
 //! `kanta-server generate --citizens N --entries M`: synthetic citizens for
-//! benchmarks, each with M entries spread over the demo registers (and a few
-//! prescriptions). Deterministic; identity codes are valid test codes
+//! benchmarks, each with M entries spread over the demo registers, told by
+//! the demo's stories (and a few prescriptions). Deterministic; identity codes are valid test codes
 //! (individual numbers 900–999), distinct from the demo people's.
 
 use app::server::Db;
 use chrono::{Duration, NaiveDate, Utc};
 
 const CHECK: &[u8; 31] = b"0123456789ABCDEFHJKLMNPRSTUVWXY";
-const KINDS: [&str; 6] = ["visit_summary", "diagnosis", "laboratory_result", "measurement", "vaccination", "care_plan"];
 
 /// The n-th synthetic identity code: birth dates from 1 Jan 1930 on, individual numbers 900–998.
 pub fn synthetic_code(n: u64) -> String {
@@ -31,13 +30,8 @@ pub async fn generate(
     let fail = |e: sqlx::Error| format!("generation failed: {e}");
     let password_hash = with_password.then(|| app::server::password::hash_blocking(crate::seed::DEMO_PASSWORD));
     crate::seed::seed_registers_and_units(db).await.map_err(fail)?;
-    let registers: Vec<(&str, &str)> = app::demo::REGISTERS
-        .iter()
-        .map(|(id, provider, _)| {
-            let unit = app::demo::UNITS.iter().find(|u| u.provider == *provider).expect("a unit per provider").id;
-            (*id, unit)
-        })
-        .collect();
+    let registers: Vec<(&str, &str)> =
+        app::demo::REGISTERS.iter().map(|(id, _, _)| (*id, app::demo::unit_of_register(id))).collect();
     let today = Utc::now().date_naive();
     let now = Utc::now();
     let (mut made_citizens, mut made_entries) = (0u64, 0u64);
@@ -67,36 +61,36 @@ pub async fn generate(
                     seen += 1;
                     continue;
                 };
-                let events = entries_per_citizen.div_ceil(5).max(1);
-                let event_rows: Vec<(&str, &str, chrono::NaiveDate)> = (0..events)
-                    .map(|e| {
-                        let (register, unit) = registers[((n + e) % registers.len() as u64) as usize];
-                        (register, unit, today - Duration::days((e * 17 % 7000) as i64))
-                    })
-                    .collect();
+                // Visits told by the demo's stories until the citizen has
+                // `entries_per_citizen` entries (the last one cut short).
+                let body = app::demo::Body::of(&code);
+                let mut planned = vec![];
+                let (mut left, mut e) = (entries_per_citizen, 0u64);
+                while left > 0 || planned.is_empty() {
+                    let (register, unit) = registers[((n + e) % registers.len() as u64) as usize];
+                    let on = today - Duration::days((e * 17 % 7000) as i64);
+                    let story = app::demo::synthetic_story(register, n + e);
+                    let mut entries: Vec<_> = story.lines.iter().map(|l| app::demo::line_entry(*l, body, on)).collect();
+                    entries.truncate(left as usize);
+                    left -= entries.len() as u64;
+                    planned.push((register, unit, on, story.title, entries));
+                    e += 1;
+                }
                 let mut q = sqlx::QueryBuilder::new("INSERT INTO service_event (citizen_id, register_id, unit_id, started_on, title) ");
-                q.push_values(&event_rows, |mut b, (register, unit, on)| {
-                    b.push_bind(id).push_bind(*register).push_bind(*unit).push_bind(*on).push("'Vastaanottokäynti'");
+                q.push_values(&planned, |mut b, (register, unit, on, title, _)| {
+                    b.push_bind(id).push_bind(*register).push_bind(*unit).push_bind(*on).push_bind(*title);
                 });
                 q.push(" RETURNING id");
                 let event_ids: Vec<i64> = q.build_query_scalar().fetch_all(&mut *tx).await?;
-                let mut entry_rows = Vec::new();
-                let mut left = entries_per_citizen;
-                for (e, (event_id, (register, _, on))) in event_ids.iter().zip(&event_rows).enumerate() {
-                    for k in 0..left.min(5) {
-                        let kind = if register.ends_with("/social") {
-                            "client_document"
-                        } else {
-                            KINDS[((n + e as u64 + k) % KINDS.len() as u64) as usize]
-                        };
-                        entry_rows.push((*event_id, kind, *on));
-                    }
-                    left = left.saturating_sub(5);
-                }
+                let entry_rows: Vec<(i64, &app::demo::DemoEntry)> = event_ids
+                    .iter()
+                    .zip(&planned)
+                    .flat_map(|(event_id, (.., entries))| entries.iter().map(move |x| (*event_id, x)))
+                    .collect();
                 if !entry_rows.is_empty() {
                     let mut q = sqlx::QueryBuilder::new("INSERT INTO entry (service_event_id, citizen_id, kind, recorded_on, text) ");
-                    q.push_values(&entry_rows, |mut b, (event_id, kind, on)| {
-                        b.push_bind(*event_id).push_bind(id).push_bind(*kind).push_bind(*on).push("'Synteettinen merkintä'");
+                    q.push_values(&entry_rows, |mut b, (event_id, x)| {
+                        b.push_bind(*event_id).push_bind(id).push_bind(x.kind).push_bind(x.recorded_on).push_bind(&x.text);
                     });
                     q.build().execute(&mut *tx).await?;
                 }
@@ -124,12 +118,15 @@ pub async fn generate(
                 .bind(ago(10)).bind(id).bind(&code).execute(&mut *tx).await?;
                 let (register, unit) = registers[(n % registers.len() as u64) as usize];
                 let provider = register.split('/').next().unwrap_or(register);
+                let statin = app::demo::synthetic_medicine();
+                let prescribed = today - Duration::days(100);
                 let rx: i64 = sqlx::query_scalar(
                     "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
-                     prescribed_on, valid_until, amount, amount_unit) \
-                     VALUES ($1, $2, $3, 'Simvastatiini', '20 mg', '1 tabletti illalla', $4, $5, 100, 'tabl') RETURNING id",
+                     prescribed_on, valid_until, amount, amount_unit, pharmaceutical_form, atc_code) \
+                     VALUES ($1, $2, $3, $4, $5, '1 tabletti illalla', $6, $7, 100, $8, $9, $10) RETURNING id",
                 )
-                .bind(id).bind(provider).bind(unit).bind(today - Duration::days(100)).bind(today + Duration::days(630))
+                .bind(id).bind(provider).bind(unit).bind(statin.name).bind(statin.strength).bind(prescribed)
+                .bind(app::demo::valid_until(statin.class, prescribed)).bind(statin.package_unit).bind(statin.form).bind(statin.atc)
                 .fetch_one(&mut *tx).await?;
                 sqlx::query(
                     "INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, 'apteekki-kauppatori', $2, 100)",

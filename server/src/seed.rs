@@ -350,12 +350,12 @@ mod tests {
         };
         let matti = id("040762-913N").await;
         let events = pool.load_service_events(matti).await.unwrap();
-        assert_eq!(events.len(), 6);
+        assert_eq!(events.len(), 7);
         assert!(events.windows(2).all(|w| w[0].started_on >= w[1].started_on), "newest first");
         assert!(events.iter().any(|e| e.unit.name == "Tyks T-sairaala, sisätautien poliklinikka"
             && e.register.provider.0 == "varsinais-suomi"));
         let entries = pool.load_entries(matti).await.unwrap();
-        assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 4 + 2);
+        assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 5 + 3 + 3);
         assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));
         let today = Utc::now().date_naive();
         let rx = pool.load_prescriptions(matti).await.unwrap();
@@ -368,9 +368,9 @@ mod tests {
             .collect();
         assert_eq!(narcotics, ["Oksikodoni"]);
         assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Expired).count(), 2);
-        let metformin = rx.iter().find(|p| p.medicine == "Metformin").unwrap();
+        let metformin = rx.iter().find(|p| p.medicine == "Metformiini").unwrap();
         assert_eq!((metformin.dispensings.len(), metformin.amount_left()), (2, 0));
-        let ramipril = rx.iter().find(|p| p.medicine == "Ramipril").unwrap();
+        let ramipril = rx.iter().find(|p| p.medicine == "Ramipriili").unwrap();
         assert_eq!(ramipril.amount_left(), 70);
         // Helmi: her whole history in a bounded number of queries.
         let helmi = id("271055-988J").await;

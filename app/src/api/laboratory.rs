@@ -36,12 +36,15 @@ pub struct LabSeriesView {
     pub results: Vec<LabResultView>,
 }
 
-/// The laboratory tests the subject has results of, by code.
+/// The laboratory tests the subject has results of, by code (letter case aside).
 #[server(endpoint = "laboratory_tests")]
 pub async fn laboratory_tests() -> Result<Vec<LabTestView>, AppError> {
     use crate::server::*;
     let subject = require_subject_for(crate::domain::declarations::Sector::Healthcare).await?;
-    let tests = pool()?.laboratory_tests(subject.citizen, subject.visibility).await?;
+    let mut tests = pool()?.laboratory_tests(subject.citizen, subject.visibility).await?;
+    // By code, letter case aside (`fP -Gluk` beside `B -Hb`), the same
+    // whatever the database's collation.
+    tests.sort_by_key(|t| t.test.to_lowercase());
     Ok(tests
         .into_iter()
         .map(|t| LabTestView { test: t.test, unit: t.unit, results: t.results, last_on: t.last_on })

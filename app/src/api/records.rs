@@ -89,6 +89,9 @@ pub struct PrescriptionView {
     pub amount: u32,
     pub amount_left: u32,
     pub amount_unit: String,
+    /// The pharmaceutical form and the ATC code, when the prescription names them.
+    pub form: Option<String>,
+    pub atc_code: Option<String>,
     pub dispensings: Vec<DispensingView>,
     /// Whether a renewal request may be sent for it today.
     pub renewable: bool,
@@ -263,6 +266,8 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
             valid_until: p.valid_until,
             amount: p.amount,
             amount_unit: p.amount_unit,
+            form: p.form,
+            atc_code: p.atc_code,
             dispensings: p
                 .dispensings
                 .into_iter()

@@ -5,9 +5,16 @@
 //! results, vaccinations) and the event and prescription builders in
 //! `entries.rs`.
 
+mod catalogue;
 mod entries;
+mod family;
+mod helmi;
 mod people;
+pub mod plausibility;
+mod stories;
 
+pub use catalogue::{LabTest, Medicine, Vaccine, LAB_TESTS, VACCINES};
+pub use entries::{line_entry, typical_size, valid_until, Body, Line, Story};
 pub use people::demo_people;
 
 use chrono::NaiveDate;
@@ -74,15 +81,18 @@ pub const UNITS: &[DemoUnit] = &[
     unit("helsinki-hammas", "helsinki", "Kallion hammashoitola", Serves::Everyone, false),
     unit("hus-meilahti", "hus", "HUS Meilahden sairaala, sisätautien poliklinikka", Serves::Adults, false),
     unit("hus-neurologia", "hus", "HUS Meilahden sairaala, neurologian poliklinikka", Serves::Adults, false),
+    unit("hus-silma", "hus", "HUS Silmätautien klinikka", Serves::Everyone, false),
     unit("hus-lastensairaala", "hus", "HUS Uusi lastensairaala, lasten päivystys", Serves::Children, false),
     unit("vantaa-tikkurila", "vantaa-kerava", "Tikkurilan terveysasema", Serves::Everyone, true),
     unit("vantaa-sosiaali", "vantaa-kerava", "Vantaan aikuissosiaalityö", Serves::Adults, false),
     unit("pirkanmaa-hervanta", "pirkanmaa", "Hervannan terveysasema", Serves::Everyone, true),
     unit("pirkanmaa-tays", "pirkanmaa", "Tays Keskussairaala, fysiatrian poliklinikka", Serves::Adults, false),
     unit("pirkanmaa-tays-pkl", "pirkanmaa", "Tays Keskussairaala, yhteispäivystys", Serves::Everyone, false),
-    unit("pirkanmaa-kotihoito", "pirkanmaa", "Tampereen kotihoito", Serves::Adults, false),
+    unit("pirkanmaa-sosiaali", "pirkanmaa", "Tampereen aikuissosiaalityö", Serves::Adults, false),
+    unit("pirkanmaa-tays-kasi", "pirkanmaa", "Tays Keskussairaala, käsikirurgian poliklinikka", Serves::Adults, false),
     unit("vs-turku", "varsinais-suomi", "Turun terveysasema, Keskusta", Serves::Everyone, true),
     unit("vs-tyks", "varsinais-suomi", "Tyks T-sairaala, sisätautien poliklinikka", Serves::Adults, false),
+    unit("vs-tyks-ortopedia", "varsinais-suomi", "Tyks Kirurginen sairaala, ortopedian poliklinikka", Serves::Adults, false),
     unit("pp-oulu", "pohjois-pohjanmaa", "Oulun terveysasema, Keskusta", Serves::Everyone, true),
     unit("pp-sosiaali", "pohjois-pohjanmaa", "Oulun sosiaalipalvelut, aikuissosiaalityö", Serves::Adults, false),
     unit("kh-hameenlinna", "kanta-hame", "Hämeenlinnan terveysasema", Serves::Everyone, true),
@@ -92,6 +102,49 @@ pub const UNITS: &[DemoUnit] = &[
     unit("kide-helsinki", "kide-terveys", "Kide Terveys Helsinki", Serves::Everyone, true),
     unit("kide-tyoterveys", "kide-terveys", "Kide Työterveys Helsinki", Serves::Adults, false),
 ];
+
+/// The story of the benchmark's `n`th synthetic visit in `register` (a
+/// social welfare register's own, occupational health's own, else an
+/// adult's common visit).
+pub fn synthetic_story(register: &str, n: u64) -> &'static Story {
+    use stories::*;
+    const HEALTH: [&Story; 7] = [
+        &COMMON_COLD,
+        &COMMON_COLD_SHORT,
+        &LOW_BACK_PAIN,
+        &MATTI_DIABETES_CHECK,
+        &JUHANI_ASTHMA_CHECK,
+        &ELINA_MIGRAINE,
+        &LIISA_ECZEMA,
+    ];
+    const SOCIAL: [&Story; 2] = [&MATTI_SOCIAL_WORK, &JUHANI_INCOME_SUPPORT];
+    if register.ends_with("/social") {
+        SOCIAL[(n % 2) as usize]
+    } else if register.ends_with("/occupational") {
+        &ELINA_OCCUPATIONAL
+    } else {
+        HEALTH[(n % HEALTH.len() as u64) as usize]
+    }
+}
+
+/// The medicine of the benchmark's synthetic prescriptions.
+pub fn synthetic_medicine() -> Medicine {
+    catalogue::SIMVASTATIINI
+}
+
+/// The unit a register's visits are recorded at when nothing else says: a
+/// social welfare register's office, occupational health's own unit, else
+/// the provider's first unit that serves everyone.
+pub fn unit_of_register(register: &str) -> &'static str {
+    let (provider, kind) = register.split_once('/').unwrap_or((register, ""));
+    let units = || UNITS.iter().filter(move |u| u.provider == provider);
+    let found = match kind {
+        "social" => units().find(|u| u.id.contains("sosiaali")),
+        "occupational" => units().find(|u| u.id.contains("tyoterveys")),
+        _ => units().find(|u| u.serves == Serves::Everyone),
+    };
+    found.or_else(|| units().next()).expect("a unit per provider").id
+}
 
 #[derive(Debug, Clone)]
 pub struct DemoEntry {
@@ -129,6 +182,9 @@ pub struct DemoPrescription {
     pub unit: &'static str,
     pub medicine: &'static str,
     pub strength: &'static str,
+    /// The pharmaceutical form (lääkemuoto) and the ATC code.
+    pub form: &'static str,
+    pub atc: &'static str,
     pub dosage: &'static str,
     pub prescribed_on: NaiveDate,
     pub valid_until: NaiveDate,
@@ -230,7 +286,7 @@ mod tests {
             }
         }
         let helmi = people.iter().find(|p| p.code == "271055-988J").unwrap();
-        for test in ["P-Krea", "B-HbA1c", "P-LDL-kol"] {
+        for test in ["P -Krea", "B -HbA1c", "fP -Kol-LDL"] {
             let series: Vec<(NaiveDate, f64, Option<f64>)> = helmi
                 .events
                 .iter()

@@ -147,6 +147,8 @@ mod tests {
             valid_until,
             amount,
             amount_unit: "tabl".into(),
+            form: None,
+            atc_code: None,
             class: crate::domain::renewal::MedicineClass::Ordinary,
             dispensings: (dispensed > 0)
                 .then(|| Dispensing {

@@ -72,6 +72,12 @@ impl IdentityCode {
         NaiveDate::from_ymd_opt((century + n(4)) as i32, n(2), n(0)).expect("validated")
     }
 
+    /// The individual number is even for women and odd for men (decree
+    /// 886/1993).
+    pub fn is_female(&self) -> bool {
+        self.0.as_bytes()[9].is_multiple_of(2)
+    }
+
     /// Individual numbers 900–999 are for temporary and test codes.
     pub fn is_test_code(&self) -> bool {
         self.0.as_bytes()[7] == b'9'
@@ -145,6 +151,13 @@ mod tests {
             assert_eq!(parsed.as_str(), code);
             assert!(parsed.is_test_code(), "{code}");
         }
+    }
+
+    #[test]
+    fn the_individual_number_is_even_for_women() {
+        let female = |s: &str| IdentityCode::parse(s).unwrap().is_female();
+        assert!(female("120385-9026") && female("271055-988J") && female("020610A9788"));
+        assert!(!female("040762-913N") && !female("190218A967P") && !female("080988-9570"));
     }
 
     #[test]

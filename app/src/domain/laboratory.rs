@@ -6,10 +6,16 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// A laboratory test's code as the laboratory writes it (`P-Krea`,
-/// `B-HbA1c`, `P-LDL-kol`): 1–32 ASCII letters, digits and `-`.
+/// A laboratory test's code as laboratories print it (`P -Krea`,
+/// `B -HbA1c`, `fP -Kol-LDL`): the specimen (ASCII letters), one space, then
+/// `-` and the test's name (ASCII letters, digits and `-`); 32 bytes at most.
 pub fn parse_test_code(s: &str) -> Option<&str> {
-    let ok = !s.is_empty() && s.len() <= 32 && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let (specimen, name) = s.split_once(" -")?;
+    let ok = s.len() <= 32
+        && !specimen.is_empty()
+        && specimen.bytes().all(|b| b.is_ascii_alphabetic())
+        && name.bytes().any(|b| b.is_ascii_alphanumeric())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
     ok.then_some(s)
 }
 
@@ -168,10 +174,12 @@ mod tests {
     const KREA: ReferenceRange = ReferenceRange { low: Some(50.0), high: Some(90.0) };
 
     #[test]
-    fn test_codes_are_plain() {
-        assert_eq!(parse_test_code("P-Krea"), Some("P-Krea"));
-        assert_eq!(parse_test_code("B-HbA1c"), Some("B-HbA1c"));
-        for bad in ["", "P Krea", "P-Krea'; --", "../x", &"x".repeat(33)] {
+    fn test_codes_are_written_as_laboratories_print_them() {
+        for good in ["P -Krea", "B -HbA1c", "fP -Kol-LDL", "B -Hb", "P -TSH"] {
+            assert_eq!(parse_test_code(good), Some(good));
+        }
+        let long = format!("P -{}", "x".repeat(30));
+        for bad in ["", "P-Krea", "P Krea", "P  -Krea", " -Krea", "P -", "P -Krea'; --", "../x", "P -Kr ea", &long] {
             assert_eq!(parse_test_code(bad), None, "{bad}");
         }
     }

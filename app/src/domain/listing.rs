@@ -225,6 +225,8 @@ mod tests {
             valid_until: on + chrono::Duration::days(730),
             amount: 90,
             amount_unit: "annos".into(),
+            form: None,
+            atc_code: None,
             dispensings,
             class: crate::domain::renewal::MedicineClass::Ordinary,
         };

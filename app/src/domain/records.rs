@@ -119,6 +119,10 @@ pub struct Prescription {
     pub valid_until: NaiveDate,
     pub amount: u32,
     pub amount_unit: String,
+    /// The pharmaceutical form (lääkemuoto), when the prescription names it.
+    pub form: Option<String>,
+    /// The medicine's ATC code, when the prescription names it.
+    pub atc_code: Option<String>,
     pub dispensings: Vec<Dispensing>,
     pub class: super::renewal::MedicineClass,
 }
@@ -168,6 +172,8 @@ mod tests {
             valid_until: d(2026, 1, 1),
             amount,
             amount_unit: "tabl".into(),
+            form: None,
+            atc_code: None,
             class: crate::domain::renewal::MedicineClass::Ordinary,
             dispensings: dispensed
                 .iter()

@@ -113,6 +113,8 @@ pub struct Texts {
     pub rx_badge_valid: &'static str,
     pub rx_badge_expired: &'static str,
     pub rx_dosage: &'static str,
+    pub rx_form: &'static str,
+    pub rx_atc: &'static str,
     pub rx_prescriber: &'static str,
     pub rx_prescribed_on: &'static str,
     pub rx_valid_until: &'static str,

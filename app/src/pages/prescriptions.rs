@@ -108,11 +108,13 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
                 <span class=badge_class>{badge}</span>
             </header>
             <dl class="facts">
+                {rx.form.map(|form| view! { <div><dt>{t.rx_form}</dt><dd>{form}</dd></div> })}
                 <div><dt>{t.rx_dosage}</dt><dd>{rx.dosage}</dd></div>
                 <div><dt>{t.rx_prescriber}</dt><dd>{format!("{}, {}", rx.prescriber_provider, rx.prescriber_unit)}</dd></div>
                 <div><dt>{t.rx_prescribed_on}</dt><dd>{locale.date(rx.prescribed_on)}</dd></div>
                 <div><dt>{t.rx_valid_until}</dt><dd>{locale.date(rx.valid_until)}</dd></div>
                 <div><dt>{t.rx_amount_left}</dt><dd data-testid="amount-left">{left}</dd></div>
+                {rx.atc_code.map(|atc| view! { <div class="muted"><dt>{t.rx_atc}</dt><dd data-testid="atc">{atc}</dd></div> })}
             </dl>
             {if rx.renewable {
                 let href = format!("/prescriptions/{}/renewal", rx.id);

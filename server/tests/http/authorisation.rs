@@ -67,7 +67,7 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
     assert_eq!(status, 200);
     let shown = event_ids(&page);
     assert!(!shown.is_empty() && shown.iter().all(|id| helmi_events.contains(id)), "{shown:?}");
-    let (status, series) = p.call(&anna, "laboratory_series", &[("test", "P-Krea")]).await;
+    let (status, series) = p.call(&anna, "laboratory_series", &[("test", "P -Krea")]).await;
     assert_eq!(status, 200, "{series}");
     // Her authorisation names healthcare matters only: Helmi's social welfare
     // documents are refused, naming why (and the refusal is no view).

@@ -27,7 +27,7 @@ impl TestApp {
 async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     let p = TestApp::spawn().await;
     let anon = p.client(None).await;
-    for (name, form) in [("laboratory_tests", vec![]), ("laboratory_series", vec![("test", "P-Krea")])] {
+    for (name, form) in [("laboratory_tests", vec![]), ("laboratory_series", vec![("test", "P -Krea")])] {
         let (status, body) = p.call(&anon, name, &form).await;
         assert_eq!(status, 401, "{name}: {body}");
     }
@@ -36,13 +36,13 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     let (status, tests) = p.call(&helmi, "laboratory_tests", &[]).await;
     assert_eq!(status, 200, "{tests}");
     let codes: Vec<&str> = tests.as_array().unwrap().iter().map(|t| t["test"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["B-Hb", "B-HbA1c", "P-Krea", "P-LDL-kol"]);
+    assert_eq!(codes, ["B -Hb", "B -HbA1c", "fP -Gluk", "fP -Kol-LDL", "P -Krea", "P -TSH"]);
 
     // Her creatinine: exactly her stored values, oldest first, each placed
     // against the range (above 90 µmol/l is "Above").
-    let stored = p.lab_values_of(HELMI, "P-Krea").await;
+    let stored = p.lab_values_of(HELMI, "P -Krea").await;
     assert!(stored.len() >= 20, "a ten-year series");
-    let (status, series) = p.call(&helmi, "laboratory_series", &[("test", "P-Krea")]).await;
+    let (status, series) = p.call(&helmi, "laboratory_series", &[("test", "P -Krea")]).await;
     assert_eq!(status, 200, "{series}");
     let results = series["results"].as_array().unwrap();
     let values: Vec<f64> = results.iter().map(|r| r["value"].as_f64().unwrap()).collect();
@@ -57,8 +57,8 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
 
     // Liisa asks for the same test: her own results only.
     let liisa = p.client(Some(LIISA)).await;
-    let hers = p.lab_values_of(LIISA, "P-Krea").await;
-    let (status, series) = p.call(&liisa, "laboratory_series", &[("test", "P-Krea")]).await;
+    let hers = p.lab_values_of(LIISA, "P -Krea").await;
+    let (status, series) = p.call(&liisa, "laboratory_series", &[("test", "P -Krea")]).await;
     if hers.is_empty() {
         assert_eq!(status, 404, "{series}");
     } else {
@@ -67,9 +67,9 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     }
 
     // A code that is not a test's is named; a test without results is not found.
-    let (status, body) = p.call(&helmi, "laboratory_series", &[("test", "P-Krea' OR 1=1")]).await;
+    let (status, body) = p.call(&helmi, "laboratory_series", &[("test", "P -Krea' OR 1=1")]).await;
     assert_eq!((status, body), (400, serde_json::json!({ "BadFilter": "LabTest" })));
-    let (status, _) = p.call(&helmi, "laboratory_series", &[("test", "S-Tyyppi")]).await;
+    let (status, _) = p.call(&helmi, "laboratory_series", &[("test", "S -Tyyppi")]).await;
     assert_eq!(status, 404);
 }
 
@@ -77,8 +77,8 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
 async fn the_test_page_draws_its_chart_and_table_without_a_script() {
     let p = TestApp::spawn().await;
     let helmi = p.client(Some(HELMI)).await;
-    let stored = p.lab_values_of(HELMI, "B-HbA1c").await;
-    let page = helmi.get(format!("{}/laboratory/B-HbA1c", p.base)).send().await.unwrap();
+    let stored = p.lab_values_of(HELMI, "B -HbA1c").await;
+    let page = helmi.get(format!("{}/laboratory/B%20-HbA1c", p.base)).send().await.unwrap();
     assert_eq!(page.status(), 200);
     let html = page.text().await.unwrap();
     assert!(html.contains("<svg") && html.contains("role=\"img\""), "the chart is in the HTML");

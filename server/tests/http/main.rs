@@ -11,6 +11,7 @@ mod authorisation;
 mod fuzz;
 mod guardian;
 mod laboratory;
+mod plausibility;
 mod renewals;
 mod request;
 mod role;

@@ -117,7 +117,7 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
         rx["shown"].as_array().unwrap().iter().find(|c| c["id"].as_i64() == narcotic.parse().ok()).unwrap().clone();
     assert_eq!((card["renewable"].clone(), card["narcotic"].clone()), (Value::Bool(false), Value::Bool(true)));
 
-    let metformin = p.prescription_of(MATTI, "Metformin").await;
+    let metformin = p.prescription_of(MATTI, "Metformiini").await;
     let key = p.renewal_key(&matti, &metformin).await;
     let long = "x".repeat(501);
     for (form, status, reason) in [
@@ -133,15 +133,15 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
         (vec![("prescription", metformin.as_str()), ("unit", "no-such-unit")], 400, "Unit"),
         // A hospital clinic and a social services office take no renewal requests.
         (vec![("prescription", metformin.as_str()), ("unit", "vs-tyks")], 400, "Unit"),
-        (vec![("prescription", metformin.as_str()), ("unit", "pirkanmaa-kotihoito")], 400, "Unit"),
+        (vec![("prescription", metformin.as_str()), ("unit", "pirkanmaa-sosiaali")], 400, "Unit"),
     ] {
         let mut form = form;
         form.push(("form_key", &key));
         let (got, body) = p.call(&matti, "send_renewal_request", &form).await;
         assert_eq!((got, body), (status, serde_json::json!({ "Renewal": reason })), "{form:?}");
     }
-    // Expired too long ago (Ibuprofen ended some two years ago).
-    let old = p.prescription_of(MATTI, "Ibuprofen").await;
+    // Expired too long ago (Ibuprofeeni ended a year ago).
+    let old = p.prescription_of(MATTI, "Ibuprofeeni").await;
     let (status, body) = p.call(&matti, "renewal_form", &[("prescription", &old), ("locale", "En")]).await;
     assert_eq!((status, body), (409, serde_json::json!({"Renewal": "ExpiredTooLongAgo"})));
 

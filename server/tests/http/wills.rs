@@ -159,7 +159,7 @@ async fn matti_extends_his_estonia_consent_to_portugal_and_his_narcotic_never_go
             .clone()
     };
     assert_eq!(status_of(&page, "Oksikodoni"), "NeverNarcotic");
-    assert_eq!(status_of(&page, "Metformin"), "Disclosed");
+    assert_eq!(status_of(&page, "Metformiini"), "Disclosed");
     let countries: Vec<&str> =
         page["countries"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
     assert_eq!(countries.len(), 7, "the participating countries, from the database (Latvia the latest)");

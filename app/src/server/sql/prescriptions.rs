@@ -17,6 +17,8 @@ struct PrescriptionRow {
     amount: i64,
     amount_unit: String,
     medicine_class: String,
+    pharmaceutical_form: Option<String>,
+    atc_code: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -36,7 +38,7 @@ pub async fn load_prescriptions(pool: &Pool, citizen: CitizenId) -> Result<Vec<P
     let rows: Vec<PrescriptionRow> = sqlx::query_as(
         "SELECT x.id, x.prescriber_provider_id, x.prescriber_unit_id, u.provider_id AS unit_provider_id, \
          u.name AS unit_name, x.medicine, x.strength, x.dosage, x.prescribed_on, x.valid_until, x.amount, \
-         x.amount_unit, x.medicine_class FROM prescription x JOIN unit u ON u.id = x.prescriber_unit_id \
+         x.amount_unit, x.medicine_class, x.pharmaceutical_form, x.atc_code FROM prescription x JOIN unit u ON u.id = x.prescriber_unit_id \
          WHERE x.citizen_id = $1 ORDER BY x.prescribed_on DESC, x.id DESC",
     )
     .bind(citizen.0)
@@ -74,6 +76,8 @@ pub async fn load_prescriptions(pool: &Pool, citizen: CitizenId) -> Result<Vec<P
                 valid_until: r.valid_until,
                 amount: amount(r.amount)?,
                 amount_unit: r.amount_unit,
+                form: r.pharmaceutical_form,
+                atc_code: r.atc_code,
                 dispensings: by_rx.remove(&r.id).unwrap_or_default(),
                 class: MedicineClass::parse(&r.medicine_class).ok_or_else(|| decode("medicine class"))?,
             })
