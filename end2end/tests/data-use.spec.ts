@@ -297,7 +297,7 @@ test('a guardian confirms the notice for a child, and the preview and viewings f
   await page.getByRole('button', { name: 'Show', exact: true }).click();
   await expect(page).toHaveURL(/viewer=hus%3Ahealthcare&situation=emergency/);
   // Her Helsinki data from before she turned 10, shared in Uusimaa now that she is informed.
-  await expect(row(page, 'Kouluterveydenhuolto')).toHaveAttribute('data-visible', 'true');
+  await expect(row(page, 'Kouluterveydenhuollon laaja terveystarkastus')).toHaveAttribute('data-visible', 'true');
   await expect(page.getByTestId('preview')).not.toContainText('Urheiluvamma');
 
   // Who viewed her data is not her guardian's to see (DOMAIN.md §6).
