@@ -30,8 +30,8 @@ use crate::domain::IdentityCode;
 use crate::i18n::Locale;
 use crate::server::rows::{
     ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NewRenewalRequest,
-    NoticeText, OwnData, Person, ProviderRow, RecordPage, RegisterData, Relation, RenewalCandidate, RenewalRequest, RenewalUnit,
-    Vaccination, Viewing, WhatsNew,
+    NoticeText, OwnData, Person, ProviderRow, RecordPage, RegisterData, Relation, RenewalCandidate, RenewalRequest,
+    RenewalUnit, Vaccination, Viewing, WhatsNew,
 };
 
 pub type Pool = sqlx::Pool<DB>;
