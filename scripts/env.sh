@@ -65,7 +65,7 @@ setup_node() {
 }
 
 # Everything the build needs; cargo-leptos is not one of them (it stays an
-# optional tool for `cargo leptos watch`, see the README).
+# optional tool for `cargo leptos watch`, see docs/building.md).
 setup_build_tools() {
   setup_rust
   setup_node

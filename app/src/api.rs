@@ -62,13 +62,13 @@ pub struct FrontPageView {
 pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
     use crate::server::*;
     let session = session().await?;
-    let Some(id) = session.get::<i64>(CITIZEN_ID_KEY).await.ok().flatten() else {
+    let Some(id) = session.citizen().await.ok().flatten() else {
         return Ok(None);
     };
-    let Some(full_name) = standing_of(CitizenId(id)).await?.map(|s| s.full_name) else {
+    let Some(full_name) = standing_of(id).await?.map(|s| s.full_name) else {
         return Ok(None);
     };
-    let acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));
+    let acting = matches!(session.acting_for().await, Ok(Some(_)));
     let acting_for = if acting { session_subject().await.ok().and_then(|s| s.acting) } else { None };
     Ok(Some(LoggedInCitizen { full_name, acting_for }))
 }
@@ -153,18 +153,8 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     };
 
     let session = session().await?;
-    let stored = async {
-        // A new id, and nothing of an earlier session (e.g. "acting for") kept.
-        session.cycle_id().await?;
-        session.clear().await;
-        session.insert(LOGGED_IN_AT_KEY, chrono::Utc::now().timestamp()).await?;
-        session.insert(CITIZEN_ID_KEY, id.0).await
-    }
-    .await;
-    if let Err(e) = stored {
-        tracing::error!(error = %e, "could not store the session");
-        return Err(AppError::Unavailable);
-    }
+    // A new id, and nothing of an earlier session (e.g. "acting for") kept.
+    session.log_in(id, chrono::Utc::now().timestamp()).await.map_err(store_failed)?;
     pool.record_login(id, chrono::Utc::now()).await?;
     audit(AuditKind::Login, Some(id)).await?;
     tracing::info!(citizen = id.0, "logged in");
@@ -178,13 +168,10 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
 pub async fn logout() -> Result<String, AppError> {
     use crate::server::*;
     let session = session().await?;
-    if let Ok(Some(id)) = session.get::<i64>(CITIZEN_ID_KEY).await {
-        audit(crate::domain::audit::AuditKind::Logout, Some(CitizenId(id)), None).await;
+    if let Ok(Some(id)) = session.citizen().await {
+        audit(crate::domain::audit::AuditKind::Logout, Some(id), None).await;
     }
-    if let Err(e) = session.flush().await {
-        tracing::error!(error = %e, "could not delete the session");
-        return Err(AppError::Unavailable);
-    }
+    session.end().await.map_err(store_failed)?;
     Ok(navigate_after_form("/login"))
 }
 

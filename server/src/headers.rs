@@ -7,6 +7,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 
 use crate::web::PKG_PREFIX;
+use crate::SecureCookies;
 
 /// The Content-Security-Policy of an HTML answer that is not a rendered
 /// page: its stylesheet and nothing else.
@@ -16,7 +17,11 @@ const NO_SCRIPT_POLICY: &str = "default-src 'none'; style-src 'self'; img-src 's
 /// Headers every response carries. Pages with personal data are never
 /// stored by the browser, so Back after logout shows nothing; static files
 /// are kept for good when their name carries their content's hash.
-pub async fn security_headers(State(secure): State<bool>, req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(SecureCookies(secure)): State<SecureCookies>,
+    req: Request,
+    next: Next,
+) -> Response {
     let path = req.uri().path();
     let cache = if !path.starts_with(PKG_PREFIX) {
         "no-store"

@@ -4,6 +4,7 @@
 //! (`tests/http/`) serve [`build_app`] on their own ports.
 
 pub mod client_address;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod generate;
@@ -47,9 +48,14 @@ impl FromRef<ServerState> for Db {
         s.pool.clone()
     }
 }
-impl FromRef<ServerState> for bool {
+/// Whether the portal is served over TLS: cookies are marked `Secure` and
+/// browsers told to keep to HTTPS (`--secure-cookies`).
+#[derive(Debug, Clone, Copy)]
+pub struct SecureCookies(pub bool);
+
+impl FromRef<ServerState> for SecureCookies {
     fn from_ref(s: &ServerState) -> Self {
-        s.secure_cookies
+        SecureCookies(s.secure_cookies)
     }
 }
 
@@ -102,6 +108,8 @@ pub struct AppSettings {
     pub session_lifetime: std::time::Duration,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// What "now" is for the sessions' idle timeout and lifetime.
+    pub clock: clock::Clock,
 }
 
 /// The application's routes, generated once per process. Generating them
@@ -228,6 +236,7 @@ where
                 idle: settings.idle_timeout,
                 absolute: settings.session_lifetime,
                 pool: pool.clone(),
+                clock: settings.clock.clone(),
             },
             web::session_lifetime,
         ))
@@ -257,6 +266,7 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
             idle_timeout: config.idle_timeout,
             session_lifetime: config.session_lifetime,
             trusted_proxies: config.trusted_proxies.clone(),
+            clock: clock::Clock::system(),
         },
     )
     .await?;

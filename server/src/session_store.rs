@@ -14,7 +14,8 @@
 //!   `web::session_lifetime` as it ends it.
 
 use app::domain::audit::AuditKind;
-use app::server::{CitizenId, Db, CITIZEN_ID_KEY};
+use app::server::session::CITIZEN_ID;
+use app::server::{CitizenId, Db};
 use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
@@ -96,7 +97,7 @@ impl<S: SessionStore + Clone> ExpiredDeletion for PortalSessionStore<S> {
         for data in swept {
             let citizen = rmp_serde::from_slice::<Record>(&data)
                 .ok()
-                .and_then(|r| r.data.get(CITIZEN_ID_KEY).and_then(|v| v.as_i64()));
+                .and_then(|r| r.data.get(CITIZEN_ID).and_then(|v| v.as_i64()));
             if let Some(citizen) = citizen {
                 tracing::info!("session ended: idle");
                 self.pool

@@ -10,7 +10,9 @@ use tower_sessions::Session;
 
 use app::error::AppError;
 use app::i18n::{Locale, LANGUAGE_COOKIE};
-use app::server::{request_locale, CitizenId, Db, GuardedCitizen, CITIZEN_ID_KEY, LOGGED_IN_AT_KEY, SEEN_AT_KEY};
+use app::server::{request_locale, Db, GuardedCitizen, TypedSession};
+
+use crate::SecureCookies;
 
 /// Where the built site's files are served: names from the workspace's
 /// leptos metadata (see build.rs).
@@ -34,6 +36,8 @@ pub struct SessionLifetime {
     pub absolute: std::time::Duration,
     /// For the audit log.
     pub pool: Db,
+    /// What "now" is (a test moves it).
+    pub clock: crate::clock::Clock,
 }
 
 /// Keeps an active citizen's session alive and ends an old one. The session
@@ -55,32 +59,39 @@ pub async fn session_lifetime(
     if is_public(path) && !path.starts_with("/api/") {
         return next.run(req).await;
     }
-    if let Ok(Some(citizen)) = session.get::<i64>(CITIZEN_ID_KEY).await {
-        let now = chrono::Utc::now().timestamp();
-        let since = |key: &'static str| {
-            let session = session.clone();
-            async move { session.get::<i64>(key).await.ok().flatten().map(|t| now.saturating_sub(t)) }
+    let session = TypedSession::from(session);
+    if let Ok(Some(citizen)) = session.citizen().await {
+        let now = life.clock.now().timestamp();
+        let since = |at: Option<i64>| at.map(|t| now.saturating_sub(t));
+        let seconds = |d: std::time::Duration| i64::try_from(d.as_secs()).unwrap_or(i64::MAX);
+        let age = since(session.logged_in_at().await.ok().flatten());
+        let seen = session.seen_at().await.ok().flatten();
+        // Idle since the last extension (or the login): the store expires it
+        // by the same measure, this sees it first when the clock is moved.
+        let idle = since(seen).or(age);
+        let ended = if age.is_none_or(|age| age >= seconds(life.absolute)) {
+            Some("older than its absolute lifetime")
+        } else if idle.is_some_and(|idle| idle >= seconds(life.idle)) {
+            Some("idle")
+        } else {
+            None
         };
-        let age = since(LOGGED_IN_AT_KEY).await;
-        let absolute = i64::try_from(life.absolute.as_secs()).unwrap_or(i64::MAX);
-        if age.is_none_or(|age| age >= absolute) {
-            tracing::info!("session ended: older than its absolute lifetime");
-            if let Err(e) = session.flush().await {
+        if let Some(why) = ended {
+            tracing::info!("session ended: {why}");
+            if let Err(e) = session.end().await {
                 tracing::error!(error = %e, "could not delete the session");
             }
             let address = req.extensions().get::<app::server::ClientAddress>().map(|c| c.0.to_string());
             let kind = app::domain::audit::AuditKind::SessionExpired;
-            if let Err(e) = life
-                .pool
-                .record_audit(chrono::Utc::now(), kind, Some(CitizenId(citizen)), None, None, address.as_deref())
-                .await
+            if let Err(e) =
+                life.pool.record_audit(life.clock.now(), kind, Some(citizen), None, None, address.as_deref()).await
             {
                 tracing::error!(error = ?e, "could not write the audit log");
             }
         } else {
             let every = i64::try_from((life.idle / 4).as_secs().clamp(1, 60)).unwrap_or(60);
-            if since(SEEN_AT_KEY).await.is_none_or(|seen| seen >= every) {
-                let _ = session.insert(SEEN_AT_KEY, now).await;
+            if since(seen).is_none_or(|s| s >= every) {
+                let _ = session.mark_seen(now).await;
             }
         }
     }
@@ -95,8 +106,8 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Re
     if is_public(&path) {
         return next.run(req).await;
     }
-    let citizen = match session.get::<i64>(CITIZEN_ID_KEY).await {
-        Ok(c) => c.map(CitizenId),
+    let citizen = match TypedSession::from(session).citizen().await {
+        Ok(c) => c,
         Err(e) => {
             tracing::error!(error = %e, "session store failed");
             return error_page(&req, AppError::Unavailable);
@@ -215,7 +226,7 @@ pub struct Back {
 /// `/lang/{code}?back=/path`: remembers the language in a cookie and goes
 /// back to the page (only ever to a path on this site).
 pub async fn set_language(
-    State(secure): State<bool>,
+    State(SecureCookies(secure)): State<SecureCookies>,
     Path(code): Path<String>,
     Query(Back { back }): Query<Back>,
 ) -> Response {
@@ -223,13 +234,14 @@ pub async fn set_language(
     let Some(locale) = Locale::from_code(&code) else {
         return Redirect::to(&back).into_response();
     };
-    let cookie = format!(
-        "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{}",
-        locale.code(),
-        if secure { "; Secure" } else { "" }
-    );
+    let cookie = tower_sessions::cookie::Cookie::build((LANGUAGE_COOKIE, locale.code()))
+        .path("/")
+        .max_age(time::Duration::days(365))
+        .same_site(tower_sessions::cookie::SameSite::Lax)
+        .secure(secure)
+        .build();
     let mut res = Redirect::to(&back).into_response();
-    if let Ok(v) = HeaderValue::from_str(&cookie) {
+    if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
         res.headers_mut().insert(header::SET_COOKIE, v);
     }
     res

@@ -7,18 +7,9 @@ use chrono::NaiveDate;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
+pub use crate::domain::acting::ActingFor;
 use crate::domain::acting::ActingRight;
 use crate::error::AppError;
-
-/// Whose data is shown when it is not the citizen's own, and by which right
-/// (for the header on every page).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct ActingFor {
-    pub name: String,
-    pub right: ActingRight,
-    /// The last day the right holds.
-    pub until: NaiveDate,
-}
 
 /// A person the logged-in citizen may act for today.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -72,10 +63,7 @@ pub async fn act_for(person: i64) -> Result<String, AppError> {
     let relation = if person == citizen.0 { None } else { pool()?.relation_to(citizen, CitizenId(person)).await? };
     match relation.and_then(|r| r.acting_on(today).map(|a| (r.person, a))) {
         Some((p, acting)) => {
-            if let Err(e) = session.insert(ACTING_FOR_KEY, p.id.0).await {
-                tracing::error!(error = %e, "could not store the session");
-                return Err(AppError::Unavailable);
-            }
+            session.act_for(p.id).await.map_err(store_failed)?;
             tracing::info!(citizen = citizen.0, other = p.id.0, right = acting.right.as_str(), "acting for someone");
             audit(AuditKind::ActingFor, Some(citizen), Some(p.id.0)).await;
             Ok(navigate_after_form("/records"))
@@ -97,12 +85,7 @@ pub async fn act_for(person: i64) -> Result<String, AppError> {
 pub async fn act_for_self() -> Result<String, AppError> {
     use crate::server::*;
     let (session, citizen) = require_citizen().await?;
-    let was_acting = matches!(session.get::<i64>(ACTING_FOR_KEY).await, Ok(Some(_)));
-    if let Err(e) = session.remove::<i64>(ACTING_FOR_KEY).await {
-        tracing::error!(error = %e, "could not store the session");
-        return Err(AppError::Unavailable);
-    }
-    if was_acting {
+    if session.stop_acting().await.map_err(store_failed)?.is_some() {
         audit(crate::domain::audit::AuditKind::ActingForSelf, Some(citizen), None).await;
     }
     Ok(navigate_after_form("/"))

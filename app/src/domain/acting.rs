@@ -8,6 +8,16 @@ use serde::{Deserialize, Serialize};
 
 use super::listing::{birthday, guardian_visibility, Visibility};
 
+/// Whose data is shown when it is not the citizen's own, and by which right
+/// (for the header on every page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ActingFor {
+    pub name: String,
+    pub right: ActingRight,
+    /// The last day the right holds.
+    pub until: NaiveDate,
+}
+
 /// By which right one person sees another's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ActingRight {

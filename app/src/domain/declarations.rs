@@ -141,6 +141,15 @@ string_form!(DenialKind {
     Uusimaa => "uusimaa",
 });
 
+impl DenialKind {
+    /// Whether some denial of this kind may carry "allow in an emergency"
+    /// (the new-denial form offers the choice; for one target
+    /// `DenialScope::may_allow_emergency` decides).
+    pub fn may_allow_emergency(&self) -> bool {
+        !matches!(self, DenialKind::Prescription | DenialKind::Uusimaa)
+    }
+}
+
 impl DenialScope {
     pub fn kind(&self) -> DenialKind {
         match self {

@@ -499,6 +499,15 @@ impl Texts {
         }
     }
 
+    /// The title of the consent to data sharing of a sector.
+    pub fn consent_title(&self, s: crate::domain::declarations::Sector) -> &'static str {
+        use crate::domain::declarations::Sector::*;
+        match s {
+            Healthcare => self.consent_healthcare_title,
+            SocialWelfare => self.consent_social_title,
+        }
+    }
+
     pub fn cross_sector(&self, c: crate::domain::declarations::CrossSector) -> &'static str {
         use crate::domain::declarations::CrossSector::*;
         match c {

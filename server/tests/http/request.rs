@@ -274,25 +274,31 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
 
 #[tokio::test]
 async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifetime() {
-    use std::time::{Duration, Instant};
-    let p = TestApp::builder().lifetimes(Duration::from_secs(2), Duration::from_secs(7)).spawn().await;
+    use std::time::Duration;
+    // The sessions' clock is moved, not waited for: idle 4 s, 14 s in all.
+    let p = TestApp::builder().lifetimes(Duration::from_secs(4), Duration::from_secs(14)).spawn().await;
+    let second = Duration::from_secs(1);
     // Active for twice the idle timeout: still logged in (reads extend it).
     let matti = p.client(Some(MATTI)).await;
     for _ in 0..8 {
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        p.clock.advance(second);
         assert_eq!(front_page(&p, &matti).await, 200);
     }
-    // Idle for longer than the timeout: logged out.
-    tokio::time::sleep(Duration::from_millis(3200)).await;
+    // Idle for the timeout: logged out.
+    p.clock.advance(Duration::from_secs(4));
     assert_eq!(front_page(&p, &matti).await, 401);
-    // However active, a session ends at its absolute lifetime after login.
+    // However active, a session ends at its absolute lifetime after login
+    // (a fresh instance: the login's time is the real clock's).
+    let p = TestApp::builder().lifetimes(Duration::from_secs(4), Duration::from_secs(14)).spawn().await;
     let again = p.client(Some(MATTI)).await;
-    let login = Instant::now();
+    let mut active = 0;
     while front_page(&p, &again).await == 200 {
-        assert!(login.elapsed() < Duration::from_secs(10), "the session outlived its lifetime");
-        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert!(active < 20, "the session outlived its lifetime");
+        p.clock.advance(second);
+        active += 1;
     }
-    assert!(login.elapsed() >= Duration::from_secs(5), "ended early: {:?}", login.elapsed());
+    // Whole seconds: the login may fall just before a second's end.
+    assert!((13..=14).contains(&active), "ended at its lifetime, not before: {active}");
     assert_eq!(front_page(&p, &again).await, 401);
 }
 
@@ -300,7 +306,7 @@ async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifet
 async fn page_views_extend_a_session_without_writing_it_on_each_view() {
     use std::time::Duration;
     // Idle 40 s: the session is written again at most every 10 s (a quarter;
-    // at 30 minutes, once a minute).
+    // at 30 minutes, once a minute). The clock is moved, not waited for.
     let p = TestApp::builder().lifetimes(Duration::from_secs(40), Duration::from_secs(3600)).spawn().await;
     let matti = p.client(Some(MATTI)).await;
     assert_eq!(front_page(&p, &matti).await, 200);
@@ -308,16 +314,16 @@ async fn page_views_extend_a_session_without_writing_it_on_each_view() {
     assert_eq!(written.len(), 1, "{written:?}");
     // Ten views over three seconds (a write would store a new expiry, to the nanosecond).
     for _ in 0..10 {
-        tokio::time::sleep(Duration::from_millis(300)).await;
+        p.clock.advance(Duration::from_millis(300));
         assert_eq!(front_page(&p, &matti).await, 200);
     }
     assert_eq!(session_rows(&p).await, written, "page views wrote the session");
     // After a quarter of the idle timeout, the next view moves the expiry on.
-    tokio::time::sleep(Duration::from_millis(7_500)).await;
+    p.clock.advance(Duration::from_millis(7_500));
     assert_eq!(front_page(&p, &matti).await, 200);
     let extended = session_rows(&p).await;
     assert_eq!(extended.len(), 1);
-    assert!(extended[0].0 > written[0].0, "{extended:?} after {written:?}");
+    assert_ne!(extended[0].1, written[0].1, "the expiry moved on: {extended:?} after {written:?}");
 }
 
 /// Each session row's expiry (Unix seconds, and as stored) and data.

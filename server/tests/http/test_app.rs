@@ -15,6 +15,7 @@ use std::time::Duration;
 
 use app::server::Db;
 use chrono::{DateTime, NaiveDate, Utc};
+use kanta_server::clock::Clock;
 use kanta_server::{build_app, db, seed, AppSettings};
 use serde_json::Value;
 
@@ -27,6 +28,8 @@ pub(crate) struct TestApp {
     pub(crate) url: String,
     /// When cross-sector consents open in this instance.
     pub(crate) opens: DateTime<Utc>,
+    /// The sessions' clock: a test moves it instead of waiting.
+    pub(crate) clock: Clock,
     /// The instance's folder (and SQLite file), removed with the first instance only.
     dir: Option<TempDir>,
     /// Each client's page key, as `call` last fetched it (see there).
@@ -75,8 +78,17 @@ impl TestApp {
         let dir = &self.dir.as_ref().expect("the first instance").0;
         let defaults = TestApp::builder();
         let settings = (defaults.idle_timeout, defaults.session_lifetime);
-        let base = serve_instance(pool.clone(), dir, self.opens, false, settings, vec![]).await;
-        TestApp { base, pool, url: self.url.clone(), opens: self.opens, dir: None, page_keys: Default::default() }
+        let clock = self.clock.clone();
+        let base = serve_instance(pool.clone(), dir, self.opens, false, settings, vec![], clock.clone()).await;
+        TestApp {
+            base,
+            pool,
+            url: self.url.clone(),
+            opens: self.opens,
+            clock,
+            dir: None,
+            page_keys: Default::default(),
+        }
     }
 }
 
@@ -135,8 +147,11 @@ impl TestAppBuilder {
             }
         };
         let lifetimes = (self.idle_timeout, self.session_lifetime);
-        let base = serve_instance(serving, &dir, opens, self.secure_cookies, lifetimes, self.trusted_proxies).await;
-        TestApp { base, pool, url, opens, dir: Some(TempDir(dir)), page_keys: Default::default() }
+        let clock = Clock::adjustable();
+        let base =
+            serve_instance(serving, &dir, opens, self.secure_cookies, lifetimes, self.trusted_proxies, clock.clone())
+                .await;
+        TestApp { base, pool, url, opens, clock, dir: Some(TempDir(dir)), page_keys: Default::default() }
     }
 }
 
@@ -148,6 +163,7 @@ async fn serve_instance(
     secure_cookies: bool,
     (idle_timeout, session_lifetime): (Duration, Duration),
     trusted_proxies: Vec<IpAddr>,
+    clock: Clock,
 ) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
@@ -160,6 +176,7 @@ async fn serve_instance(
         idle_timeout,
         session_lifetime,
         trusted_proxies,
+        clock,
     };
     let app = build_app(pool, settings).await.unwrap();
     tokio::spawn(async move {

@@ -8,8 +8,7 @@ use crate::server::*;
 
 /// The id of this request's session, which form keys are bound to.
 async fn session_id() -> Result<String, AppError> {
-    let session = session().await?;
-    session.id().map(|id| id.to_string()).ok_or(AppError::NotAuthenticated)
+    session().await?.id().ok_or(AppError::NotAuthenticated)
 }
 
 /// A fresh page key for the forms of a page about `subject`, bound to

@@ -60,23 +60,20 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
             <h3>{t.new_denial_heading}</h3>
             <div class="new-denials">
                 {(!page.event_choices.is_empty()).then(|| view! {
-                    <NewDenialForm kind="service_event" legend=t.denial_kind_event choices=page.event_choices.clone()/>
+                    <NewDenialForm kind=DenialKind::ServiceEvent legend=t.denial_kind_event choices=page.event_choices.clone()/>
                 })}
                 {(!page.register_choices.is_empty()).then(|| view! {
-                    <NewDenialForm kind="register" legend=t.denial_kind_register choices=page.register_choices.clone()/>
+                    <NewDenialForm kind=DenialKind::Register legend=t.denial_kind_register choices=page.register_choices.clone()/>
                 })}
                 {(!page.prescription_choices.is_empty()).then(|| view! {
-                    <NewDenialForm kind="prescription" legend=t.denial_kind_prescription choices=page.prescription_choices.clone()/>
+                    <NewDenialForm kind=DenialKind::Prescription legend=t.denial_kind_prescription choices=page.prescription_choices.clone()/>
                 })}
                 <NewDenialForm
-                    kind="comprehensive"
+                    kind=DenialKind::Comprehensive
                     legend=t.denial_kind_comprehensive
-                    choices=vec![
-                        Choice { value: "healthcare".into(), label: t.consent_healthcare_title.into() },
-                        Choice { value: "social_welfare".into(), label: t.consent_social_title.into() },
-                    ]
+                    choices=Sector::ALL.iter().map(|s| Choice { value: s.as_str().into(), label: t.consent_title(*s).into() }).collect()
                 />
-                {page.has_uusimaa_data.then(|| view! { <NewDenialForm kind="uusimaa" legend=t.denial_kind_uusimaa choices=vec![]/> })}
+                {page.has_uusimaa_data.then(|| view! { <NewDenialForm kind=DenialKind::Uusimaa legend=t.denial_kind_uusimaa choices=vec![]/> })}
             </div>
             })}
             {(!page.prescription_choices.is_empty() || page.prescription_emergency.is_some()).then(|| {
@@ -114,16 +111,17 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
 
 /// The first step of a new denial: a GET form to its confirmation page.
 #[component]
-fn NewDenialForm(kind: &'static str, legend: &'static str, choices: Vec<Choice>) -> impl IntoView {
+fn NewDenialForm(kind: DenialKind, legend: &'static str, choices: Vec<Choice>) -> impl IntoView {
     let t = use_texts();
-    let select_id = format!("denial-{kind}-target");
-    let emergency_id = format!("denial-{kind}-emergency");
+    let kind_value = kind.as_str();
+    let select_id = format!("denial-{kind_value}-target");
+    let emergency_id = format!("denial-{kind_value}-emergency");
     view! {
-        <form class="new-denial" method="get" action="/data-use/denials/new" data-testid=format!("new-denial-{kind}")>
+        <form class="new-denial" method="get" action="/data-use/denials/new" data-testid=format!("new-denial-{kind_value}")>
             <fieldset>
                 <legend>{legend}</legend>
-                <input type="hidden" name="kind" value=kind/>
-                {(kind == "register").then(|| view! { <p class="muted">{t.denial_register_explain}</p> })}
+                <input type="hidden" name="kind" value=kind_value/>
+                {(kind == DenialKind::Register).then(|| view! { <p class="muted">{t.denial_register_explain}</p> })}
                 {(!choices.is_empty()).then(|| view! {
                     <div class="field">
                         <label for=select_id.clone()>{legend}</label>
@@ -134,7 +132,7 @@ fn NewDenialForm(kind: &'static str, legend: &'static str, choices: Vec<Choice>)
                 })}
                 // A prescription's emergency permission is one choice for all of them
                 // (below); the Uusimaa denial never holds in an emergency (rule 6).
-                {(kind != "prescription" && kind != "uusimaa").then(|| view! {
+                {kind.may_allow_emergency().then(|| view! {
                     <div class="checkbox">
                         <input type="checkbox" id=emergency_id.clone() name="emergency" value="on"/>
                         <label for=emergency_id>{t.new_denial_emergency}</label>

@@ -19,7 +19,7 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
-use crate::domain::declarations::Sector;
+use crate::domain::declarations::{DenialKind, Sector};
 use crate::domain::ConfirmationChannel;
 
 #[component]

@@ -55,7 +55,7 @@ pub mod postgres {
     /// A transaction-level advisory lock per citizen: declarations of one
     /// citizen (from any tab or any instance) are serialised; other citizens
     /// are not held up. Not a row lock (`FOR UPDATE`): that needs the UPDATE
-    /// privilege, which the role the server runs as does not have (README,
+    /// privilege, which the role the server runs as does not have (docs/operations.md,
     /// "Running as a role that owns nothing"). The key is the citizen's id in
     /// a namespace of its own ("KANT" in the high 32 bits), far from sqlx's
     /// migration lock.

@@ -1,0 +1,54 @@
+//! The portal's own cookies (the session's is tower-sessions'): the
+//! language, and the identity code kept for a failed no-JavaScript login.
+
+use leptos::prelude::*;
+use leptos_axum::ResponseOptions;
+
+use super::{request_parts, PortalConfig};
+use crate::i18n::{Locale, LANGUAGE_COOKIE};
+
+/// The cookie that keeps a failed no-JavaScript login's identity code.
+pub const LOGIN_PREFILL_COOKIE: &str = "kanta_login_code";
+
+/// A cookie's value in these request headers.
+pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get_all(http::header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_string())
+}
+
+/// A cookie of the current request.
+pub fn request_cookie(name: &str) -> Option<String> {
+    cookie(&request_parts()?.headers, name)
+}
+
+/// Sets (for five minutes, for the login page only) or clears the prefill
+/// cookie. Only the characters an identity code can have are kept.
+pub fn set_login_prefill(code: Option<&str>) {
+    let Some(res) = use_context::<ResponseOptions>() else { return };
+    let value: String =
+        code.unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '+').take(20).collect();
+    let max_age = if value.is_empty() { 0 } else { 300 };
+    let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
+    let cookie = tower_sessions::cookie::Cookie::build((LOGIN_PREFILL_COOKIE, value))
+        .path("/login")
+        .max_age(tower_sessions::cookie::time::Duration::seconds(max_age))
+        .http_only(true)
+        .same_site(tower_sessions::cookie::SameSite::Strict)
+        .secure(secure)
+        .build();
+    if let Ok(v) = http::HeaderValue::from_str(&cookie.to_string()) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}
+
+/// The language of the current request: the cookie, then Accept-Language.
+pub fn request_locale(headers: &http::HeaderMap) -> Locale {
+    let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());
+    Locale::negotiate(cookie(headers, LANGUAGE_COOKIE).as_deref(), accept)
+}

@@ -1,0 +1,83 @@
+//! The portal's session, typed (as zero2prod's `TypedSession`): what a
+//! session holds is named here once, with its type, and nowhere else; the
+//! server functions and the middleware ask it questions instead of reading
+//! keys. The session store reads the citizen's id by `CITIZEN_ID` (to audit
+//! a swept session).
+
+use tower_sessions::session::Error;
+use tower_sessions::Session;
+
+use super::rows::CitizenId;
+
+/// The session key of the logged-in citizen's id.
+pub const CITIZEN_ID: &str = "citizen_id";
+/// The login's time (Unix seconds): the absolute lifetime counts from it.
+const LOGGED_IN_AT: &str = "logged_in_at";
+/// When a request last extended the session (Unix seconds).
+const SEEN_AT: &str = "seen_at";
+/// The person the citizen acts for, if any: a child, or an adult who gave
+/// them an e-authorisation.
+const ACTING_FOR: &str = "acting_for";
+
+#[derive(Debug, Clone)]
+pub struct TypedSession(Session);
+
+impl From<Session> for TypedSession {
+    fn from(session: Session) -> Self {
+        TypedSession(session)
+    }
+}
+
+impl TypedSession {
+    /// Logs `citizen` in at `at` (Unix seconds): a new session id, and
+    /// nothing of an earlier session (e.g. whom it acted for) kept.
+    pub async fn log_in(&self, citizen: CitizenId, at: i64) -> Result<(), Error> {
+        self.0.cycle_id().await?;
+        self.0.clear().await;
+        self.0.insert(LOGGED_IN_AT, at).await?;
+        self.0.insert(CITIZEN_ID, citizen.0).await
+    }
+
+    /// Who is logged in.
+    pub async fn citizen(&self) -> Result<Option<CitizenId>, Error> {
+        Ok(self.0.get::<i64>(CITIZEN_ID).await?.map(CitizenId))
+    }
+
+    /// When the citizen logged in (Unix seconds).
+    pub async fn logged_in_at(&self) -> Result<Option<i64>, Error> {
+        self.0.get(LOGGED_IN_AT).await
+    }
+
+    /// When a request last extended the session (Unix seconds).
+    pub async fn seen_at(&self) -> Result<Option<i64>, Error> {
+        self.0.get(SEEN_AT).await
+    }
+
+    pub async fn mark_seen(&self, at: i64) -> Result<(), Error> {
+        self.0.insert(SEEN_AT, at).await
+    }
+
+    /// Whom the citizen acts for, if anyone.
+    pub async fn acting_for(&self) -> Result<Option<CitizenId>, Error> {
+        Ok(self.0.get::<i64>(ACTING_FOR).await?.map(CitizenId))
+    }
+
+    pub async fn act_for(&self, other: CitizenId) -> Result<(), Error> {
+        self.0.insert(ACTING_FOR, other.0).await
+    }
+
+    /// Back to the citizen's own data; answers whom they acted for.
+    pub async fn stop_acting(&self) -> Result<Option<CitizenId>, Error> {
+        Ok(self.0.remove::<i64>(ACTING_FOR).await?.map(CitizenId))
+    }
+
+    /// The session's id (none before anything was stored in it).
+    pub fn id(&self) -> Option<String> {
+        self.0.id().map(|id| id.to_string())
+    }
+
+    /// Deletes the session on the server (the cookie goes with it).
+    pub async fn end(&self) -> Result<(), Error> {
+        self.0.flush().await
+    }
+}
