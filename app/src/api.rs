@@ -125,16 +125,17 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
         return Err(AppError::PasswordMissing);
     }
     let pool = pool()?;
+    let now = now()?;
     let address = client_address();
     let audit = |kind, citizen: Option<CitizenId>| {
         let (pool, address) = (pool.clone(), address.clone());
         let code = code.as_str().to_string();
-        async move { pool.record_audit(chrono::Utc::now(), kind, citizen, None, Some(&code), address.as_deref()).await }
+        async move { pool.record_audit(now, kind, citizen, None, Some(&code), address.as_deref()).await }
     };
     // Too many failures of this code from this address, from this address,
     // or of this code within the last minute: refused before any lookup or
     // password work, the same whatever the password.
-    let failures = pool.login_failures(code.as_str(), address.as_deref(), throttle_windows(chrono::Utc::now())).await?;
+    let failures = pool.login_failures(code.as_str(), address.as_deref(), throttle_windows(now)).await?;
     if login_throttled(failures) {
         tracing::warn!(?failures, "login throttled");
         audit(AuditKind::LoginThrottled, None).await?;
@@ -154,12 +155,16 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
 
     let session = session().await?;
     // A new id, and nothing of an earlier session (e.g. "acting for") kept.
-    session.log_in(id, chrono::Utc::now().timestamp()).await.map_err(store_failed)?;
-    pool.record_login(id, chrono::Utc::now()).await?;
+    session.log_in(id, now.timestamp()).await.map_err(store_failed)?;
+    pool.record_login(id, now).await?;
     audit(AuditKind::Login, Some(id)).await?;
     tracing::info!(citizen = id.0, "logged in");
 
-    let next = if pool.notice_due_for(id).await?.is_some() { "/notice" } else { "/" };
+    let next = if pool.notice_due_for(id, crate::domain::time::helsinki_today(now)).await?.is_some() {
+        "/notice"
+    } else {
+        "/"
+    };
     Ok(navigate_after_form(next))
 }
 
@@ -182,7 +187,7 @@ pub async fn current_notice(locale: Locale) -> Result<NoticeView, AppError> {
     use crate::server::*;
     let (_, citizen) = require_citizen().await?;
     let pool = pool()?;
-    let version = pool.current_notice_version().await?;
+    let version = pool.current_notice_version(today()?).await?;
     let text = pool.notice_text(&version, locale).await?.ok_or_else(|| {
         tracing::error!(%version, ?locale, "notice text missing");
         AppError::Internal
@@ -203,11 +208,12 @@ pub async fn confirm_notice(version: String) -> Result<String, AppError> {
     if !published.iter().any(|(v, _)| *v == version) {
         return Err(AppError::UnknownNoticeVersion);
     }
-    let current = pool.current_notice_version().await?;
+    let now = now()?;
+    let current = pool.current_notice_version(crate::domain::time::helsinki_today(now)).await?;
     if version != current {
         return Err(AppError::NoticeVersionOutdated);
     }
-    pool.confirm_notice_online(citizen, &version, chrono::Utc::now(), None).await?;
+    pool.confirm_notice_online(citizen, &version, now, None).await?;
     tracing::info!(citizen = citizen.0, %version, "notice confirmed online");
     Ok(navigate_after_form("/"))
 }

@@ -172,7 +172,7 @@ mod tests {
 
     #[tokio::test]
     async fn generates_n_citizens_with_m_entries_spread_over_registers() {
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         assert_eq!(generate(&pool, 30, 12, false).await.unwrap(), (30, 360));
         let registers: i64 = app::with_pool!(&pool, db => sqlx::query_scalar("SELECT COUNT(DISTINCT register_id) FROM service_event").fetch_one(db).await).unwrap();
         assert!(registers >= 6, "{registers}");

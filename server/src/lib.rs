@@ -4,13 +4,13 @@
 //! (`tests/http/`) serve [`build_app`] on their own ports.
 
 pub mod client_address;
-pub mod clock;
 pub mod config;
 pub mod db;
 pub mod generate;
 pub mod headers;
 pub mod seed;
 pub mod session_store;
+pub mod testing;
 pub mod web;
 
 use axum::extract::{DefaultBodyLimit, FromRef};
@@ -26,7 +26,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
-use app::server::{password, Db, PortalConfig};
+use app::server::{password, Clock, Db, PortalConfig};
 use app::{shell, App};
 use config::{Command, Config};
 use session_store::PortalSessionStore;
@@ -36,11 +36,17 @@ struct ServerState {
     leptos_options: LeptosOptions,
     pool: Db,
     secure_cookies: bool,
+    clock: Clock,
 }
 
 impl FromRef<ServerState> for LeptosOptions {
     fn from_ref(s: &ServerState) -> Self {
         s.leptos_options.clone()
+    }
+}
+impl FromRef<ServerState> for Clock {
+    fn from_ref(s: &ServerState) -> Self {
+        s.clock.clone()
     }
 }
 impl FromRef<ServerState> for Db {
@@ -109,7 +115,7 @@ pub struct AppSettings {
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// What "now" is for the sessions' idle timeout and lifetime.
-    pub clock: clock::Clock,
+    pub clock: Clock,
 }
 
 /// The application's routes, generated once per process. Generating them
@@ -156,29 +162,66 @@ async fn build_app_with_sessions<S>(pool: Db, settings: AppSettings, session_sto
 where
     S: tower_sessions::SessionStore + tower_sessions::session_store::ExpiredDeletion + Clone,
 {
-    // Expired sessions are deleted every five minutes (the rows would stay
-    // forever otherwise). With several instances each one does it; the
-    // deletion is one idempotent statement.
-    {
-        let store = session_store.clone();
-        tokio::spawn(async move {
-            if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(300)).await {
-                tracing::error!(error = %e, "deleting expired sessions failed");
-            }
-        });
-    }
-    let session_layer = SessionManagerLayer::new(session_store)
+    delete_expired_sessions(session_store.clone());
+    let session_layer = session_layer(session_store, &settings)?;
+    let leptos_options = leptos_options(&settings);
+    app::server::assets::SiteAssets::of(&leptos_options);
+    let portal_config = PortalConfig {
+        demo_mode: settings.demo,
+        cross_sector_opens: settings.cross_sector_opens,
+        secure_cookies: settings.secure_cookies,
+        form_key_secret: form_key_secret(&pool).await?,
+        clock: settings.clock.clone(),
+    };
+    let state = ServerState {
+        leptos_options,
+        pool: pool.clone(),
+        secure_cookies: settings.secure_cookies,
+        clock: settings.clock.clone(),
+    };
+    let context = move || {
+        provide_context(pool.clone());
+        provide_context(portal_config.clone());
+        leptos::nonce::provide_nonce();
+    };
+    let router = routes(&state, &settings.site_root, context);
+    Ok(layers(router, &state, &settings, session_layer).with_state(state))
+}
+
+/// Deletes expired sessions every five minutes (the rows would stay forever
+/// otherwise). With several instances each one does it; the deletion is one
+/// idempotent statement.
+fn delete_expired_sessions<S>(store: S)
+where
+    S: tower_sessions::session_store::ExpiredDeletion + Clone,
+{
+    tokio::spawn(async move {
+        if let Err(e) = store.continuously_delete_expired(tokio::time::Duration::from_secs(300)).await {
+            tracing::error!(error = %e, "deleting expired sessions failed");
+        }
+    });
+}
+
+/// The session cookie: HTTP only, same site, secure behind TLS, and expiring
+/// after the idle timeout without a request.
+fn session_layer<S: tower_sessions::SessionStore + Clone>(
+    store: S,
+    settings: &AppSettings,
+) -> Result<SessionManagerLayer<S>, String> {
+    let idle = time::Duration::try_from(settings.idle_timeout).map_err(|e| format!("idle timeout: {e}"))?;
+    Ok(SessionManagerLayer::new(store)
         .with_name("kanta_session")
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_secure(settings.secure_cookies)
-        .with_expiry(Expiry::OnInactivity(
-            time::Duration::try_from(settings.idle_timeout).map_err(|e| format!("idle timeout: {e}"))?,
-        ));
+        .with_expiry(Expiry::OnInactivity(idle)))
+}
 
-    // The built files' content-hashed names, when the build listed them.
+/// Where the built site is, with its files' content-hashed names when the
+/// build listed them.
+fn leptos_options(settings: &AppSettings) -> LeptosOptions {
     let hash_file = app::server::assets::hash_file(&settings.site_root);
-    let leptos_options = LeptosOptions::builder()
+    LeptosOptions::builder()
         .output_name(env!("KANTA_SITE_OUTPUT_NAME"))
         .site_root(settings.site_root.as_str())
         .site_pkg_dir(env!("KANTA_SITE_PKG_DIR"))
@@ -186,61 +229,60 @@ where
         .env(Env::PROD)
         .hash_files(hash_file.is_some())
         .hash_file(hash_file.map(|p| p.to_string_lossy().into()).unwrap_or_else(|| "hash.txt".into()))
-        .build();
-    app::server::assets::SiteAssets::of(&leptos_options);
-    let portal_config = PortalConfig {
-        demo_mode: settings.demo,
-        cross_sector_opens: settings.cross_sector_opens,
-        secure_cookies: settings.secure_cookies,
-        form_key_secret: form_key_secret(&pool).await?,
-    };
-    let context = {
-        let pool = pool.clone();
-        move || {
-            provide_context(pool.clone());
-            provide_context(portal_config.clone());
-            leptos::nonce::provide_nonce();
-        }
-    };
-    let routes = route_list();
-    let state = ServerState {
-        leptos_options: leptos_options.clone(),
-        pool: pool.clone(),
-        secure_cookies: settings.secure_cookies,
-    };
+        .build()
+}
 
+/// The pages and server functions (with the portal's context), the
+/// language switch, the health check and the built files.
+fn routes(
+    state: &ServerState,
+    site_root: &str,
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> Router<ServerState> {
+    let options = state.leptos_options.clone();
     // leptos_routes registers every server function at its own path; this
-    // route only answers names that do not exist. Forms are small: a body
-    // over 64 KiB is refused (413) before any server function reads it.
-    Ok(Router::new()
+    // route only answers names that do not exist.
+    Router::new()
         .route("/api/{*fn_name}", any(web::unknown_server_fn))
-        .leptos_routes_with_context(&state, routes, context.clone(), {
-            let options = leptos_options.clone();
-            move || shell(options.clone())
-        })
+        .leptos_routes_with_context(state, route_list(), context.clone(), move || shell(options.clone()))
         .route("/lang/{code}", get(web::set_language))
         .route("/health", get(|| async { "ok" }))
         .nest_service(
             concat!("/", env!("KANTA_SITE_PKG_DIR")),
-            ServeDir::new(format!("{}/{}", settings.site_root, env!("KANTA_SITE_PKG_DIR")))
+            ServeDir::new(format!("{site_root}/{}", env!("KANTA_SITE_PKG_DIR")))
                 .precompressed_br()
                 .precompressed_gzip(),
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<ServerState, _>(context, shell))
+}
+
+/// What every request passes through, outermost last: tracing, compression,
+/// security headers, the client's address, the cross-site check, the
+/// session and its lifetime, the session guard, the errors' status codes,
+/// pages without scripts, and the body limit (a form over 64 KiB is refused
+/// with 413 before any server function reads it).
+fn layers<S>(
+    router: Router<ServerState>,
+    state: &ServerState,
+    settings: &AppSettings,
+    sessions: SessionManagerLayer<S>,
+) -> Router<ServerState>
+where
+    S: tower_sessions::SessionStore + Clone,
+{
+    let lifetime = web::SessionLifetime {
+        idle: settings.idle_timeout,
+        absolute: settings.session_lifetime,
+        pool: state.pool.clone(),
+        clock: settings.clock.clone(),
+    };
+    router
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(middleware::from_fn(web::pages_without_scripts))
         .layer(middleware::from_fn(web::api_error_status))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
-        .layer(middleware::from_fn_with_state(
-            web::SessionLifetime {
-                idle: settings.idle_timeout,
-                absolute: settings.session_lifetime,
-                pool: pool.clone(),
-                clock: settings.clock.clone(),
-            },
-            web::session_lifetime,
-        ))
-        .layer(session_layer)
+        .layer(middleware::from_fn_with_state(lifetime, web::session_lifetime))
+        .layer(sessions)
         .layer(middleware::from_fn(web::refuse_cross_site))
         .layer(middleware::from_fn_with_state(
             std::sync::Arc::new(settings.trusted_proxies.clone()),
@@ -251,7 +293,6 @@ where
         // files are compressed ahead of time (ServeDir above).
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
-        .with_state(state))
 }
 
 async fn serve(config: Config, pool: Db) -> Result<(), String> {
@@ -266,7 +307,7 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
             idle_timeout: config.idle_timeout,
             session_lifetime: config.session_lifetime,
             trusted_proxies: config.trusted_proxies.clone(),
-            clock: clock::Clock::system(),
+            clock: Clock::system(),
         },
     )
     .await?;

@@ -95,17 +95,11 @@ pub async fn seed_registers_and_units(db: &Db) -> Result<(), sqlx::Error> {
     }
 }
 
-mod sqlite {
-    type DB = sqlx::Sqlite;
-    use app::server::sql::sqlite as sql;
-    include!("seed_sql.rs");
-}
-
-mod postgres {
-    type DB = sqlx::Postgres;
-    use app::server::sql::postgres as sql;
-    include!("seed_sql.rs");
-}
+// The rows of the demo people (`seed/rows.rs`), compiled once per backend.
+#[allow(clippy::duplicate_mod)]
+mod postgres;
+#[allow(clippy::duplicate_mod)]
+mod sqlite;
 
 /// The people who can log in, for the start-up banner.
 pub fn demo_logins() -> impl Iterator<Item = (String, &'static str)> {
@@ -119,7 +113,7 @@ mod tests {
 
     #[tokio::test]
     async fn seeding_twice_creates_the_people_once() {
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         assert_eq!(seed_demo_people(&pool).await.unwrap(), PEOPLE.len());
         assert_eq!(seed_demo_people(&pool).await.unwrap(), 0);
         let people: i64 =
@@ -133,7 +127,7 @@ mod tests {
 
     #[tokio::test]
     async fn seeding_leaves_the_planner_statistics_and_on_sqlite_no_samples() {
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         match &pool {
             Db::Sqlite(p) => {
@@ -187,7 +181,7 @@ mod tests {
     #[tokio::test]
     async fn the_kept_entry_counts_agree_with_counting_the_entries() {
         use app::domain::listing::RecordSection;
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         let agree = |citizen: i64| {
             let pool = pool.clone();
@@ -268,7 +262,7 @@ mod tests {
 
     #[tokio::test]
     async fn seeding_twice_gives_the_same_row_counts() {
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         let first = counts(&pool).await;
         seed_demo_people(&pool).await.unwrap();
@@ -277,7 +271,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_seeded_people_match_their_rows_in_the_demo_table() {
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         let scalar = |sql: &'static str, code: &'static str| {
             let pool = pool.clone();
@@ -340,7 +334,7 @@ mod tests {
     async fn the_records_read_back_as_domain_values() {
         use app::domain::records::PrescriptionState;
         use app::server::CitizenId;
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
@@ -383,7 +377,7 @@ mod tests {
         use app::domain::declarations::*;
         use app::domain::validity::DeclarationError;
         use app::server::CitizenId;
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
@@ -472,7 +466,7 @@ mod tests {
     #[tokio::test]
     async fn the_notice_states_match_the_demo_table() {
         use app::server::CitizenId;
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         let id = |code: &'static str| {
             let pool = pool.clone();
@@ -482,7 +476,12 @@ mod tests {
         };
         let due = |c| {
             let pool = pool.clone();
-            async move { pool.notice_due_for(c).await.unwrap().map(|v| v.to_string()) }
+            async move {
+                pool.notice_due_for(c, app::domain::time::helsinki_today(Utc::now()))
+                    .await
+                    .unwrap()
+                    .map(|v| v.to_string())
+            }
         };
         assert_eq!(due(id("120385-9026").await).await.as_deref(), Some("2023-11"), "Aino never confirmed");
         assert_eq!(due(id("040762-913N").await).await, None, "Matti confirmed 2023-11");
@@ -492,7 +491,7 @@ mod tests {
 
     #[tokio::test]
     async fn confirmations_cannot_be_changed_or_deleted() {
-        let pool = crate::db::test_db().await;
+        let pool = crate::testing::memory_or_postgres().await;
         seed_demo_people(&pool).await.unwrap();
         assert!(app::with_pool!(&pool, db => sqlx::query("UPDATE notice_confirmation SET version = '2022-11'").execute(db).await.map(|_| ())).is_err());
         assert!(

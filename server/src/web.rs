@@ -37,7 +37,7 @@ pub struct SessionLifetime {
     /// For the audit log.
     pub pool: Db,
     /// What "now" is (a test moves it).
-    pub clock: crate::clock::Clock,
+    pub clock: app::server::Clock,
 }
 
 /// Keeps an active citizen's session alive and ends an old one. The session
@@ -101,7 +101,13 @@ pub async fn session_lifetime(
 /// Every page but the login page needs a session; a citizen who has not
 /// confirmed the current notice is sent to it from every other page.
 /// Server-side, so it holds without JavaScript and for a typed-in URL.
-pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Request, next: Next) -> Response {
+pub async fn session_guard(
+    State(pool): State<Db>,
+    State(clock): State<app::server::Clock>,
+    session: Session,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let path = req.uri().path().to_string();
     if is_public(&path) {
         return next.run(req).await;
@@ -123,16 +129,18 @@ pub async fn session_guard(State(pool): State<Db>, session: Session, mut req: Re
         ("/login", None) => next.run(req).await,
         ("/login", Some(_)) => Redirect::to("/").into_response(),
         (_, None) => Redirect::to("/login").into_response(),
-        (_, Some(citizen)) => match pool.citizen_standing(citizen).await {
-            Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
-            Ok(Some(standing)) => {
-                // The page's server functions read it instead of asking again.
-                req.extensions_mut().insert(GuardedCitizen { citizen, standing, view_logged: Default::default() });
-                next.run(req).await
+        (_, Some(citizen)) => {
+            match pool.citizen_standing(citizen, app::domain::time::helsinki_today(clock.now())).await {
+                Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
+                Ok(Some(standing)) => {
+                    // The page's server functions read it instead of asking again.
+                    req.extensions_mut().insert(GuardedCitizen { citizen, standing, view_logged: Default::default() });
+                    next.run(req).await
+                }
+                Ok(None) => next.run(req).await,
+                Err(e) => error_page(&req, e.into()),
             }
-            Ok(None) => next.run(req).await,
-            Err(e) => error_page(&req, e.into()),
-        },
+        }
     }
 }
 

@@ -64,7 +64,7 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
     let pool = pool()?;
     let names = crate::api::data_use::names::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;
-    let now = Utc::now();
+    let now = now()?;
     let opens = config()?.cross_sector_opens;
     let valid = valid_now(&declarations, now);
     let today = crate::domain::time::helsinki_today(now);

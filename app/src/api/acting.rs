@@ -30,7 +30,7 @@ pub async fn people_to_act_for() -> Result<Vec<ActForView>, AppError> {
     use crate::domain::listing::birthday;
     use crate::server::*;
     let (_, citizen) = require_informed_citizen().await?;
-    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let today = today()?;
     Ok(pool()?
         .relations_of(citizen)
         .await?
@@ -59,7 +59,7 @@ pub async fn act_for(person: i64) -> Result<String, AppError> {
     use crate::domain::audit::AuditKind;
     use crate::server::*;
     let (session, citizen) = require_informed_citizen().await?;
-    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let today = today()?;
     let relation = if person == citizen.0 { None } else { pool()?.relation_to(citizen, CitizenId(person)).await? };
     match relation.and_then(|r| r.acting_on(today).map(|a| (r.person, a))) {
         Some((p, acting)) => {

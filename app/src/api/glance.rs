@@ -54,7 +54,7 @@ pub async fn load(
 ) -> Result<GlanceView, crate::error::AppError> {
     use crate::domain::glance::{data_use_at_a_glance, prescriptions_needing_attention, Since};
     use crate::domain::time::helsinki_today;
-    let now = Utc::now();
+    let now = crate::server::now()?;
     let since = Since::of(previous_login);
     let new = pool
         .whats_new(subject.citizen, since.instant(now), since.first_day(now), subject.visibility, NEWEST_SHOWN)

@@ -234,10 +234,10 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
     let wanted =
         PrescriptionFilter::parse(state.as_deref()).ok_or(AppError::BadFilter(FilterError::PrescriptionState))?;
     let pool = pool()?;
-    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let today = today()?;
     let all = subject.visibility.prescriptions(pool.load_prescriptions(subject.citizen).await?);
     let names = pool.provider_names(locale).await?;
-    let requests = pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?;
+    let requests = pool.renewal_requests(subject.citizen, now()?).await?;
     let renewable = |p: &crate::domain::records::Prescription| {
         let earlier: Vec<_> = requests.iter().filter(|r| r.prescription == p.id).map(|r| r.state).collect();
         crate::domain::renewal::may_request_renewal(p.class, p.valid_until, &earlier, today).is_ok()

@@ -59,7 +59,7 @@ pub async fn renewal_requests(locale: Locale) -> Result<Vec<RenewalView>, AppErr
     let names = pool.provider_names(locale).await?;
     Ok(subject
         .visibility
-        .keep(pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?)
+        .keep(pool.renewal_requests(subject.citizen, now()?).await?)
         .into_iter()
         .filter(|r| subject.visibility.shows_of(Sector::Healthcare, r.prescribed_on))
         .map(|r| RenewalView {
@@ -136,7 +136,7 @@ pub async fn send_renewal_request(
         mobile,
     };
     let pool = pool()?;
-    match pool.record_renewal_request(subject.citizen, &request, chrono::Utc::now(), Some(&form_key)).await? {
+    match pool.record_renewal_request(subject.citizen, &request, now()?, Some(&form_key)).await? {
         Ok(id) => {
             tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, request = id, "renewal request sent");
             Ok(navigate_after_form("/prescriptions/renewals"))
@@ -171,13 +171,13 @@ mod ssr {
     pub async fn renewable(subject: &Subject, prescription: i64) -> Result<RenewalCandidate, AppError> {
         let candidate = subjects_prescription(subject, prescription).await?;
         let earlier: Vec<_> = pool()?
-            .renewal_requests(subject.citizen, chrono::Utc::now())
+            .renewal_requests(subject.citizen, now()?)
             .await?
             .into_iter()
             .filter(|r| r.prescription == candidate.id)
             .map(|r| r.state)
             .collect();
-        let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+        let today = today()?;
         crate::domain::renewal::may_request_renewal(candidate.class, candidate.valid_until, &earlier, today)
             .map_err(AppError::Renewal)?;
         Ok(candidate)

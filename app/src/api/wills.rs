@@ -32,7 +32,7 @@ pub async fn wills_page() -> Result<WillsView, AppError> {
     require_handles(&subject, crate::domain::acting::OwnMatter::Wills).await?;
     log_view(&subject).await?;
     let declarations = pool()?.declarations(subject.citizen).await?;
-    let now = chrono::Utc::now();
+    let now = now()?;
     let valid = valid_now(&declarations, now);
     let at_of = |id| declarations.iter().find(|d| d.id == id).map_or(now, |d| d.at);
     let mut earlier = living_will_versions(&declarations);

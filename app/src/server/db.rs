@@ -89,7 +89,7 @@ database_api! {
     fn demo_logins() -> Vec<(String, String)>;
     /// The citizen's name and the notice version they must confirm first,
     /// if any: what every page needs, in one statement (None: no such citizen).
-    fn citizen_standing(id: CitizenId) -> Option<CitizenStanding>;
+    fn citizen_standing(id: CitizenId, today: NaiveDate) -> Option<CitizenStanding>;
     /// Names of citizens (guardians in the history), by id.
     fn citizen_names(ids: &[i64]) -> Vec<(i64, String)>;
 
@@ -130,9 +130,10 @@ database_api! {
 
     // The notice "Information about the Kanta Services" (sql/citizens.rs).
     fn published_notice_versions() -> Vec<(NoticeVersion, NaiveDate)>;
-    fn current_notice_version() -> NoticeVersion;
+    /// The version in force on `today` (Helsinki's date).
+    fn current_notice_version(today: NaiveDate) -> NoticeVersion;
     /// The notice version the citizen must confirm first, if any.
-    fn notice_due_for(id: CitizenId) -> Option<NoticeVersion>;
+    fn notice_due_for(id: CitizenId, today: NaiveDate) -> Option<NoticeVersion>;
     fn notice_text(version: &NoticeVersion, locale: Locale) -> Option<NoticeText>;
     fn notice_confirmations(id: CitizenId, locale: Locale) -> Vec<NoticeConfirmation>;
     /// An online confirmation by the citizen, or by their guardian (`by`);
@@ -180,7 +181,7 @@ database_api! {
     /// The vaccinations the viewer may see, newest first (sql/vaccinations.rs).
     fn vaccinations(citizen: CitizenId, visibility: Visibility) -> Vec<Vaccination>;
 
-    // Management of Data Use (sql/declarations.rs).
+    // Management of Data Use (sql/declarations.rs, sql/providers.rs).
     /// Records a declaration if it makes sense now (the inner `Err` when it
     /// does not); a repeated idempotency key writes nothing.
     fn record_declaration(

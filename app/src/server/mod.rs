@@ -2,6 +2,7 @@
 //! status codes and redirects. Compiled with the `ssr` feature only.
 
 pub mod assets;
+pub mod clock;
 mod cookies;
 pub mod db;
 pub mod form_key;
@@ -11,6 +12,7 @@ pub mod session;
 pub mod sql;
 mod subject;
 
+pub use clock::Clock;
 pub use cookies::*;
 pub use db::Db;
 pub use rows::CitizenId;
@@ -33,6 +35,9 @@ pub struct PortalConfig {
     pub secure_cookies: bool,
     /// Signs the form keys (shared by every instance through the database).
     pub form_key_secret: form_key::FormKeySecret,
+    /// What every rule that reads "now" reads: the system's time, or a
+    /// test's clock that the test moves.
+    pub clock: Clock,
 }
 
 pub fn pool() -> Result<Db, AppError> {
@@ -47,6 +52,16 @@ pub fn config() -> Result<PortalConfig, AppError> {
         tracing::error!("no portal configuration in the Leptos context");
         AppError::Internal
     })
+}
+
+/// Now, by the portal's clock (`PortalConfig::clock`).
+pub fn now() -> Result<chrono::DateTime<chrono::Utc>, AppError> {
+    Ok(config()?.clock.now())
+}
+
+/// Today in Helsinki, by the portal's clock.
+pub fn today() -> Result<chrono::NaiveDate, AppError> {
+    Ok(crate::domain::time::helsinki_today(now()?))
 }
 
 pub async fn session() -> Result<TypedSession, AppError> {
@@ -90,7 +105,7 @@ pub async fn standing_of(citizen: CitizenId) -> Result<Option<rows::CitizenStand
     let guarded = request_parts().and_then(|p| p.extensions.get::<GuardedCitizen>().cloned());
     match guarded {
         Some(g) if g.citizen == citizen => Ok(Some(g.standing)),
-        _ => Ok(pool()?.citizen_standing(citizen).await?),
+        _ => Ok(pool()?.citizen_standing(citizen, today()?).await?),
     }
 }
 
@@ -122,9 +137,9 @@ pub fn client_address() -> Option<String> {
 /// a failure is logged and the request goes on (logins record theirs
 /// themselves, and fail with it).
 pub async fn audit(kind: crate::domain::audit::AuditKind, citizen: Option<CitizenId>, subject: Option<i64>) {
-    let Ok(pool) = pool() else { return };
+    let (Ok(pool), Ok(at)) = (pool(), now()) else { return };
     let address = client_address();
-    if let Err(e) = pool.record_audit(chrono::Utc::now(), kind, citizen, subject, None, address.as_deref()).await {
+    if let Err(e) = pool.record_audit(at, kind, citizen, subject, None, address.as_deref()).await {
         tracing::error!(error = ?e, kind = kind.as_str(), "could not write the audit log");
     }
 }

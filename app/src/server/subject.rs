@@ -77,14 +77,7 @@ pub async fn log_view(subject: &Subject) -> Result<(), AppError> {
             let what = request_parts().map(|p| p.uri.path().to_string()).unwrap_or_default();
             let address = client_address();
             pool()?
-                .record_acting_viewing(
-                    chrono::Utc::now(),
-                    subject.asker,
-                    subject.citizen,
-                    acting.right,
-                    &what,
-                    address.as_deref(),
-                )
+                .record_acting_viewing(now()?, subject.asker, subject.citizen, acting.right, &what, address.as_deref())
                 .await?;
         }
     }
@@ -104,7 +97,7 @@ pub async fn session_subject() -> Result<Subject, AppError> {
     let Some(other) = session.acting_for().await.map_err(store_failed)? else {
         return Ok(own);
     };
-    let today = crate::domain::time::helsinki_today(chrono::Utc::now());
+    let today = today()?;
     let relation = pool()?.relation_to(asker, other).await?;
     match relation.and_then(|r| r.acting_on(today).map(|a| (r.person, a))) {
         Some((person, a)) => Ok(Subject {

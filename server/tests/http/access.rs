@@ -21,7 +21,7 @@ const HEALTH: [(&str, &str); 2] = [("section", "Health"), ("locale", "En")];
 #[tokio::test]
 async fn anonymous_callers_get_401_from_every_records_function() {
     let p = TestApp::spawn().await;
-    let anon = p.client(None).await;
+    let anon = p.browser();
     let eetu = p.id_of(EETU).await.to_string();
     let matti_event = p.event_ids_of(MATTI).await[0].to_string();
     for (name, form) in [
@@ -32,7 +32,7 @@ async fn anonymous_callers_get_401_from_every_records_function() {
         ("act_for", vec![("person", eetu.as_str())]),
         ("act_for_self", vec![]),
     ] {
-        let (status, body) = p.call(&anon, name, &form).await;
+        let (status, body) = anon.call(name, &form).await;
         assert_eq!(status, 401, "{name}: {body}");
         assert_eq!(body, Value::String("NotAuthenticated".into()), "{name}");
     }
@@ -41,12 +41,12 @@ async fn anonymous_callers_get_401_from_every_records_function() {
 #[tokio::test]
 async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
     let p = TestApp::spawn().await;
-    let liisa = p.client(Some(LIISA)).await;
+    let liisa = p.log_in(LIISA).await;
     let matti_events = p.event_ids_of(MATTI).await;
     let liisa_events = p.event_ids_of(LIISA).await;
 
     // Liisa's list holds exactly her own health events, also the one she denied to others.
-    let (status, page) = p.call(&liisa, "records_page", &HEALTH).await;
+    let (status, page) = liisa.call("records_page", &HEALTH).await;
     assert_eq!(status, 200, "{page}");
     let mut shown = event_ids(&page);
     shown.sort();
@@ -54,17 +54,17 @@ async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
 
     // Matti's events by id: not found, whichever of them is asked for.
     for id in &matti_events {
-        let (status, body) = p.call(&liisa, "service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
+        let (status, body) = liisa.call("service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
         assert_eq!(status, 404, "event {id}: {body}");
         assert_eq!(body, Value::String("NotFound".into()));
     }
     // Her own: found.
     let (status, body) =
-        p.call(&liisa, "service_event_page", &[("id", &liisa_events[0].to_string()), ("locale", "En")]).await;
+        liisa.call("service_event_page", &[("id", &liisa_events[0].to_string()), ("locale", "En")]).await;
     assert_eq!(status, 200, "{body}");
 
     // Prescriptions: exactly hers (three), never Matti's medicines.
-    let (status, rx) = p.call(&liisa, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
+    let (status, rx) = liisa.call("prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
     assert_eq!(status, 200);
     let medicines: Vec<&str> =
         rx["shown"].as_array().unwrap().iter().map(|x| x["medicine"].as_str().unwrap()).collect();
@@ -72,9 +72,8 @@ async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
     assert!(!medicines.contains(&"Metformiini"));
 
     // A filter naming Matti's register or provider gives Liisa an empty list, not his data.
-    let (status, page) = p
+    let (status, page) = liisa
         .call(
-            &liisa,
             "records_page",
             &[("section", "Health"), ("filter[register]", "varsinais-suomi/patient"), ("locale", "En")],
         )
@@ -88,46 +87,46 @@ async fn a_citizen_sees_all_of_their_own_records_and_nobody_elses() {
 async fn a_guardian_acts_only_for_a_minor_in_their_own_guardianship() {
     let p = TestApp::spawn().await;
     let before = p.declaration_count().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let eetu = p.id_of(EETU).await.to_string();
     let eetu_events = p.event_ids_of(EETU).await;
     let matti_events = p.event_ids_of(MATTI).await;
 
     // Matti is nobody's guardian: 403, and his session still shows his own data.
-    let (status, body) = p.call(&matti, "act_for", &[("person", &eetu)]).await;
+    let (status, body) = matti.act_for(&eetu).await;
     assert_eq!(status, 403, "{body}");
-    let (_, page) = p.call(&matti, "records_page", &HEALTH).await;
+    let (_, page) = matti.call("records_page", &HEALTH).await;
     assert!(event_ids(&page).iter().all(|id| matti_events.contains(id)));
-    let (_, children) = p.call(&matti, "people_to_act_for", &[]).await;
+    let (_, children) = matti.call("people_to_act_for", &[]).await;
     assert_eq!(children, Value::Array(vec![]));
 
     // Oskari may not act for an adult who is not his child, nor for an id that does not exist.
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     for other in [p.id_of(MATTI).await.to_string(), "999999".to_string(), "-1".to_string()] {
-        let (status, _) = p.call(&oskari, "act_for", &[("person", &other)]).await;
+        let (status, _) = oskari.act_for(&other).await;
         assert_eq!(status, 403, "child {other}");
     }
-    let (status, _) = p.call(&oskari, "act_for", &[("person", "not-a-number")]).await;
+    let (status, _) = oskari.act_for("not-a-number").await;
     assert_eq!(status, 400);
 
     // He may act for Eetu: then Eetu's records are the ones shown, and Oskari's own are not.
-    let (_, children) = p.call(&oskari, "people_to_act_for", &[]).await;
+    let (_, children) = oskari.call("people_to_act_for", &[]).await;
     assert_eq!(children.as_array().unwrap().len(), 2);
-    let (status, _) = p.call(&oskari, "act_for", &[("person", &eetu)]).await;
+    let (status, _) = oskari.act_for(&eetu).await;
     assert_eq!(status, 200);
-    let (_, page) = p.call(&oskari, "records_page", &HEALTH).await;
+    let (_, page) = oskari.call("records_page", &HEALTH).await;
     let mut shown = event_ids(&page);
     shown.sort();
     assert_eq!(shown, eetu_events);
     for id in p.event_ids_of(OSKARI).await {
-        let (status, _) = p.call(&oskari, "service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
+        let (status, _) = oskari.call("service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
         assert_eq!(status, 404);
     }
 
     // Back to his own data in one call.
-    let (status, _) = p.call(&oskari, "act_for_self", &[]).await;
+    let (status, _) = oskari.act_for_self().await;
     assert_eq!(status, 200);
-    let (_, page) = p.call(&oskari, "records_page", &HEALTH).await;
+    let (_, page) = oskari.call("records_page", &HEALTH).await;
     assert_eq!(event_ids(&page), p.event_ids_of(OSKARI).await);
 
     // Reading records never writes a declaration.
@@ -137,11 +136,11 @@ async fn a_guardian_acts_only_for_a_minor_in_their_own_guardianship() {
 #[tokio::test]
 async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
     let p = TestApp::spawn().await;
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     let sofia = p.id_of(SOFIA).await.to_string();
-    let (status, _) = p.call(&oskari, "act_for", &[("person", &sofia)]).await;
+    let (status, _) = oskari.act_for(&sofia).await;
     assert_eq!(status, 200);
-    let (_, page) = p.call(&oskari, "records_page", &HEALTH).await;
+    let (_, page) = oskari.call("records_page", &HEALTH).await;
     let titles: Vec<&str> = page["events"].as_array().unwrap().iter().map(|e| e["title"].as_str().unwrap()).collect();
     // Up to the school health check at nine; not the HPV vaccine at 11,
     // the booster at 14 or last summer's sports injury.
@@ -157,23 +156,18 @@ async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
     // The event after her tenth birthday is not reachable by id either,
     // nor can her guardian deny what he cannot see.
     let newest = *p.event_ids_of(SOFIA).await.last().unwrap();
-    let (status, _) = p.call(&oskari, "service_event_page", &[("id", &newest.to_string()), ("locale", "En")]).await;
+    let (status, _) = oskari.call("service_event_page", &[("id", &newest.to_string()), ("locale", "En")]).await;
     assert_eq!(status, 404);
     let before = p.declaration_count().await;
-    let (status, _) = p
+    let (status, _) = oskari
         .call(
-            &oskari,
             "set_denial",
             &[("kind", "service_event"), ("target", &newest.to_string()), ("form_key", &format!("{:032x}", 77))],
         )
         .await;
     assert_eq!(status, 403);
-    let (status, _) = p
-        .call(
-            &oskari,
-            "denial_consequence",
-            &[("kind", "service_event"), ("target", &newest.to_string()), ("locale", "En")],
-        )
+    let (status, _) = oskari
+        .call("denial_consequence", &[("kind", "service_event"), ("target", &newest.to_string()), ("locale", "En")])
         .await;
     assert_eq!(status, 403);
     assert_eq!(p.declaration_count().await, before);
@@ -182,7 +176,7 @@ async fn a_guardian_sees_only_what_was_recorded_before_the_child_turned_ten() {
 #[tokio::test]
 async fn bad_filters_and_tampered_page_links_get_a_clear_400() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     for (field, value, error) in [
         ("filter[kind]", "x-ray", "Kind"),
         ("filter[from]", "2024-02-30", "From"),
@@ -191,20 +185,20 @@ async fn bad_filters_and_tampered_page_links_get_a_clear_400() {
         ("filter[after]", "2024-01-01.1;DROP", "Cursor"),
     ] {
         let (status, body) =
-            p.call(&matti, "records_page", &[("section", "Health"), (field, value), ("locale", "En")]).await;
+            matti.call("records_page", &[("section", "Health"), (field, value), ("locale", "En")]).await;
         assert_eq!(status, 400, "{field}={value}: {body}");
         assert_eq!(body, serde_json::json!({ "BadFilter": error }), "{field}");
     }
-    let (status, body) = p.call(&matti, "prescriptions_page", &[("state", "sometimes"), ("locale", "En")]).await;
+    let (status, body) = matti.call("prescriptions_page", &[("state", "sometimes"), ("locale", "En")]).await;
     assert_eq!(status, 400, "{body}");
-    let (status, _) = p.call(&matti, "records_page", &[("section", "Elsewhere"), ("locale", "En")]).await;
+    let (status, _) = matti.call("records_page", &[("section", "Elsewhere"), ("locale", "En")]).await;
     assert_eq!(status, 400);
 }
 
 #[tokio::test]
 async fn a_page_link_walks_the_whole_history_once() {
     let p = TestApp::spawn().await;
-    let helmi = p.client(Some("271055-988J")).await;
+    let helmi = p.log_in("271055-988J").await;
     let mut seen = Vec::new();
     let mut after: Option<String> = None;
     let mut pages = 0;
@@ -213,7 +207,7 @@ async fn a_page_link_walks_the_whole_history_once() {
         if let Some(a) = &after {
             form.push(("filter[after]", a));
         }
-        let (status, page) = p.call(&helmi, "records_page", &form).await;
+        let (status, page) = helmi.call("records_page", &form).await;
         assert_eq!(status, 200, "{page}");
         pages += 1;
         seen.extend(event_ids(&page));
@@ -233,12 +227,11 @@ async fn a_page_link_walks_the_whole_history_once() {
     // And back again with the "previous page" links, page by page, to the first.
     let mut back: Vec<i64> = Vec::new();
     let form = [("section", "Health"), ("filter[after]", after.as_deref().unwrap()), ("locale", "En")];
-    let (_, mut page) = p.call(&helmi, "records_page", &form).await;
+    let (_, mut page) = helmi.call("records_page", &form).await;
     back.splice(0..0, event_ids(&page));
     while let Some(previous) = page["previous"].as_str().map(str::to_string) {
-        let (status, newer) = p
-            .call(&helmi, "records_page", &[("section", "Health"), ("filter[before]", &previous), ("locale", "En")])
-            .await;
+        let (status, newer) =
+            helmi.call("records_page", &[("section", "Health"), ("filter[before]", &previous), ("locale", "En")]).await;
         assert_eq!(status, 200, "{newer}");
         back.splice(0..0, event_ids(&newer));
         page = newer;
@@ -278,7 +271,7 @@ impl TestApp {
 #[tokio::test]
 async fn every_declaration_function_refuses_anonymous_callers_and_writes_nothing() {
     let p = TestApp::spawn().await;
-    let anon = p.client(None).await;
+    let anon = p.browser();
     let before = p.declaration_count().await;
     let k = key(1);
     let liisa_denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
@@ -296,7 +289,7 @@ async fn every_declaration_function_refuses_anonymous_callers_and_writes_nothing
         ("viewings_page", vec![("locale", "En")]),
         ("preview_page", vec![("viewer", "hus:healthcare"), ("locale", "En")]),
     ] {
-        let (status, body) = p.call(&anon, name, &form).await;
+        let (status, body) = anon.call(name, &form).await;
         assert_eq!(status, 401, "{name}: {body}");
     }
     assert_eq!(p.declaration_count().await, before);
@@ -305,35 +298,30 @@ async fn every_declaration_function_refuses_anonymous_callers_and_writes_nothing
 #[tokio::test]
 async fn another_citizens_events_and_denials_are_refused_with_403_and_nothing_is_written() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let before = p.declaration_count().await;
     let liisa_event = p.event_ids_of(LIISA).await[0].to_string();
     let liisa_denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
     let liisa_rx: i64 = app::with_pool!(&p.pool, db => sqlx::query_scalar("SELECT x.id FROM prescription x JOIN citizen c ON c.id = x.citizen_id WHERE c.identity_code = $1 LIMIT 1")
         .bind(LIISA).fetch_one(db).await).unwrap();
-    let (status, body) = p
-        .call(&matti, "set_denial", &[("kind", "service_event"), ("target", &liisa_event), ("form_key", &key(2))])
-        .await;
+    let (status, body) =
+        matti.call("set_denial", &[("kind", "service_event"), ("target", &liisa_event), ("form_key", &key(2))]).await;
     assert_eq!((status, body), (403, serde_json::json!({ "Declaration": "NotTheCitizensData" })));
-    let (status, _) = p
-        .call(
-            &matti,
-            "set_denial",
-            &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))],
-        )
+    let (status, _) = matti
+        .call("set_denial", &[("kind", "prescription"), ("target", &liisa_rx.to_string()), ("form_key", &key(3))])
         .await;
     assert_eq!(status, 403);
     let (status, _) =
-        p.call(&matti, "set_denial", &[("kind", "register"), ("target", "hus:patient"), ("form_key", &key(4))]).await;
+        matti.call("set_denial", &[("kind", "register"), ("target", "hus:patient"), ("form_key", &key(4))]).await;
     assert_eq!(status, 403, "Matti has no data at HUS");
-    let (status, _) = p
-        .call(&matti, "set_denial", &[("kind", "register"), ("target", "lahiklinikka:patient"), ("form_key", &key(6))])
+    let (status, _) = matti
+        .call("set_denial", &[("kind", "register"), ("target", "lahiklinikka:patient"), ("form_key", &key(6))])
         .await;
     assert_eq!(status, 403, "a private clinic's ordinary register is denied event by event only");
-    let (status, _) = p.call(&matti, "cancel_denial", &[("denial", &liisa_denial), ("form_key", &key(5))]).await;
+    let (status, _) = matti.call("cancel_denial", &[("denial", &liisa_denial), ("form_key", &key(5))]).await;
     assert_eq!(status, 403);
-    let (status, _) = p
-        .call(&matti, "denial_consequence", &[("kind", "service_event"), ("target", &liisa_event), ("locale", "En")])
+    let (status, _) = matti
+        .call("denial_consequence", &[("kind", "service_event"), ("target", &liisa_event), ("locale", "En")])
         .await;
     assert_eq!(status, 403);
     assert_eq!(p.declaration_count().await, before);
@@ -347,17 +335,17 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
     let eetu = p.id_of(EETU).await.to_string();
 
     // Someone who is not Eetu's guardian cannot reach him, so his declarations stay his own.
-    let matti = p.client(Some(MATTI)).await;
-    let (status, _) = p.call(&matti, "act_for", &[("person", &eetu)]).await;
+    let matti = p.log_in(MATTI).await;
+    let (status, _) = matti.act_for(&eetu).await;
     assert_eq!(status, 403);
-    let (status, body) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(10))]).await;
+    let (status, body) = matti.call("give_consent", &[("sector", "social_welfare"), ("form_key", &key(10))]).await;
     assert_eq!(status, 200, "{body}");
     assert!(p.declarations_of(EETU).await.is_empty());
     assert_eq!(p.declarations_of(MATTI).await.last().unwrap().0, "consent_given");
 
     // Oskari for himself: the citizen is the actor.
-    let oskari = p.client(Some(OSKARI)).await;
-    let (status, _) = p.call(&oskari, "set_denial", &[("kind", "uusimaa"), ("form_key", &key(11))]).await;
+    let oskari = p.log_in(OSKARI).await;
+    let (status, _) = oskari.call("set_denial", &[("kind", "uusimaa"), ("form_key", &key(11))]).await;
     assert_eq!(status, 200);
     assert_eq!(
         p.declarations_of(OSKARI).await.last().unwrap(),
@@ -366,9 +354,9 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
 
     // Oskari for Eetu: a consent is recorded on Eetu, with Oskari as the
     // guardian actor, whatever the form says about the actor.
-    p.call(&oskari, "act_for", &[("person", &eetu)]).await;
-    let (status, body) = p
-        .call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(12)), ("actor", "Citizen")])
+    oskari.act_for(&eetu).await;
+    let (status, body) = oskari
+        .call("give_consent", &[("sector", "social_welfare"), ("form_key", &key(12)), ("actor", "Citizen")])
         .await;
     // The unknown field is ignored: the actor comes from the session.
     assert_eq!(status, 200, "{body}");
@@ -382,45 +370,45 @@ async fn a_guardian_declares_for_his_child_as_guardian_and_for_himself_as_himsel
         ("denial_consequence", vec![("kind", "service_event"), ("target", eetu_event.as_str()), ("locale", "En")]),
         ("allow_prescription_emergency", vec![("form_key", k.as_str())]),
     ] {
-        let (status, body) = p.call(&oskari, name, &form).await;
+        let (status, body) = oskari.call(name, &form).await;
         assert_eq!((status, body), (403, serde_json::json!({ "OwnMatter": "Denials" })), "{name}");
     }
     assert_eq!(p.declarations_of(EETU).await.len(), 1, "no denial was written");
     // The history names the guardian.
-    let (_, history) = p.call(&oskari, "declaration_history", &[("locale", "En")]).await;
+    let (_, history) = oskari.call("declaration_history", &[("locale", "En")]).await;
     assert_eq!(history[0]["actor"], "Guardian Oskari Laine");
 }
 
 #[tokio::test]
 async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
     let p = TestApp::spawn().await;
-    let juhani = p.client(Some(JUHANI)).await;
+    let juhani = p.log_in(JUHANI).await;
     // His healthcare consent (DOMAIN.md §9) is withdrawn first, so that it can be given.
-    let (status, body) = p.call(&juhani, "withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(19))]).await;
+    let (status, body) = juhani.call("withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(19))]).await;
     assert_eq!(status, 200, "{body}");
     let before = p.declarations_of(JUHANI).await.len();
     for _ in 0..2 {
-        let (status, body) = p.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(20))]).await;
+        let (status, body) = juhani.call("give_consent", &[("sector", "healthcare"), ("form_key", &key(20))]).await;
         assert_eq!(status, 200, "{body}");
     }
     assert_eq!(p.declarations_of(JUHANI).await.len(), before + 1);
     // Giving it again with a new form is refused: it is already valid.
-    let (status, body) = p.call(&juhani, "give_consent", &[("sector", "healthcare"), ("form_key", &key(21))]).await;
+    let (status, body) = juhani.call("give_consent", &[("sector", "healthcare"), ("form_key", &key(21))]).await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "ConsentAlreadyGiven" })));
     // A sector that does not exist, a broken key, a cross-sector consent before 1 March 2027.
-    let (status, body) = p.call(&juhani, "give_consent", &[("sector", "dentistry"), ("form_key", &key(22))]).await;
+    let (status, body) = juhani.call("give_consent", &[("sector", "dentistry"), ("form_key", &key(22))]).await;
     assert_eq!((status, body), (400, serde_json::json!({ "BadForm": "Sector" })));
-    let (status, _) = p.call(&juhani, "give_consent", &[("sector", "social_welfare"), ("form_key", "1")]).await;
+    let (status, _) = juhani.call("give_consent", &[("sector", "social_welfare"), ("form_key", "1")]).await;
     assert_eq!(status, 400);
-    let (status, body) = p
-        .call(&juhani, "give_cross_consent", &[("direction", "healthcare_to_social_welfare"), ("form_key", &key(23))])
+    let (status, body) = juhani
+        .call("give_cross_consent", &[("direction", "healthcare_to_social_welfare"), ("form_key", &key(23))])
         .await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "CrossSectorNotOpenYet" })));
     // Cancelling a denial twice: the second is refused.
     let denial = p.valid_denial_ids_of(JUHANI).await[0].to_string();
-    let (status, _) = p.call(&juhani, "cancel_denial", &[("denial", &denial), ("form_key", &key(24))]).await;
+    let (status, _) = juhani.call("cancel_denial", &[("denial", &denial), ("form_key", &key(24))]).await;
     assert_eq!(status, 200);
-    let (status, body) = p.call(&juhani, "cancel_denial", &[("denial", &denial), ("form_key", &key(25))]).await;
+    let (status, body) = juhani.call("cancel_denial", &[("denial", &denial), ("form_key", &key(25))]).await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "NoDenialToCancel" })));
     assert_eq!(p.declarations_of(JUHANI).await.len(), before + 2);
 }
@@ -428,48 +416,44 @@ async fn a_double_submit_records_one_declaration_and_nonsense_is_refused() {
 #[tokio::test]
 async fn cross_sector_consents_open_on_the_configured_date() {
     let p = TestApp::builder().cross_sector_opens(2020, 1, 1).spawn().await;
-    let juhani = p.client(Some(JUHANI)).await;
-    let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    let juhani = p.log_in(JUHANI).await;
+    let (_, page) = juhani.call("data_use_page", &[("locale", "En")]).await;
     assert_eq!(page["cross_open"], true);
-    let (status, _) = p
-        .call(&juhani, "give_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(30))])
+    let (status, _) = juhani
+        .call("give_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(30))])
         .await;
     assert_eq!(status, 200);
-    let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    let (_, page) = juhani.call("data_use_page", &[("locale", "En")]).await;
     assert!(page["cross"][1]["given_at"].is_string(), "{page}");
-    let (status, _) = p
-        .call(
-            &juhani,
-            "withdraw_cross_consent",
-            &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(31))],
-        )
+    let (status, _) = juhani
+        .call("withdraw_cross_consent", &[("direction", "social_welfare_to_healthcare"), ("form_key", &key(31))])
         .await;
     assert_eq!(status, 200);
-    let (_, page) = p.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    let (_, page) = juhani.call("data_use_page", &[("locale", "En")]).await;
     assert!(page["cross"][1]["given_at"].is_null());
 }
 
 #[tokio::test]
 async fn the_preview_follows_the_declarations() {
     let p = TestApp::spawn().await;
-    let liisa = p.client(Some(LIISA)).await;
+    let liisa = p.log_in(LIISA).await;
     let visible = |page: &Value| page["rows"].as_array().unwrap().iter().filter(|r| r["visible"] == true).count();
     // Varsinais-Suomi healthcare sees Liisa's data by her consent, except the denied event.
     let form = [("viewer", "varsinais-suomi:healthcare"), ("situation", "treatment"), ("locale", "En")];
-    let (status, before) = p.call(&liisa, "preview_page", &form).await;
+    let (status, before) = liisa.call("preview_page", &form).await;
     assert_eq!(status, 200, "{before}");
     let denied: Vec<&Value> = before["rows"].as_array().unwrap().iter().filter(|r| r["visible"] == false).collect();
     assert!(denied.iter().any(|r| r["label"] == "Mielenterveyskäynti"), "{before}");
     let denial = p.valid_denial_ids_of(LIISA).await[0].to_string();
-    let (status, _) = p.call(&liisa, "cancel_denial", &[("denial", &denial), ("form_key", &key(40))]).await;
+    let (status, _) = liisa.call("cancel_denial", &[("denial", &denial), ("form_key", &key(40))]).await;
     assert_eq!(status, 200);
-    let (_, after) = p.call(&liisa, "preview_page", &form).await;
+    let (_, after) = liisa.call("preview_page", &form).await;
     assert_eq!(visible(&after), visible(&before) + 1);
     // A viewer that is not a choice, and a situation that does not exist.
-    let (status, _) = p.call(&liisa, "preview_page", &[("viewer", "hus:pharmacy"), ("locale", "En")]).await;
+    let (status, _) = liisa.call("preview_page", &[("viewer", "hus:pharmacy"), ("locale", "En")]).await;
     assert_eq!(status, 400);
     let (status, _) =
-        p.call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
+        liisa.call("preview_page", &[("viewer", "hus:healthcare"), ("situation", "war"), ("locale", "En")]).await;
     assert_eq!(status, 400);
 }
 
@@ -488,57 +472,52 @@ async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_
             .count()
     };
     // Juhani: hidden from another county in treatment, visible in an emergency.
-    let juhani = p.client(Some(JUHANI)).await;
+    let juhani = p.log_in(JUHANI).await;
     let form = |situation| [("viewer", "varsinais-suomi:healthcare"), ("situation", situation), ("locale", "En")];
-    let (_, treatment) = p.call(&juhani, "preview_page", &form("treatment")).await;
+    let (_, treatment) = juhani.call("preview_page", &form("treatment")).await;
     assert_eq!(hidden(&treatment, "Päivystyskäynti"), 1, "{treatment}");
-    let (_, emergency) = p.call(&juhani, "preview_page", &form("emergency")).await;
+    let (_, emergency) = juhani.call("preview_page", &form("emergency")).await;
     assert_eq!(hidden(&emergency, "Päivystyskäynti"), 0, "{emergency}");
     assert!(emergency.to_string().contains("In an emergency, when you cannot express your will"));
 
     // Liisa's denied prescription: hidden from a pharmacy and from healthcare in an emergency…
-    let liisa = p.client(Some(LIISA)).await;
+    let liisa = p.log_in(LIISA).await;
     for viewer in ["apteekki-hervanta:pharmacy", "hus:healthcare"] {
         let (_, page) =
-            p.call(&liisa, "preview_page", &[("viewer", viewer), ("situation", "emergency"), ("locale", "En")]).await;
+            liisa.call("preview_page", &[("viewer", viewer), ("situation", "emergency"), ("locale", "En")]).await;
         assert_eq!(hidden(&page, "Sertraliini"), 1, "{viewer}: {page}");
     }
     // …until she gives the one emergency permission: then healthcare sees it in an emergency, a pharmacy still not.
-    let (status, body) = p.call(&liisa, "allow_prescription_emergency", &[("form_key", &key(70))]).await;
+    let (status, body) = liisa.call("allow_prescription_emergency", &[("form_key", &key(70))]).await;
     assert_eq!(status, 200, "{body}");
-    let (status, body) = p.call(&liisa, "allow_prescription_emergency", &[("form_key", &key(71))]).await;
+    let (status, body) = liisa.call("allow_prescription_emergency", &[("form_key", &key(71))]).await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "EmergencyPermissionAlreadyGiven" })));
-    let (_, page) = p
-        .call(&liisa, "preview_page", &[("viewer", "hus:healthcare"), ("situation", "emergency"), ("locale", "En")])
-        .await;
+    let (_, page) =
+        liisa.call("preview_page", &[("viewer", "hus:healthcare"), ("situation", "emergency"), ("locale", "En")]).await;
     assert_eq!(hidden(&page, "Sertraliini"), 0, "{page}");
-    let (_, page) = p
-        .call(
-            &liisa,
-            "preview_page",
-            &[("viewer", "apteekki-hervanta:pharmacy"), ("situation", "emergency"), ("locale", "En")],
-        )
+    let (_, page) = liisa
+        .call("preview_page", &[("viewer", "apteekki-hervanta:pharmacy"), ("situation", "emergency"), ("locale", "En")])
         .await;
     assert_eq!(hidden(&page, "Sertraliini"), 1, "{page}");
 
     // Her healthcare consent predates 2024: marked, updated once, then no more.
     let to_update = |page: &Value| page["consents"][0]["to_update"] == true;
-    let (_, page) = p.call(&liisa, "data_use_page", &[("locale", "En")]).await;
+    let (_, page) = liisa.call("data_use_page", &[("locale", "En")]).await;
     assert!(to_update(&page), "{page}");
-    let (status, body) = p.call(&liisa, "update_consent", &[("sector", "healthcare"), ("form_key", &key(72))]).await;
+    let (status, body) = liisa.call("update_consent", &[("sector", "healthcare"), ("form_key", &key(72))]).await;
     assert_eq!(status, 200, "{body}");
-    let (_, page) = p.call(&liisa, "data_use_page", &[("locale", "En")]).await;
+    let (_, page) = liisa.call("data_use_page", &[("locale", "En")]).await;
     assert!(!to_update(&page) && page["consents"][0]["given_at"].is_string(), "{page}");
-    let (status, body) = p.call(&liisa, "update_consent", &[("sector", "healthcare"), ("form_key", &key(73))]).await;
+    let (status, body) = liisa.call("update_consent", &[("sector", "healthcare"), ("form_key", &key(73))]).await;
     assert_eq!((status, body), (409, serde_json::json!({ "Declaration": "NoConsentToUpdate" })));
     // "Allow in an emergency" is not used for social welfare data: the denial holds in an emergency.
     let form = [("kind", "comprehensive"), ("target", "social_welfare"), ("emergency", "on")];
-    let (_, step) = p.call(&liisa, "denial_consequence", &[form.as_slice(), &[("locale", "En")]].concat()).await;
+    let (_, step) = liisa.call("denial_consequence", &[form.as_slice(), &[("locale", "En")]].concat()).await;
     assert_eq!(step["allow_in_emergency"], false, "{step}");
     assert!(step.to_string().contains("The denial holds in an emergency too."), "{step}");
-    let (status, body) = p.call(&liisa, "set_denial", &[form.as_slice(), &[("form_key", &key(74))]].concat()).await;
+    let (status, body) = liisa.call("set_denial", &[form.as_slice(), &[("form_key", &key(74))]].concat()).await;
     assert_eq!(status, 200, "{body}");
-    let (_, after) = p.call(&liisa, "data_use_page", &[("locale", "En")]).await;
+    let (_, after) = liisa.call("data_use_page", &[("locale", "En")]).await;
     let social =
         after["denials"].as_array().unwrap().iter().find(|d| d["description"] == "all social welfare data").cloned();
     assert_eq!(social.map(|d| d["allow_in_emergency"].clone()), Some(Value::Bool(false)), "{after}");
@@ -551,12 +530,12 @@ async fn the_preview_answers_emergencies_as_the_rules_do_and_a_pre_2024_consent_
 #[tokio::test]
 async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_data_shared() {
     let p = TestApp::spawn().await;
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     // Not acting for anyone: refused (his own confirmation is on the notice page).
-    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", &key(1))]).await;
+    let (status, _) = oskari.call("confirm_child_notice", &[("version", "2023-11"), ("form_key", &key(1))]).await;
     assert_eq!(status, 403);
     let eetu = p.id_of(EETU).await.to_string();
-    p.call(&oskari, "act_for", &[("person", &eetu)]).await;
+    oskari.act_for(&eetu).await;
     let form = [("viewer", "hus:healthcare"), ("locale", "En")];
     let helsinki = |page: &Value| -> Vec<bool> {
         page["rows"]
@@ -567,33 +546,32 @@ async fn a_guardian_confirms_the_notice_for_a_child_and_only_then_is_the_childs_
             .map(|r| r["visible"] == true)
             .collect()
     };
-    let (_, before) = p.call(&oskari, "preview_page", &form).await;
+    let (_, before) = oskari.call("preview_page", &form).await;
     assert_eq!(helsinki(&before), [false; 8], "not informed: his eight child health clinic visits: {before}");
-    let (status, body) =
-        p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", &key(1))]).await;
+    let (status, body) = oskari.call("confirm_child_notice", &[("version", "2023-11"), ("form_key", &key(1))]).await;
     assert_eq!(status, 200, "{body}");
-    let (_, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
+    let (_, page) = oskari.call("data_use_page", &[("locale", "En")]).await;
     assert_eq!(
         page["confirmations"][0]["channel"],
         serde_json::json!({ "OnlineByGuardian": { "guardian_name": "Oskari Laine" } })
     );
     // Eetu's Helsinki data is now shared with HUS by the Uusimaa rule.
-    let (_, after) = p.call(&oskari, "preview_page", &form).await;
+    let (_, after) = oskari.call("preview_page", &form).await;
     assert_eq!(helsinki(&after), [true; 8], "{after}");
     // An old version cannot be confirmed.
-    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2022-11"), ("form_key", &key(1))]).await;
+    let (status, _) = oskari.call("confirm_child_notice", &[("version", "2022-11"), ("form_key", &key(1))]).await;
     assert_eq!(status, 409);
 }
 
 #[tokio::test]
 async fn a_childs_notice_form_confirms_for_the_child_it_was_loaded_for_only() {
     let p = TestApp::spawn().await;
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     let (eetu, sofia) = (p.id_of(EETU).await, p.id_of(SOFIA).await);
-    p.call(&oskari, "act_for", &[("person", &eetu.to_string())]).await;
-    let eetus_form = format!("{}-child-notice", p.page_key(&oskari).await);
+    oskari.act_for(&eetu.to_string()).await;
+    let eetus_form = format!("{}-child-notice", oskari.page_key().await);
     // Another tab switches to Sofia; the form loaded for Eetu is posted.
-    p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await;
+    oskari.act_for(&sofia.to_string()).await;
     let confirmations = |id: i64| {
         let pool = p.pool.clone();
         async move {
@@ -604,9 +582,9 @@ async fn a_childs_notice_form_confirms_for_the_child_it_was_loaded_for_only() {
     };
     let before = (confirmations(eetu).await, confirmations(sofia).await);
     let (status, body) =
-        p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", &eetus_form)]).await;
+        oskari.call("confirm_child_notice", &[("version", "2023-11"), ("form_key", &eetus_form)]).await;
     assert_eq!((status, body), (409, serde_json::json!("SubjectChanged")));
-    let (status, _) = p.call(&oskari, "confirm_child_notice", &[("version", "2023-11"), ("form_key", "")]).await;
+    let (status, _) = oskari.call("confirm_child_notice", &[("version", "2023-11"), ("form_key", "")]).await;
     assert_eq!(status, 400, "no key at all");
     assert_eq!((confirmations(eetu).await, confirmations(sofia).await), before, "nobody's notice was confirmed");
 }
@@ -626,22 +604,21 @@ async fn a_guardian_of_another_child_cannot_reach_eetu() {
     app::with_pool!(&p.pool, db => sqlx::query("INSERT INTO guardianship (guardian_id, child_id) VALUES ($1, $2)").bind(matti_id).bind(child).execute(db).await.map(|_| ())).unwrap();
     let before = p.declaration_count().await;
 
-    let matti = p.client(Some(MATTI)).await;
-    let (_, children) = p.call(&matti, "people_to_act_for", &[]).await;
+    let matti = p.log_in(MATTI).await;
+    let (_, children) = matti.call("people_to_act_for", &[]).await;
     assert_eq!(children.as_array().unwrap().len(), 1);
-    let (status, _) = p.call(&matti, "act_for", &[("person", &p.id_of(EETU).await.to_string())]).await;
+    let (status, _) = matti.act_for(&p.id_of(EETU).await.to_string()).await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&matti, "act_for", &[("person", &child.to_string())]).await;
+    let (status, _) = matti.act_for(&child.to_string()).await;
     assert_eq!(status, 200);
     // Acting for his own child, Eetu's events and Oskari's denials are still out of reach.
     let eetu_event = p.event_ids_of(EETU).await[0].to_string();
-    let (status, _) = p
-        .call(&matti, "set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(50))])
-        .await;
+    let (status, _) =
+        matti.call("set_denial", &[("kind", "service_event"), ("target", &eetu_event), ("form_key", &key(50))]).await;
     assert_eq!(status, 403);
-    let (status, _) = p.call(&matti, "service_event_page", &[("id", &eetu_event), ("locale", "En")]).await;
+    let (status, _) = matti.call("service_event_page", &[("id", &eetu_event), ("locale", "En")]).await;
     assert_eq!(status, 404);
-    let (_, page) = p.call(&matti, "records_page", &HEALTH).await;
+    let (_, page) = matti.call("records_page", &HEALTH).await;
     assert!(event_ids(&page).is_empty());
     assert_eq!(p.declaration_count().await, before);
 }
@@ -649,7 +626,7 @@ async fn a_guardian_of_another_child_cannot_reach_eetu() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn declarations_made_at_the_same_moment_from_two_tabs_are_all_kept() {
     let p = TestApp::spawn().await;
-    let tab_a = p.client(Some(JUHANI)).await;
+    let tab_a = p.log_in(JUHANI).await;
     let before = p.declarations_of(JUHANI).await.len();
     let events = p.event_ids_of(JUHANI).await;
     let (e0, e1, e2) = (events[0].to_string(), events[1].to_string(), events[2].to_string());
@@ -666,42 +643,14 @@ async fn declarations_made_at_the_same_moment_from_two_tabs_are_all_kept() {
     ];
     let calls = forms.iter().map(|(name, form)| {
         let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let client = tab_a.clone();
-        let p = &p;
-        async move { p.call(&client, name, &form).await }
+        let tab = tab_a.clone();
+        async move { tab.call(name, &form).await }
     });
-    let results = futures_join_all(calls).await;
+    let results = futures::future::join_all(calls).await;
     for (status, body) in &results {
         assert_eq!(*status, 200, "{body}");
     }
     assert_eq!(p.declarations_of(JUHANI).await.len(), before + forms.len());
-}
-
-/// Runs the futures at the same time and collects their outputs in order.
-async fn futures_join_all<F: std::future::Future>(futures: impl IntoIterator<Item = F>) -> Vec<F::Output> {
-    let mut set = Vec::new();
-    for f in futures {
-        set.push(Box::pin(f));
-    }
-    let mut out: Vec<Option<F::Output>> = (0..set.len()).map(|_| None).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for (i, f) in set.iter_mut().enumerate() {
-            if out[i].is_none() {
-                match f.as_mut().poll(cx) {
-                    std::task::Poll::Ready(v) => out[i] = Some(v),
-                    std::task::Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            std::task::Poll::Pending
-        } else {
-            std::task::Poll::Ready(())
-        }
-    })
-    .await;
-    out.into_iter().map(|o| o.expect("every future finished")).collect()
 }
 
 #[tokio::test]
@@ -711,23 +660,24 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     let b = a.second_instance().await;
     assert_ne!(a.base, b.base);
     // Log in through A; the same cookie (one jar: cookies are per host, not per port) continues on B.
-    let juhani = a.client(Some(JUHANI)).await;
+    let juhani = a.log_in(JUHANI).await;
     let page = juhani.get(format!("{}/data-use", b.base)).send().await.unwrap();
     assert_eq!(page.status(), 200, "B knows A's session");
     assert!(page.text().await.unwrap().contains("Juhani"));
-    let anonymous = b.client(None).await;
+    let anonymous = b.browser();
     let page = anonymous.get(format!("{}/data-use", b.base)).send().await.unwrap();
     assert_eq!(page.status(), 303, "…and nobody else's");
     // A declaration made on B is seen at once on A.
     let given =
         |page: &Value| page["consents"].as_array().unwrap().iter().filter(|c| c["given_at"].is_string()).count();
-    let (_, before) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
-    let (status, body) = b.call(&juhani, "withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(90))]).await;
+    let (_, before) = juhani.call("data_use_page", &[("locale", "En")]).await;
+    let (status, body) =
+        juhani.on(&b).call("withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(90))]).await;
     assert_eq!(status, 200, "{body}");
-    let (_, after) = a.call(&juhani, "data_use_page", &[("locale", "En")]).await;
+    let (_, after) = juhani.call("data_use_page", &[("locale", "En")]).await;
     assert_eq!(given(&after) + 1, given(&before), "{after}");
     // Logging out on A ends the session on B too.
-    let (status, _) = a.call(&juhani, "logout", &[]).await;
+    let (status, _) = juhani.call("logout", &[]).await;
     assert_eq!(status, 200);
     let page = juhani.get(format!("{}/data-use", b.base)).send().await.unwrap();
     assert_eq!(page.status(), 303);

@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 
-use crate::test_app::{TestApp, MATTI};
+use crate::test_app::{Browser, TestApp, MATTI};
 use kanta_server::seed::DEMO_PASSWORD;
 
 const AINO: &str = "120385-9026";
@@ -23,29 +23,31 @@ impl TestApp {
         .unwrap();
         rows.into_iter().filter(|r| code.is_none() || r.2.as_deref() == code).map(|(k, a, _)| (k, a)).collect()
     }
+}
 
-    async fn login_as(&self, client: &reqwest::Client, code: &str, password: &str) -> (u16, Value) {
-        self.call(client, "login", &[("identity_code", code), ("password", password)]).await
+impl Browser {
+    pub(crate) async fn log_in_with(&self, code: &str, password: &str) -> (u16, Value) {
+        self.call("login", &[("identity_code", code), ("password", password)]).await
     }
 }
 
 #[tokio::test]
 async fn five_failures_pause_a_code_and_the_right_password_is_refused_the_same_way() {
     let p = TestApp::spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     for _ in 0..5 {
-        assert_eq!(p.login_as(&client, AINO, "wrong").await, (401, Value::String("BadCredentials".into())));
+        assert_eq!(client.log_in_with(AINO, "wrong").await, (401, Value::String("BadCredentials".into())));
     }
     for password in ["wrong", DEMO_PASSWORD] {
-        assert_eq!(p.login_as(&client, AINO, password).await, (429, Value::String("LoginThrottled".into())));
+        assert_eq!(client.log_in_with(AINO, password).await, (429, Value::String("LoginThrottled".into())));
     }
     // An unknown code is paused the same way (the answer does not tell codes apart).
     for _ in 0..5 {
-        assert_eq!(p.login_as(&client, "010101-0101", "x").await.0, 401);
+        assert_eq!(client.log_in_with("010101-0101", "x").await.0, 401);
     }
-    assert_eq!(p.login_as(&client, "010101-0101", "x").await, (429, Value::String("LoginThrottled".into())));
+    assert_eq!(client.log_in_with("010101-0101", "x").await, (429, Value::String("LoginThrottled".into())));
     // Other codes from the same address still log in.
-    let (status, _) = p.login_as(&client, MATTI, DEMO_PASSWORD).await;
+    let (status, _) = client.log_in_with(MATTI, DEMO_PASSWORD).await;
     assert_eq!(status, 200);
     let kinds: Vec<String> = p.audit_kinds(None).await.into_iter().map(|(k, _)| k).collect();
     assert_eq!(kinds.iter().filter(|k| *k == "login_failed").count(), 10);
@@ -56,24 +58,24 @@ async fn five_failures_pause_a_code_and_the_right_password_is_refused_the_same_w
 #[tokio::test]
 async fn twenty_failures_from_one_address_pause_logins_from_it() {
     let p = TestApp::spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     let codes = ["040762-913N", "231190-924R", "300178-935E", "150571-946J", "271055-988J"];
     for i in 0..20 {
-        assert_eq!(p.login_as(&client, codes[i % codes.len()], "wrong").await.0, 401, "attempt {i}");
+        assert_eq!(client.log_in_with(codes[i % codes.len()], "wrong").await.0, 401, "attempt {i}");
     }
-    assert_eq!(p.login_as(&client, OSKARI, DEMO_PASSWORD).await, (429, Value::String("LoginThrottled".into())));
+    assert_eq!(client.log_in_with(OSKARI, DEMO_PASSWORD).await, (429, Value::String("LoginThrottled".into())));
 }
 
 #[tokio::test]
 async fn logins_logouts_acting_for_a_child_and_refusals_are_in_the_audit_log_with_the_address() {
     let p = TestApp::spawn().await;
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     let eetu = p.id_of(EETU).await.to_string();
     let matti = p.id_of(MATTI).await.to_string();
-    assert_eq!(p.call(&oskari, "act_for", &[("person", &eetu)]).await.0, 200);
-    assert_eq!(p.call(&oskari, "act_for_self", &[]).await.0, 200);
-    assert_eq!(p.call(&oskari, "act_for", &[("person", &matti)]).await.0, 403);
-    assert_eq!(p.call(&oskari, "logout", &[]).await.0, 200);
+    assert_eq!(oskari.act_for(&eetu).await.0, 200);
+    assert_eq!(oskari.act_for_self().await.0, 200);
+    assert_eq!(oskari.act_for(&matti).await.0, 403);
+    assert_eq!(oskari.call("logout", &[]).await.0, 200);
     let log = p.audit_kinds(Some(OSKARI)).await;
     let kinds: Vec<&str> = log.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(kinds, ["login", "acting_for", "acting_for_self", "access_refused", "logout"]);
@@ -86,13 +88,13 @@ async fn logins_logouts_acting_for_a_child_and_refusals_are_in_the_audit_log_wit
 #[tokio::test]
 async fn the_front_page_tells_when_the_citizen_last_logged_in() {
     let p = TestApp::spawn().await;
-    let first = p.client(Some(MATTI)).await;
-    let (status, page) = p.call(&first, "front_page", &[("locale", "En")]).await;
+    let first = p.log_in(MATTI).await;
+    let (status, page) = first.call("front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200);
     assert!(page["previous_login"].is_null(), "the first login has none before it: {page}");
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
-    let second = p.client(Some(MATTI)).await;
-    let (_, page) = p.call(&second, "front_page", &[("locale", "En")]).await;
+    let second = p.log_in(MATTI).await;
+    let (_, page) = second.call("front_page", &[("locale", "En")]).await;
     let previous: chrono::DateTime<chrono::Utc> = serde_json::from_value(page["previous_login"].clone()).unwrap();
     let age = chrono::Utc::now() - previous;
     assert!(
@@ -107,8 +109,8 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
 #[tokio::test]
 async fn the_front_page_glance_names_what_needs_the_citizen() {
     let p = TestApp::spawn().await;
-    let helmi = p.client(Some("271055-988J")).await;
-    let (status, page) = p.call(&helmi, "front_page", &[("locale", "En")]).await;
+    let helmi = p.log_in("271055-988J").await;
+    let (status, page) = helmi.call("front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
     let glance = &page["glance"];
     assert_eq!(glance["since_login"], false, "a first login looks 30 days back");
@@ -120,8 +122,8 @@ async fn the_front_page_glance_names_what_needs_the_citizen() {
     assert_eq!(glance["consents"], serde_json::json!([["Healthcare", true], ["SocialWelfare", false]]));
     assert_eq!(glance["valid_denials"], 0);
     // Logged in again today: only what was recorded from today on is new.
-    let again = p.client(Some("271055-988J")).await;
-    let (_, page) = p.call(&again, "front_page", &[("locale", "En")]).await;
+    let again = p.log_in("271055-988J").await;
+    let (_, page) = again.call("front_page", &[("locale", "En")]).await;
     assert_eq!(page["glance"]["since_login"], true);
     assert_eq!(page["glance"]["new_entries"], 1, "{}", page["glance"]);
 }
@@ -191,15 +193,14 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
 #[tokio::test]
 async fn reaching_for_another_citizens_items_is_refused_and_audited() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let liisas_event = p.event_ids_of("231190-924R").await[0].to_string();
-    let (status, _) = p.call(&matti, "service_event_page", &[("id", &liisas_event), ("locale", "En")]).await;
+    let (status, _) = matti.call("service_event_page", &[("id", &liisas_event), ("locale", "En")]).await;
     assert_eq!(status, 404);
     let page = matti.get(format!("{}/records/events/{liisas_event}", p.base)).send().await.unwrap();
     assert_eq!(page.status(), 404);
-    let (status, _) = p
+    let (status, _) = matti
         .call(
-            &matti,
             "set_denial",
             &[("kind", "service_event"), ("target", &liisas_event), ("form_key", &crate::test_app::key(1))],
         )

@@ -44,39 +44,39 @@ impl TestApp {
 async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_declaration() {
     let p = TestApp::spawn().await;
     let (anna_id, helmi) = (p.id_of(ANNA).await, p.id_of(HELMI).await);
-    let anna = p.client(Some(ANNA)).await;
+    let anna = p.log_in(ANNA).await;
     // A key Anna was given for her own page, kept for a forged post below.
-    let own_key = p.page_key(&anna).await;
+    let own_key = anna.page_key().await;
 
-    let (status, people) = p.call(&anna, "people_to_act_for", &[]).await;
+    let (status, people) = anna.call("people_to_act_for", &[]).await;
     assert_eq!(status, 200);
     let people = people.as_array().unwrap();
     assert_eq!(people.len(), 1, "{people:?}");
     assert_eq!(people[0]["id"], helmi);
     assert_eq!(people[0]["right"], "Authorisation");
     assert_eq!(people[0]["age"], Value::Null);
-    assert_eq!(p.call(&anna, "act_for", &[("person", &helmi.to_string())]).await.0, 200);
+    assert_eq!(anna.act_for(&helmi.to_string()).await.0, 200);
 
     // The header names Helmi and the right; her records are the ones shown.
-    let (_, who) = p.call(&anna, "session_citizen", &[]).await;
+    let (_, who) = anna.call("session_citizen", &[]).await;
     assert_eq!(who["full_name"], "Anna Koskinen");
     assert_eq!(who["acting_for"]["name"], "Helmi Koskinen");
     assert_eq!(who["acting_for"]["right"], "Authorisation");
     let helmi_events = p.event_ids_of(HELMI).await;
-    let (status, page) = p.call(&anna, "records_page", &HEALTH).await;
+    let (status, page) = anna.call("records_page", &HEALTH).await;
     assert_eq!(status, 200);
     let shown = event_ids(&page);
     assert!(!shown.is_empty() && shown.iter().all(|id| helmi_events.contains(id)), "{shown:?}");
-    let (status, series) = p.call(&anna, "laboratory_series", &[("test", "P -Krea")]).await;
+    let (status, series) = anna.call("laboratory_series", &[("test", "P -Krea")]).await;
     assert_eq!(status, 200, "{series}");
     // Her authorisation names healthcare matters only: Helmi's social welfare
     // documents are refused, naming why (and the refusal is no view).
     let social = [("section", "SocialWelfare"), ("locale", "En")];
-    let (status, body) = p.call(&anna, "records_page", &social).await;
+    let (status, body) = anna.call("records_page", &social).await;
     assert_eq!((status, body), (403, serde_json::json!({ "NotAuthorisedFor": "SocialWelfare" })));
 
     // The Management of Data Use page: readable, with no form key (no forms).
-    let (status, data_use) = p.call(&anna, "data_use_page", &[("locale", "En")]).await;
+    let (status, data_use) = anna.call("data_use_page", &[("locale", "En")]).await;
     assert_eq!(status, 200);
     assert_eq!(data_use["form_key"], Value::Null);
     assert_eq!(data_use["view_only_for"], "Helmi Koskinen");
@@ -105,7 +105,7 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
         ("denial_consequence", vec![("kind", "comprehensive"), ("target", "healthcare"), ("locale", "En")]),
         ("confirm_child_notice", vec![("version", "2023-11"), ("form_key", k.as_str())]),
     ] {
-        let (status, body) = p.call(&anna, name, &form).await;
+        let (status, body) = anna.call(name, &form).await;
         assert_eq!(status, 403, "{name}: {body}");
     }
     assert_eq!(p.declaration_count().await, before, "nothing written");
@@ -124,14 +124,14 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
     assert_eq!(what, ["/api/records_page", "/api/laboratory_series", "/api/data_use_page"], "refusals are no views");
 
     // Back to her own data: her own records again, and nothing more logged.
-    assert_eq!(p.call(&anna, "act_for_self", &[]).await.0, 200);
-    let (_, page) = p.call(&anna, "records_page", &HEALTH).await;
+    assert_eq!(anna.act_for_self().await.0, 200);
+    let (_, page) = anna.call("records_page", &HEALTH).await;
     assert_eq!(page["matching_events"], p.event_ids_of(ANNA).await.len());
     assert_eq!(p.acting_views().await.len(), views.len());
 
     // Helmi sees who viewed her data while acting for her, and by which right.
-    let helmi = p.client(Some(HELMI)).await;
-    let (status, page) = p.call(&helmi, "viewings_page", &[("locale", "En")]).await;
+    let helmi = p.log_in(HELMI).await;
+    let (status, page) = helmi.call("viewings_page", &[("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
     let seen: Vec<(String, String, String)> = page["by_people_acting"]
         .as_array()
@@ -145,7 +145,7 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
     let expected = [by_anna("Management of Data Use"), by_anna("Laboratory results"), by_anna("Health data")];
     assert_eq!(seen, expected, "newest first");
     // Anna's own page of viewings has none of hers.
-    let (_, own) = p.call(&anna, "viewings_page", &[("locale", "En")]).await;
+    let (_, own) = anna.call("viewings_page", &[("locale", "En")]).await;
     assert_eq!(own["by_people_acting"], serde_json::json!([]));
 }
 
@@ -159,29 +159,29 @@ async fn an_authorisation_holds_for_its_principal_only_and_on_its_days_only() {
     let oskari = p.id_of(OSKARI).await;
     p.authorise(oskari, anna_id, today + Duration::days(1), today + Duration::days(400)).await;
 
-    let anna = p.client(Some(ANNA)).await;
-    let (_, people) = p.call(&anna, "people_to_act_for", &[]).await;
+    let anna = p.log_in(ANNA).await;
+    let (_, people) = anna.call("people_to_act_for", &[]).await;
     let listed: Vec<i64> = people.as_array().unwrap().iter().map(|p| p["id"].as_i64().unwrap()).collect();
     assert_eq!(listed, [helmi], "only the authorisation valid today");
     let eetu = p.id_of(EETU).await;
     for other in [matti, oskari, eetu, anna_id, 999_999] {
-        let (status, body) = p.call(&anna, "act_for", &[("person", &other.to_string())]).await;
+        let (status, body) = anna.act_for(&other.to_string()).await;
         assert_eq!(status, 403, "{other}: {body}");
     }
-    let (_, who) = p.call(&anna, "session_citizen", &[]).await;
+    let (_, who) = anna.call("session_citizen", &[]).await;
     assert_eq!(who["acting_for"], Value::Null);
 
     // Helmi's authorisation ends while Anna acts for her: the next request
     // shows Anna her own data, and the header says so.
-    assert_eq!(p.call(&anna, "act_for", &[("person", &helmi.to_string())]).await.0, 200);
-    let (_, page) = p.call(&anna, "records_page", &HEALTH).await;
+    assert_eq!(anna.act_for(&helmi.to_string()).await.0, 200);
+    let (_, page) = anna.call("records_page", &HEALTH).await;
     assert!(page["matching_events"].as_u64().unwrap() > 100, "Helmi's long history");
     app::with_pool!(&p.pool, db => sqlx::query("UPDATE authorisation SET valid_until = $1 WHERE principal_id = $2")
         .bind(today - Duration::days(1)).bind(helmi).execute(db).await.map(|_| ()))
     .unwrap();
-    let (_, page) = p.call(&anna, "records_page", &HEALTH).await;
+    let (_, page) = anna.call("records_page", &HEALTH).await;
     assert_eq!(page["matching_events"], p.event_ids_of(ANNA).await.len(), "her own data again");
-    let (_, who) = p.call(&anna, "session_citizen", &[]).await;
+    let (_, who) = anna.call("session_citizen", &[]).await;
     assert_eq!(who["acting_for"], Value::Null);
 }
 
@@ -189,10 +189,10 @@ async fn an_authorisation_holds_for_its_principal_only_and_on_its_days_only() {
 async fn a_page_viewed_while_acting_is_logged_once_and_a_guardians_views_too() {
     let p = TestApp::spawn().await;
     let (oskari_id, eetu) = (p.id_of(OSKARI).await, p.id_of(EETU).await);
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     oskari.get(format!("{}/records", p.base)).send().await.unwrap();
     assert!(p.acting_views().await.is_empty(), "his own data is no one else's view");
-    assert_eq!(p.call(&oskari, "act_for", &[("person", &eetu.to_string())]).await.0, 200);
+    assert_eq!(oskari.act_for(&eetu.to_string()).await.0, 200);
 
     // The page runs several server functions; its view is one line.
     let page = oskari.get(format!("{}/records", p.base)).send().await.unwrap();
@@ -213,19 +213,19 @@ async fn an_authorisation_for_healthcare_shows_no_social_welfare_document_anywhe
         .bind(helmi).fetch_all(db).await)
     .unwrap();
     assert!(!social.is_empty(), "Helmi has social welfare documents");
-    let anna = p.client(Some(ANNA)).await;
-    assert_eq!(p.call(&anna, "act_for", &[("person", &helmi.to_string())]).await.0, 200);
+    let anna = p.log_in(ANNA).await;
+    assert_eq!(anna.act_for(&helmi.to_string()).await.0, 200);
     for id in &social {
-        let (status, _) = p.call(&anna, "service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
+        let (status, _) = anna.call("service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
         assert_eq!(status, 404, "event {id}");
     }
-    let (_, preview) = p.call(&anna, "preview_page", &[("viewer", "hus:healthcare"), ("locale", "En")]).await;
+    let (_, preview) = anna.call("preview_page", &[("viewer", "hus:healthcare"), ("locale", "En")]).await;
     let registers: Vec<&str> =
         preview["rows"].as_array().unwrap().iter().map(|r| r["register"].as_str().unwrap()).collect();
     assert!(!registers.iter().any(|r| r.contains("social welfare")), "{registers:?}");
     // Helmi herself sees them all.
-    let helmi_client = p.client(Some(HELMI)).await;
-    let (status, page) = p.call(&helmi_client, "records_page", &[("section", "SocialWelfare"), ("locale", "En")]).await;
+    let helmi_client = p.log_in(HELMI).await;
+    let (status, page) = helmi_client.call("records_page", &[("section", "SocialWelfare"), ("locale", "En")]).await;
     assert_eq!(status, 200);
     assert!(!event_ids(&page).is_empty());
 }

@@ -259,8 +259,8 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
     let seed: u64 = std::env::var("KANTA_FUZZ_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x4b61_6e74_6131);
     println!("fuzz: {count} requests, KANTA_FUZZ_SEED={seed}");
     let p = TestApp::spawn().await;
-    let citizen = p.client(Some(crate::test_app::MATTI)).await;
-    let anonymous = p.client(None).await;
+    let citizen = p.log_in(crate::test_app::MATTI).await;
+    let anonymous = p.browser();
     let mut server_fns: Vec<String> = leptos::server_fn::axum::server_fn_paths()
         .map(|(path, _)| path.to_string())
         .filter(|path| !path.ends_with("/logout"))
@@ -332,6 +332,6 @@ async fn malformed_requests_to_every_server_function_and_page_answer_4xx_and_wri
     println!("fuzz: statuses {statuses:?}");
     assert_eq!(written(&p).await, before, "malformed requests wrote nothing");
     // Still serving, and the citizen's session still works.
-    let (status, _) = p.call(&citizen, "front_page", &[("locale", "En")]).await;
+    let (status, _) = citizen.call("front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200);
 }

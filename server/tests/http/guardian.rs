@@ -54,12 +54,12 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
     p.add_viewing(sofia, Utc.with_ymd_and_hms(2019, 3, 4, 10, 0, 0).unwrap(), "Neuvolan kertomus").await;
     p.add_viewing(sofia, Utc::now() - chrono::Duration::days(10), "Urheiluvamman kuvat").await;
 
-    let oskari = p.client(Some(OSKARI)).await;
-    let (status, _) = p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await;
+    let oskari = p.log_in(OSKARI).await;
+    let (status, _) = oskari.act_for(&sofia.to_string()).await;
     assert_eq!(status, 200);
 
     // The denials list: shown, not named, not cancellable.
-    let (status, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
+    let (status, page) = oskari.call("data_use_page", &[("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
     let listed =
         page["denials"].as_array().unwrap().iter().find(|d| d["id"] == denial.0).expect("the denial is listed").clone();
@@ -68,7 +68,7 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
     assert!(!page.to_string().contains("Urheiluvamma"), "the page names nothing hidden: {page}");
 
     // The history does not name it either.
-    let (status, history) = p.call(&oskari, "declaration_history", &[("locale", "En")]).await;
+    let (status, history) = oskari.call("declaration_history", &[("locale", "En")]).await;
     assert_eq!(status, 200);
     assert!(history.as_array().is_some_and(|rows| !rows.is_empty()));
     assert!(!history.to_string().contains("Urheiluvamma"), "{history}");
@@ -76,14 +76,14 @@ async fn a_guardian_of_a_teen_neither_names_nor_cancels_nor_sees_what_the_age_li
     // Cancelling it is refused (a denial is her own matter) and writes nothing.
     let before = p.declaration_count().await;
     let (status, body) =
-        p.call(&oskari, "cancel_denial", &[("denial", &denial.0.to_string()), ("form_key", &key(1))]).await;
+        oskari.call("cancel_denial", &[("denial", &denial.0.to_string()), ("form_key", &key(1))]).await;
     assert_eq!((status, body), (403, serde_json::json!({ "OwnMatter": "Denials" })));
     assert_eq!(p.declaration_count().await, before);
 
     // Who viewed her data is not her guardian's to see (DOMAIN.md §6).
-    let (status, body) = p.call(&oskari, "viewings_page", &[("locale", "En")]).await;
+    let (status, body) = oskari.call("viewings_page", &[("locale", "En")]).await;
     assert_eq!((status, body), (403, serde_json::json!({ "OwnMatter": "ViewingLog" })));
-    let (_, front) = p.call(&oskari, "front_page", &[("locale", "En")]).await;
+    let (_, front) = oskari.call("front_page", &[("locale", "En")]).await;
     assert!(front["glance"]["viewings"].is_null(), "the front page leaves the viewings out: {front}");
 }
 
@@ -100,10 +100,10 @@ async fn a_guardian_sees_a_childs_denial_set_at_a_unit_and_cannot_cancel_it() {
         .await
         .unwrap()
         .unwrap();
-    let oskari = p.client(Some(OSKARI)).await;
-    let (status, _) = p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await;
+    let oskari = p.log_in(OSKARI).await;
+    let (status, _) = oskari.act_for(&sofia.to_string()).await;
     assert_eq!(status, 200);
-    let (_, page) = p.call(&oskari, "data_use_page", &[("locale", "En")]).await;
+    let (_, page) = oskari.call("data_use_page", &[("locale", "En")]).await;
     let listed = page["denials"].as_array().unwrap().last().unwrap().clone();
     assert!(listed["description"].as_str().unwrap().contains("Neuvolakäynti"), "named: {listed}");
     assert_eq!(listed["cancellable"], false, "{listed}");
@@ -117,7 +117,7 @@ async fn a_guardian_sees_a_childs_denial_set_at_a_unit_and_cannot_cancel_it() {
     assert!(!html.contains("name=\"denial\""), "no cancel button");
     let before = p.declaration_count().await;
     let (status, _) =
-        p.call(&oskari, "cancel_denial", &[("denial", &listed["id"].to_string()), ("form_key", &key(2))]).await;
+        oskari.call("cancel_denial", &[("denial", &listed["id"].to_string()), ("form_key", &key(2))]).await;
     assert_eq!(status, 403);
     assert_eq!(p.declaration_count().await, before);
 }
@@ -163,11 +163,11 @@ async fn a_guardian_sees_no_dispensing_or_renewal_request_recorded_after_the_chi
     let p = TestApp::spawn().await;
     let sofia = p.id_of(SOFIA).await;
     let rx = seed_rows_around_sofias_tenth_birthday(&p, sofia).await;
-    let oskari = p.client(Some(OSKARI)).await;
-    assert_eq!(p.call(&oskari, "act_for", &[("person", &sofia.to_string())]).await.0, 200);
+    let oskari = p.log_in(OSKARI).await;
+    assert_eq!(oskari.act_for(&sofia.to_string()).await.0, 200);
 
     // The prescription page: the prescription and its dispensing before ten only.
-    let (status, page) = p.call(&oskari, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
+    let (status, page) = oskari.call("prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
     assert_eq!(status, 200, "{page}");
     let shown =
         page["shown"].as_array().unwrap().iter().find(|x| x["id"] == rx).expect("prescribed before ten").clone();
@@ -177,11 +177,11 @@ async fn a_guardian_sees_no_dispensing_or_renewal_request_recorded_after_the_chi
     assert_eq!(shown["amount_left"], 200, "what is left counts only what he may see");
 
     // Renewal requests, and the history: only the one sent and handled before ten.
-    let (_, requests) = p.call(&oskari, "renewal_requests", &[("locale", "En")]).await;
+    let (_, requests) = oskari.call("renewal_requests", &[("locale", "En")]).await;
     let sent: Vec<&str> = requests.as_array().unwrap().iter().map(|r| r["sent_at"].as_str().unwrap()).collect();
     assert_eq!(sent.len(), 1, "{requests}");
     assert!(sent[0].starts_with("2020-04-01"), "{sent:?}");
-    let (_, history) = p.call(&oskari, "declaration_history", &[("locale", "En")]).await;
+    let (_, history) = oskari.call("declaration_history", &[("locale", "En")]).await;
     let renewals = history.as_array().unwrap().iter().filter(|r| r["event"].as_str().unwrap().contains("Salbutamoli"));
     assert_eq!(renewals.count(), 1, "{history}");
 

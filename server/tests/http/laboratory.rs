@@ -26,14 +26,14 @@ impl TestApp {
 #[tokio::test]
 async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     let p = TestApp::spawn().await;
-    let anon = p.client(None).await;
+    let anon = p.browser();
     for (name, form) in [("laboratory_tests", vec![]), ("laboratory_series", vec![("test", "P -Krea")])] {
-        let (status, body) = p.call(&anon, name, &form).await;
+        let (status, body) = anon.call(name, &form).await;
         assert_eq!(status, 401, "{name}: {body}");
     }
 
-    let helmi = p.client(Some(HELMI)).await;
-    let (status, tests) = p.call(&helmi, "laboratory_tests", &[]).await;
+    let helmi = p.log_in(HELMI).await;
+    let (status, tests) = helmi.call("laboratory_tests", &[]).await;
     assert_eq!(status, 200, "{tests}");
     let codes: Vec<&str> = tests.as_array().unwrap().iter().map(|t| t["test"].as_str().unwrap()).collect();
     assert_eq!(codes, ["B -Hb", "B -HbA1c", "fP -Gluk", "fP -Kol-LDL", "P -Krea", "P -TSH"]);
@@ -42,7 +42,7 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     // against the range (above 90 µmol/l is "Above").
     let stored = p.lab_values_of(HELMI, "P -Krea").await;
     assert!(stored.len() >= 20, "a ten-year series");
-    let (status, series) = p.call(&helmi, "laboratory_series", &[("test", "P -Krea")]).await;
+    let (status, series) = helmi.call("laboratory_series", &[("test", "P -Krea")]).await;
     assert_eq!(status, 200, "{series}");
     let results = series["results"].as_array().unwrap();
     let values: Vec<f64> = results.iter().map(|r| r["value"].as_f64().unwrap()).collect();
@@ -56,9 +56,9 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     assert!(results.iter().any(|r| r["position"] == "Above") && results.iter().any(|r| r["position"] == "Within"));
 
     // Liisa asks for the same test: her own results only.
-    let liisa = p.client(Some(LIISA)).await;
+    let liisa = p.log_in(LIISA).await;
     let hers = p.lab_values_of(LIISA, "P -Krea").await;
-    let (status, series) = p.call(&liisa, "laboratory_series", &[("test", "P -Krea")]).await;
+    let (status, series) = liisa.call("laboratory_series", &[("test", "P -Krea")]).await;
     if hers.is_empty() {
         assert_eq!(status, 404, "{series}");
     } else {
@@ -67,16 +67,16 @@ async fn a_citizen_follows_each_of_their_own_tests_and_nobody_elses() {
     }
 
     // A code that is not a test's is named; a test without results is not found.
-    let (status, body) = p.call(&helmi, "laboratory_series", &[("test", "P -Krea' OR 1=1")]).await;
+    let (status, body) = helmi.call("laboratory_series", &[("test", "P -Krea' OR 1=1")]).await;
     assert_eq!((status, body), (400, serde_json::json!({ "BadFilter": "LabTest" })));
-    let (status, _) = p.call(&helmi, "laboratory_series", &[("test", "S -Tyyppi")]).await;
+    let (status, _) = helmi.call("laboratory_series", &[("test", "S -Tyyppi")]).await;
     assert_eq!(status, 404);
 }
 
 #[tokio::test]
 async fn the_test_page_draws_its_chart_and_table_without_a_script() {
     let p = TestApp::spawn().await;
-    let helmi = p.client(Some(HELMI)).await;
+    let helmi = p.log_in(HELMI).await;
     let stored = p.lab_values_of(HELMI, "B -HbA1c").await;
     let page = helmi.get(format!("{}/laboratory/B%20-HbA1c", p.base)).send().await.unwrap();
     assert_eq!(page.status(), 200);

@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 
-use crate::test_app::{TestApp, MATTI};
+use crate::test_app::{Browser, TestApp, MATTI};
 
 const HELMI: &str = "271055-988J";
 const ANNA: &str = "140282-9725";
@@ -29,11 +29,12 @@ impl TestApp {
         app::with_pool!(&self.pool, db => sqlx::query_scalar("SELECT COUNT(*) FROM renewal_request").fetch_one(db).await)
             .unwrap()
     }
+}
 
-    /// The renewal form's key for this prescription, as the client loads it.
-    async fn renewal_key(&self, client: &reqwest::Client, prescription: &str) -> String {
-        let (status, form) =
-            self.call(client, "renewal_form", &[("prescription", prescription), ("locale", "En")]).await;
+impl Browser {
+    /// The renewal form's key for this prescription, as this browser loads it.
+    pub(crate) async fn renewal_key(&self, prescription: &str) -> String {
+        let (status, form) = self.call("renewal_form", &[("prescription", prescription), ("locale", "En")]).await;
         assert_eq!(status, 200, "{form}");
         form["form_key"].as_str().unwrap().to_string()
     }
@@ -46,14 +47,14 @@ fn states(list: &Value) -> Vec<String> {
 #[tokio::test]
 async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_typed() {
     let p = TestApp::spawn().await;
-    let helmi = p.client(Some(HELMI)).await;
-    let (status, list) = p.call(&helmi, "renewal_requests", &[("locale", "En")]).await;
+    let helmi = p.log_in(HELMI).await;
+    let (status, list) = helmi.call("renewal_requests", &[("locale", "En")]).await;
     assert_eq!(status, 200);
     assert_eq!(states(&list), ["Sent", "InProgress", "Expired", "Returned", "Renewed", "Declined"], "newest first");
 
     // Amlodipine may be renewed; the card of the one in progress offers nothing.
     let amlodipine = p.prescription_of(HELMI, "Amlodipiini").await;
-    let (_, rx) = p.call(&helmi, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
+    let (_, rx) = helmi.call("prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
     let card = |id: &str| {
         rx["shown"].as_array().unwrap().iter().find(|c| c["id"].as_i64() == id.parse().ok()).unwrap().clone()
     };
@@ -63,7 +64,7 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
 
     // The form: the prescribing unit first, then only units that take
     // renewal requests (no pharmacy, hospital clinic or social service).
-    let (status, form) = p.call(&helmi, "renewal_form", &[("prescription", &amlodipine), ("locale", "En")]).await;
+    let (status, form) = helmi.call("renewal_form", &[("prescription", &amlodipine), ("locale", "En")]).await;
     assert_eq!(status, 200, "{form}");
     let units: Vec<&str> = form["units"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
     assert_eq!(units[0], "kh-hameenlinna");
@@ -79,13 +80,13 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
     let key = form["form_key"].as_str().unwrap().to_string();
     let send =
         [("prescription", amlodipine.as_str()), ("unit", "kh-hameenlinna"), ("message", typed), ("form_key", &key)];
-    let (status, body) = p.call(&helmi, "send_renewal_request", &send).await;
+    let (status, body) = helmi.call("send_renewal_request", &send).await;
     assert_eq!((status, body), (200, Value::String("/prescriptions/renewals".into())));
     let before = p.renewal_count().await;
-    assert_eq!(p.call(&helmi, "send_renewal_request", &send).await.0, 200, "a double submit");
+    assert_eq!(helmi.call("send_renewal_request", &send).await.0, 200, "a double submit");
     assert_eq!(p.renewal_count().await, before, "records once");
 
-    let (_, list) = p.call(&helmi, "renewal_requests", &[("locale", "En")]).await;
+    let (_, list) = helmi.call("renewal_requests", &[("locale", "En")]).await;
     assert_eq!(states(&list).len(), 7, "the six seeded and the new one");
     assert_eq!(list[0]["state"], "Sent");
     assert_eq!(list[0]["message"], typed, "stored exactly as typed");
@@ -97,9 +98,9 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
     assert!(!html.contains("<script>alert(1)"), "never as markup");
 
     // A second request for it while the first is open: 409, nothing written.
-    let key = p.renewal_key(&helmi, &p.prescription_of(HELMI, "Losartaani").await).await;
+    let key = helmi.renewal_key(&p.prescription_of(HELMI, "Losartaani").await).await;
     let again = [("prescription", amlodipine.as_str()), ("unit", "kh-hameenlinna"), ("form_key", &key)];
-    let (status, body) = p.call(&helmi, "send_renewal_request", &again).await;
+    let (status, body) = helmi.call("send_renewal_request", &again).await;
     assert_eq!((status, body.clone()), (409, serde_json::json!({"Renewal": "AlreadyRequested"})), "{body}");
     assert_eq!(p.renewal_count().await, before);
 }
@@ -108,17 +109,17 @@ async fn helmi_sees_her_requests_in_every_state_and_a_new_one_stays_sent_as_type
 async fn every_refusal_names_its_reason_and_writes_nothing() {
     let p = TestApp::spawn().await;
     let before = p.renewal_count().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let narcotic = p.prescription_of(MATTI, "Oksikodoni").await;
-    let (status, body) = p.call(&matti, "renewal_form", &[("prescription", &narcotic), ("locale", "En")]).await;
+    let (status, body) = matti.call("renewal_form", &[("prescription", &narcotic), ("locale", "En")]).await;
     assert_eq!((status, body), (409, serde_json::json!({"Renewal": "Narcotic"})));
-    let (_, rx) = p.call(&matti, "prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
+    let (_, rx) = matti.call("prescriptions_page", &[("state", "all"), ("locale", "En")]).await;
     let card =
         rx["shown"].as_array().unwrap().iter().find(|c| c["id"].as_i64() == narcotic.parse().ok()).unwrap().clone();
     assert_eq!((card["renewable"].clone(), card["narcotic"].clone()), (Value::Bool(false), Value::Bool(true)));
 
     let metformin = p.prescription_of(MATTI, "Metformiini").await;
-    let key = p.renewal_key(&matti, &metformin).await;
+    let key = matti.renewal_key(&metformin).await;
     let long = "x".repeat(501);
     for (form, status, reason) in [
         (vec![("prescription", narcotic.as_str()), ("unit", "vs-turku")], 409, "Narcotic"),
@@ -137,26 +138,26 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
     ] {
         let mut form = form;
         form.push(("form_key", &key));
-        let (got, body) = p.call(&matti, "send_renewal_request", &form).await;
+        let (got, body) = matti.call("send_renewal_request", &form).await;
         assert_eq!((got, body), (status, serde_json::json!({ "Renewal": reason })), "{form:?}");
     }
     // Expired too long ago (Ibuprofeeni ended a year ago).
     let old = p.prescription_of(MATTI, "Ibuprofeeni").await;
-    let (status, body) = p.call(&matti, "renewal_form", &[("prescription", &old), ("locale", "En")]).await;
+    let (status, body) = matti.call("renewal_form", &[("prescription", &old), ("locale", "En")]).await;
     assert_eq!((status, body), (409, serde_json::json!({"Renewal": "ExpiredTooLongAgo"})));
 
     // Someone else's prescription is not found; a made-up key is refused.
     let helmis = p.prescription_of(HELMI, "Amlodipiini").await;
-    assert_eq!(p.call(&matti, "renewal_form", &[("prescription", &helmis), ("locale", "En")]).await.0, 404);
+    assert_eq!(matti.call("renewal_form", &[("prescription", &helmis), ("locale", "En")]).await.0, 404);
     let theirs = [("prescription", helmis.as_str()), ("unit", "kh-hameenlinna"), ("form_key", key.as_str())];
-    assert_eq!(p.call(&matti, "send_renewal_request", &theirs).await.0, 404);
+    assert_eq!(matti.call("send_renewal_request", &theirs).await.0, 404);
     let forged = [("prescription", metformin.as_str()), ("unit", "vs-turku"), ("form_key", "AAAA-1")];
-    assert!(matches!(p.call(&matti, "send_renewal_request", &forged).await.0, 400 | 403));
-    let anonymous = p.client(None).await;
+    assert!(matches!(matti.call("send_renewal_request", &forged).await.0, 400 | 403));
+    let anonymous = p.browser();
     for name in ["renewal_requests", "renewal_form", "send_renewal_request"] {
         let form =
             [("prescription", metformin.as_str()), ("unit", "vs-turku"), ("form_key", key.as_str()), ("locale", "En")];
-        assert_eq!(p.call(&anonymous, name, &form).await.0, 401, "{name}");
+        assert_eq!(anonymous.call(name, &form).await.0, 401, "{name}");
     }
     assert_eq!(p.renewal_count().await, before, "nothing written");
 }
@@ -164,18 +165,18 @@ async fn every_refusal_names_its_reason_and_writes_nothing() {
 #[tokio::test]
 async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     let p = TestApp::spawn().await;
-    let anna = p.client(Some(ANNA)).await;
+    let anna = p.log_in(ANNA).await;
     let helmi = p.id_of(HELMI).await.to_string();
-    assert_eq!(p.call(&anna, "act_for", &[("person", &helmi)]).await.0, 200);
+    assert_eq!(anna.act_for(&helmi).await.0, 200);
     let losartan = p.prescription_of(HELMI, "Losartaani").await;
-    let key = p.renewal_key(&anna, &losartan).await;
+    let key = anna.renewal_key(&losartan).await;
     let send = [("prescription", losartan.as_str()), ("unit", "kh-hameenlinna"), ("form_key", key.as_str())];
-    assert_eq!(p.call(&anna, "send_renewal_request", &send).await.0, 200);
-    let (_, list) = p.call(&anna, "renewal_requests", &[("locale", "En")]).await;
+    assert_eq!(anna.call("send_renewal_request", &send).await.0, 200);
+    let (_, list) = anna.call("renewal_requests", &[("locale", "En")]).await;
     assert_eq!(list[0]["sent_by"], "Anna Koskinen");
     assert_eq!(list[0]["prescription"].to_string(), losartan);
     // In Helmi's history, newest first, with Anna and her right as the actor.
-    let (_, history) = p.call(&anna, "declaration_history", &[("locale", "En")]).await;
+    let (_, history) = anna.call("declaration_history", &[("locale", "En")]).await;
     assert_eq!(history[0]["event"], "Renewal request sent: Losartaani 50 mg, to Kanta-Häme Wellbeing Services County");
     assert_eq!(history[0]["actor"], "Anna Koskinen, with an e-authorisation");
     assert_eq!(history[0]["channel"], "Online in MyKanta");
@@ -184,10 +185,10 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
     // A form loaded for Helmi and sent after Anna went back to her own data:
     // the subject changed, nothing is written.
     let atorvastatin = p.prescription_of(HELMI, "Atorvastatiini").await;
-    let key = p.renewal_key(&anna, &atorvastatin).await;
-    assert_eq!(p.call(&anna, "act_for_self", &[]).await.0, 200);
+    let key = anna.renewal_key(&atorvastatin).await;
+    assert_eq!(anna.act_for_self().await.0, 200);
     let late = [("prescription", atorvastatin.as_str()), ("unit", "kh-hameenlinna"), ("form_key", key.as_str())];
-    let (status, body) = p.call(&anna, "send_renewal_request", &late).await;
+    let (status, body) = anna.call("send_renewal_request", &late).await;
     assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
 
     // Oskari for Eetu, on a prescription of Eetu's.
@@ -200,13 +201,13 @@ async fn an_authorised_adult_and_a_guardian_send_one_and_the_list_says_who() {
          '2,5 mg', '1 tabletti päivässä', $2, $3, 30, 'tabl')")
         .bind(eetu).bind(prescribed).bind(prescribed + chrono::Duration::days(365)).execute(db).await.map(|_| ()))
     .unwrap();
-    let oskari = p.client(Some(OSKARI)).await;
-    assert_eq!(p.call(&oskari, "act_for", &[("person", &eetu.to_string())]).await.0, 200);
+    let oskari = p.log_in(OSKARI).await;
+    assert_eq!(oskari.act_for(&eetu.to_string()).await.0, 200);
     let rx = p.prescription_of(EETU, "Desloratadiini").await;
-    let key = p.renewal_key(&oskari, &rx).await;
+    let key = oskari.renewal_key(&rx).await;
     let send = [("prescription", rx.as_str()), ("unit", "helsinki-kallio"), ("form_key", key.as_str())];
-    assert_eq!(p.call(&oskari, "send_renewal_request", &send).await.0, 200);
-    let (_, list) = p.call(&oskari, "renewal_requests", &[("locale", "En")]).await;
+    assert_eq!(oskari.call("send_renewal_request", &send).await.0, 200);
+    let (_, list) = oskari.call("renewal_requests", &[("locale", "En")]).await;
     assert_eq!(states(&list), ["Sent"]);
     assert_eq!(list[0]["sent_by"], "Oskari Laine");
 }

@@ -7,7 +7,7 @@
 use app::server::Db;
 use serde_json::Value;
 
-use crate::test_app::{TestApp, MATTI};
+use crate::test_app::{Browser, TestApp, MATTI};
 
 const OSKARI: &str = "080988-9570";
 const EETU: &str = "190218A967P";
@@ -25,7 +25,7 @@ impl TestApp {
 
     async fn post_raw(
         &self,
-        client: &reqwest::Client,
+        client: &Browser,
         path: &str,
         headers: &[(&str, &str)],
         body: Vec<u8>,
@@ -48,9 +48,9 @@ const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded")
 #[tokio::test]
 async fn a_post_from_another_site_is_refused_before_anything_happens() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let before = p.count("declaration").await;
-    let body = format!("sector=social_welfare&form_key={}-1", p.page_key(&matti).await).into_bytes();
+    let body = format!("sector=social_welfare&form_key={}-1", matti.page_key().await).into_bytes();
     for header in [("origin", "http://evil.example"), ("origin", "null"), ("sec-fetch-site", "cross-site")] {
         let res = p.post_raw(&matti, "/api/give_consent", &[FORM, header], body.clone()).await;
         assert_eq!(res.status(), 403, "{header:?}");
@@ -80,7 +80,7 @@ async fn a_post_from_another_site_is_refused_before_anything_happens() {
 #[tokio::test]
 async fn a_login_from_another_site_sets_no_session() {
     let p = TestApp::spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     let logins = p.count("citizen_login").await;
     let body = format!("identity_code={MATTI}&password={}", kanta_server::seed::DEMO_PASSWORD).into_bytes();
     let res = p.post_raw(&client, "/api/login", &[FORM, ("origin", "https://evil.example")], body).await;
@@ -92,7 +92,7 @@ async fn a_login_from_another_site_sets_no_session() {
 #[tokio::test]
 async fn server_functions_take_only_urlencoded_forms() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let body = format!("sector=healthcare&form_key={}", made_up_key(2)).into_bytes();
     for content_type in ["text/plain", "application/json", "multipart/form-data; boundary=x"] {
         let res = p.post_raw(&matti, "/api/give_consent", &[("content-type", content_type)], body.clone()).await;
@@ -106,7 +106,7 @@ async fn server_functions_take_only_urlencoded_forms() {
 #[tokio::test]
 async fn bodies_that_are_not_utf8_too_large_or_odd_get_4xx_and_no_panic() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let before = p.count("declaration").await;
     let res = p.post_raw(&matti, "/api/give_consent", &[FORM], b"sector=\xff\xfe&form_key=\xc3\x28".to_vec()).await;
     assert_eq!(res.status(), 400);
@@ -119,7 +119,7 @@ async fn bodies_that_are_not_utf8_too_large_or_odd_get_4xx_and_no_panic() {
 
     // 31 ASCII bytes, then a two-byte character across byte 32: once a panic.
     let form_key = format!("{}ä{}", "a".repeat(31), "b".repeat(10));
-    let (status, body) = p.call(&matti, "give_consent", &[("sector", "healthcare"), ("form_key", &form_key)]).await;
+    let (status, body) = matti.call("give_consent", &[("sector", "healthcare"), ("form_key", &form_key)]).await;
     assert_eq!((status, body), (400, Value::String("BadRequest".into())));
     assert_eq!(p.count("declaration").await, before);
 }
@@ -127,7 +127,7 @@ async fn bodies_that_are_not_utf8_too_large_or_odd_get_4xx_and_no_panic() {
 #[tokio::test]
 async fn an_unknown_server_function_is_a_translated_404_without_internals() {
     let p = TestApp::spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     let res = p.post_raw(&client, "/api/no_such_function", &[FORM], Vec::new()).await;
     assert_eq!(res.status(), 404);
     assert_eq!(json(res).await, Value::String("NotFound".into()));
@@ -148,7 +148,7 @@ async fn an_unknown_server_function_is_a_translated_404_without_internals() {
 #[tokio::test]
 async fn a_failed_form_post_never_redirects_to_another_site() {
     let p = TestApp::spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     let body = b"identity_code=120385-9026&password=wrong".to_vec();
     for referer in ["https://evil.example/phish", "//evil.example/x"] {
         let res = p
@@ -167,16 +167,16 @@ async fn a_failed_form_post_never_redirects_to_another_site() {
 #[tokio::test]
 async fn a_new_login_keeps_nothing_of_the_session_before_it() {
     let p = TestApp::spawn().await;
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     let eetu = p.id_of(EETU).await.to_string();
-    let (status, _) = p.call(&oskari, "act_for", &[("person", &eetu)]).await;
+    let (status, _) = oskari.act_for(&eetu).await;
     assert_eq!(status, 200);
-    let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
+    let (_, who) = oskari.call("session_citizen", &[]).await;
     assert!(!who["acting_for"].is_null(), "acting for Eetu: {who}");
     let (status, _) =
-        p.call(&oskari, "login", &[("identity_code", OSKARI), ("password", kanta_server::seed::DEMO_PASSWORD)]).await;
+        oskari.call("login", &[("identity_code", OSKARI), ("password", kanta_server::seed::DEMO_PASSWORD)]).await;
     assert_eq!(status, 200);
-    let (_, who) = p.call(&oskari, "session_citizen", &[]).await;
+    let (_, who) = oskari.call("session_citizen", &[]).await;
     assert!(who["acting_for"].is_null(), "a new login acts for nobody: {who}");
 }
 
@@ -204,28 +204,28 @@ async fn the_same_form_key_for_two_subjects_records_both() {
 #[tokio::test]
 async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_tab() {
     let p = TestApp::spawn().await;
-    let oskari = p.client(Some(OSKARI)).await;
+    let oskari = p.log_in(OSKARI).await;
     let eetu = p.id_of(EETU).await.to_string();
     let before = p.count("declaration").await;
     // The page is loaded as Oskari himself…
-    let own_page_key = p.page_key(&oskari).await;
+    let own_page_key = oskari.page_key().await;
     // …then "act for Eetu" in another tab, then the first page's form is sent.
-    let (status, _) = p.call(&oskari, "act_for", &[("person", &eetu)]).await;
+    let (status, _) = oskari.act_for(&eetu).await;
     assert_eq!(status, 200);
     let form = format!("{own_page_key}-consent-social_welfare");
-    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;
+    let (status, body) = oskari.call("give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;
     assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
     // And the other way round: a page for Eetu, sent after going back to himself.
-    let eetu_page_key = p.page_key(&oskari).await;
-    let (status, _) = p.call(&oskari, "act_for_self", &[]).await;
+    let eetu_page_key = oskari.page_key().await;
+    let (status, _) = oskari.act_for_self().await;
     assert_eq!(status, 200);
     let form = format!("{eetu_page_key}-consent-social_welfare");
-    let (status, body) = p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;
+    let (status, body) = oskari.call("give_consent", &[("sector", "social_welfare"), ("form_key", &form)]).await;
     assert_eq!((status, body), (409, Value::String("SubjectChanged".into())));
     assert_eq!(p.count("declaration").await, before, "nothing written");
     // Reloaded, the page's own key works.
     let (status, body) =
-        p.call(&oskari, "give_consent", &[("sector", "social_welfare"), ("form_key", &crate::test_app::key(1))]).await;
+        oskari.call("give_consent", &[("sector", "social_welfare"), ("form_key", &crate::test_app::key(1))]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(p.count("declaration").await, before + 1);
 }
@@ -233,19 +233,19 @@ async fn a_form_loaded_for_oneself_cannot_declare_for_a_child_chosen_in_another_
 #[tokio::test]
 async fn a_form_key_from_another_session_or_made_up_is_refused() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
-    let stale = p.page_key(&matti).await;
+    let matti = p.log_in(MATTI).await;
+    let stale = matti.page_key().await;
     // The same citizen logs in again (a new session): the old page is stale.
-    let again = p.client(Some(MATTI)).await;
+    let again = p.log_in(MATTI).await;
     let before = p.count("declaration").await;
     for key in [format!("{stale}-consent"), made_up_key(7)] {
-        let (status, body) = p.call(&again, "give_consent", &[("sector", "social_welfare"), ("form_key", &key)]).await;
+        let (status, body) = again.call("give_consent", &[("sector", "social_welfare"), ("form_key", &key)]).await;
         assert_eq!((status, body), (403, Value::String("FormExpired".into())), "{key}");
     }
     // Someone else's page key, sent in one's own session.
-    let juhani = p.client(Some("300178-935E")).await;
-    let juhanis = p.page_key(&juhani).await;
-    let (status, _) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &juhanis)]).await;
+    let juhani = p.log_in("300178-935E").await;
+    let juhanis = juhani.page_key().await;
+    let (status, _) = matti.call("give_consent", &[("sector", "social_welfare"), ("form_key", &juhanis)]).await;
     assert_eq!(status, 403);
     assert_eq!(p.count("declaration").await, before);
 }
@@ -253,7 +253,7 @@ async fn a_form_key_from_another_session_or_made_up_is_refused() {
 #[tokio::test]
 async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
     let p = TestApp::builder().secure_cookies().spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     let res = client.get(format!("{}/login", p.base)).send().await.unwrap();
     assert!(res.headers().get("strict-transport-security").is_some());
     let res = p
@@ -268,7 +268,7 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
     let prefill = cookies.iter().find(|c| c.starts_with("kanta_login_code=")).expect("the prefill cookie");
     assert!(prefill.contains("; Secure"), "{prefill}");
     let plain = TestApp::spawn().await;
-    let res = plain.client(None).await.get(format!("{}/login", plain.base)).send().await.unwrap();
+    let res = plain.browser().get(format!("{}/login", plain.base)).send().await.unwrap();
     assert!(res.headers().get("strict-transport-security").is_none(), "no HSTS without TLS");
 }
 
@@ -279,27 +279,26 @@ async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifet
     let p = TestApp::builder().lifetimes(Duration::from_secs(4), Duration::from_secs(14)).spawn().await;
     let second = Duration::from_secs(1);
     // Active for twice the idle timeout: still logged in (reads extend it).
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     for _ in 0..8 {
         p.clock.advance(second);
-        assert_eq!(front_page(&p, &matti).await, 200);
+        assert_eq!(front_page(&matti).await, 200);
     }
     // Idle for the timeout: logged out.
     p.clock.advance(Duration::from_secs(4));
-    assert_eq!(front_page(&p, &matti).await, 401);
+    assert_eq!(front_page(&matti).await, 401);
     // However active, a session ends at its absolute lifetime after login
-    // (a fresh instance: the login's time is the real clock's).
-    let p = TestApp::builder().lifetimes(Duration::from_secs(4), Duration::from_secs(14)).spawn().await;
-    let again = p.client(Some(MATTI)).await;
+    // (whose time is the same clock's).
+    let again = p.log_in(MATTI).await;
     let mut active = 0;
-    while front_page(&p, &again).await == 200 {
+    while front_page(&again).await == 200 {
         assert!(active < 20, "the session outlived its lifetime");
         p.clock.advance(second);
         active += 1;
     }
     // Whole seconds: the login may fall just before a second's end.
     assert!((13..=14).contains(&active), "ended at its lifetime, not before: {active}");
-    assert_eq!(front_page(&p, &again).await, 401);
+    assert_eq!(front_page(&again).await, 401);
 }
 
 #[tokio::test]
@@ -308,22 +307,60 @@ async fn page_views_extend_a_session_without_writing_it_on_each_view() {
     // Idle 40 s: the session is written again at most every 10 s (a quarter;
     // at 30 minutes, once a minute). The clock is moved, not waited for.
     let p = TestApp::builder().lifetimes(Duration::from_secs(40), Duration::from_secs(3600)).spawn().await;
-    let matti = p.client(Some(MATTI)).await;
-    assert_eq!(front_page(&p, &matti).await, 200);
+    let matti = p.log_in(MATTI).await;
+    assert_eq!(front_page(&matti).await, 200);
     let written = session_rows(&p).await;
     assert_eq!(written.len(), 1, "{written:?}");
     // Ten views over three seconds (a write would store a new expiry, to the nanosecond).
     for _ in 0..10 {
         p.clock.advance(Duration::from_millis(300));
-        assert_eq!(front_page(&p, &matti).await, 200);
+        assert_eq!(front_page(&matti).await, 200);
     }
     assert_eq!(session_rows(&p).await, written, "page views wrote the session");
     // After a quarter of the idle timeout, the next view moves the expiry on.
     p.clock.advance(Duration::from_millis(7_500));
-    assert_eq!(front_page(&p, &matti).await, 200);
+    assert_eq!(front_page(&matti).await, 200);
     let extended = session_rows(&p).await;
     assert_eq!(extended.len(), 1);
     assert_ne!(extended[0].1, written[0].1, "the expiry moved on: {extended:?} after {written:?}");
+}
+
+#[tokio::test]
+async fn a_new_notice_is_in_force_from_its_day_in_helsinki_by_the_portals_clock() {
+    use app::domain::time::helsinki_today;
+    use std::time::Duration;
+    // Sessions that outlive the day the clock is moved.
+    let days = |n: u64| Duration::from_secs(n * 24 * 3600);
+    let p = TestApp::builder().lifetimes(days(2), days(3)).spawn().await;
+    let matti = p.log_in(MATTI).await;
+    // A version published tomorrow (Helsinki's date): not yet in force.
+    let tomorrow = helsinki_today(p.clock.now()).succ_opt().unwrap();
+    let version = tomorrow.format("%Y-%m").to_string();
+    app::with_pool!(&p.pool, db => async {
+        sqlx::query("INSERT INTO notice_version (version, published_on) VALUES ($1, $2)")
+            .bind(&version).bind(tomorrow).execute(db).await?;
+        for locale in ["fi", "sv", "en"] {
+            sqlx::query("INSERT INTO notice_text (version, locale, title, body) VALUES ($1, $2, 'Kanta', 'New')")
+                .bind(&version).bind(locale).execute(db).await?;
+        }
+        Ok::<_, sqlx::Error>(())
+    }.await)
+    .unwrap();
+    let page = |path: &'static str| matti.get(format!("{}{path}", p.base)).send();
+    let res = page("/").await.unwrap();
+    assert_eq!(res.status(), 200, "today's notice is confirmed");
+    // A day later by the portal's clock (no waiting): the new version is due,
+    // on every page and in every server function that shows data.
+    p.clock.advance(days(1));
+    let res = page("/").await.unwrap();
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()["location"], "/notice");
+    let (status, notice) = matti.call("current_notice", &[("locale", "En")]).await;
+    assert_eq!((status, notice["version"].as_str()), (200, Some(version.as_str())), "{notice}");
+    assert_ne!(front_page(&matti).await, 200, "no data before the new version is confirmed");
+    let (status, body) = matti.call("confirm_notice", &[("version", &version)]).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(front_page(&matti).await, 200);
 }
 
 /// Each session row's expiry (Unix seconds, and as stored) and data.
@@ -336,6 +373,6 @@ async fn session_rows(p: &TestApp) -> Vec<(i64, String, Vec<u8>)> {
     app::with_pool!(&p.pool, db => sqlx::query_as(&sql).fetch_all(db).await).unwrap()
 }
 
-async fn front_page(p: &TestApp, client: &reqwest::Client) -> u16 {
-    p.call(client, "front_page", &[("locale", "En")]).await.0
+async fn front_page(client: &Browser) -> u16 {
+    client.call("front_page", &[("locale", "En")]).await.0
 }

@@ -23,8 +23,8 @@ async fn the_server_runs_as_a_role_that_can_append_but_never_rewrite() {
 
     let p = TestApp::builder().serving_as_role(&role).spawn().await;
     let before = p.declaration_count().await;
-    let matti = p.client(Some(MATTI)).await;
-    let (status, body) = p.call(&matti, "give_consent", &[("sector", "social_welfare"), ("form_key", &key(1))]).await;
+    let matti = p.log_in(MATTI).await;
+    let (status, body) = matti.call("give_consent", &[("sector", "social_welfare"), ("form_key", &key(1))]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(p.declaration_count().await, before + 1, "the role appends");
     let page = matti.get(format!("{}/data-use/history", p.base)).send().await.unwrap();

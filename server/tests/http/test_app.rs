@@ -13,9 +13,9 @@
 use std::net::IpAddr;
 use std::time::Duration;
 
+use app::server::Clock;
 use app::server::Db;
 use chrono::{DateTime, NaiveDate, Utc};
-use kanta_server::clock::Clock;
 use kanta_server::{build_app, db, seed, AppSettings};
 use serde_json::Value;
 
@@ -32,8 +32,6 @@ pub(crate) struct TestApp {
     pub(crate) clock: Clock,
     /// The instance's folder (and SQLite file), removed with the first instance only.
     dir: Option<TempDir>,
-    /// Each client's page key, as `call` last fetched it (see there).
-    page_keys: std::sync::Mutex<std::collections::HashMap<usize, String>>,
 }
 
 struct TempDir(std::path::PathBuf);
@@ -80,15 +78,7 @@ impl TestApp {
         let settings = (defaults.idle_timeout, defaults.session_lifetime);
         let clock = self.clock.clone();
         let base = serve_instance(pool.clone(), dir, self.opens, false, settings, vec![], clock.clone()).await;
-        TestApp {
-            base,
-            pool,
-            url: self.url.clone(),
-            opens: self.opens,
-            clock,
-            dir: None,
-            page_keys: Default::default(),
-        }
+        TestApp { base, pool, url: self.url.clone(), opens: self.opens, clock, dir: None }
     }
 }
 
@@ -131,7 +121,7 @@ impl TestAppBuilder {
         let n = N.fetch_add(1, Ordering::SeqCst);
         let dir = std::env::temp_dir().join(format!("kanta-test-app-{}-{n}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
-        let (pool, url) = db::test_db_in(&dir).await;
+        let (pool, url) = kanta_server::testing::file_or_postgres(&dir).await;
         seed::seed_demo_people(&pool).await.unwrap();
         let (y, m, d) = self.opens;
         let opens = app::domain::time::helsinki_midnight(NaiveDate::from_ymd_opt(y, m, d).unwrap());
@@ -151,7 +141,7 @@ impl TestAppBuilder {
         let base =
             serve_instance(serving, &dir, opens, self.secure_cookies, lifetimes, self.trusted_proxies, clock.clone())
                 .await;
-        TestApp { base, pool, url, opens, clock, dir: Some(TempDir(dir)), page_keys: Default::default() }
+        TestApp { base, pool, url, opens, clock, dir: Some(TempDir(dir)) }
     }
 }
 
@@ -213,8 +203,26 @@ impl TestApp {
             .unwrap()
     }
 
-    /// A browser-like client with its own cookie jar; logged in unless `code` is None.
-    pub(crate) async fn client(&self, code: Option<&str>) -> reqwest::Client {
+    /// A browser that has logged in as `code` (and confirmed the notice if
+    /// it was due), as the demo people log in.
+    pub(crate) async fn log_in(&self, code: &str) -> Browser {
+        let browser = self.browser();
+        let res = browser
+            .post(format!("{}/api/login", self.base))
+            .form(&[("identity_code", code), ("password", seed::DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "login of {code}");
+        if res.text().await.unwrap().contains("/notice") {
+            let (status, body) = browser.call("confirm_notice", &[("version", "2023-11")]).await;
+            assert_eq!(status, 200, "{body}");
+        }
+        browser
+    }
+
+    /// A browser with an empty cookie jar that follows no redirects.
+    pub(crate) fn browser(&self) -> Browser {
         // A request that hangs fails the test within a minute instead of stalling the run.
         let client = reqwest::Client::builder()
             .cookie_store(true)
@@ -222,59 +230,81 @@ impl TestApp {
             .timeout(std::time::Duration::from_secs(60))
             .build()
             .unwrap();
-        if let Some(code) = code {
-            let res = client
-                .post(format!("{}/api/login", self.base))
-                .form(&[("identity_code", code), ("password", seed::DEMO_PASSWORD)])
-                .send()
-                .await
-                .unwrap();
-            assert_eq!(res.status(), 200, "login of {code}");
-            if res.text().await.unwrap().contains("/notice") {
-                let (status, body) = self.call(&client, "confirm_notice", &[("version", "2023-11")]).await;
-                assert_eq!(status, 200, "{body}");
-            }
-        }
-        client
+        Browser { base: self.base.clone(), client, page_key: Default::default() }
+    }
+}
+
+/// A browser: its own cookie jar (logged in as someone, or not) and, once
+/// it has loaded the Management of Data Use page, that page's form key.
+/// Clones share both, as two tabs of one browser do.
+#[derive(Clone)]
+pub(crate) struct Browser {
+    /// The instance it talks to (`on` points it at another).
+    base: String,
+    client: reqwest::Client,
+    page_key: std::sync::Arc<std::sync::Mutex<Option<String>>>,
+}
+
+/// The cookie jar's HTTP client, for requests a test makes itself.
+impl std::ops::Deref for Browser {
+    type Target = reqwest::Client;
+    fn deref(&self) -> &reqwest::Client {
+        &self.client
+    }
+}
+
+impl Browser {
+    /// The same browser (cookies, page key) talking to another instance.
+    pub(crate) fn on(&self, other: &TestApp) -> Browser {
+        Browser { base: other.base.clone(), ..self.clone() }
     }
 
     /// Calls a server function. A `form_key` written `key(n)` stands for
-    /// form n of the Management of Data Use page as this client loaded it:
+    /// form n of the Management of Data Use page as this browser loaded it:
     /// it is swapped for that page's real key, which is bound to the
-    /// client's session and current subject. The page is loaded
-    /// again after the client changes whose data it acts on (or logs in), as
-    /// a browser would. A client that cannot load the page (anonymous, say)
+    /// session and the current subject. The page is loaded again after the
+    /// browser changes whose data it acts on (or logs in or out), as a
+    /// browser would. A browser that cannot load the page (anonymous, say)
     /// sends the stand-in itself. Any other value is sent as it is.
-    pub(crate) async fn call(&self, client: &reqwest::Client, name: &str, form: &[(&str, &str)]) -> (u16, Value) {
+    pub(crate) async fn call(&self, name: &str, form: &[(&str, &str)]) -> (u16, Value) {
         let mut form: Vec<(String, String)> = form.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        let client_id = client as *const reqwest::Client as usize;
         for (field, value) in form.iter_mut() {
             if let Some(n) = value.strip_suffix(KEY_STAND_IN).filter(|_| field == "form_key") {
-                let cached = self.page_keys.lock().unwrap().get(&client_id).cloned();
+                let cached = self.page_key.lock().unwrap().clone();
                 let page_key = match cached {
                     Some(k) => Some(k),
-                    None => self.try_page_key(client).await,
+                    None => self.try_page_key().await,
                 };
                 if let Some(page_key) = page_key {
-                    self.page_keys.lock().unwrap().insert(client_id, page_key.clone());
+                    *self.page_key.lock().unwrap() = Some(page_key.clone());
                     *value = format!("{page_key}-{}", n.parse::<u32>().unwrap());
                 }
             }
         }
-        let answer = self.post_form(client, name, &form).await;
+        let answer = self.post_form(name, &form).await;
         if matches!(name, "act_for" | "act_for_self" | "login" | "logout") {
-            self.page_keys.lock().unwrap().remove(&client_id);
+            *self.page_key.lock().unwrap() = None;
         }
         answer
     }
 
-    /// The form key of the Management of Data Use page as this client loads it now.
-    pub(crate) async fn page_key(&self, client: &reqwest::Client) -> String {
-        self.try_page_key(client).await.expect("the data use page loads")
+    /// Acts for `person` (a citizen id, as the form sends it).
+    pub(crate) async fn act_for(&self, person: &str) -> (u16, Value) {
+        self.call("act_for", &[("person", person)]).await
     }
 
-    async fn try_page_key(&self, client: &reqwest::Client) -> Option<String> {
-        let (status, page) = self.post_form(client, "data_use_page", &[("locale".into(), "En".into())]).await;
+    /// Back to one's own data.
+    pub(crate) async fn act_for_self(&self) -> (u16, Value) {
+        self.call("act_for_self", &[]).await
+    }
+
+    /// The form key of the Management of Data Use page as this browser loads it now.
+    pub(crate) async fn page_key(&self) -> String {
+        self.try_page_key().await.expect("the data use page loads")
+    }
+
+    async fn try_page_key(&self) -> Option<String> {
+        let (status, page) = self.post_form("data_use_page", &[("locale".into(), "En".into())]).await;
         if status == 200 {
             page["form_key"].as_str().map(str::to_string)
         } else {
@@ -282,8 +312,8 @@ impl TestApp {
         }
     }
 
-    async fn post_form(&self, client: &reqwest::Client, name: &str, form: &[(String, String)]) -> (u16, Value) {
-        let res = client.post(format!("{}/api/{name}", self.base)).form(form).send().await.unwrap();
+    async fn post_form(&self, name: &str, form: &[(String, String)]) -> (u16, Value) {
+        let res = self.client.post(format!("{}/api/{name}", self.base)).form(form).send().await.unwrap();
         let status = res.status().as_u16();
         let text = res.text().await.unwrap();
         (status, serde_json::from_str(&text).unwrap_or(Value::String(text)))

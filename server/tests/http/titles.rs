@@ -4,7 +4,7 @@
 //! citizen to another site). Error pages carry a Content-Security-Policy
 //! like every other page.
 
-use crate::test_app::{TestApp, MATTI};
+use crate::test_app::{Browser, TestApp, MATTI};
 
 const PAYLOADS: [&str; 2] =
     ["</title><script>alert(1)</script>", "\"><meta http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:9/x\">"];
@@ -26,7 +26,7 @@ fn assert_escaped(html: &str, payload: &str, page: &str) {
 }
 
 impl TestApp {
-    async fn page(&self, client: &reqwest::Client, path: &str) -> (u16, String) {
+    async fn page(&self, client: &Browser, path: &str) -> (u16, String) {
         let res = client.get(format!("{}{path}", self.base)).send().await.unwrap();
         (res.status().as_u16(), res.text().await.unwrap())
     }
@@ -43,9 +43,9 @@ fn percent_encoded(s: &str) -> String {
 #[tokio::test]
 async fn a_title_from_the_url_or_from_stored_data_is_escaped_in_the_head() {
     let p = TestApp::spawn().await;
-    let matti = p.client(Some(MATTI)).await;
+    let matti = p.log_in(MATTI).await;
     let event = p.event_ids_of(MATTI).await[0];
-    let (_, list) = p.call(&matti, "prescriptions_page", &[("state", "valid"), ("locale", "En")]).await;
+    let (_, list) = matti.call("prescriptions_page", &[("state", "valid"), ("locale", "En")]).await;
     let renewable = list["shown"]
         .as_array()
         .unwrap()
@@ -80,7 +80,7 @@ async fn a_title_from_the_url_or_from_stored_data_is_escaped_in_the_head() {
 #[tokio::test]
 async fn an_error_page_runs_no_script_and_hsts_covers_subdomains() {
     let p = TestApp::builder().secure_cookies().spawn().await;
-    let client = p.client(None).await;
+    let client = p.browser();
     // A cross-site form post from a browser gets the translated HTML error page.
     let res = client
         .post(format!("{}/api/logout", p.base))

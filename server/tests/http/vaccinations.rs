@@ -23,12 +23,12 @@ impl TestApp {
 #[tokio::test]
 async fn a_citizen_lists_every_vaccination_of_their_own_newest_first() {
     let p = TestApp::spawn().await;
-    let (status, _) = p.call(&p.client(None).await, "vaccinations", &[]).await;
+    let (status, _) = p.browser().call("vaccinations", &[]).await;
     assert_eq!(status, 401);
     for code in [HELMI, MATTI] {
-        let client = p.client(Some(code)).await;
+        let client = p.log_in(code).await;
         let stored = p.vaccinations_of(code).await;
-        let (status, list) = p.call(&client, "vaccinations", &[]).await;
+        let (status, list) = client.call("vaccinations", &[]).await;
         assert_eq!(status, 200, "{list}");
         let shown: Vec<(String, String, i64)> = list
             .as_array()

@@ -1,7 +1,5 @@
 //! One-time form keys and recording a declaration (server only).
 
-use chrono::Utc;
-
 use crate::domain::declarations::{Actor, DeclarationEvent};
 use crate::error::AppError;
 use crate::server::*;
@@ -92,7 +90,7 @@ pub async fn declare_then(event: DeclarationEvent, form_key: &str, after: &str) 
         }
     }
     let opens = config()?.cross_sector_opens;
-    match pool.record_declaration(subject.citizen, &actor, &event, Utc::now(), opens, Some(form_key)).await {
+    match pool.record_declaration(subject.citizen, &actor, &event, now()?, opens, Some(form_key)).await {
         Ok(Ok(id)) => {
             tracing::info!(
                 citizen = subject.citizen.0,

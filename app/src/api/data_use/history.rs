@@ -110,7 +110,7 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
     rows.extend(
         subject
             .visibility
-            .keep(pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?)
+            .keep(pool.renewal_requests(subject.citizen, now()?).await?)
             .into_iter()
             .filter(|r| subject.visibility.shows_of(Sector::Healthcare, r.prescribed_on))
             .map(|r| {

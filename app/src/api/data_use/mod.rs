@@ -63,6 +63,8 @@ pub struct DataUseView {
     pub consents: Vec<ConsentView>,
     pub cross_open: bool,
     pub cross_opens_on: NaiveDate,
+    /// The instant the consents and denials were decided valid (the printed summary's date).
+    pub as_of: DateTime<Utc>,
     pub cross: Vec<CrossConsentView>,
     pub denials: Vec<DenialView>,
     pub event_choices: Vec<Choice>,
@@ -101,7 +103,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let subject = require_subject().await?;
     let pool = pool()?;
     let opens = config()?.cross_sector_opens;
-    let now = chrono::Utc::now();
+    let now = now()?;
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;
     let valid = valid_now(&declarations, now);
@@ -109,7 +111,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let published = pool.published_notice_versions().await?;
     let mut versions: Vec<NoticeVersion> = published.iter().map(|(v, _)| v.clone()).collect();
     versions.sort();
-    let current_version = pool.current_notice_version().await?;
+    let current_version = pool.current_notice_version(crate::domain::time::helsinki_today(now)).await?;
     let confirmations = pool.notice_confirmations(subject.citizen, locale).await?;
 
     let events = names.visible_events(subject.visibility);
@@ -139,6 +141,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     );
 
     Ok(DataUseView {
+        as_of: now,
         child_name: subject.child_name(),
         view_only_for: subject.view_only_for(),
         current_version,
@@ -283,11 +286,12 @@ pub async fn confirm_child_notice(version: String, form_key: String) -> Result<S
     ssr::check_form_key(&subject, &form_key).await?;
     let version = NoticeVersion::parse(&version).map_err(|_| AppError::UnknownNoticeVersion)?;
     let pool = pool()?;
-    let current = pool.current_notice_version().await?;
+    let now = now()?;
+    let current = pool.current_notice_version(crate::domain::time::helsinki_today(now)).await?;
     if version != current {
         return Err(AppError::NoticeVersionOutdated);
     }
-    pool.confirm_notice_online(subject.citizen, &version, chrono::Utc::now(), Some(subject.asker)).await?;
+    pool.confirm_notice_online(subject.citizen, &version, now, Some(subject.asker)).await?;
     tracing::info!(child = subject.citizen.0, guardian = subject.asker.0, %version, "notice confirmed by a guardian");
     Ok(navigate_after_form("/data-use"))
 }

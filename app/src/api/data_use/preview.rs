@@ -93,7 +93,7 @@ pub async fn preview_page(
     let names = ssr::Names::load(&pool, subject.citizen, locale, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;
     let confirmations = pool.confirmation_instants(subject.citizen).await?;
-    let now = chrono::Utc::now();
+    let now = now()?;
     let opens = config()?.cross_sector_opens;
     let valid = valid_at(&declarations, &confirmations, now);
 
@@ -121,7 +121,7 @@ pub async fn preview_page(
         ));
     }
     // Who handles each prescription's open renewal request (rule 2's exception).
-    let requests = pool.renewal_requests(subject.citizen, chrono::Utc::now()).await?;
+    let requests = pool.renewal_requests(subject.citizen, now).await?;
     let renewal_with =
         |id| requests.iter().find(|r| r.prescription == id && r.state.is_open()).map(|r| r.provider.clone());
     for p in &prescriptions {

@@ -20,14 +20,17 @@ pub fn HistoryPage() -> impl IntoView {
             }
             view! {
                 <div class="table-scroll">
-                <table data-testid="history">
+                <table class="stack" data-testid="history">
                     <thead><tr>
                         <th scope="col">{t.col_time}</th><th scope="col">{t.col_event}</th>
                         <th scope="col">{t.col_actor}</th><th scope="col">{t.col_channel}</th>
                     </tr></thead>
                     <tbody>
                         {rows.into_iter().map(|r| view! {
-                            <tr><td>{locale.date_time(r.at)}</td><td>{r.event}</td><td>{r.actor}</td><td>{r.channel}</td></tr>
+                            <tr>
+                                <td data-label=t.col_time>{locale.date_time(r.at)}</td><td data-label=t.col_event>{r.event}</td>
+                                <td data-label=t.col_actor>{r.actor}</td><td data-label=t.col_channel>{r.channel}</td>
+                            </tr>
                         }).collect_view()}
                     </tbody>
                 </table>
@@ -58,7 +61,7 @@ pub fn SummaryPage() -> impl IntoView {
                 let (page, renewals) = (page.await, renewals.await);
                 match page.and_then(|p| renewals.map(|r| (p, r))) {
                     Ok((p, renewals)) => {
-                        let today = locale.local_date(chrono::Utc::now());
+                        let today = locale.local_date(p.as_of);
                         let renewals: Vec<String> = renewals.into_iter().map(|r| format!(
                             "{} – {}", r.medicine, (t.renewal_state)(r.state, &locale.local_date(r.state_at)))).collect();
                         let consents: Vec<String> = p.consents.iter().filter_map(|c| c.given_at.map(|at| format!(
@@ -173,14 +176,18 @@ pub fn ViewingsPage() -> impl IntoView {
                     (Ok(v), None) => view! {
                         {form}
                         <div class="table-scroll">
-                        <table data-testid="viewings">
+                        <table class="stack" data-testid="viewings">
                             <thead><tr>
                                 <th scope="col">{t.col_time}</th><th scope="col">{t.col_provider}</th><th scope="col">{t.col_unit}</th>
                                 <th scope="col">{t.col_what}</th><th scope="col">{t.col_purpose}</th><th scope="col">{t.col_basis}</th>
                             </tr></thead>
                             <tbody>
                                 {v.viewings.into_iter().map(|x| view! {
-                                    <tr><td>{locale.date_time(x.at)}</td><td>{x.provider}</td><td>{x.unit}</td><td>{x.what}</td><td>{x.purpose}</td><td>{x.basis}</td></tr>
+                                    <tr>
+                                        <td data-label=t.col_time>{locale.date_time(x.at)}</td><td data-label=t.col_provider>{x.provider}</td>
+                                        <td data-label=t.col_unit>{x.unit}</td><td data-label=t.col_what>{x.what}</td>
+                                        <td data-label=t.col_purpose>{x.purpose}</td><td data-label=t.col_basis>{x.basis}</td>
+                                    </tr>
                                 }).collect_view()}
                             </tbody>
                         </table>
@@ -216,7 +223,7 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                         } else {
                             view! {
                                 <div class="table-scroll" role="region" aria-label=t.acting_viewings_heading tabindex="0">
-                                <table data-testid="acting-viewings">
+                                <table class="stack" data-testid="acting-viewings">
                                     <thead><tr>
                                         <th scope="col">{t.col_time}</th><th scope="col">{t.acting_viewings_who}</th>
                                         <th scope="col">{t.acting_viewings_right}</th><th scope="col">{t.col_what}</th>
@@ -227,7 +234,12 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                                                 ActingRight::Guardian => t.acting_right_guardian,
                                                 ActingRight::Authorisation => t.acting_right_authorisation,
                                             };
-                                            view! { <tr><td>{locale.date_time(v.at)}</td><td>{v.who}</td><td>{right}</td><td>{v.page}</td></tr> }
+                                            view! {
+                                                <tr>
+                                                    <td data-label=t.col_time>{locale.date_time(v.at)}</td><td data-label=t.acting_viewings_who>{v.who}</td>
+                                                    <td data-label=t.acting_viewings_right>{right}</td><td data-label=t.col_what>{v.page}</td>
+                                                </tr>
+                                            }
                                         }).collect_view()}
                                     </tbody>
                                 </table>

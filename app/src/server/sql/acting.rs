@@ -1,6 +1,16 @@
-// Acting for someone else: guardianships and e-authorisations (who may act
-// for whom), and the log of every view made while acting. (Contract:
-// `sql/mod.rs`.)
+//! Acting for someone else: guardianships and e-authorisations (who may act
+//! for whom), and the log of every view made while acting. (Contract:
+//! `sql/mod.rs`.)
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::QueryBuilder;
+
+use super::prelude::{decode, Pool};
+use super::DB;
+use crate::domain::acting::{ActingRight, AuthorisationPeriod, AuthorisedMatters};
+use crate::domain::listing::{LogCursor, LOG_ROWS_PER_PAGE};
+use crate::domain::IdentityCode;
+use crate::server::rows::{ActingViewing, CitizenId, Person, Relation};
 
 #[derive(sqlx::FromRow)]
 struct PersonRow {

@@ -1,5 +1,16 @@
-// Citizens: logins and their audit, the notice and its confirmations, what
-// every page needs of its citizen. (Contract: `sql/mod.rs`.)
+//! Citizens: logins and their audit, the notice and its confirmations, what
+//! every page needs of its citizen.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::QueryBuilder;
+
+use super::prelude::{decode, notice_version, Pool};
+use super::DB;
+use crate::domain::audit::{LoginFailures, ThrottleWindows};
+use crate::domain::notice::{self, ChannelKind, ConfirmationChannel, NoticeConfirmation, NoticeVersion};
+use crate::domain::IdentityCode;
+use crate::i18n::Locale;
+use crate::server::rows::{CitizenId, CitizenLogin, CitizenStanding, NoticeText};
 
 /// The deployment's secret called `name`: the stored one, or `candidate`
 /// stored first if there is none yet (two instances starting at once agree
@@ -112,10 +123,10 @@ pub async fn published_notice_versions(pool: &Pool) -> Result<Vec<(NoticeVersion
     rows.into_iter().map(|(v, on)| Ok((notice_version(&v)?, on))).collect()
 }
 
-/// The notice version in force today.
-pub async fn current_notice_version(pool: &Pool) -> Result<NoticeVersion, sqlx::Error> {
+/// The notice version in force on `today` (Helsinki's date).
+pub async fn current_notice_version(pool: &Pool, today: NaiveDate) -> Result<NoticeVersion, sqlx::Error> {
     let published = published_notice_versions(pool).await?;
-    notice::current_version(&published, Utc::now().date_naive()).ok_or_else(|| decode("notice: none is published"))
+    notice::current_version(&published, today).ok_or_else(|| decode("notice: none is published"))
 }
 
 #[derive(sqlx::FromRow)]
@@ -170,8 +181,12 @@ pub async fn notice_confirmations(
 }
 
 /// The notice version the citizen must confirm first, if any.
-pub async fn notice_due_for(pool: &Pool, id: CitizenId) -> Result<Option<NoticeVersion>, sqlx::Error> {
-    Ok(citizen_standing(pool, id).await?.and_then(|s| s.notice_due))
+pub async fn notice_due_for(
+    pool: &Pool,
+    id: CitizenId,
+    today: NaiveDate,
+) -> Result<Option<NoticeVersion>, sqlx::Error> {
+    Ok(citizen_standing(pool, id, today).await?.and_then(|s| s.notice_due))
 }
 
 #[derive(sqlx::FromRow)]
@@ -186,7 +201,11 @@ struct StandingRow {
 /// What every page needs of its citizen, in one statement: their name and
 /// the current notice version if they have not confirmed it (one row per
 /// published version, the confirmation beside it).
-pub async fn citizen_standing(pool: &Pool, id: CitizenId) -> Result<Option<CitizenStanding>, sqlx::Error> {
+pub async fn citizen_standing(
+    pool: &Pool,
+    id: CitizenId,
+    today: NaiveDate,
+) -> Result<Option<CitizenStanding>, sqlx::Error> {
     let rows: Vec<StandingRow> = sqlx::query_as(
         "SELECT c.first_name, c.last_name, v.version, v.published_on, \
          EXISTS (SELECT 1 FROM notice_confirmation n WHERE n.citizen_id = c.id AND n.version = v.version) AS confirmed \
@@ -206,8 +225,7 @@ pub async fn citizen_standing(pool: &Pool, id: CitizenId) -> Result<Option<Citiz
         }
         published.push((version, r.published_on));
     }
-    let current = notice::current_version(&published, Utc::now().date_naive())
-        .ok_or_else(|| decode("notice: none is published"))?;
+    let current = notice::current_version(&published, today).ok_or_else(|| decode("notice: none is published"))?;
     let notice_due = notice::notice_due(&current, &confirmed);
     Ok(Some(CitizenStanding { full_name, current_notice: current, notice_due }))
 }

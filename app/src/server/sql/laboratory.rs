@@ -1,5 +1,15 @@
-// Laboratory results over time: a citizen's results of one test, and the
-// tests they have results of. (Contract: `sql/mod.rs`.)
+//! Laboratory results over time: a citizen's results of one test, and the
+//! tests they have results of.
+
+use chrono::NaiveDate;
+use sqlx::QueryBuilder;
+
+use super::prelude::{push_visibility, Pool};
+use super::DB;
+use crate::domain::declarations::ServiceEventId;
+use crate::domain::laboratory::{LabResult, ReferenceRange};
+use crate::domain::listing::Visibility;
+use crate::server::rows::{CitizenId, LabSeries, LabTestSummary};
 
 #[derive(sqlx::FromRow)]
 struct LabTestRow {

@@ -1,6 +1,21 @@
-// Prescriptions from the Prescription Centre, with their dispensings, and
-// the countries abroad whose pharmacies may see them.
-// (Contract: `sql/mod.rs`.)
+//! Prescriptions from the Prescription Centre, with their dispensings, and
+//! the countries abroad whose pharmacies may see them.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use sqlx::QueryBuilder;
+
+use super::prelude::{decode, Pool};
+use super::DB;
+use crate::domain::declarations::{PrescriptionId, ProviderId, Sector};
+use crate::domain::glance::PrescriptionLeft;
+use crate::domain::listing::Visibility;
+use crate::domain::records::{Dispensing, Prescription, Unit, UnitId};
+use crate::domain::renewal::MedicineClass;
+use crate::domain::wills::CountryCode;
+use crate::i18n::Locale;
+use crate::server::rows::CitizenId;
 
 #[derive(sqlx::FromRow)]
 struct PrescriptionRow {

@@ -1,8 +1,21 @@
-// Records: service events and their entries, the records pages' pages and
-// counts, what is new for the front page. Every statement names the
-// citizen whose data it reads, so no id from a URL reaches another
-// person's rows; each page is a fixed number of indexed statements, never
-// one per row. (Contract: `sql/mod.rs`.)
+//! Records: service events and their entries, the records pages' pages and
+//! counts, what is new for the front page. Every statement names the
+//! citizen whose data it reads, so no id from a URL reaches another
+//! person's rows; each page is a fixed number of indexed statements, never
+//! one per row.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+use sqlx::QueryBuilder;
+
+use super::prelude::{decode, provider_name_column, push_visibility, Pool};
+use super::DB;
+use crate::domain::declarations::{ProviderId, Register, RegisterKind, ServiceEventId};
+use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
+use crate::domain::records::{Entry, EntryId, EntryKind, RegisterId, ServiceEvent, Unit, UnitId};
+use crate::i18n::Locale;
+use crate::server::rows::{CitizenId, NewEntry, RecordPage, RegisterData, WhatsNew};
 
 /// The columns of a service event with its register, provider and unit.
 const EVENT_COLUMNS: &str =
@@ -121,28 +134,6 @@ fn push_entry_filter(q: &mut QueryBuilder<'_, DB>, filter: &RecordFilter) {
     }
     if let Some(to) = filter.to {
         q.push(" AND x.recorded_on <= ").push_bind(to);
-    }
-}
-
-/// The entries the viewer may see (alias `x` is the entry): recorded
-/// before the limit, of the sectors covered (a client document is social
-/// welfare, every other kind healthcare).
-fn push_visibility(q: &mut QueryBuilder<'_, DB>, visibility: Visibility) {
-    if let Some(limit) = visibility.limit() {
-        q.push(" AND x.recorded_on < ").push_bind(limit);
-    }
-    let document = EntryKind::ClientDocument.as_str();
-    match (visibility.covers(Sector::Healthcare), visibility.covers(Sector::SocialWelfare)) {
-        (true, true) => {}
-        (true, false) => {
-            q.push(" AND x.kind <> ").push_bind(document);
-        }
-        (false, true) => {
-            q.push(" AND x.kind = ").push_bind(document);
-        }
-        (false, false) => {
-            q.push(" AND 1 = 0");
-        }
     }
 }
 

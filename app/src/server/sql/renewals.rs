@@ -1,5 +1,16 @@
-// Prescription renewal requests: the subject's requests with their latest
-// state, and sending one. (Contract: `sql/mod.rs`.)
+//! Prescription renewal requests: the subject's requests with their latest
+//! state, and sending one.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::begin_write;
+use super::prelude::{decode, provider_name_column, written_with_key, Conn, Pool};
+use crate::domain::acting::ActingRight;
+use crate::domain::declarations::{PrescriptionId, ProviderId};
+use crate::domain::records::UnitId;
+use crate::domain::renewal::{may_request_renewal, MedicineClass, RenewalRefusal, RenewalState};
+use crate::i18n::Locale;
+use crate::server::rows::{CitizenId, NewRenewalRequest, RenewalCandidate, RenewalRequest, RenewalUnit};
 
 #[derive(sqlx::FromRow)]
 struct RenewalRow {

@@ -1,5 +1,13 @@
-// Vaccinations: every vaccination entry with its vaccine and dose.
-// (Contract: `sql/mod.rs`.)
+//! Vaccinations: every vaccination entry with its vaccine and dose.
+
+use chrono::NaiveDate;
+use sqlx::QueryBuilder;
+
+use super::prelude::{decode, push_visibility, Pool};
+use super::DB;
+use crate::domain::declarations::ServiceEventId;
+use crate::domain::listing::Visibility;
+use crate::server::rows::{CitizenId, Vaccination};
 
 #[derive(sqlx::FromRow)]
 struct VaccinationRow {

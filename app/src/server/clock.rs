@@ -1,6 +1,7 @@
-//! The server's clock: the system's, or in the tests one that a test moves
-//! forward, so that the rules that read "now" (a session's idle timeout and
-//! its lifetime) are tested by moving time instead of waiting for it.
+//! The portal's clock: the system's, or in the tests one that a test moves
+//! forward, so that every rule that reads "now" (a session's idle timeout
+//! and lifetime, the notice in force, a consent's validity, a renewal
+//! request's state) is tested by moving time instead of waiting for it.
 
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;

@@ -1,7 +1,9 @@
-// The demo people's rows, compiled once per database backend (see
-// `seed.rs`, which includes this file in `mod sqlite` and `mod postgres`).
+//! The demo people's rows, compiled once per database backend: the module
+//! `seed::sqlite` and `seed::postgres` each declare this file by path, with
+//! their `DB` and `sql` (the portal's statements for that backend).
 
-use super::{Notice, DEMO_PASSWORD, PEOPLE};
+use super::{sql, DB};
+use crate::seed::{Notice, DEMO_PASSWORD, PEOPLE};
 use app::domain::notice::ChannelKind;
 use app::server::password;
 use chrono::{TimeZone, Utc};
