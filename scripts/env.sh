@@ -51,13 +51,23 @@ setup_rust() {
   true
 }
 
-# rustfmt and clippy of the same toolchain, for the test command's gates.
+# rustfmt and clippy of the same toolchain, and leptosfmt (the `view!`
+# macros, which rustfmt leaves alone), for the test command's gates.
+LEPTOSFMT_VERSION=0.1.33
 setup_lints() {
   if [ "${RUSTC:-}" = /usr/bin/rustc ]; then
     apt_install rustfmt-web rust-web-clippy
   else
     rustup component add rustfmt clippy >/dev/null 2>&1 || true
   fi
+  if ! "$TOOLS/bin/leptosfmt" --version 2>/dev/null | grep -q " $LEPTOSFMT_VERSION\$"; then
+    say "installing leptosfmt $LEPTOSFMT_VERSION (once; about 3 minutes)"
+    CARGO_TARGET_DIR="$CACHE/tools-target-leptosfmt" cargo install leptosfmt --version "$LEPTOSFMT_VERSION" \
+      --locked --force --root "$TOOLS" >"$CACHE/leptosfmt-install.log" 2>&1 \
+      || { cat "$CACHE/leptosfmt-install.log" >&2; return 1; }
+    rm -rf "$CACHE/tools-target-leptosfmt"
+  fi
+  export PATH="$TOOLS/bin:$PATH"
 }
 
 setup_node() {

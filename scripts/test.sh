@@ -43,10 +43,11 @@ rust_tests() { # database URL for the server's tests ('' = SQLite), extra test-b
 setup_lints
 lints() {
   (cd "$ROOT" && cargo fmt --all --check) &&
+    (cd "$ROOT" && leptosfmt --check --quiet --config-file leptosfmt.toml app/src) &&
     (cd "$ROOT" && cargo clippy --release --locked -p app -p kanta-server --features app/ssr --all-targets -- -D warnings)
 }
 say "formatting and lints"
-run_part "cargo fmt --check, cargo clippy -D warnings" lints
+run_part "cargo fmt --check, leptosfmt --check, cargo clippy -D warnings" lints
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""
 say "Rust tests on PostgreSQL"

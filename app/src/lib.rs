@@ -67,15 +67,15 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang=locale.code()>
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <meta name="color-scheme" content="light"/>
-                <link rel="stylesheet" href=assets.stylesheet.clone()/>
-                <link rel="icon" href=assets.icon.clone() type="image/svg+xml"/>
-                <MetaTags/>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="color-scheme" content="light" />
+                <link rel="stylesheet" href=assets.stylesheet.clone() />
+                <link rel="icon" href=assets.icon.clone() type="image/svg+xml" />
+                <MetaTags />
             </head>
             <body>
-                <App/>
+                <App />
             </body>
         </html>
     }
@@ -106,28 +106,28 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Layout>
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/notice") view=NoticePage ssr=SsrMode::Async/>
-                    <Route path=path!("/records") view=HealthDataPage ssr=SsrMode::Async/>
-                    <Route path=path!("/records/events/:id") view=ServiceEventPage ssr=SsrMode::Async/>
-                    <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async/>
-                    <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/prescriptions/renewals") view=RenewalsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/prescriptions/abroad") view=AbroadPage ssr=SsrMode::Async/>
-                    <Route path=path!("/wills") view=WillsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/prescriptions/:id/renewal") view=RenewalFormPage ssr=SsrMode::Async/>
-                    <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use/history") view=HistoryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use/summary") view=SummaryPage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use/viewings") view=ViewingsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use/preview") view=PreviewPage ssr=SsrMode::Async/>
-                    <Route path=path!("/data-use/notice/:version") view=NoticeVersionPage ssr=SsrMode::Async/>
+                <Routes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async />
+                    <Route path=path!("/notice") view=NoticePage ssr=SsrMode::Async />
+                    <Route path=path!("/records") view=HealthDataPage ssr=SsrMode::Async />
+                    <Route path=path!("/records/events/:id") view=ServiceEventPage ssr=SsrMode::Async />
+                    <Route path=path!("/social-welfare") view=SocialWelfarePage ssr=SsrMode::Async />
+                    <Route path=path!("/prescriptions") view=PrescriptionsPage ssr=SsrMode::Async />
+                    <Route path=path!("/prescriptions/renewals") view=RenewalsPage ssr=SsrMode::Async />
+                    <Route path=path!("/prescriptions/abroad") view=AbroadPage ssr=SsrMode::Async />
+                    <Route path=path!("/wills") view=WillsPage ssr=SsrMode::Async />
+                    <Route path=path!("/prescriptions/:id/renewal") view=RenewalFormPage ssr=SsrMode::Async />
+                    <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/history") view=HistoryPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/summary") view=SummaryPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/viewings") view=ViewingsPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/preview") view=PreviewPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/notice/:version") view=NoticeVersionPage ssr=SsrMode::Async />
                 </Routes>
             </Layout>
         </Router>

@@ -14,11 +14,13 @@ pub fn AbroadPage() -> impl IntoView {
     let locale = use_locale();
     let page = Resource::new(move || locale, abroad_page);
     view! {
-        <PageTitle title=t.wills.abroad_title/>
+        <PageTitle title=t.wills.abroad_title />
         <h1>{t.wills.abroad_title}</h1>
         <p class="lead">{t.wills.abroad_intro}</p>
-        {loaded(page, |page| view! { <Abroad page=page/> })}
-        <p><a href="/prescriptions">{t.back_to_prescriptions}</a></p>
+        {loaded(page, |page| view! { <Abroad page=page /> })}
+        <p>
+            <a href="/prescriptions">{t.back_to_prescriptions}</a>
+        </p>
     }
 }
 
@@ -33,7 +35,7 @@ fn Abroad(page: AbroadView) -> impl IntoView {
             .into_iter()
             .flatten()
             .find_map(Result::err)
-            .map(|e| view! { <ErrorSummary error=e/> })
+            .map(|e| view! { <ErrorSummary error=e /> })
     };
     let has_one = page.consent.is_some();
     let selected = page.selected.clone();
@@ -43,56 +45,87 @@ fn Abroad(page: AbroadView) -> impl IntoView {
         {page.view_only_for.map(|name| view! { <p class="callout">{(t.wills.view_only)(&name)}</p> })}
         <section class="panel" aria-labelledby="abroad-consent">
             <h2 id="abroad-consent">{t.wills.abroad_title}</h2>
-            <p data-testid="abroad-consent">{match page.consent {
-                Some((at, countries)) => (t.wills.abroad_given)(&locale.local_date(at), &countries),
-                None => t.wills.abroad_none.to_string(),
-            }}</p>
-            {page.form_key.map(|key| {
-                let (give_key, withdraw_key) = (format!("{key}-abroad"), format!("{key}-abroad-withdraw"));
-                view! {
-                <ActionForm action=give>
-                    <input type="hidden" name="form_key" value=give_key/>
-                    <fieldset class="field">
-                        <legend>{t.wills.abroad_choice}</legend>
-                        <div class="checkbox">
-                            <input type="checkbox" id="abroad-all" name="all" value="yes" checked=all/>
-                            <label for="abroad-all">{t.wills.abroad_all_choice}</label>
-                        </div>
-                        <p class="hint">{t.wills.abroad_or_choose}</p>
-                        {page.countries.into_iter().map(|c| {
-                            let id = format!("abroad-{}", c.value);
-                            let checked = selected.contains(&c.value);
-                            view! {
+            <p data-testid="abroad-consent">
+                {match page.consent {
+                    Some((at, countries)) => (t.wills.abroad_given)(&locale.local_date(at), &countries),
+                    None => t.wills.abroad_none.to_string(),
+                }}
+            </p>
+            {page
+                .form_key
+                .map(|key| {
+                    let (give_key, withdraw_key) = (format!("{key}-abroad"), format!("{key}-abroad-withdraw"));
+                    view! {
+                        <ActionForm action=give>
+                            <input type="hidden" name="form_key" value=give_key />
+                            <fieldset class="field">
+                                <legend>{t.wills.abroad_choice}</legend>
                                 <div class="checkbox">
-                                    <input type="checkbox" id=id.clone() name="countries[]" value=c.value checked=checked/>
-                                    <label for=id>{c.label}</label>
+                                    <input type="checkbox" id="abroad-all" name="all" value="yes" checked=all />
+                                    <label for="abroad-all">{t.wills.abroad_all_choice}</label>
                                 </div>
-                            }
-                        }).collect_view()}
-                    </fieldset>
-                    <button type="submit" class="button">{if has_one { t.wills.change_abroad } else { t.wills.give_abroad }}</button>
-                </ActionForm>
-                {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_abroad))}
-            }})}
+                                <p class="hint">{t.wills.abroad_or_choose}</p>
+                                {page
+                                    .countries
+                                    .into_iter()
+                                    .map(|c| {
+                                        let id = format!("abroad-{}", c.value);
+                                        let checked = selected.contains(&c.value);
+                                        view! {
+                                            <div class="checkbox">
+                                                <input
+                                                    type="checkbox"
+                                                    id=id.clone()
+                                                    name="countries[]"
+                                                    value=c.value
+                                                    checked=checked
+                                                />
+                                                <label for=id>{c.label}</label>
+                                            </div>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </fieldset>
+                            <button type="submit" class="button">
+                                {if has_one { t.wills.change_abroad } else { t.wills.give_abroad }}
+                            </button>
+                        </ActionForm>
+                        {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_abroad))}
+                    }
+                })}
         </section>
         <section class="panel" aria-labelledby="abroad-prescriptions">
             <h2 id="abroad-prescriptions">{t.wills.abroad_prescriptions}</h2>
             <div class="table-scroll" role="region" aria-labelledby="abroad-prescriptions" tabindex="0">
-            <table data-testid="abroad-prescriptions">
-                <thead><tr><th scope="col">{t.wills.col_medicine}</th><th scope="col">{t.wills.col_abroad}</th></tr></thead>
-                <tbody>
-                    {page.prescriptions.into_iter().map(|p| {
-                        let status = match p.status {
-                            AbroadStatus::Disclosed => t.wills.rx_disclosed,
-                            AbroadStatus::NoConsent => t.wills.rx_not_disclosed,
-                            AbroadStatus::Denied => t.wills.rx_denied,
-                            AbroadStatus::NeverNarcotic => t.wills.rx_never_narcotic,
-                            AbroadStatus::NeverCentralNervousSystem => t.wills.rx_never_cns,
-                        };
-                        view! { <tr data-status=format!("{:?}", p.status)><td>{p.medicine}</td><td>{status}</td></tr> }
-                    }).collect_view()}
-                </tbody>
-            </table>
+                <table class="stack" data-testid="abroad-prescriptions">
+                    <thead>
+                        <tr>
+                            <th scope="col">{t.wills.col_medicine}</th>
+                            <th scope="col">{t.wills.col_abroad}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {page
+                            .prescriptions
+                            .into_iter()
+                            .map(|p| {
+                                let status = match p.status {
+                                    AbroadStatus::Disclosed => t.wills.rx_disclosed,
+                                    AbroadStatus::NoConsent => t.wills.rx_not_disclosed,
+                                    AbroadStatus::Denied => t.wills.rx_denied,
+                                    AbroadStatus::NeverNarcotic => t.wills.rx_never_narcotic,
+                                    AbroadStatus::NeverCentralNervousSystem => t.wills.rx_never_cns,
+                                };
+                                view! {
+                                    <tr data-status=format!("{:?}", p.status)>
+                                        <td data-label=t.wills.col_medicine>{p.medicine}</td>
+                                        <td data-label=t.wills.col_abroad>{status}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
             </div>
         </section>
     }

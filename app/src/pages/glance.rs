@@ -37,17 +37,30 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
             <ul class="glance-list">
                 <li data-testid="glance-new-entries">
                     <a href="/records">{new_entries.of(n(glance.new_entries))}</a>
-                    {(!glance.newest.is_empty()).then(|| view! {
-                        <p class="muted">{t.glance_newest_label}</p>
-                        <ul>
-                            {glance.newest.into_iter().map(|e| view! {
-                                <li>
-                                    <a href=format!("/records/events/{}", e.event)>{format!("{}: {}", t.entry_kind(e.kind), e.title)}</a>
-                                    " "<span class="muted">{locale.date(e.recorded_on)}</span>
-                                </li>
-                            }).collect_view()}
-                        </ul>
-                    })}
+                    {(!glance.newest.is_empty())
+                        .then(|| {
+                            view! {
+                                <p class="muted">{t.glance_newest_label}</p>
+                                <ul>
+                                    {glance
+                                        .newest
+                                        .into_iter()
+                                        .map(|e| {
+                                            view! {
+                                                <li>
+                                                    <a href=format!(
+                                                        "/records/events/{}",
+                                                        e.event,
+                                                    )>{format!("{}: {}", t.entry_kind(e.kind), e.title)}</a>
+                                                    " "
+                                                    <span class="muted">{locale.date(e.recorded_on)}</span>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            }
+                        })}
                 </li>
                 <li data-testid="glance-prescriptions">
                     {if glance.prescriptions.is_empty() {
@@ -56,29 +69,38 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                         view! {
                             <a href="/prescriptions">{t.glance_rx_attention.of(glance.prescriptions.len())}</a>
                             <ul>
-                                {glance.prescriptions.into_iter().map(|p| {
-                                    let line = match p.attention {
-                                        Attention::EndsOn(day) => (t.glance_rx_ends_on)(&locale.date(day), &p.medicine),
-                                        Attention::NothingLeft => (t.glance_rx_nothing_left)(&p.medicine),
-                                    };
-                                    view! { <li>{line}</li> }
-                                }).collect_view()}
+                                {glance
+                                    .prescriptions
+                                    .into_iter()
+                                    .map(|p| {
+                                        let line = match p.attention {
+                                            Attention::EndsOn(day) => {
+                                                (t.glance_rx_ends_on)(&locale.date(day), &p.medicine)
+                                            }
+                                            Attention::NothingLeft => (t.glance_rx_nothing_left)(&p.medicine),
+                                        };
+                                        view! { <li>{line}</li> }
+                                    })
+                                    .collect_view()}
                             </ul>
-                        }.into_any()
+                        }
+                            .into_any()
                     }}
                 </li>
                 <li data-testid="glance-data-use">
                     <a href="/data-use">
-                        {(t.glance_consents)(&consents)}" "
-                        {t.glance_denials.of(glance.valid_denials)}" "
-                        {last_change}
+                        {(t.glance_consents)(&consents)}" " {t.glance_denials.of(glance.valid_denials)}" " {last_change}
                     </a>
                 </li>
-                {glance.viewings.map(|count| view! {
-                    <li data-testid="glance-viewings">
-                        <a href="/data-use/viewings">{viewings.of(n(count))}</a>
-                    </li>
-                })}
+                {glance
+                    .viewings
+                    .map(|count| {
+                        view! {
+                            <li data-testid="glance-viewings">
+                                <a href="/data-use/viewings">{viewings.of(n(count))}</a>
+                            </li>
+                        }
+                    })}
             </ul>
         </section>
     }

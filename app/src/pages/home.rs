@@ -13,8 +13,10 @@ pub fn HomePage() -> impl IntoView {
     let locale = use_locale();
     let page = Resource::new(move || locale, front_page);
     view! {
-        <PageTitle title=t.home_title/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <PageTitle title=t.home_title />
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 match page.await {
                     Ok(p) => {
@@ -24,37 +26,63 @@ pub fn HomePage() -> impl IntoView {
                         let status = match c.channel {
                             ConfirmationChannel::Online => (t.notice_confirmed_online)(&date, &version),
                             ConfirmationChannel::OnlineByGuardian { .. } => (t.notice_confirmed_online)(&date, &version),
-                            ConfirmationChannel::InPerson { provider_name } => (t.notice_confirmed_in_person)(&date, &provider_name, &version),
+                            ConfirmationChannel::InPerson { provider_name } => {
+                                (t.notice_confirmed_in_person)(&date, &provider_name, &version)
+                            }
                         };
                         view! {
                             <h1>{(t.greeting)(&p.full_name)}</h1>
-                            <p data-testid="previous-login">{match p.previous_login {
-                                Some(at) => (t.previous_login)(&locale.date_time(at)),
-                                None => t.first_login.to_string(),
-                            }}</p>
-                            <super::glance::AtAGlance glance=p.glance/>
+                            <p data-testid="previous-login">
+                                {match p.previous_login {
+                                    Some(at) => (t.previous_login)(&locale.date_time(at)),
+                                    None => t.first_login.to_string(),
+                                }}
+                            </p>
+                            <super::glance::AtAGlance glance=p.glance />
                             <section class="panel" aria-labelledby="notice-status-title">
                                 <h2 id="notice-status-title">{t.notice_page_title}</h2>
                                 <p data-testid="notice-status">{status}</p>
-                                <p><a href="/notice">{t.read_notice_again}</a></p>
+                                <p>
+                                    <a href="/notice">{t.read_notice_again}</a>
+                                </p>
                             </section>
                             <section class="panel" aria-labelledby="your-data-title">
                                 <h2 id="your-data-title">{t.your_data_title}</h2>
                                 <ul class="section-links">
-                                    <li><a href="/records">{t.nav_health_data}</a></li>
-                                    <li><a href="/social-welfare">{t.nav_social_welfare}</a></li>
-                                    <li><a href="/prescriptions">{t.nav_prescriptions}</a></li>
-                                    <li><a href="/laboratory">{t.lab_title}</a></li>
-                                    <li><a href="/vaccinations">{t.vacc_title}</a></li>
-                                    <li><a href="/wills">{t.wills.title}</a></li>
-                                    <li><a href="/data-use">{t.nav_data_use}</a></li>
+                                    <li>
+                                        <a href="/records">{t.nav_health_data}</a>
+                                    </li>
+                                    <li>
+                                        <a href="/social-welfare">{t.nav_social_welfare}</a>
+                                    </li>
+                                    <li>
+                                        <a href="/prescriptions">{t.nav_prescriptions}</a>
+                                    </li>
+                                    <li>
+                                        <a href="/laboratory">{t.lab_title}</a>
+                                    </li>
+                                    <li>
+                                        <a href="/vaccinations">{t.vacc_title}</a>
+                                    </li>
+                                    <li>
+                                        <a href="/wills">{t.wills.title}</a>
+                                    </li>
+                                    <li>
+                                        <a href="/data-use">{t.nav_data_use}</a>
+                                    </li>
                                 </ul>
                             </section>
-                            <PeopleToActFor/>
+                            <PeopleToActFor />
                         }
-                        .into_any()
+                            .into_any()
                     }
-                    Err(e) => view! { <h1>{t.home_title}</h1><LoadError error=e/> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <h1>{t.home_title}</h1>
+                            <LoadError error=e />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -82,7 +110,7 @@ fn PeopleToActFor() -> impl IntoView {
                         view! {
                             <li>
                                 <ActionForm action=act>
-                                    <input type="hidden" name="person" value=p.id/>
+                                    <input type="hidden" name="person" value=p.id />
                                     <button type="submit" class="button button--secondary">
                                         {(t.act_for_button)(&p.full_name)}
                                     </button>
@@ -99,24 +127,33 @@ fn PeopleToActFor() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                let (children, adults): (Vec<_>, Vec<_>) =
-                    people.await.unwrap_or_default().into_iter().partition(|p| p.right == ActingRight::Guardian);
+                let (children, adults): (Vec<_>, Vec<_>) = people
+                    .await
+                    .unwrap_or_default()
+                    .into_iter()
+                    .partition(|p| p.right == ActingRight::Guardian);
                 view! {
-                    {move || act.value().get().and_then(Result::err).map(|e| view! { <super::ErrorSummary error=e/> })}
-                    {(!children.is_empty()).then(|| view! {
-                        <section class="panel" aria-labelledby="children-title">
-                            <h2 id="children-title">{t.children_title}</h2>
-                            <p>{t.children_intro}</p>
-                            {list(children)}
-                        </section>
-                    })}
-                    {(!adults.is_empty()).then(|| view! {
-                        <section class="panel" aria-labelledby="authorised-title" data-testid="authorisations">
-                            <h2 id="authorised-title">{t.authorised_title}</h2>
-                            <p>{t.authorised_intro}</p>
-                            {list(adults)}
-                        </section>
-                    })}
+                    {move || act.value().get().and_then(Result::err).map(|e| view! { <super::ErrorSummary error=e /> })}
+                    {(!children.is_empty())
+                        .then(|| {
+                            view! {
+                                <section class="panel" aria-labelledby="children-title">
+                                    <h2 id="children-title">{t.children_title}</h2>
+                                    <p>{t.children_intro}</p>
+                                    {list(children)}
+                                </section>
+                            }
+                        })}
+                    {(!adults.is_empty())
+                        .then(|| {
+                            view! {
+                                <section class="panel" aria-labelledby="authorised-title" data-testid="authorisations">
+                                    <h2 id="authorised-title">{t.authorised_title}</h2>
+                                    <p>{t.authorised_intro}</p>
+                                    {list(adults)}
+                                </section>
+                            }
+                        })}
                 }
             })}
         </Suspense>

@@ -17,8 +17,8 @@ use super::use_texts;
 pub fn PrintButton() -> impl IntoView {
     let t = use_texts();
     view! {
-        <Print label=t.print_button.to_string()/>
-        <IslandScripts/>
+        <Print label=t.print_button.to_string() />
+        <IslandScripts />
     }
 }
 
@@ -39,7 +39,11 @@ fn Print(label: String) -> impl IntoView {
             let _ = window().print();
         }
     };
-    view! { <button type="button" class="button button--secondary print-button" on:click=print>{label}</button> }
+    view! {
+        <button type="button" class="button button--secondary print-button" on:click=print>
+            {label}
+        </button>
+    }
 }
 
 /// Set by the shell for each page: whether the hydration scripts are in it yet.
@@ -54,5 +58,5 @@ fn IslandScripts() -> impl IntoView {
     let first = use_context::<IslandScriptsOnPage>()
         .is_some_and(|on_page| !on_page.0.swap(true, std::sync::atomic::Ordering::Relaxed));
     let options = use_context::<LeptosOptions>().filter(|_| first);
-    options.map(|options| view! { <HydrationScripts options islands=true/> })
+    options.map(|options| view! { <HydrationScripts options islands=true /> })
 }

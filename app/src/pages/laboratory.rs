@@ -45,36 +45,53 @@ pub fn LaboratoryPage() -> impl IntoView {
     let locale = use_locale();
     let tests = Resource::new(|| (), |_| laboratory_tests());
     view! {
-        <PageTitle title=t.lab_title/>
+        <PageTitle title=t.lab_title />
         <h1>{t.lab_title}</h1>
         <p class="lead">{t.lab_intro}</p>
-        {loaded(tests, move |tests| {
-            if tests.is_empty() {
-                return view! { <p class="empty-state" data-testid="empty-state">{t.lab_none}</p> }.into_any();
-            }
-            view! {
-                <table class="lab-tests" data-testid="lab-tests">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.lab_col_test}</th>
-                            <th scope="col">{t.lab_col_results}</th>
-                            <th scope="col">{t.lab_col_latest}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {tests.into_iter().map(|x| view! {
+        {loaded(
+            tests,
+            move |tests| {
+                if tests.is_empty() {
+                    return view! {
+                        <p class="empty-state" data-testid="empty-state">
+                            {t.lab_none}
+                        </p>
+                    }
+                        .into_any();
+                }
+                view! {
+                    <table class="lab-tests stack" data-testid="lab-tests">
+                        <thead>
                             <tr>
-                                <th scope="row"><a href=test_href(&x.test)>{(t.lab_chart_title)(&x.test)}</a></th>
-                                <td>{x.results}</td>
-                                <td>{locale.date(x.last_on)}</td>
+                                <th scope="col">{t.lab_col_test}</th>
+                                <th scope="col">{t.lab_col_results}</th>
+                                <th scope="col">{t.lab_col_latest}</th>
                             </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            }
-            .into_any()
-        })}
-        <p><a href="/records">{t.back_to_health}</a></p>
+                        </thead>
+                        <tbody>
+                            {tests
+                                .into_iter()
+                                .map(|x| {
+                                    view! {
+                                        <tr>
+                                            <th scope="row" data-label=t.lab_col_test>
+                                                <a href=test_href(&x.test)>{(t.lab_chart_title)(&x.test)}</a>
+                                            </th>
+                                            <td data-label=t.lab_col_results>{x.results}</td>
+                                            <td data-label=t.lab_col_latest>{locale.date(x.last_on)}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                }
+                    .into_any()
+            },
+        )}
+        <p>
+            <a href="/records">{t.back_to_health}</a>
+        </p>
     }
 }
 
@@ -87,13 +104,15 @@ pub fn LaboratoryTestPage() -> impl IntoView {
     // Pages render on the server only: the title is the URL's test, once.
     let title = (t.lab_chart_title)(&test.get_untracked());
     view! {
-        <PageTitle title=title.clone()/>
+        <PageTitle title=title.clone() />
         <div class="page-heading">
             <h1>{title}</h1>
-            <PrintButton/>
+            <PrintButton />
         </div>
-        {loaded(series, |s| view! { <Series s/> })}
-        <p class="no-print"><a href="/laboratory">{t.lab_back}</a></p>
+        {loaded(series, |s| view! { <Series s /> })}
+        <p class="no-print">
+            <a href="/laboratory">{t.lab_back}</a>
+        </p>
     }
 }
 
@@ -102,6 +121,7 @@ fn Series(s: LabSeriesView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let range = range_text(t, locale, s.reference, &s.unit);
+    let value_label = (t.lab_col_value)(&s.unit);
     let outside = s.results.iter().filter(|r| r.position != RangePosition::Within).count();
     let (first, last) = match (s.results.first(), s.results.last()) {
         (Some(f), Some(l)) => (locale.date(f.recorded_on), locale.date(l.recorded_on)),
@@ -120,68 +140,103 @@ fn Series(s: LabSeriesView) -> impl IntoView {
         .collect();
     let drawn = chart(&results, s.reference);
     view! {
-        <p class="lead" data-testid="lab-summary">{summary.clone()}</p>
+        <p class="lead" data-testid="lab-summary">
+            {summary.clone()}
+        </p>
         {range.clone().map(|r| view! { <p data-testid="lab-reference">{r}</p> })}
-        {drawn.map(|c| {
-            let line = polyline(&c);
-            let (left, _, right, bottom) = c.plot;
-            let description = format!("{summary} {}", range.clone().unwrap_or_default());
-            view! {
-                <figure class="lab-chart">
-                    <svg
-                        viewBox=format!("0 0 {} {}", c.width, c.height)
-                        role="img"
-                        aria-labelledby="lab-chart-title lab-chart-desc"
-                        data-testid="lab-chart"
-                    >
-                        <title id="lab-chart-title">{(t.lab_chart_title)(&s.test)}</title>
-                        <desc id="lab-chart-desc">{description}</desc>
-                        {c.band.map(|(y1, y2)| view! {
-                            <rect class="lab-chart__band" x=left y=y1 width=right - left height=y2 - y1/>
-                        })}
-                        {c.y_ticks.iter().map(|(y, v)| view! {
-                            <line class="lab-chart__grid" x1=left x2=right y1=*y y2=*y/>
-                            <text class="lab-chart__label" x=left - 6.0 y=*y + 4.0 text-anchor="end">{locale.number(*v)}</text>
-                        }).collect_view()}
-                        {c.x_ticks.iter().map(|(x, year)| view! {
-                            <line class="lab-chart__tick" x1=*x x2=*x y1=bottom y2=bottom + 5.0/>
-                            <text class="lab-chart__label" x=*x y=bottom + 18.0 text-anchor="middle">{*year}</text>
-                        }).collect_view()}
-                        <line class="lab-chart__axis" x1=left x2=right y1=bottom y2=bottom/>
-                        <polyline class="lab-chart__line" points=line/>
-                        {c.points.iter().map(|p| {
-                            if p.position == RangePosition::Within {
-                                view! { <circle class="lab-chart__point" cx=p.x cy=p.y r="3"/> }.into_any()
-                            } else {
-                                // Outside the range: a larger diamond, not only another colour.
-                                let d = format!("M{:.1} {:.1}l5 5l-5 5l-5 -5z", p.x, p.y - 5.0);
-                                view! { <path class="lab-chart__point lab-chart__point--outside" d=d/> }.into_any()
-                            }
-                        }).collect_view()}
-                    </svg>
-                </figure>
-            }
-        })}
-        <table class="lab-results" data-testid="lab-results">
+        {drawn
+            .map(|c| {
+                let line = polyline(&c);
+                let (left, _, right, bottom) = c.plot;
+                let description = format!("{summary} {}", range.clone().unwrap_or_default());
+                view! {
+                    <figure class="lab-chart">
+                        <svg
+                            viewBox=format!("0 0 {} {}", c.width, c.height)
+                            role="img"
+                            aria-labelledby="lab-chart-title lab-chart-desc"
+                            data-testid="lab-chart"
+                        >
+                            <title id="lab-chart-title">{(t.lab_chart_title)(&s.test)}</title>
+                            <desc id="lab-chart-desc">{description}</desc>
+                            {c
+                                .band
+                                .map(|(y1, y2)| {
+                                    view! {
+                                        <rect class="lab-chart__band" x=left y=y1 width=right - left height=y2 - y1 />
+                                    }
+                                })}
+                            {c
+                                .y_ticks
+                                .iter()
+                                .map(|(y, v)| {
+                                    view! {
+                                        <line class="lab-chart__grid" x1=left x2=right y1=*y y2=*y />
+                                        <text class="lab-chart__label" x=left - 6.0 y=*y + 4.0 text-anchor="end">
+                                            {locale.number(*v)}
+                                        </text>
+                                    }
+                                })
+                                .collect_view()}
+                            {c
+                                .x_ticks
+                                .iter()
+                                .map(|(x, year)| {
+                                    view! {
+                                        <line class="lab-chart__tick" x1=*x x2=*x y1=bottom y2=bottom + 5.0 />
+                                        <text class="lab-chart__label" x=*x y=bottom + 18.0 text-anchor="middle">
+                                            {*year}
+                                        </text>
+                                    }
+                                })
+                                .collect_view()}
+                            <line class="lab-chart__axis" x1=left x2=right y1=bottom y2=bottom />
+                            <polyline class="lab-chart__line" points=line />
+                            {c
+                                .points
+                                .iter()
+                                .map(|p| {
+                                    if p.position == RangePosition::Within {
+                                        view! { <circle class="lab-chart__point" cx=p.x cy=p.y r="3" /> }.into_any()
+                                    } else {
+                                        let d = format!("M{:.1} {:.1}l5 5l-5 5l-5 -5z", p.x, p.y - 5.0);
+                                        // Outside the range: a larger diamond, not only another colour.
+                                        view! { <path class="lab-chart__point lab-chart__point--outside" d=d /> }
+                                            .into_any()
+                                    }
+                                })
+                                .collect_view()}
+                        </svg>
+                    </figure>
+                }
+            })}
+        <table class="lab-results stack" data-testid="lab-results">
             <caption>{(t.lab_table_caption)(&s.test)}</caption>
             <thead>
                 <tr>
                     <th scope="col">{t.lab_col_date}</th>
-                    <th scope="col">{(t.lab_col_value)(&s.unit)}</th>
+                    <th scope="col">{value_label.clone()}</th>
                     <th scope="col">{t.lab_col_range}</th>
                 </tr>
             </thead>
             <tbody>
-                {s.results.iter().rev().map(|r| {
-                    let outside = r.position != RangePosition::Within;
-                    view! {
-                        <tr class:lab-results__outside=outside>
-                            <td><a href=format!("/records/events/{}", r.event)>{locale.date(r.recorded_on)}</a></td>
-                            <td>{locale.number(r.value)}</td>
-                            <td>{position_label(t, r.position)}</td>
-                        </tr>
-                    }
-                }).collect_view()}
+                {s
+                    .results
+                    .iter()
+                    .rev()
+                    .map(|r| {
+                        let outside = r.position != RangePosition::Within;
+                        view! {
+                            <tr class:lab-results__outside=outside>
+                                <td data-label=t.lab_col_date>
+                                    <a href=format!("/records/events/{}", r.event)>{locale.date(r.recorded_on)}</a>
+                                </td>
+                                <td data-label=value_label.clone()>{locale.number(r.value)}</td>
+                                <td data-label=t.lab_col_range>{position_label(t, r.position)}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view()}
             </tbody>
         </table>
     }

@@ -13,7 +13,9 @@ pub fn Layout(children: Children) -> impl IntoView {
     let citizen = Resource::new(|| (), |_| session_citizen());
     provide_context(citizen);
     view! {
-        <a class="skip-link" href="#main">{t.skip_to_content}</a>
+        <a class="skip-link" href="#main">
+            {t.skip_to_content}
+        </a>
         // Wide screens show the language switch, the session and the
         // sections in the header; a phone shows the service, whose data it
         // is, and a menu that opens without JavaScript (a disclosure
@@ -24,26 +26,26 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand__name">{t.service_name}</span>
                     <span class="brand__tagline">{t.service_tagline}</span>
                 </a>
-                <WhoseData/>
+                <WhoseData />
                 <div class="header-wide">
-                    <LanguageSwitch/>
-                    <SessionBox/>
+                    <LanguageSwitch />
+                    <SessionBox />
                 </div>
                 <details class="header-menu">
                     <summary>{t.menu_label}</summary>
                     <div class="header-menu__panel">
-                        <SiteNav/>
-                        <LanguageSwitch/>
-                        <SessionBox/>
+                        <SiteNav />
+                        <LanguageSwitch />
+                        <SessionBox />
                     </div>
                 </details>
             </div>
             <div class="header-wide">
-                <SiteNav/>
+                <SiteNav />
             </div>
         </header>
         <main id="main" tabindex="-1">
-            <ActingForBanner/>
+            <ActingForBanner />
             {children()}
         </main>
         <footer class="site-footer">
@@ -67,13 +69,13 @@ fn LanguageSwitch() -> impl IntoView {
                     .into_iter()
                     .map(|l| {
                         let href = move || {
-                            // Leptos gives the query without its `?`.
                             let search = location.search.get();
                             let search = search.trim_start_matches('?');
                             let path = location.pathname.get();
                             let back = if search.is_empty() { path } else { format!("{path}?{search}") };
                             format!("/lang/{}?back={}", l.code(), percent_encode(&back))
                         };
+                        // Leptos gives the query without its `?`.
                         view! {
                             <li>
                                 <a
@@ -103,14 +105,20 @@ fn SessionBox() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 match citizen.await {
-                    Ok(Some(c)) => Some(view! {
-                        <div class="session-box">
-                            <span class="session-box__who">{(t.logged_in_as)(&c.full_name)}</span>
-                            <ActionForm action=logout>
-                                <button type="submit" class="button button--secondary">{t.logout}</button>
-                            </ActionForm>
-                        </div>
-                    }),
+                    Ok(Some(c)) => {
+                        Some(
+                            view! {
+                                <div class="session-box">
+                                    <span class="session-box__who">{(t.logged_in_as)(&c.full_name)}</span>
+                                    <ActionForm action=logout>
+                                        <button type="submit" class="button button--secondary">
+                                            {t.logout}
+                                        </button>
+                                    </ActionForm>
+                                </div>
+                            },
+                        )
+                    }
                     _ => None,
                 }
             })}
@@ -126,13 +134,21 @@ fn WhoseData() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                citizen.await.ok().flatten().map(|c| {
-                    // On a wide screen the session box names the citizen;
-                    // this line shows there only for someone else's data.
-                    let class = if c.acting_for.is_some() { "whose-data whose-data--other" } else { "whose-data" };
-                    let name = c.acting_for.map(|a| a.name).unwrap_or(c.full_name);
-                    view! { <p class=class data-testid="whose-data">{(t.showing_data_of)(&name)}</p> }
-                })
+                citizen
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|c| {
+                        let class = if c.acting_for.is_some() { "whose-data whose-data--other" } else { "whose-data" };
+                        let name = c.acting_for.map(|a| a.name).unwrap_or(c.full_name);
+                        // On a wide screen the session box names the citizen;
+                        // this line shows there only for someone else's data.
+                        view! {
+                            <p class=class data-testid="whose-data">
+                                {(t.showing_data_of)(&name)}
+                            </p>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -160,23 +176,36 @@ fn SiteNav() -> impl IntoView {
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                matches!(citizen.await, Ok(Some(_))).then(|| view! {
-                    <nav class="site-nav" aria-label=t.main_navigation_label>
-                        <ul>
-                            {links
-                                .into_iter()
-                                .map(|(href, label)| {
-                                    let current = move || {
-                                        let path = location.pathname.get();
-                                        let here = if href == "/" { path == "/" } else { path.starts_with(href) };
-                                        here.then_some("page")
-                                    };
-                                    view! { <li><a href=href aria-current=current>{label}</a></li> }
-                                })
-                                .collect_view()}
-                        </ul>
-                    </nav>
-                })
+                matches!(citizen.await, Ok(Some(_)))
+                    .then(|| {
+                        view! {
+                            <nav class="site-nav" aria-label=t.main_navigation_label>
+                                <ul>
+                                    {links
+                                        .into_iter()
+                                        .map(|(href, label)| {
+                                            let current = move || {
+                                                let path = location.pathname.get();
+                                                let here = if href == "/" {
+                                                    path == "/"
+                                                } else {
+                                                    path.starts_with(href)
+                                                };
+                                                here.then_some("page")
+                                            };
+                                            view! {
+                                                <li>
+                                                    <a href=href aria-current=current>
+                                                        {label}
+                                                    </a>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </nav>
+                        }
+                    })
             })}
         </Suspense>
     }
@@ -196,23 +225,34 @@ fn ActingForBanner() -> impl IntoView {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
                 let acting = citizen.await.ok().flatten().and_then(|c| c.acting_for);
-                acting.map(|a| {
-                    let (said, limit) = match a.right {
-                        ActingRight::Guardian => ((t.acting_for_banner)(&a.name), t.guardian_limit_note),
-                        ActingRight::Authorisation => {
-                            ((t.acting_by_authorisation_banner)(&a.name, &locale.date(a.until)), t.authorisation_limit_note)
+                acting
+                    .map(|a| {
+                        let (said, limit) = match a.right {
+                            ActingRight::Guardian => ((t.acting_for_banner)(&a.name), t.guardian_limit_note),
+                            ActingRight::Authorisation => {
+                                (
+                                    (t.acting_by_authorisation_banner)(&a.name, &locale.date(a.until)),
+                                    t.authorisation_limit_note,
+                                )
+                            }
+                        };
+                        view! {
+                            <div
+                                class="acting-for"
+                                role="region"
+                                aria-label=t.acting_region_label
+                                data-testid="acting-for"
+                            >
+                                <p>{said}</p>
+                                <p class="muted">{limit}</p>
+                                <ActionForm action=back>
+                                    <button type="submit" class="button button--secondary">
+                                        {t.act_for_self_button}
+                                    </button>
+                                </ActionForm>
+                            </div>
                         }
-                    };
-                    view! {
-                        <div class="acting-for" role="region" aria-label=t.acting_region_label data-testid="acting-for">
-                            <p>{said}</p>
-                            <p class="muted">{limit}</p>
-                            <ActionForm action=back>
-                                <button type="submit" class="button button--secondary">{t.act_for_self_button}</button>
-                            </ActionForm>
-                        </div>
-                    }
-                })
+                    })
             })}
         </Suspense>
     }

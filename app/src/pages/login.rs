@@ -16,66 +16,86 @@ pub fn LoginPage() -> impl IntoView {
     let password_invalid = move || matches!(error(), Some(AppError::PasswordMissing | AppError::BadCredentials));
 
     view! {
-        <PageTitle title=t.login_title/>
+        <PageTitle title=t.login_title />
         <div class="narrow">
             <h1>{t.login_title}</h1>
             <p>{t.login_intro}</p>
-            {move || error().map(|e| view! { <ErrorSummary error=e/> })}
+            {move || error().map(|e| view! { <ErrorSummary error=e /> })}
             <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                let typed = prefill.await.ok().flatten().unwrap_or_default();
-                view! {
-            <ActionForm action=login>
-                <div class="field">
-                    <label for="identity_code">{t.identity_code_label}</label>
-                    <p id="identity_code_hint" class="hint">{t.identity_code_hint}</p>
-                    <input
-                        id="identity_code"
-                        name="identity_code"
-                        type="text"
-                        autocomplete="username"
-                        autocapitalize="characters"
-                        spellcheck="false"
-                        maxlength="20"
-                        value=typed
-                        aria-describedby="identity_code_hint"
-                        aria-invalid=move || code_invalid().then_some("true")
-                    />
-                </div>
-                <div class="field">
-                    <label for="password">{t.password_label}</label>
-                    <input
-                        id="password"
-                        name="password"
-                        type="password"
-                        autocomplete="current-password"
-                        aria-invalid=move || password_invalid().then_some("true")
-                    />
-                </div>
-                <button type="submit" class="button">{t.login_button}</button>
-            </ActionForm>
-                }
-            })}
+                {move || Suspend::new(async move {
+                    let typed = prefill.await.ok().flatten().unwrap_or_default();
+                    view! {
+                        <ActionForm action=login>
+                            <div class="field">
+                                <label for="identity_code">{t.identity_code_label}</label>
+                                <p id="identity_code_hint" class="hint">
+                                    {t.identity_code_hint}
+                                </p>
+                                <input
+                                    id="identity_code"
+                                    name="identity_code"
+                                    type="text"
+                                    autocomplete="username"
+                                    autocapitalize="characters"
+                                    spellcheck="false"
+                                    maxlength="20"
+                                    value=typed
+                                    aria-describedby="identity_code_hint"
+                                    aria-invalid=move || code_invalid().then_some("true")
+                                />
+                            </div>
+                            <div class="field">
+                                <label for="password">{t.password_label}</label>
+                                <input
+                                    id="password"
+                                    name="password"
+                                    type="password"
+                                    autocomplete="current-password"
+                                    aria-invalid=move || password_invalid().then_some("true")
+                                />
+                            </div>
+                            <button type="submit" class="button">
+                                {t.login_button}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
             </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {
                     let people = demo.await.unwrap_or_default();
-                    (!people.is_empty()).then(|| view! {
-                        <section class="demo-logins" aria-labelledby="demo-logins-title">
-                            <h2 id="demo-logins-title">{t.demo_logins_title}</h2>
-                            <p>{t.demo_logins_intro}</p>
-                            <table>
-                                <thead>
-                                    <tr><th scope="col">{t.demo_name}</th><th scope="col">{t.demo_identity_code}</th></tr>
-                                </thead>
-                                <tbody>
-                                    {people.into_iter().map(|p| view! {
-                                        <tr><td>{p.full_name}</td><td><code>{p.identity_code}</code></td></tr>
-                                    }).collect_view()}
-                                </tbody>
-                            </table>
-                        </section>
-                    })
+                    (!people.is_empty())
+                        .then(|| {
+                            view! {
+                                <section class="demo-logins" aria-labelledby="demo-logins-title">
+                                    <h2 id="demo-logins-title">{t.demo_logins_title}</h2>
+                                    <p>{t.demo_logins_intro}</p>
+                                    <table>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{t.demo_name}</th>
+                                                <th scope="col">{t.demo_identity_code}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {people
+                                                .into_iter()
+                                                .map(|p| {
+                                                    view! {
+                                                        <tr>
+                                                            <td>{p.full_name}</td>
+                                                            <td>
+                                                                <code>{p.identity_code}</code>
+                                                            </td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                </section>
+                            }
+                        })
                 })}
             </Suspense>
         </div>

@@ -49,7 +49,7 @@ pub fn use_texts() -> &'static Texts {
 #[component]
 pub fn PageTitle(#[prop(into)] title: String) -> impl IntoView {
     let t = use_texts();
-    view! { <leptos_meta::Title text=escaped_text(&format!("{title} – {}", t.service_name))/> }
+    view! { <leptos_meta::Title text=escaped_text(&format!("{title} – {}", t.service_name)) /> }
 }
 
 /// Text for an element whose content Leptos writes unescaped (`<title>`,
@@ -81,13 +81,15 @@ where
 {
     let t = use_texts();
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || {
                 let page = page.clone();
                 Suspend::new(async move {
                     match data.await {
                         Ok(d) => page(d).into_any(),
-                        Err(e) => view! { <LoadError error=e/> }.into_any(),
+                        Err(e) => view! { <LoadError error=e /> }.into_any(),
                     }
                 })
             }}
@@ -125,8 +127,8 @@ pub fn ErrorSummary(error: AppError) -> impl IntoView {
 pub fn LoadError(error: AppError) -> impl IntoView {
     use leptos_router::components::Redirect;
     match error {
-        AppError::NotAuthenticated => view! { <Redirect path="/login"/> }.into_any(),
-        AppError::NoticeNotConfirmed => view! { <Redirect path="/notice"/> }.into_any(),
+        AppError::NotAuthenticated => view! { <Redirect path="/login" /> }.into_any(),
+        AppError::NoticeNotConfirmed => view! { <Redirect path="/notice" /> }.into_any(),
         other => {
             // The page answers with the error's status (404 for what is not
             // the citizen's or does not exist), not 200: routes render
@@ -140,7 +142,7 @@ pub fn LoadError(error: AppError) -> impl IntoView {
             {
                 res.set_status(status);
             }
-            view! { <ErrorSummary error=other/> }.into_any()
+            view! { <ErrorSummary error=other /> }.into_any()
         }
     }
 }

@@ -11,9 +11,11 @@ pub fn NotFound() -> impl IntoView {
         res.set_status(http::StatusCode::NOT_FOUND);
     }
     view! {
-        <PageTitle title=t.not_found_title/>
+        <PageTitle title=t.not_found_title />
         <h1>{t.not_found_title}</h1>
         <p>{t.not_found_body}</p>
-        <p><a href="/">{t.back_to_front_page}</a></p>
+        <p>
+            <a href="/">{t.back_to_front_page}</a>
+        </p>
     }
 }

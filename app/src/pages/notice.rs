@@ -12,12 +12,20 @@ pub fn NoticePage() -> impl IntoView {
     let locale = use_locale();
     let notice = Resource::new(move || locale, current_notice);
     view! {
-        <PageTitle title=t.notice_page_title/>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <PageTitle title=t.notice_page_title />
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 match notice.await {
-                    Ok(n) => view! { <NoticeText notice=n/> }.into_any(),
-                    Err(e) => view! { <h1>{t.notice_page_title}</h1><LoadError error=e/> }.into_any(),
+                    Ok(n) => view! { <NoticeText notice=n /> }.into_any(),
+                    Err(e) => {
+                        view! {
+                            <h1>{t.notice_page_title}</h1>
+                            <LoadError error=e />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
@@ -36,17 +44,20 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
         Some(c) => view! {
             <div class="notice-status">
                 <p>{(t.notice_already_confirmed)(&locale.date_time(c.confirmed_at))}</p>
-                <p><a href="/">{t.notice_continue}</a></p>
+                <p>
+                    <a href="/">{t.notice_continue}</a>
+                </p>
             </div>
         }
         .into_any(),
         None => view! {
             <div class="notice-confirm">
-                {move || confirm.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e/> })}
-                <p>{t.notice_confirm_explanation}</p>
-                <ActionForm action=confirm>
-                    <input type="hidden" name="version" value=version/>
-                    <button type="submit" class="button">{t.notice_confirm_button}</button>
+                {move || confirm.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e /> })}
+                <p>{t.notice_confirm_explanation}</p> <ActionForm action=confirm>
+                    <input type="hidden" name="version" value=version />
+                    <button type="submit" class="button">
+                        {t.notice_confirm_button}
+                    </button>
                 </ActionForm>
             </div>
         }
@@ -57,7 +68,7 @@ fn NoticeText(notice: NoticeView) -> impl IntoView {
         <article class="notice">
             <h1>{notice.title}</h1>
             <p class="notice__meta">{published}</p>
-            <NoticeBody body=notice.body/>
+            <NoticeBody body=notice.body />
         </article>
         {footer}
     }

@@ -19,17 +19,23 @@ pub fn PrescriptionsPage() -> impl IntoView {
     let state = Memo::new(move |_| query.get().get("state"));
     let page = Resource::new(move || (state.get(), locale), |(state, locale)| prescriptions_page(state, locale));
     view! {
-        <PageTitle title=t.prescriptions_title/>
+        <PageTitle title=t.prescriptions_title />
         <div class="page-heading">
             <h1>{t.prescriptions_title}</h1>
-            <PrintButton/>
+            <PrintButton />
         </div>
         <p class="lead">{t.prescriptions_intro}</p>
         <ul class="plain-list">
-            <li><a href="/prescriptions/renewals">{t.renewals_link}</a></li>
-            <li><a href="/prescriptions/abroad">{t.wills.abroad_link}</a></li>
+            <li>
+                <a href="/prescriptions/renewals">{t.renewals_link}</a>
+            </li>
+            <li>
+                <a href="/prescriptions/abroad">{t.wills.abroad_link}</a>
+            </li>
         </ul>
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 let wanted = PrescriptionFilter::parse(state.get_untracked().as_deref());
                 match page.await {
@@ -68,24 +74,43 @@ pub fn PrescriptionsPage() -> impl IntoView {
                                 </ul>
                             </nav>
                             {if p.shown.is_empty() {
-                                view! { <p class="empty-state" data-testid="empty-state">{empty}</p> }.into_any()
+                                view! {
+                                    <p class="empty-state" data-testid="empty-state">
+                                        {empty}
+                                    </p>
+                                }
+                                    .into_any()
                             } else {
                                 view! {
                                     <ul class="prescriptions" data-testid="prescription-list">
-                                        {p.shown.into_iter().map(|rx| view! { <li><PrescriptionCard rx/></li> }).collect_view()}
+                                        {p
+                                            .shown
+                                            .into_iter()
+                                            .map(|rx| {
+                                                view! {
+                                                    <li>
+                                                        <PrescriptionCard rx />
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
                                     </ul>
                                 }
-                                .into_any()
+                                    .into_any()
                             }}
                         }
-                        .into_any()
+                            .into_any()
                     }
-                    Err(e @ AppError::BadFilter(_)) => view! {
-                        <ErrorSummary error=e/>
-                        <p><a href="/prescriptions">{t.prescriptions_title}</a></p>
+                    Err(e @ AppError::BadFilter(_)) => {
+                        view! {
+                            <ErrorSummary error=e />
+                            <p>
+                                <a href="/prescriptions">{t.prescriptions_title}</a>
+                            </p>
+                        }
+                            .into_any()
                     }
-                    .into_any(),
-                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -102,33 +127,83 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
         if rx.valid { (t.rx_badge_valid, "badge badge--ok") } else { (t.rx_badge_expired, "badge badge--muted") };
     let left = format!("{} / {} {}", rx.amount_left, rx.amount, rx.amount_unit);
     view! {
-        <article class="prescription" aria-labelledby=labelled_by data-testid="prescription" data-valid=rx.valid.to_string()>
+        <article
+            class="prescription"
+            aria-labelledby=labelled_by
+            data-testid="prescription"
+            data-valid=rx.valid.to_string()
+        >
             <header class="prescription__header">
                 <h2 id=heading_id>{format!("{} {}", rx.medicine, rx.strength)}</h2>
                 <span class=badge_class>{badge}</span>
             </header>
             <dl class="facts">
-                {rx.form.map(|form| view! { <div><dt>{t.rx_form}</dt><dd>{form}</dd></div> })}
-                <div><dt>{t.rx_dosage}</dt><dd>{rx.dosage}</dd></div>
-                <div><dt>{t.rx_prescriber}</dt><dd>{format!("{}, {}", rx.prescriber_provider, rx.prescriber_unit)}</dd></div>
-                <div><dt>{t.rx_prescribed_on}</dt><dd>{locale.date(rx.prescribed_on)}</dd></div>
-                <div><dt>{t.rx_valid_until}</dt><dd>{locale.date(rx.valid_until)}</dd></div>
-                <div><dt>{t.rx_amount_left}</dt><dd data-testid="amount-left">{left}</dd></div>
-                {rx.atc_code.map(|atc| view! { <div class="muted"><dt>{t.rx_atc}</dt><dd data-testid="atc">{atc}</dd></div> })}
+                {rx
+                    .form
+                    .map(|form| {
+                        view! {
+                            <div>
+                                <dt>{t.rx_form}</dt>
+                                <dd>{form}</dd>
+                            </div>
+                        }
+                    })} <div>
+                    <dt>{t.rx_dosage}</dt>
+                    <dd>{rx.dosage}</dd>
+                </div> <div>
+                    <dt>{t.rx_prescriber}</dt>
+                    <dd>{format!("{}, {}", rx.prescriber_provider, rx.prescriber_unit)}</dd>
+                </div> <div>
+                    <dt>{t.rx_prescribed_on}</dt>
+                    <dd>{locale.date(rx.prescribed_on)}</dd>
+                </div> <div>
+                    <dt>{t.rx_valid_until}</dt>
+                    <dd>{locale.date(rx.valid_until)}</dd>
+                </div> <div>
+                    <dt>{t.rx_amount_left}</dt>
+                    <dd data-testid="amount-left">{left}</dd>
+                </div>
+                {rx
+                    .atc_code
+                    .map(|atc| {
+                        view! {
+                            <div class="muted">
+                                <dt>{t.rx_atc}</dt>
+                                <dd data-testid="atc">{atc}</dd>
+                            </div>
+                        }
+                    })}
             </dl>
             {if rx.renewable {
                 let href = format!("/prescriptions/{}/renewal", rx.id);
                 let medicine = format!("{} {}", rx.medicine, rx.strength);
-                Some(view! { <p><a class="button button--secondary" href=href>{(t.renewal_request_link)(&medicine)}</a></p> }.into_any())
+                Some(
+                    view! {
+                        <p>
+                            <a class="button button--secondary" href=href>
+                                {(t.renewal_request_link)(&medicine)}
+                            </a>
+                        </p>
+                    }
+                        .into_any(),
+                )
             } else {
-                rx.narcotic.then(|| view! { <p class="muted" data-testid="narcotic">{t.renewal_narcotic_note}</p> }.into_any())
+                rx.narcotic
+                    .then(|| {
+                        view! {
+                            <p class="muted" data-testid="narcotic">
+                                {t.renewal_narcotic_note}
+                            </p>
+                        }
+                            .into_any()
+                    })
             }}
             <h3>{t.rx_dispensings}</h3>
             {if rx.dispensings.is_empty() {
                 view! { <p class="muted">{t.rx_no_dispensings}</p> }.into_any()
             } else {
                 view! {
-                    <table class="dispensings">
+                    <table class="dispensings stack">
                         <thead>
                             <tr>
                                 <th scope="col">{t.rx_pharmacy}</th>
@@ -137,20 +212,23 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
                             </tr>
                         </thead>
                         <tbody>
-                            {rx.dispensings
+                            {rx
+                                .dispensings
                                 .into_iter()
-                                .map(|d| view! {
-                                    <tr>
-                                        <td>{d.pharmacy}</td>
-                                        <td>{locale.date(d.dispensed_on)}</td>
-                                        <td>{format!("{} {}", d.amount, rx.amount_unit)}</td>
-                                    </tr>
+                                .map(|d| {
+                                    view! {
+                                        <tr>
+                                            <td data-label=t.rx_pharmacy>{d.pharmacy}</td>
+                                            <td data-label=t.rx_dispensed_on>{locale.date(d.dispensed_on)}</td>
+                                            <td data-label=t.rx_amount>{format!("{} {}", d.amount, rx.amount_unit)}</td>
+                                        </tr>
+                                    }
                                 })
                                 .collect_view()}
                         </tbody>
                     </table>
                 }
-                .into_any()
+                    .into_any()
             }}
         </article>
     }

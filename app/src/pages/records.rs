@@ -23,12 +23,12 @@ fn path_of(section: RecordSection) -> &'static str {
 
 #[component]
 pub fn HealthDataPage() -> impl IntoView {
-    view! { <RecordsPage section=RecordSection::Health/> }
+    view! { <RecordsPage section=RecordSection::Health /> }
 }
 
 #[component]
 pub fn SocialWelfarePage() -> impl IntoView {
-    view! { <RecordsPage section=RecordSection::SocialWelfare/> }
+    view! { <RecordsPage section=RecordSection::SocialWelfare /> }
 }
 
 #[component]
@@ -58,25 +58,38 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
         RecordSection::Health => (t.records_health_title, t.records_health_intro),
         RecordSection::SocialWelfare => (t.records_social_title, t.records_social_intro),
     };
-    let laboratory =
-        (section == RecordSection::Health).then(|| view! { <p><a href="/laboratory">{t.lab_title}</a></p> });
+    let laboratory = (section == RecordSection::Health).then(|| {
+        view! {
+            <p>
+                <a href="/laboratory">{t.lab_title}</a>
+            </p>
+        }
+    });
     view! {
-        <PageTitle title=title/>
+        <PageTitle title=title />
         <h1>{title}</h1>
         <p class="lead">{intro}</p>
         {laboratory}
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 let raw = raw.get_untracked();
                 match page.await {
-                    Ok(p) => view! { <RecordList section raw page=p shown_before=shown_before.get_untracked()/> }.into_any(),
-                    Err(e @ AppError::BadFilter(_)) => view! {
-                        <ErrorSummary error=e/>
-                        <FilterForm section raw registers=vec![] providers=vec![]/>
-                        <p><a href=path_of(section)>{t.first_page}</a></p>
+                    Ok(p) => {
+                        view! { <RecordList section raw page=p shown_before=shown_before.get_untracked() /> }.into_any()
                     }
-                    .into_any(),
-                    Err(e) => view! { <LoadError error=e/> }.into_any(),
+                    Err(e @ AppError::BadFilter(_)) => {
+                        view! {
+                            <ErrorSummary error=e />
+                            <FilterForm section raw registers=vec![] providers=vec![] />
+                            <p>
+                                <a href=path_of(section)>{t.first_page}</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <LoadError error=e /> }.into_any(),
                 }
             })}
         </Suspense>
@@ -92,7 +105,12 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
             RecordSection::Health => t.empty_no_data_health,
             RecordSection::SocialWelfare => t.empty_no_data_social,
         };
-        return view! { <p class="empty-state" data-testid="empty-state">{empty}</p> }.into_any();
+        return view! {
+            <p class="empty-state" data-testid="empty-state">
+                {empty}
+            </p>
+        }
+        .into_any();
     }
     let count =
         (t.result_count)(&page.matching_entries.to_string(), &t.n_service_events.of(page.matching_events as usize));
@@ -111,26 +129,60 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
     let first_href = format!("{path}{}", raw.query_string(None));
     let empty = page.events.is_empty();
     view! {
-        <FilterForm section raw=raw.clone() registers=page.registers providers=page.providers/>
-        <p class="result-count" role="status" data-testid="result-count">{count}</p>
+        <FilterForm section raw=raw.clone() registers=page.registers providers=page.providers />
+        <p class="result-count" role="status" data-testid="result-count">
+            {count}
+        </p>
         {if empty {
-            view! { <p class="empty-state" data-testid="empty-state">{t.empty_no_match}</p> }.into_any()
+            view! {
+                <p class="empty-state" data-testid="empty-state">
+                    {t.empty_no_match}
+                </p>
+            }
+                .into_any()
         } else {
             view! {
                 <p class="muted">{range}</p>
                 <ol class="event-list" data-testid="event-list">
-                    {page.events.into_iter().map(|e| view! { <li><EventCard event=e link=true/></li> }).collect_view()}
+                    {page
+                        .events
+                        .into_iter()
+                        .map(|e| {
+                            view! {
+                                <li>
+                                    <EventCard event=e link=true />
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ol>
             }
-            .into_any()
+                .into_any()
         }}
-        {(next_href.is_some() || !is_first_page).then(|| view! {
-            <nav class="pagination" aria-label=t.pagination_label>
-                {(!is_first_page).then(|| view! { <a href=first_href.clone()>{t.first_page}</a> })}
-                {previous_href.map(|h| view! { <a href=h rel="prev" data-testid="previous-page">{t.previous_page}</a> })}
-                {next_href.map(|h| view! { <a href=h rel="next" data-testid="next-page">{t.next_page}</a> })}
-            </nav>
-        })}
+        {(next_href.is_some() || !is_first_page)
+            .then(|| {
+                view! {
+                    <nav class="pagination" aria-label=t.pagination_label>
+                        {(!is_first_page).then(|| view! { <a href=first_href.clone()>{t.first_page}</a> })}
+                        {previous_href
+                            .map(|h| {
+                                view! {
+                                    <a href=h rel="prev" data-testid="previous-page">
+                                        {t.previous_page}
+                                    </a>
+                                }
+                            })}
+                        {next_href
+                            .map(|h| {
+                                view! {
+                                    <a href=h rel="next" data-testid="next-page">
+                                        {t.next_page}
+                                    </a>
+                                }
+                            })}
+                    </nav>
+                }
+            })}
     }
     .into_any()
 }
@@ -146,7 +198,11 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
             .into_iter()
             .map(|c| {
                 let is = selected(&current, &c.value);
-                view! { <option value=c.value selected=is>{c.label}</option> }
+                view! {
+                    <option value=c.value selected=is>
+                        {c.label}
+                    </option>
+                }
             })
             .collect_view()
     };
@@ -162,7 +218,11 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
                         .into_iter()
                         .map(|k| {
                             let is = selected(&current, k.as_str());
-                            view! { <option value=k.as_str() selected=is>{t.entry_kind(k)}</option> }
+                            view! {
+                                <option value=k.as_str() selected=is>
+                                    {t.entry_kind(k)}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>
@@ -171,7 +231,9 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
     });
     view! {
         <form class="filters" method="get" action=path role="search" aria-labelledby="filter-heading">
-            <h2 id="filter-heading" class="filters__title">{t.filter_heading}</h2>
+            <h2 id="filter-heading" class="filters__title">
+                {t.filter_heading}
+            </h2>
             <div class="filters__fields">
                 <div class="field">
                     <label for="filter-register">{t.filter_register}</label>
@@ -190,15 +252,17 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
                 {kind_select}
                 <div class="field">
                     <label for="filter-from">{t.filter_from}</label>
-                    <input id="filter-from" name="from" type="date" value=raw.from.clone().unwrap_or_default()/>
+                    <input id="filter-from" name="from" type="date" value=raw.from.clone().unwrap_or_default() />
                 </div>
                 <div class="field">
                     <label for="filter-to">{t.filter_to}</label>
-                    <input id="filter-to" name="to" type="date" value=raw.to.clone().unwrap_or_default()/>
+                    <input id="filter-to" name="to" type="date" value=raw.to.clone().unwrap_or_default() />
                 </div>
             </div>
             <div class="filters__actions">
-                <button type="submit" class="button">{t.filter_apply}</button>
+                <button type="submit" class="button">
+                    {t.filter_apply}
+                </button>
                 <a href=path>{t.filter_clear}</a>
             </div>
         </form>
@@ -224,24 +288,41 @@ fn EventCard(event: EventView, link: bool) -> impl IntoView {
                     }}
                 </h2>
                 <dl class="event__meta">
-                    <div><dt>{t.label_started}</dt><dd>{locale.date(event.started_on)}</dd></div>
-                    <div><dt>{t.label_register}</dt><dd data-testid="event-register">{event.register_name}</dd></div>
-                    <div><dt>{t.label_unit}</dt><dd>{event.unit_name}</dd></div>
+                    <div>
+                        <dt>{t.label_started}</dt>
+                        <dd>{locale.date(event.started_on)}</dd>
+                    </div>
+                    <div>
+                        <dt>{t.label_register}</dt>
+                        <dd data-testid="event-register">{event.register_name}</dd>
+                    </div>
+                    <div>
+                        <dt>{t.label_unit}</dt>
+                        <dd>{event.unit_name}</dd>
+                    </div>
                 </dl>
             </header>
             <ul class="entries">
                 {event
                     .entries
                     .into_iter()
-                    .map(|x| view! {
-                        <li class="entry" data-kind=x.kind.as_str()>
-                            <span class="entry__kind">{t.entry_kind(x.kind)}</span>
-                            <span class="entry__date">{(t.entry_recorded_on)(&locale.date(x.recorded_on))}</span>
-                            <p class="entry__text">{x.text}</p>
-                            {x.lab_test.map(|test| view! {
-                                <a class="entry__link" href=super::laboratory::test_href(&test)>{(t.lab_chart_title)(&test)}</a>
-                            })}
-                        </li>
+                    .map(|x| {
+                        view! {
+                            <li class="entry" data-kind=x.kind.as_str()>
+                                <span class="entry__kind">{t.entry_kind(x.kind)}</span>
+                                <span class="entry__date">{(t.entry_recorded_on)(&locale.date(x.recorded_on))}</span>
+                                <p class="entry__text">{x.text}</p>
+                                {x
+                                    .lab_test
+                                    .map(|test| {
+                                        view! {
+                                            <a class="entry__link" href=super::laboratory::test_href(&test)>
+                                                {(t.lab_chart_title)(&test)}
+                                            </a>
+                                        }
+                                    })}
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
@@ -266,7 +347,9 @@ pub fn ServiceEventPage() -> impl IntoView {
         },
     );
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 match event.await {
                     Ok(e) => {
@@ -277,21 +360,29 @@ pub fn ServiceEventPage() -> impl IntoView {
                         };
                         let stored = (t.event_stored_in)(&e.register_name);
                         view! {
-                            <PageTitle title=e.title.clone()/>
-                            <p><a href=back.0>{back.1}</a></p>
+                            <PageTitle title=e.title.clone() />
+                            <p>
+                                <a href=back.0>{back.1}</a>
+                            </p>
                             <h1>{e.title.clone()}</h1>
-                            <p class="lead" data-testid="stored-in">{stored}</p>
-                            <EventCard event=e link=false/>
+                            <p class="lead" data-testid="stored-in">
+                                {stored}
+                            </p>
+                            <EventCard event=e link=false />
                         }
-                        .into_any()
+                            .into_any()
                     }
-                    Err(e) => view! {
-                        <PageTitle title=t.records_health_title/>
-                        <h1>{t.records_health_title}</h1>
-                        <LoadError error=e/>
-                        <p><a href="/records">{t.back_to_health}</a></p>
+                    Err(e) => {
+                        view! {
+                            <PageTitle title=t.records_health_title />
+                            <h1>{t.records_health_title}</h1>
+                            <LoadError error=e />
+                            <p>
+                                <a href="/records">{t.back_to_health}</a>
+                            </p>
+                        }
+                            .into_any()
                     }
-                    .into_any(),
                 }
             })}
         </Suspense>

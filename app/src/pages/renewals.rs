@@ -16,48 +16,94 @@ pub fn RenewalsPage() -> impl IntoView {
     let locale = use_locale();
     let all = Resource::new(move || locale, renewal_requests);
     view! {
-        <PageTitle title=t.renewals_title/>
+        <PageTitle title=t.renewals_title />
         <h1>{t.renewals_title}</h1>
         <p class="lead">{t.renewals_intro}</p>
-        {loaded(all, move |all| {
-            if all.is_empty() {
-                return view! { <p class="empty-state" data-testid="empty-state">{t.renewals_empty}</p> }.into_any();
-            }
-            view! {
-                <div class="table-scroll" role="region" aria-label=t.renewals_title tabindex="0">
-                <table data-testid="renewals">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.renewal_col_medicine}</th>
-                            <th scope="col">{t.renewal_col_sent}</th>
-                            <th scope="col">{t.renewal_col_provider}</th>
-                            <th scope="col">{t.renewal_col_state}</th>
-                            <th scope="col">{t.renewal_col_message}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {all.into_iter().map(|r| view! {
-                            <tr data-state=r.state.as_str()>
-                                <td>{r.medicine}</td>
-                                <td>
-                                    {locale.local_date(r.sent_at)}
-                                    {r.sent_by.map(|name| view! { <br/><span class="muted">{(t.renewal_sent_by)(&name)}</span> })}
-                                </td>
-                                <td>{r.unit.map(|unit| view! { {unit}<br/> })}{r.provider}</td>
-                                <td data-testid="state">{(t.renewal_state)(r.state, &locale.local_date(r.state_at))}</td>
-                                <td class="message-cell">
-                                    <span class="message" dir="auto" data-testid="message">{r.message.unwrap_or_default()}</span>
-                                    {r.mobile.map(|number| view! { <br/><span class="muted" data-testid="mobile">{(t.renewal_text_to)(&number)}</span> })}
-                                </td>
-                            </tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-                </div>
-            }
-            .into_any()
-        })}
-        <p><a href="/prescriptions">{t.back_to_prescriptions}</a></p>
+        {loaded(
+            all,
+            move |all| {
+                if all.is_empty() {
+                    return view! {
+                        <p class="empty-state" data-testid="empty-state">
+                            {t.renewals_empty}
+                        </p>
+                    }
+                        .into_any();
+                }
+                view! {
+                    <div class="table-scroll" role="region" aria-label=t.renewals_title tabindex="0">
+                        <table class="stack" data-testid="renewals">
+                            <thead>
+                                <tr>
+                                    <th scope="col">{t.renewal_col_medicine}</th>
+                                    <th scope="col">{t.renewal_col_sent}</th>
+                                    <th scope="col">{t.renewal_col_provider}</th>
+                                    <th scope="col">{t.renewal_col_state}</th>
+                                    <th scope="col">{t.renewal_col_message}</th>
+                                </tr>
+                            </thead>
+                            <tbody>
+                                {all
+                                    .into_iter()
+                                    .map(|r| {
+                                        view! {
+                                            <tr data-state=r.state.as_str()>
+                                                <td data-label=t.renewal_col_medicine>{r.medicine}</td>
+                                                <td data-label=t
+                                                    .renewal_col_sent>
+                                                    {locale.local_date(r.sent_at)}
+                                                    {r
+                                                        .sent_by
+                                                        .map(|name| {
+                                                            view! {
+                                                                <br />
+                                                                <span class="muted">{(t.renewal_sent_by)(&name)}</span>
+                                                            }
+                                                        })}
+                                                </td>
+                                                <td data-label=t
+                                                    .renewal_col_provider>
+                                                    {r
+                                                        .unit
+                                                        .map(|unit| {
+                                                            view! {
+                                                                {unit}
+                                                                <br />
+                                                            }
+                                                        })}{r.provider}
+                                                </td>
+                                                <td data-label=t.renewal_col_state data-testid="state">
+                                                    {(t.renewal_state)(r.state, &locale.local_date(r.state_at))}
+                                                </td>
+                                                <td class="message-cell" data-label=t.renewal_col_message>
+                                                    <span class="message" dir="auto" data-testid="message">
+                                                        {r.message.unwrap_or_default()}
+                                                    </span>
+                                                    {r
+                                                        .mobile
+                                                        .map(|number| {
+                                                            view! {
+                                                                <br />
+                                                                <span class="muted" data-testid="mobile">
+                                                                    {(t.renewal_text_to)(&number)}
+                                                                </span>
+                                                            }
+                                                        })}
+                                                </td>
+                                            </tr>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            },
+        )}
+        <p>
+            <a href="/prescriptions">{t.back_to_prescriptions}</a>
+        </p>
     }
 }
 
@@ -70,46 +116,84 @@ pub fn RenewalFormPage() -> impl IntoView {
     let form = Resource::new(move || (id.get(), locale), |(id, locale)| renewal_form(id, locale));
     let send = ServerAction::<SendRenewalRequest>::new();
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 match form.await {
-                    Ok(f) => view! {
-                        <PageTitle title=(t.renewal_form_title)(&f.medicine)/>
-                        <h1>{(t.renewal_form_title)(&f.medicine)}</h1>
-                        {move || send.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e/> })}
-                        <p class="lead">{(t.renewal_form_intro)(&locale.date(f.valid_until))}</p>
-                        <ActionForm action=send>
-                            <input type="hidden" name="prescription" value=f.prescription/>
-                            <input type="hidden" name="form_key" value=f.form_key/>
-                            <div class="field">
-                                <label for="renewal-unit">{t.renewal_unit_label}</label>
-                                <select id="renewal-unit" name="unit">
-                                    {f.units.into_iter().map(|c| {
-                                        let label = if c.value == f.prescriber_unit { (t.renewal_prescriber_choice)(&c.label) } else { c.label };
-                                        view! { <option value=c.value>{label}</option> }
-                                    }).collect_view()}
-                                </select>
-                            </div>
-                            <div class="field">
-                                <label for="renewal-message">{(t.renewal_message_label)(MESSAGE_MAX_CHARS)}</label>
-                                <textarea id="renewal-message" name="message" dir="auto" rows="4" maxlength=MESSAGE_MAX_CHARS></textarea>
-                            </div>
-                            <div class="field">
-                                <label for="renewal-mobile">{t.renewal_mobile_label}</label>
-                                <p class="hint" id="renewal-mobile-hint">{t.renewal_mobile_hint}</p>
-                                <input id="renewal-mobile" name="mobile" type="tel" autocomplete="tel" inputmode="tel" maxlength="20" aria-describedby="renewal-mobile-hint"/>
-                            </div>
-                            <button type="submit" class="button">{t.renewal_send_button}</button>
-                        </ActionForm>
-                    }.into_any(),
-                    Err(e) => view! {
-                        <PageTitle title=t.renewals_title/>
-                        <h1>{t.renewals_title}</h1>
-                        <LoadError error=e/>
-                    }.into_any(),
+                    Ok(f) => {
+                        view! {
+                            <PageTitle title=(t.renewal_form_title)(&f.medicine) />
+                            <h1>{(t.renewal_form_title)(&f.medicine)}</h1>
+                            {move || {
+                                send.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e /> })
+                            }}
+                            <p class="lead">{(t.renewal_form_intro)(&locale.date(f.valid_until))}</p>
+                            <ActionForm action=send>
+                                <input type="hidden" name="prescription" value=f.prescription />
+                                <input type="hidden" name="form_key" value=f.form_key />
+                                <div class="field">
+                                    <label for="renewal-unit">{t.renewal_unit_label}</label>
+                                    <select id="renewal-unit" name="unit">
+                                        {f
+                                            .units
+                                            .into_iter()
+                                            .map(|c| {
+                                                let label = if c.value == f.prescriber_unit {
+                                                    (t.renewal_prescriber_choice)(&c.label)
+                                                } else {
+                                                    c.label
+                                                };
+                                                view! { <option value=c.value>{label}</option> }
+                                            })
+                                            .collect_view()}
+                                    </select>
+                                </div>
+                                <div class="field">
+                                    <label for="renewal-message">{(t.renewal_message_label)(MESSAGE_MAX_CHARS)}</label>
+                                    <textarea
+                                        id="renewal-message"
+                                        name="message"
+                                        dir="auto"
+                                        rows="4"
+                                        maxlength=MESSAGE_MAX_CHARS
+                                    ></textarea>
+                                </div>
+                                <div class="field">
+                                    <label for="renewal-mobile">{t.renewal_mobile_label}</label>
+                                    <p class="hint" id="renewal-mobile-hint">
+                                        {t.renewal_mobile_hint}
+                                    </p>
+                                    <input
+                                        id="renewal-mobile"
+                                        name="mobile"
+                                        type="tel"
+                                        autocomplete="tel"
+                                        inputmode="tel"
+                                        maxlength="20"
+                                        aria-describedby="renewal-mobile-hint"
+                                    />
+                                </div>
+                                <button type="submit" class="button">
+                                    {t.renewal_send_button}
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => {
+                        view! {
+                            <PageTitle title=t.renewals_title />
+                            <h1>{t.renewals_title}</h1>
+                            <LoadError error=e />
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
-        <p><a href="/prescriptions">{t.back_to_prescriptions}</a></p>
+        <p>
+            <a href="/prescriptions">{t.back_to_prescriptions}</a>
+        </p>
     }
 }

@@ -17,11 +17,13 @@ pub fn WillsPage() -> impl IntoView {
     let t = use_texts();
     let page = Resource::new(|| (), |_| wills_page());
     view! {
-        <PageTitle title=t.wills.title/>
+        <PageTitle title=t.wills.title />
         <h1>{t.wills.title}</h1>
         <p class="lead">{t.wills.intro}</p>
-        <p class="callout" data-testid="shown-to-healthcare">{t.wills.shown_to_healthcare}</p>
-        {loaded(page, |page| view! { <Wills page=page/> })}
+        <p class="callout" data-testid="shown-to-healthcare">
+            {t.wills.shown_to_healthcare}
+        </p>
+        {loaded(page, |page| view! { <Wills page=page /> })}
     }
 }
 
@@ -37,7 +39,7 @@ fn Wills(page: WillsView) -> impl IntoView {
             .into_iter()
             .flatten()
             .find_map(Result::err)
-            .map(|e| view! { <ErrorSummary error=e/> })
+            .map(|e| view! { <ErrorSummary error=e /> })
     };
     let key = page.form_key.clone();
     let has_one = page.living_will.is_some();
@@ -52,25 +54,61 @@ fn Wills(page: WillsView) -> impl IntoView {
         <section class="panel" aria-labelledby="living-will" data-testid="living-will">
             <h2 id="living-will">{t.wills.living_will}</h2>
             {match &page.living_will {
-                Some(v) => view! { <WillVersion version=v.clone() in_force=true/> }.into_any(),
+                Some(v) => view! { <WillVersion version=v.clone() in_force=true /> }.into_any(),
                 None => view! { <p data-testid="living-will-none">{t.wills.living_will_none}</p> }.into_any(),
             }}
             <ActionForm action=save>
-                <input type="hidden" name="form_key" value=save_key/>
-                <WillField id="will-care" name="care" label=t.wills.section_care value=will.care max=WISHES_MAX_CHARS rows=6/>
-                <WillField id="will-end-of-life" name="end_of_life" label=t.wills.section_end_of_life value=will.end_of_life max=WISHES_MAX_CHARS rows=6/>
-                <WillField id="will-person" name="person_to_hear" label=t.wills.section_person value=will.person_to_hear max=SHORT_TEXT_MAX_CHARS rows=2/>
-                <button type="submit" class="button">{if has_one { t.wills.save_new_version } else { t.wills.save_living_will }}</button>
+                <input type="hidden" name="form_key" value=save_key />
+                <WillField
+                    id="will-care"
+                    name="care"
+                    label=t.wills.section_care
+                    value=will.care
+                    max=WISHES_MAX_CHARS
+                    rows=6
+                />
+                <WillField
+                    id="will-end-of-life"
+                    name="end_of_life"
+                    label=t.wills.section_end_of_life
+                    value=will.end_of_life
+                    max=WISHES_MAX_CHARS
+                    rows=6
+                />
+                <WillField
+                    id="will-person"
+                    name="person_to_hear"
+                    label=t.wills.section_person
+                    value=will.person_to_hear
+                    max=SHORT_TEXT_MAX_CHARS
+                    rows=2
+                />
+                <button type="submit" class="button">
+                    {if has_one { t.wills.save_new_version } else { t.wills.save_living_will }}
+                </button>
             </ActionForm>
             {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_living_will))}
-            {(!page.earlier.is_empty()).then(|| view! {
-                <h3>{t.wills.earlier_versions}</h3>
-                <ul class="plain-list" data-testid="earlier-versions">
-                    {page.earlier.into_iter().map(|v| view! { <li><WillVersion version=v in_force=false/></li> }).collect_view()}
-                </ul>
-            })}
+            {(!page.earlier.is_empty())
+                .then(|| {
+                    view! {
+                        <h3>{t.wills.earlier_versions}</h3>
+                        <ul class="plain-list" data-testid="earlier-versions">
+                            {page
+                                .earlier
+                                .into_iter()
+                                .map(|v| {
+                                    view! {
+                                        <li>
+                                            <WillVersion version=v in_force=false />
+                                        </li>
+                                    }
+                                })
+                                .collect_view()}
+                        </ul>
+                    }
+                })}
         </section>
-        <OrganDonationSection organ=page.organ_donation form_key=Some(key) save=organ withdraw=withdraw_organ/>
+        <OrganDonationSection organ=page.organ_donation form_key=Some(key) save=organ withdraw=withdraw_organ />
     }
 }
 
@@ -89,8 +127,12 @@ fn WillField(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <p class="hint" id=hint.clone()>{(t.wills.at_most)(max)}</p>
-            <textarea id=id name=name dir="auto" rows=rows maxlength=max aria-describedby=hint>{textarea_text(&value)}</textarea>
+            <p class="hint" id=hint.clone()>
+                {(t.wills.at_most)(max)}
+            </p>
+            <textarea id=id name=name dir="auto" rows=rows maxlength=max aria-describedby=hint>
+                {textarea_text(&value)}
+            </textarea>
         </div>
     }
 }
@@ -108,13 +150,18 @@ fn WillVersion(version: LivingWillVersion, in_force: bool) -> impl IntoView {
     ];
     let body = view! {
         <dl class="will-text">
-            {sections.into_iter().map(|(label, text)| {
-                let empty = text.is_empty();
-                view! {
-                    <dt>{label}</dt>
-                    <dd class="as-typed" dir="auto" class:muted=empty>{if empty { t.wills.section_empty.to_string() } else { text }}</dd>
-                }
-            }).collect_view()}
+            {sections
+                .into_iter()
+                .map(|(label, text)| {
+                    let empty = text.is_empty();
+                    view! {
+                        <dt>{label}</dt>
+                        <dd class="as-typed" dir="auto" class:muted=empty>
+                            {if empty { t.wills.section_empty.to_string() } else { text }}
+                        </dd>
+                    }
+                })
+                .collect_view()}
         </dl>
     };
     if in_force {
@@ -153,41 +200,78 @@ fn OrganDonationSection(
         <section class="panel" aria-labelledby="organ-donation" data-testid="organ-donation">
             <h2 id="organ-donation">{t.wills.organ_donation}</h2>
             {match organ {
-                Some((at, o)) => view! {
-                    <div data-testid="organ-in-force" data-donate=o.donate.to_string()>
-                        <p>{if o.donate { t.wills.organ_yes } else { t.wills.organ_no }}</p>
-                        {(!o.restriction.is_empty()).then(|| view! {
-                            <p><strong>{t.wills.restriction}": "</strong><span class="as-typed" dir="auto" data-testid="restriction">{o.restriction}</span></p>
-                        })}
-                        <p>{(t.wills.saved_on)(&locale.local_date(at))}</p>
-                    </div>
-                }.into_any(),
+                Some((at, o)) => {
+                    view! {
+                        <div data-testid="organ-in-force" data-donate=o.donate.to_string()>
+                            <p>{if o.donate { t.wills.organ_yes } else { t.wills.organ_no }}</p>
+                            {(!o.restriction.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <p>
+                                            <strong>{t.wills.restriction}": "</strong>
+                                            <span class="as-typed" dir="auto" data-testid="restriction">
+                                                {o.restriction}
+                                            </span>
+                                        </p>
+                                    }
+                                })}
+                            <p>{(t.wills.saved_on)(&locale.local_date(at))}</p>
+                        </div>
+                    }
+                        .into_any()
+                }
                 None => view! { <p data-testid="organ-none">{t.wills.organ_none}</p> }.into_any(),
             }}
-            {form_key.map(|key| {
-                let (save_key, withdraw_key) = (format!("{key}-organ"), format!("{key}-organ-withdraw"));
-                view! {
-                <ActionForm action=save>
-                    <input type="hidden" name="form_key" value=save_key/>
-                    <fieldset class="field">
-                        <legend>{t.wills.organ_choice}</legend>
-                        <div class="checkbox">
-                            <input type="radio" id="organ-yes" name="donate" value="yes" checked=yes == Some(true)/>
-                            <label for="organ-yes">{t.wills.organ_yes}</label>
-                        </div>
-                        <div class="checkbox">
-                            <input type="radio" id="organ-no" name="donate" value="no" checked=yes == Some(false)/>
-                            <label for="organ-no">{t.wills.organ_no}</label>
-                        </div>
-                    </fieldset>
-                    <div class="field">
-                        <label for="organ-restriction">{(t.wills.restriction_label)(SHORT_TEXT_MAX_CHARS)}</label>
-                        <textarea id="organ-restriction" name="restriction" dir="auto" rows="2" maxlength=SHORT_TEXT_MAX_CHARS>{textarea_text(&restriction)}</textarea>
-                    </div>
-                    <button type="submit" class="button">{t.wills.save_organ}</button>
-                </ActionForm>
-                {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_organ))}
-            }})}
+            {form_key
+                .map(|key| {
+                    let (save_key, withdraw_key) = (format!("{key}-organ"), format!("{key}-organ-withdraw"));
+                    view! {
+                        <ActionForm action=save>
+                            <input type="hidden" name="form_key" value=save_key />
+                            <fieldset class="field">
+                                <legend>{t.wills.organ_choice}</legend>
+                                <div class="checkbox">
+                                    <input
+                                        type="radio"
+                                        id="organ-yes"
+                                        name="donate"
+                                        value="yes"
+                                        checked=yes == Some(true)
+                                    />
+                                    <label for="organ-yes">{t.wills.organ_yes}</label>
+                                </div>
+                                <div class="checkbox">
+                                    <input
+                                        type="radio"
+                                        id="organ-no"
+                                        name="donate"
+                                        value="no"
+                                        checked=yes == Some(false)
+                                    />
+                                    <label for="organ-no">{t.wills.organ_no}</label>
+                                </div>
+                            </fieldset>
+                            <div class="field">
+                                <label for="organ-restriction">
+                                    {(t.wills.restriction_label)(SHORT_TEXT_MAX_CHARS)}
+                                </label>
+                                <textarea
+                                    id="organ-restriction"
+                                    name="restriction"
+                                    dir="auto"
+                                    rows="2"
+                                    maxlength=SHORT_TEXT_MAX_CHARS
+                                >
+                                    {textarea_text(&restriction)}
+                                </textarea>
+                            </div>
+                            <button type="submit" class="button">
+                                {t.wills.save_organ}
+                            </button>
+                        </ActionForm>
+                        {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_organ))}
+                    }
+                })}
         </section>
     }
 }

@@ -39,44 +39,64 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
     view! {
         <section class="panel" aria-labelledby="du-consents">
             <h2 id="du-consents">{t.consents_heading}</h2>
-            {page.consents.into_iter().map(|c| {
-                let (title, explain) = match c.sector {
-                    Sector::Healthcare => (t.consent_healthcare_title, t.consent_healthcare_explain),
-                    Sector::SocialWelfare => (t.consent_social_title, t.consent_social_explain),
-                };
-                let code = c.sector.as_str();
-                let state = match c.given_at {
-                    Some(at) => (t.consent_given_on)(&locale.local_date(at)),
-                    None => t.consent_not_given.to_string(),
-                };
-                // No key, no forms: the asker may not declare for the subject.
-                let form_key = key.as_ref().map(|key| format!("{key}-consent-{code}"));
-                // A consent given before 2024 covers sharing through Kanta only.
-                let to_update = c.to_update.then(|| {
-                    let form_key = key.as_ref().map(|key| format!("{key}-update-{code}"));
+            {page
+                .consents
+                .into_iter()
+                .map(|c| {
+                    let (title, explain) = match c.sector {
+                        Sector::Healthcare => (t.consent_healthcare_title, t.consent_healthcare_explain),
+                        Sector::SocialWelfare => (t.consent_social_title, t.consent_social_explain),
+                    };
+                    let code = c.sector.as_str();
+                    let state = match c.given_at {
+                        Some(at) => (t.consent_given_on)(&locale.local_date(at)),
+                        None => t.consent_not_given.to_string(),
+                    };
+                    let form_key = key.as_ref().map(|key| format!("{key}-consent-{code}"));
+                    let to_update = c
+                        .to_update
+                        .then(|| {
+                            let form_key = key.as_ref().map(|key| format!("{key}-update-{code}"));
+                            // No key, no forms: the asker may not declare for the subject.
+                            // A consent given before 2024 covers sharing through Kanta only.
+                            view! {
+                                <div class="callout" data-testid="consent-to-update">
+                                    <p>{t.consent_before_2024}</p>
+                                    {form_key
+                                        .map(|form_key| {
+                                            consent_form!(
+                                                update, "sector", code, form_key, (t.consent_update_button)(t.sector(c.sector)), "button"
+                                            )
+                                        })}
+                                </div>
+                            }
+                        });
+                    let sector = t.sector(c.sector);
+                    let form = form_key
+                        .map(|form_key| {
+                            if c.given_at.is_some() {
+                                consent_form!(
+                                    withdraw, "sector", code, form_key, (t.consent_withdraw_button)(sector), "button button--secondary"
+                                )
+                                    .into_any()
+                            } else {
+                                consent_form!(give, "sector", code, form_key, (t.consent_give_button)(sector), "button")
+                                    .into_any()
+                            }
+                        });
                     view! {
-                        <div class="callout" data-testid="consent-to-update">
-                            <p>{t.consent_before_2024}</p>
-                            {form_key.map(|form_key| consent_form!(update, "sector", code, form_key, (t.consent_update_button)(t.sector(c.sector)), "button"))}
+                        <div class="declaration" data-testid=format!("consent-{code}")>
+                            <h3>{title}</h3>
+                            <p>{explain}</p>
+                            <p class="state" data-testid="state">
+                                {state}
+                            </p>
+                            {to_update}
+                            {form}
                         </div>
                     }
-                });
-                let sector = t.sector(c.sector);
-                let form = form_key.map(|form_key| if c.given_at.is_some() {
-                    consent_form!(withdraw, "sector", code, form_key, (t.consent_withdraw_button)(sector), "button button--secondary").into_any()
-                } else {
-                    consent_form!(give, "sector", code, form_key, (t.consent_give_button)(sector), "button").into_any()
-                });
-                view! {
-                    <div class="declaration" data-testid=format!("consent-{code}")>
-                        <h3>{title}</h3>
-                        <p>{explain}</p>
-                        <p class="state" data-testid="state">{state}</p>
-                        {to_update}
-                        {form}
-                    </div>
-                }
-            }).collect_view()}
+                })
+                .collect_view()}
         </section>
     }
 }
@@ -93,28 +113,44 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
             <h2 id="du-cross">{t.cross_heading}</h2>
             <p>{t.cross_explain}</p>
             {if !page.cross_open {
-                view! { <p data-testid="cross-not-open">{(t.cross_not_open)(&locale.date(page.cross_opens_on))}</p> }.into_any()
+                view! { <p data-testid="cross-not-open">{(t.cross_not_open)(&locale.date(page.cross_opens_on))}</p> }
+                    .into_any()
             } else {
-                page.cross.into_iter().map(|c| {
-                    let code = c.direction.as_str();
-                    let name = t.cross_sector(c.direction);
-                    let state = match c.given_at {
-                        Some(at) => (t.consent_given_on)(&locale.local_date(at)),
-                        None => t.consent_not_given.to_string(),
-                    };
-                    let form_key = key.as_ref().map(|key| format!("{key}-cross-{code}"));
-                    let form = form_key.map(|form_key| if c.given_at.is_some() {
-                        consent_form!(withdraw_cross, "direction", code, form_key, (t.cross_withdraw_button)(name), "button button--secondary").into_any()
-                    } else {
-                        consent_form!(give_cross, "direction", code, form_key, (t.cross_give_button)(name), "button").into_any()
-                    });
-                    view! {
-                        <div class="declaration" data-testid=format!("cross-{code}")>
-                            <p class="state" data-testid="state">{state}</p>
-                            {form}
-                        </div>
-                    }
-                }).collect_view().into_any()
+                page.cross
+                    .into_iter()
+                    .map(|c| {
+                        let code = c.direction.as_str();
+                        let name = t.cross_sector(c.direction);
+                        let state = match c.given_at {
+                            Some(at) => (t.consent_given_on)(&locale.local_date(at)),
+                            None => t.consent_not_given.to_string(),
+                        };
+                        let form_key = key.as_ref().map(|key| format!("{key}-cross-{code}"));
+                        let form = form_key
+                            .map(|form_key| {
+                                if c.given_at.is_some() {
+                                    consent_form!(
+                                        withdraw_cross, "direction", code, form_key, (t.cross_withdraw_button)(name), "button button--secondary"
+                                    )
+                                        .into_any()
+                                } else {
+                                    consent_form!(
+                                        give_cross, "direction", code, form_key, (t.cross_give_button)(name), "button"
+                                    )
+                                        .into_any()
+                                }
+                            });
+                        view! {
+                            <div class="declaration" data-testid=format!("cross-{code}")>
+                                <p class="state" data-testid="state">
+                                    {state}
+                                </p>
+                                {form}
+                            </div>
+                        }
+                    })
+                    .collect_view()
+                    .into_any()
             }}
         </section>
     }

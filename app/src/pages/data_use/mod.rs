@@ -37,8 +37,14 @@ fn DataUseNav(current: &'static str) -> impl IntoView {
             <ul>
                 {links
                     .into_iter()
-                    .map(|(href, label)| view! {
-                        <li><a href=href aria-current=(href == current).then_some("page")>{label}</a></li>
+                    .map(|(href, label)| {
+                        view! {
+                            <li>
+                                <a href=href aria-current=(href == current).then_some("page")>
+                                    {label}
+                                </a>
+                            </li>
+                        }
                     })
                     .collect_view()}
             </ul>
@@ -52,11 +58,11 @@ pub fn DataUsePage() -> impl IntoView {
     let locale = use_locale();
     let page = Resource::new(move || locale, data_use_page);
     view! {
-        <PageTitle title=t.nav_data_use/>
+        <PageTitle title=t.nav_data_use />
         <h1>{t.nav_data_use}</h1>
-        <DataUseNav current="/data-use"/>
+        <DataUseNav current="/data-use" />
         <p class="lead">{t.data_use_intro}</p>
-        {loaded(page, |p| view! { <DataUseSections page=p/> })}
+        {loaded(page, |p| view! { <DataUseSections page=p /> })}
     }
 }
 
@@ -93,15 +99,22 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     let denial_actions = denials::DenialActions { cancel, allow_rx, withdraw_rx };
     let t = use_texts();
     view! {
-        {move || error().map(|e| view! { <ErrorSummary error=e/> })}
-        {page.view_only_for.clone().map(|name| view! {
-            <p class="callout" data-testid="view-only">{(t.data_use_view_only)(&name)}</p>
-        })}
-        <NoticeSection page=page.clone() confirm_child/>
-        <consents::ConsentsSection page=page.clone() actions=consent_actions/>
-        <consents::CrossSection page=page.clone() actions=consent_actions/>
-        <denials::DenialsSection page=page.clone() actions=denial_actions/>
-        <OtherDeclarations page=page/>
+        {move || error().map(|e| view! { <ErrorSummary error=e /> })}
+        {page
+            .view_only_for
+            .clone()
+            .map(|name| {
+                view! {
+                    <p class="callout" data-testid="view-only">
+                        {(t.data_use_view_only)(&name)}
+                    </p>
+                }
+            })}
+        <NoticeSection page=page.clone() confirm_child />
+        <consents::ConsentsSection page=page.clone() actions=consent_actions />
+        <consents::CrossSection page=page.clone() actions=consent_actions />
+        <denials::DenialsSection page=page.clone() actions=denial_actions />
+        <OtherDeclarations page=page />
     }
 }
 
@@ -129,7 +142,9 @@ fn OtherDeclarations(page: DataUseView) -> impl IntoView {
         return view! {
             <section class="panel" aria-labelledby="du-other" data-testid="other-declarations">
                 <h2 id="du-other">{w.other_declarations}</h2>
-                <p class="callout" data-testid="wills-own-matter">{t.err_own_wills}</p>
+                <p class="callout" data-testid="wills-own-matter">
+                    {t.err_own_wills}
+                </p>
                 <p class="callout">{t.err_own_abroad_consent}</p>
             </section>
         }
@@ -141,9 +156,13 @@ fn OtherDeclarations(page: DataUseView) -> impl IntoView {
             <ul class="plain-list">
                 <li>{living_will}</li>
                 <li>{organ}</li>
-                <li><a href="/wills">{w.title}</a></li>
+                <li>
+                    <a href="/wills">{w.title}</a>
+                </li>
                 <li>{abroad}</li>
-                <li><a href="/prescriptions/abroad">{w.abroad_link}</a></li>
+                <li>
+                    <a href="/prescriptions/abroad">{w.abroad_link}</a>
+                </li>
             </ul>
         </section>
     }
@@ -162,44 +181,89 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
         <section class="panel" aria-labelledby="du-notice">
             <h2 id="du-notice">{t.notice_page_title}</h2>
             <p>{(t.du_notice_current)(page.current_version.as_str())}</p>
-            {(!confirmed).then(|| view! { <p><strong>{t.du_notice_not_confirmed}</strong></p> })}
-            {page.child_name.clone().filter(|_| !confirmed).zip(page.form_key.clone()).map(|(child, key)| {
-                let current = page.current_version.as_str().to_string();
-                let href = format!("/data-use/notice/{current}");
-                view! {
-                    <p>{(t.du_confirm_for_child_explain)(&child)}" "<a href=href>{(t.du_read_version)(&current)}</a></p>
-                    <ActionForm action=confirm_child>
-                        <input type="hidden" name="version" value=current.clone()/>
-                        <input type="hidden" name="form_key" value=format!("{key}-child-notice")/>
-                        <button type="submit" class="button">{(t.du_confirm_for_child_button)(&child)}</button>
-                    </ActionForm>
-                }
-            })}
+            {(!confirmed)
+                .then(|| {
+                    view! {
+                        <p>
+                            <strong>{t.du_notice_not_confirmed}</strong>
+                        </p>
+                    }
+                })}
+            {page
+                .child_name
+                .clone()
+                .filter(|_| !confirmed)
+                .zip(page.form_key.clone())
+                .map(|(child, key)| {
+                    let current = page.current_version.as_str().to_string();
+                    let href = format!("/data-use/notice/{current}");
+                    view! {
+                        <p>
+                            {(t.du_confirm_for_child_explain)(&child)}" "
+                            <a href=href>{(t.du_read_version)(&current)}</a>
+                        </p>
+                        <ActionForm action=confirm_child>
+                            <input type="hidden" name="version" value=current.clone() />
+                            <input type="hidden" name="form_key" value=format!("{key}-child-notice") />
+                            <button type="submit" class="button">
+                                {(t.du_confirm_for_child_button)(&child)}
+                            </button>
+                        </ActionForm>
+                    }
+                })}
             <h3>{t.du_confirmations_heading}</h3>
             {if confirmations.is_empty() {
                 view! { <p>{t.du_no_confirmations}</p> }.into_any()
             } else {
                 view! {
-                    <table data-testid="confirmations">
-                        <thead><tr><th scope="col">{t.col_version}</th><th scope="col">{t.col_time}</th><th scope="col">{t.col_channel}</th></tr></thead>
+                    <table class="stack" data-testid="confirmations">
+                        <thead>
+                            <tr>
+                                <th scope="col">{t.col_version}</th>
+                                <th scope="col">{t.col_time}</th>
+                                <th scope="col">{t.col_channel}</th>
+                            </tr>
+                        </thead>
                         <tbody>
-                            {confirmations.into_iter().map(|c| {
-                                let channel = match c.channel {
-                                    ConfirmationChannel::Online => t.channel_online.to_string(),
-                                    ConfirmationChannel::OnlineByGuardian { guardian_name } => (t.channel_online_by_guardian)(&guardian_name),
-                                    ConfirmationChannel::InPerson { provider_name } => (t.channel_in_person)(&provider_name),
-                                };
-                                view! { <tr><td>{c.version.to_string()}</td><td>{locale.date_time(c.confirmed_at)}</td><td>{channel}</td></tr> }
-                            }).collect_view()}
+                            {confirmations
+                                .into_iter()
+                                .map(|c| {
+                                    let channel = match c.channel {
+                                        ConfirmationChannel::Online => t.channel_online.to_string(),
+                                        ConfirmationChannel::OnlineByGuardian { guardian_name } => {
+                                            (t.channel_online_by_guardian)(&guardian_name)
+                                        }
+                                        ConfirmationChannel::InPerson { provider_name } => {
+                                            (t.channel_in_person)(&provider_name)
+                                        }
+                                    };
+                                    view! {
+                                        <tr>
+                                            <td data-label=t.col_version>{c.version.to_string()}</td>
+                                            <td data-label=t.col_time>{locale.date_time(c.confirmed_at)}</td>
+                                            <td data-label=t.col_channel>{channel}</td>
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
                         </tbody>
                     </table>
-                }.into_any()
+                }
+                    .into_any()
             }}
             <ul class="inline-links">
-                {page.versions.iter().map(|v| {
-                    let href = format!("/data-use/notice/{}", v.as_str());
-                    view! { <li><a href=href>{(t.du_read_version)(v.as_str())}</a></li> }
-                }).collect_view()}
+                {page
+                    .versions
+                    .iter()
+                    .map(|v| {
+                        let href = format!("/data-use/notice/{}", v.as_str());
+                        view! {
+                            <li>
+                                <a href=href>{(t.du_read_version)(v.as_str())}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }
@@ -214,24 +278,38 @@ pub fn NoticeVersionPage() -> impl IntoView {
     let version = Memo::new(move |_| params.get().get("version").unwrap_or_default());
     let text = Resource::new(move || (version.get(), locale), |(v, locale)| notice_version_text(v, locale));
     view! {
-        <Suspense fallback=move || view! { <p>{t.loading}</p> }>
+        <Suspense fallback=move || {
+            view! { <p>{t.loading}</p> }
+        }>
             {move || Suspend::new(async move {
                 match text.await {
-                    Ok(n) => view! {
-                        <PageTitle title=n.title.clone()/>
-                        <p><a href="/data-use">{t.back_to_data_use}</a></p>
-                        <article class="notice">
-                            <h1>{n.title}</h1>
-                            <p class="notice__meta">{(t.notice_version_published)(&locale.date(n.published_on), n.version.as_str())}</p>
-                            <super::notice::NoticeBody body=n.body/>
-                        </article>
-                    }.into_any(),
-                    Err(e) => view! {
-                        <PageTitle title=t.notice_page_title/>
-                        <h1>{t.notice_page_title}</h1>
-                        <LoadError error=e/>
-                        <p><a href="/data-use">{t.back_to_data_use}</a></p>
-                    }.into_any(),
+                    Ok(n) => {
+                        view! {
+                            <PageTitle title=n.title.clone() />
+                            <p>
+                                <a href="/data-use">{t.back_to_data_use}</a>
+                            </p>
+                            <article class="notice">
+                                <h1>{n.title}</h1>
+                                <p class="notice__meta">
+                                    {(t.notice_version_published)(&locale.date(n.published_on), n.version.as_str())}
+                                </p>
+                                <super::notice::NoticeBody body=n.body />
+                            </article>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => {
+                        view! {
+                            <PageTitle title=t.notice_page_title />
+                            <h1>{t.notice_page_title}</h1>
+                            <LoadError error=e />
+                            <p>
+                                <a href="/data-use">{t.back_to_data_use}</a>
+                            </p>
+                        }
+                            .into_any()
+                    }
                 }
             })}
         </Suspense>
