@@ -50,9 +50,9 @@ say "summary (p50 / p99 in ms; ratio = big p50 / small p50)"
 grep '^RESULT' "$RESULTS.raw" | awk -F'\t' '
   { split($2, l, " "); key = l[1] "\t" $3; p50[key, l[2]] = $4; p99[key, l[2]] = $5; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
   END {
-    printf "%-9s %-38s %17s %17s %7s\n", "database", "page", "small p50/p99", "big p50/p99", "ratio"
+    printf "%-9s %-38s %17s %17s %7s  %s\n", "database", "page", "small p50/p99", "big p50/p99", "ratio", "target"
     for (i = 1; i <= n; i++) {
-      k = order[i]; split(k, parts, "\t")
-      printf "%-9s %-38s %8.1f/%-8.1f %8.1f/%-8.1f %7.2f\n", parts[1], parts[2], p50[k, "small"], p99[k, "small"], p50[k, "big"], p99[k, "big"], p50[k, "big"] / p50[k, "small"]
+      k = order[i]; split(k, parts, "\t"); ratio = p50[k, "big"] / p50[k, "small"]
+      printf "%-9s %-38s %8.1f/%-8.1f %8.1f/%-8.1f %7.2f  <= 1.2 %s\n", parts[1], parts[2], p50[k, "small"], p99[k, "small"], p50[k, "big"], p99[k, "big"], ratio, (ratio <= 1.2 ? "met" : "NOT MET")
     }
   }'

@@ -6,6 +6,7 @@ pub mod abroad;
 pub mod acting;
 pub mod data_use;
 pub mod filters;
+pub mod flash;
 pub mod forms;
 pub mod glance;
 pub mod laboratory;
@@ -177,7 +178,7 @@ pub async fn logout() -> Result<String, AppError> {
         audit(crate::domain::audit::AuditKind::Logout, Some(id), None).await;
     }
     session.end().await.map_err(store_failed)?;
-    Ok(navigate_after_form("/login"))
+    Ok(navigate_after_form("/login?logged_out"))
 }
 
 /// The current version of the notice in the given language, with the
@@ -215,6 +216,7 @@ pub async fn confirm_notice(version: String) -> Result<String, AppError> {
     }
     pool.confirm_notice_online(citizen, &version, now, None).await?;
     tracing::info!(citizen = citizen.0, %version, "notice confirmed online");
+    crate::api::flash::say_next(crate::api::flash::Flash::NoticeConfirmed).await;
     Ok(navigate_after_form("/"))
 }
 

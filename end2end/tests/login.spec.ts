@@ -81,7 +81,7 @@ test('logout returns to the login page, and Back shows no personal data', async 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.fi.greeting(PEOPLE.matti.name));
   await expectNoScripts(page);
   await page.getByRole('button', { name: T.fi.logout }).click();
-  await expect(page).toHaveURL(/\/login$/);
+  await expect(page).toHaveURL(/\/login\?logged_out$/);
   await page.goBack();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(T.fi.loginTitle);

@@ -65,7 +65,7 @@ test.describe('without JavaScript', () => {
 
     // Logging out without JavaScript deletes the session too.
     await page.getByRole('button', { name: T.fi.logout }).click();
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login\?logged_out$/);
     await page.goto('/');
     await expect(page).toHaveURL(/\/login$/);
   });

@@ -58,6 +58,7 @@ async function checkTables(page: Page, js: boolean) {
 test.describe('tables on a phone (390 × 844), without JavaScript', () => {
   test.use({ viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
   test('every table page fits the screen', async ({ page }) => {
+    test.setTimeout(120_000); // nine pages
     await checkTables(page, false);
   });
 });
@@ -65,6 +66,7 @@ test.describe('tables on a phone (390 × 844), without JavaScript', () => {
 test.describe('tables on a phone (390 × 844), axe', () => {
   test.use({ viewport: { width: 390, height: 844 } });
   test('every table page fits the screen and passes axe', async ({ page }) => {
+    test.setTimeout(180_000); // nine pages, each under axe
     await checkTables(page, true);
   });
 });

@@ -139,6 +139,7 @@ pub async fn send_renewal_request(
     match pool.record_renewal_request(subject.citizen, &request, now()?, Some(&form_key)).await? {
         Ok(id) => {
             tracing::info!(citizen = subject.citizen.0, by = subject.asker.0, request = id, "renewal request sent");
+            crate::api::flash::say_next(crate::api::flash::Flash::RenewalSent).await;
             Ok(navigate_after_form("/prescriptions/renewals"))
         }
         Err(refused) => {

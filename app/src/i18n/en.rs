@@ -203,6 +203,11 @@ pub(super) const TEXTS: Texts = Texts {
     renewal_sent_by: |name| format!("Sent by {name}"),
     back_to_prescriptions: "Back to prescriptions",
 
+    flash_saved: |event| format!("Saved. {event}."),
+    flash_notice_confirmed: "You have confirmed that you received the information about the Kanta Services.",
+    flash_renewal_sent: "Your renewal request has been sent. You can follow its state below.",
+    logged_out: "You have logged out.",
+
     nav_data_use: "Management of Data Use",
     data_use_intro: "Here you decide who else may see your data: consents to data sharing, denials of consent to data sharing, and their history. Whatever you decide here, you see all of your own data.",
     du_subnav_label: "Management of Data Use sections",

@@ -188,6 +188,11 @@ pub(super) const TEXTS: Texts = Texts {
     renewal_sent_by: |name| format!("Lähettäjä: {name}"),
     back_to_prescriptions: "Takaisin resepteihin",
 
+    flash_saved: |event| format!("Tallennettu. {event}."),
+    flash_notice_confirmed: "Kuittasit Kanta-informoinnin vastaanotetuksi.",
+    flash_renewal_sent: "Uusimispyyntö on lähetetty. Näet sen tilan alla.",
+    logged_out: "Olet kirjautunut ulos.",
+
     nav_data_use: "Tietojen käytön hallinta",
     data_use_intro: "Täällä päätät, kuka muu saa nähdä tietosi: luovutusluvat, luovutuskiellot ja niiden historia. Näet itse aina kaikki omat tietosi.",
     du_subnav_label: "Tietojen käytön hallinnan osiot",

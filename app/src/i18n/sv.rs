@@ -188,6 +188,11 @@ pub(super) const TEXTS: Texts = Texts {
     renewal_sent_by: |name| format!("Skickad av {name}"),
     back_to_prescriptions: "Tillbaka till recepten",
 
+    flash_saved: |event| format!("Sparat. {event}."),
+    flash_notice_confirmed: "Du har bekräftat att du har fått informationen om Kanta-tjänsterna.",
+    flash_renewal_sent: "Begäran om förnyelse har skickats. Du ser dess status nedan.",
+    logged_out: "Du har loggat ut.",
+
     nav_data_use: "Hantering av användningen av uppgifter",
     data_use_intro: "Här bestämmer du vem annan som får se dina uppgifter: tillstånd för utlämnande, förbud mot utlämnande och deras historik. Du ser själv alltid alla dina egna uppgifter.",
     du_subnav_label: "Delar av hanteringen av användningen av uppgifter",

@@ -193,6 +193,13 @@ pub struct Texts {
     pub renewal_sent_by: fn(name: &str) -> String,
     pub back_to_prescriptions: &'static str,
 
+    /// The status message after a declaration: the history's line for it.
+    pub flash_saved: fn(event: &str) -> String,
+    pub flash_notice_confirmed: &'static str,
+    pub flash_renewal_sent: &'static str,
+    /// On the login page after logging out.
+    pub logged_out: &'static str,
+
     pub nav_data_use: &'static str,
     pub data_use_intro: &'static str,
     pub du_subnav_label: &'static str,

@@ -45,6 +45,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <main id="main" tabindex="-1">
+            <FlashMessage />
             <ActingForBanner />
             {children()}
         </main>
@@ -52,6 +53,31 @@ pub fn Layout(children: Children) -> impl IntoView {
             <p>{t.footer_text}</p>
             <p>{t.footer_demo}</p>
         </footer>
+    }
+}
+
+/// What the last action did, said once (`api::flash`): a status message,
+/// read by screen readers, with or without JavaScript.
+#[component]
+fn FlashMessage() -> impl IntoView {
+    let locale = use_locale();
+    let flash = Resource::new(move || locale, crate::api::flash::take_flash);
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                flash
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|message| {
+                        view! {
+                            <p class="flash" role="status" data-testid="flash">
+                                {message}
+                            </p>
+                        }
+                    })
+            })}
+        </Suspense>
     }
 }
 

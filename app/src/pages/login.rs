@@ -11,6 +11,7 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let demo = Resource::new(|| (), |_| demo_logins());
     let prefill = Resource::new(|| (), |_| login_prefill());
+    let logged_out = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("logged_out").is_some());
     let error = move || login.value().get().and_then(Result::err);
     let code_invalid = move || matches!(error(), Some(AppError::InvalidIdentityCode(_) | AppError::BadCredentials));
     let password_invalid = move || matches!(error(), Some(AppError::PasswordMissing | AppError::BadCredentials));
@@ -19,6 +20,14 @@ pub fn LoginPage() -> impl IntoView {
         <PageTitle title=t.login_title />
         <div class="narrow">
             <h1>{t.login_title}</h1>
+            {logged_out
+                .then(|| {
+                    view! {
+                        <p class="flash" role="status" data-testid="flash">
+                            {t.logged_out}
+                        </p>
+                    }
+                })}
             <p>{t.login_intro}</p>
             {move || error().map(|e| view! { <ErrorSummary error=e /> })}
             <Suspense fallback=|| ()>

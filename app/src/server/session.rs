@@ -18,6 +18,8 @@ const SEEN_AT: &str = "seen_at";
 /// The person the citizen acts for, if any: a child, or an adult who gave
 /// them an e-authorisation.
 const ACTING_FOR: &str = "acting_for";
+/// What the last action did, for the next page to say once (`api::flash`).
+const FLASH: &str = "flash";
 
 #[derive(Debug, Clone)]
 pub struct TypedSession(Session);
@@ -69,6 +71,20 @@ impl TypedSession {
     /// Back to the citizen's own data; answers whom they acted for.
     pub async fn stop_acting(&self) -> Result<Option<CitizenId>, Error> {
         Ok(self.0.remove::<i64>(ACTING_FOR).await?.map(CitizenId))
+    }
+
+    /// Keeps what an action did for the next page to say.
+    pub async fn set_flash(&self, flash: &crate::api::flash::Flash) -> Result<(), Error> {
+        self.0.insert(FLASH, flash).await
+    }
+
+    /// What the last action did, once: read and forgotten. A session
+    /// without one is not written (a removal would save the session).
+    pub async fn take_flash(&self) -> Result<Option<crate::api::flash::Flash>, Error> {
+        if self.0.get_value(FLASH).await?.is_none() {
+            return Ok(None);
+        }
+        self.0.remove(FLASH).await
     }
 
     /// The session's id (none before anything was stored in it).

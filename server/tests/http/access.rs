@@ -682,3 +682,25 @@ async fn two_instances_on_one_database_share_sessions_and_declarations() {
     let page = juhani.get(format!("{}/data-use", b.base)).send().await.unwrap();
     assert_eq!(page.status(), 303);
 }
+
+#[tokio::test]
+async fn what_a_valid_denial_covers_is_not_offered_for_another_and_is_again_once_it_is_cancelled() {
+    let p = TestApp::spawn().await;
+    let matti = p.log_in(MATTI).await;
+    let offered = |page: &Value| -> Vec<String> {
+        let choices = page["event_choices"].as_array().unwrap();
+        choices.iter().map(|c| c["value"].as_str().unwrap().to_string()).collect()
+    };
+    let (_, page) = matti.call("data_use_page", &[("locale", "En")]).await;
+    let visit = offered(&page)[0].clone();
+    let form = [("kind", "service_event"), ("target", visit.as_str()), ("form_key", &key(1))];
+    let (status, body) = matti.call("set_denial", &form).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page) = matti.call("data_use_page", &[("locale", "En")]).await;
+    assert!(!offered(&page).contains(&visit), "the denied visit is still offered");
+    let denial = page["denials"].as_array().unwrap().iter().map(|d| d["id"].as_i64().unwrap()).max().unwrap();
+    let (status, body) = matti.call("cancel_denial", &[("denial", &denial.to_string()), ("form_key", &key(2))]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page) = matti.call("data_use_page", &[("locale", "En")]).await;
+    assert!(offered(&page).contains(&visit), "a visit no longer denied is offered again");
+}

@@ -7,7 +7,7 @@
 use app::server::Db;
 use serde_json::Value;
 
-use crate::test_app::{Browser, TestApp, MATTI};
+use crate::test_app::{key, Browser, TestApp, MATTI};
 
 const OSKARI: &str = "080988-9570";
 const EETU: &str = "190218A967P";
@@ -361,6 +361,37 @@ async fn a_new_notice_is_in_force_from_its_day_in_helsinki_by_the_portals_clock(
     let (status, body) = matti.call("confirm_notice", &[("version", &version)]).await;
     assert_eq!(status, 200, "{body}");
     assert_eq!(front_page(&matti).await, 200);
+}
+
+#[tokio::test]
+async fn what_an_action_did_is_said_once_on_the_next_page_and_pages_without_news_write_no_session() {
+    let p = TestApp::spawn().await;
+    let juhani = p.log_in("300178-935E").await;
+    let (status, body) = juhani.call("withdraw_consent", &[("sector", "healthcare"), ("form_key", &key(1))]).await;
+    assert_eq!(status, 200, "{body}");
+    // Another browser of the same person hears nothing of it.
+    let other = p.log_in("300178-935E").await;
+    assert_eq!(other.call("take_flash", &[("locale", "En")]).await, (200, Value::Null));
+    // The next page says it, in the page's language and the history's words; then never again.
+    let page = |b: &Browser| b.get(format!("{}/data-use", p.base)).send();
+    let first = page(&juhani).await.unwrap().text().await.unwrap();
+    assert!(first.contains(r#"role="status" data-testid="flash""#), "{first}");
+    assert!(first.contains("Tallennettu. Luovutuslupa peruutettu: "), "{first}");
+    let second = page(&juhani).await.unwrap().text().await.unwrap();
+    assert!(!second.contains(r#"data-testid="flash""#));
+    // Looking for news that is not there does not save the session.
+    let written = session_rows(&p).await;
+    for _ in 0..3 {
+        assert_eq!(page(&juhani).await.unwrap().status(), 200);
+    }
+    assert_eq!(session_rows(&p).await, written, "a page without news wrote the session");
+    // In English, through the server function: said once.
+    let (status, body) = juhani.call("give_consent", &[("sector", "healthcare"), ("form_key", &key(2))]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, said) = juhani.call("take_flash", &[("locale", "En")]).await;
+    let said = said.as_str().unwrap_or_default().to_string();
+    assert!(said.starts_with("Saved. Consent to data sharing given: ") && said.ends_with('.'), "{said}");
+    assert_eq!(juhani.call("take_flash", &[("locale", "En")]).await, (200, Value::Null));
 }
 
 /// Each session row's expiry (Unix seconds, and as stored) and data.

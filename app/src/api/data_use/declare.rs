@@ -98,6 +98,7 @@ pub async fn declare_then(event: DeclarationEvent, form_key: &str, after: &str) 
                 declaration = id.0,
                 "declaration recorded"
             );
+            crate::api::flash::say_next(crate::api::flash::Flash::Declared(id.0)).await;
             Ok(navigate_after_form(after))
         }
         Ok(Err(e @ crate::domain::validity::DeclarationError::NotTheCitizensData)) => {

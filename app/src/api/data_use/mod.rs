@@ -98,6 +98,7 @@ mod ssr {
 #[server(endpoint = "data_use_page")]
 pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     use crate::domain::acting::OwnMatter;
+    use crate::domain::declarations::DenialScope;
     use crate::domain::validity::valid_now;
     use crate::server::*;
     let subject = require_subject().await?;
@@ -121,6 +122,7 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
     let denials_handled = subject.handles(OwnMatter::Denials);
     let wills_shown = subject.handles(OwnMatter::Wills);
     let abroad_shown = subject.child_name().is_none();
+    let denied = |scope: &DenialScope| valid.denials.iter().any(|d| d.scope == *scope);
     let (denial_events, denial_prescriptions) =
         if denials_handled { (events.as_slice(), prescriptions.as_slice()) } else { (&[][..], &[][..]) };
     let provider_kinds: std::collections::HashMap<_, _> =
@@ -133,11 +135,9 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
                     .get(&e.register.provider)
                     .is_some_and(|kind| crate::domain::data_use::register_may_be_denied(*kind, e.register.kind))
             })
-            .map(|e| {
-                let scope =
-                    crate::domain::declarations::DenialScope::Register(e.register.provider.clone(), e.register.kind);
-                (crate::api::forms::denial_form_values(&scope).1, names.scope(&scope))
-            }),
+            .map(|e| DenialScope::Register(e.register.provider.clone(), e.register.kind))
+            .filter(|scope| !denied(scope))
+            .map(|scope| (crate::api::forms::denial_form_values(&scope).1, names.scope(&scope))),
     );
 
     Ok(DataUseView {
@@ -176,12 +176,15 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             })
             .collect(),
         has_uusimaa_data: events.iter().any(|e| e.register.uusimaa_party),
+        // What a valid denial covers already is not offered for another one.
         event_choices: denial_events
             .iter()
+            .filter(|e| !denied(&DenialScope::ServiceEvent(e.id)))
             .map(|e| Choice { value: e.id.0.to_string(), label: names.event_label(e) })
             .collect(),
         prescription_choices: denial_prescriptions
             .iter()
+            .filter(|p| !denied(&DenialScope::Prescription(p.id)))
             .map(|p| Choice { value: p.id.0.to_string(), label: names.prescription_label(p) })
             .collect(),
         register_choices: registers,
@@ -293,5 +296,6 @@ pub async fn confirm_child_notice(version: String, form_key: String) -> Result<S
     }
     pool.confirm_notice_online(subject.citizen, &version, now, Some(subject.asker)).await?;
     tracing::info!(child = subject.citizen.0, guardian = subject.asker.0, %version, "notice confirmed by a guardian");
+    crate::api::flash::say_next(crate::api::flash::Flash::NoticeConfirmed).await;
     Ok(navigate_after_form("/data-use"))
 }

@@ -1,0 +1,42 @@
+import { test, expect, Page } from '@playwright/test';
+import { T, expectAccessible, login } from './helpers';
+
+// Every action ends with a status message that says what happened, once,
+// with and without JavaScript, on a phone and on a desktop.
+const ANNA = '140282-9725';
+
+async function giveAndWithdraw(page: Page, js: boolean) {
+  await page.goto('/data-use');
+  const consent = page.getByTestId('consent-social_welfare');
+  await consent.getByRole('button', { name: /^Anna luovutuslupa/ }).click();
+  await expect(page).toHaveURL(/\/data-use$/);
+  const status = page.getByRole('status').filter({ hasText: 'Tallennettu.' });
+  await expect(status).toHaveText(/^Tallennettu\. Luovutuslupa annettu: .+\.$/);
+  if (js) await expectAccessible(page, 'the data use page with its status message');
+  // Said once: the next view of the page has no message.
+  await page.reload();
+  await expect(page.getByTestId('flash')).toHaveCount(0);
+  await consent.getByRole('button', { name: /^Peruuta luovutuslupa/ }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Tallennettu.' })).toHaveText(
+    /^Tallennettu\. Luovutuslupa peruutettu: .+\.$/,
+  );
+}
+
+for (const js of [false, true]) {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    test.describe(`${js ? 'with' : 'without'} JavaScript at ${viewport.width} × ${viewport.height}`, () => {
+      test.use({ javaScriptEnabled: js, viewport });
+      test('a consent given and withdrawn is confirmed in words, and logging out too', async ({ page }) => {
+        await login(page, ANNA, { js });
+        await expect(page).toHaveURL(/\/$/);
+        await giveAndWithdraw(page, js);
+        // On a phone the session's buttons are in the menu.
+        if (viewport.width < 600) await page.locator('.header-menu > summary').click();
+        await page.getByRole('button', { name: T.fi.logout }).filter({ visible: true }).click();
+        await expect(page).toHaveURL(/\/login\?logged_out$/);
+        await expect(page.getByRole('status')).toHaveText('Olet kirjautunut ulos.');
+        if (js) await expectAccessible(page, 'the login page after logging out');
+      });
+    });
+  }
+}
