@@ -134,11 +134,11 @@ pub async fn build_app(pool: Db, settings: AppSettings) -> Result<Router, String
     // Sessions live in the same database, so any instance can serve any session.
     match &pool {
         Db::Sqlite(p) => {
-            let store = PortalSessionStore::new(SqliteStore::new(p.clone()), pool.clone());
+            let store = PortalSessionStore::new(SqliteStore::new(p.clone()), pool.clone(), settings.clock.clone());
             build_app_with_sessions(pool, settings, store).await
         }
         Db::Postgres(p) => {
-            let store = PortalSessionStore::new(PostgresStore::new(p.clone()), pool.clone());
+            let store = PortalSessionStore::new(PostgresStore::new(p.clone()), pool.clone(), settings.clock.clone());
             build_app_with_sessions(pool, settings, store).await
         }
     }

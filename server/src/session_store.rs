@@ -11,11 +11,12 @@
 //!   one `session_expired` event with its citizen, by whichever instance's
 //!   sweep deletes the row (`DELETE … RETURNING`, so never twice). A session
 //!   that outlives its absolute lifetime while in use is logged by
-//!   `web::session_lifetime` as it ends it.
+//!   `web::session_lifetime` as it ends it. "Expired" is by the portal's
+//!   clock, so a test sweeps by moving it instead of waiting.
 
 use app::domain::audit::AuditKind;
 use app::server::session::CITIZEN_ID;
-use app::server::{CitizenId, Db};
+use app::server::{CitizenId, Clock, Db};
 use async_trait::async_trait;
 use sha2::{Digest, Sha256};
 use tower_sessions::session::{Id, Record};
@@ -25,11 +26,12 @@ use tower_sessions::session_store::{self, ExpiredDeletion, SessionStore};
 pub struct PortalSessionStore<S> {
     inner: S,
     pool: Db,
+    clock: Clock,
 }
 
 impl<S> PortalSessionStore<S> {
-    pub fn new(inner: S, pool: Db) -> Self {
-        PortalSessionStore { inner, pool }
+    pub fn new(inner: S, pool: Db, clock: Clock) -> Self {
+        PortalSessionStore { inner, pool, clock }
     }
 }
 
@@ -79,17 +81,21 @@ impl<S: SessionStore + Clone> ExpiredDeletion for PortalSessionStore<S> {
     /// Deletes the expired sessions and audits each one that was logged in.
     async fn delete_expired(&self) -> session_store::Result<()> {
         let backend = |e: sqlx::Error| session_store::Error::Backend(e.to_string());
-        // The same conditions as tower-sessions-sqlx-store's own sweeps.
+        // The same conditions as tower-sessions-sqlx-store's own sweeps,
+        // with the portal's clock for the database's.
+        let now = self.clock.now();
         let swept: Vec<Vec<u8>> = match &self.pool {
             Db::Sqlite(p) => sqlx::query_scalar(
-                "DELETE FROM tower_sessions WHERE datetime(expiry_date) < datetime('now') RETURNING data",
+                "DELETE FROM tower_sessions WHERE datetime(expiry_date) < datetime($1) RETURNING data",
             )
+            .bind(now.format("%Y-%m-%d %H:%M:%S%.f").to_string())
             .fetch_all(p)
             .await
             .map_err(backend)?,
             Db::Postgres(p) => sqlx::query_scalar(
-                "DELETE FROM tower_sessions.session WHERE expiry_date < (now() at time zone 'utc') RETURNING data",
+                "DELETE FROM tower_sessions.session WHERE expiry_date < ($1 at time zone 'utc') RETURNING data",
             )
+            .bind(now)
             .fetch_all(p)
             .await
             .map_err(backend)?,
@@ -101,14 +107,7 @@ impl<S: SessionStore + Clone> ExpiredDeletion for PortalSessionStore<S> {
             if let Some(citizen) = citizen {
                 tracing::info!("session ended: idle");
                 self.pool
-                    .record_audit(
-                        chrono::Utc::now(),
-                        AuditKind::SessionExpired,
-                        Some(CitizenId(citizen)),
-                        None,
-                        None,
-                        None,
-                    )
+                    .record_audit(now, AuditKind::SessionExpired, Some(CitizenId(citizen)), None, None, None)
                     .await
                     .map_err(|e| session_store::Error::Backend(format!("{e:?}")))?;
             }

@@ -92,14 +92,15 @@ async fn the_front_page_tells_when_the_citizen_last_logged_in() {
     let (status, page) = first.call("front_page", &[("locale", "En")]).await;
     assert_eq!(status, 200);
     assert!(page["previous_login"].is_null(), "the first login has none before it: {page}");
-    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    // A minute later by the portal's clock (moved, not waited for).
+    p.clock.advance(std::time::Duration::from_secs(60));
     let second = p.log_in(MATTI).await;
     let (_, page) = second.call("front_page", &[("locale", "En")]).await;
     let previous: chrono::DateTime<chrono::Utc> = serde_json::from_value(page["previous_login"].clone()).unwrap();
-    let age = chrono::Utc::now() - previous;
+    let age = p.clock.now() - previous;
     assert!(
-        age >= chrono::Duration::zero() && age < chrono::Duration::seconds(30),
-        "the first login's time: {previous}"
+        age >= chrono::Duration::seconds(60) && age < chrono::Duration::seconds(90),
+        "the first login's time, a minute before the second: {previous}"
     );
 }
 
@@ -172,15 +173,20 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
     // What the table holds does not log anyone in.
     assert_eq!(front(ids[0].clone()).await, 401);
 
-    tokio::time::sleep(idle + std::time::Duration::from_millis(1500)).await;
+    // Idle past the timeout: the clock is moved, not waited for.
+    p.clock.advance(idle + std::time::Duration::from_secs(2));
     let store = match &p.pool {
         app::server::Db::Sqlite(pool) => {
             let inner = tower_sessions_sqlx_store::SqliteStore::new(pool.clone());
-            kanta_server::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
+            kanta_server::session_store::PortalSessionStore::new(inner, p.pool.clone(), p.clock.clone())
+                .delete_expired()
+                .await
         }
         app::server::Db::Postgres(pool) => {
             let inner = tower_sessions_sqlx_store::PostgresStore::new(pool.clone());
-            kanta_server::session_store::PortalSessionStore::new(inner, p.pool.clone()).delete_expired().await
+            kanta_server::session_store::PortalSessionStore::new(inner, p.pool.clone(), p.clock.clone())
+                .delete_expired()
+                .await
         }
     };
     store.unwrap();
