@@ -25,6 +25,7 @@ pub mod notice;
 pub mod prescriptions;
 pub mod records;
 pub mod renewals;
+pub mod table;
 pub mod vaccinations;
 pub mod wills;
 

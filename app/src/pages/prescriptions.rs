@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::islands::PrintButton;
+use super::table::StackedTable;
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::records::{prescriptions_page, PrescriptionFilter, PrescriptionView};
 use crate::error::AppError;
@@ -202,33 +203,20 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
             {if rx.dispensings.is_empty() {
                 view! { <p class="muted">{t.rx_no_dispensings}</p> }.into_any()
             } else {
-                view! {
-                    <table class="dispensings stack">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.rx_pharmacy}</th>
-                                <th scope="col">{t.rx_dispensed_on}</th>
-                                <th scope="col">{t.rx_amount}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {rx
-                                .dispensings
-                                .into_iter()
-                                .map(|d| {
-                                    view! {
-                                        <tr>
-                                            <td data-label=t.rx_pharmacy>{d.pharmacy}</td>
-                                            <td data-label=t.rx_dispensed_on>{locale.date(d.dispensed_on)}</td>
-                                            <td data-label=t.rx_amount>{format!("{} {}", d.amount, rx.amount_unit)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
+                let columns = vec![t.rx_pharmacy, t.rx_dispensed_on, t.rx_amount];
+                let unit = rx.amount_unit.clone();
+                let rows = rx
+                    .dispensings
+                    .into_iter()
+                    .map(|d| {
+                        vec![
+                            d.pharmacy.into_any(),
+                            locale.date(d.dispensed_on).into_any(),
+                            format!("{} {}", d.amount, unit).into_any(),
+                        ]
+                    })
+                    .collect();
+                view! { <StackedTable testid="dispensings" columns rows /> }.into_any()
             }}
         </article>
     }

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::table::StackedTable;
 use super::{loaded, use_locale, use_texts, PageTitle};
 use crate::api::vaccinations::vaccinations;
 
@@ -27,37 +28,19 @@ pub fn VaccinationsPage() -> impl IntoView {
                     }
                         .into_any();
                 }
-                view! {
-                    <table class="stack" data-testid="vaccinations">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.vacc_col_date}</th>
-                                <th scope="col">{t.vacc_col_vaccine}</th>
-                                <th scope="col">{t.vacc_col_dose}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {all
-                                .into_iter()
-                                .map(|v| {
-                                    view! {
-                                        <tr>
-                                            <td data-label=t.vacc_col_date>
-                                                <a href=format!(
-                                                    "/records/events/{}",
-                                                    v.event,
-                                                )>{locale.date(v.recorded_on)}</a>
-                                            </td>
-                                            <td data-label=t.vacc_col_vaccine>{v.vaccine}</td>
-                                            <td data-label=t.vacc_col_dose>{(t.vacc_dose)(&v.dose.to_string())}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
+                let columns = vec![t.vacc_col_date, t.vacc_col_vaccine, t.vacc_col_dose];
+                let rows = all
+                    .into_iter()
+                    .map(|v| {
+                        let href = format!("/records/events/{}", v.event);
+                        vec![
+                            view! { <a href=href>{locale.date(v.recorded_on)}</a> }.into_any(),
+                            v.vaccine.into_any(),
+                            (t.vacc_dose)(&v.dose.to_string()).into_any(),
+                        ]
+                    })
+                    .collect();
+                view! { <StackedTable testid="vaccinations" columns rows /> }.into_any()
             },
         )}
         <p>

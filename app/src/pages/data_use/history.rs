@@ -20,38 +20,49 @@ pub fn HistoryPage() -> impl IntoView {
                 if rows.is_empty() {
                     return view! { <p class="empty-state">{t.history_empty}</p> }.into_any();
                 }
+                let columns = vec![t.col_time, t.col_event, t.col_actor, t.col_channel];
+                let rows = rows
+                    .into_iter()
+                    .map(|r| {
+                        vec![
+                            locale.date_time(r.at).into_any(),
+                            r.event.into_any(),
+                            r.actor.into_any(),
+                            r.channel.into_any(),
+                        ]
+                    })
+                    .collect();
                 view! {
                     <div class="table-scroll">
-                        <table class="stack" data-testid="history">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t.col_time}</th>
-                                    <th scope="col">{t.col_event}</th>
-                                    <th scope="col">{t.col_actor}</th>
-                                    <th scope="col">{t.col_channel}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {rows
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr>
-                                                <td data-label=t.col_time>{locale.date_time(r.at)}</td>
-                                                <td data-label=t.col_event>{r.event}</td>
-                                                <td data-label=t.col_actor>{r.actor}</td>
-                                                <td data-label=t.col_channel>{r.channel}</td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <StackedTable testid="history" columns rows />
                     </div>
                 }
                     .into_any()
             },
         )}
+    }
+}
+
+/// One part of the printable summary: its heading, then its lines, or
+/// "none", or why the asker does not see that part (`refused`).
+#[component]
+fn SummaryPart(
+    heading: &'static str,
+    testid: &'static str,
+    lines: Vec<String>,
+    #[prop(optional_no_strip)] refused: Option<&'static str>,
+) -> impl IntoView {
+    let t = use_texts();
+    view! {
+        <h2>{heading}</h2>
+        {match (refused, lines.is_empty()) {
+            (Some(why), _) => view! { <p>{why}</p> }.into_any(),
+            (None, true) => view! { <p>{t.summary_none}</p> }.into_any(),
+            (None, false) => {
+                view! { <ul data-testid=testid>{lines.into_iter().map(|l| view! { <li>{l}</li> }).collect_view()}</ul> }
+                    .into_any()
+            }
+        }}
     }
 }
 
@@ -164,65 +175,25 @@ pub fn SummaryPage() -> impl IntoView {
                         view! {
                             <div class="summary" data-testid="summary">
                                 <p>{(t.summary_for)(&who)}" "{(t.summary_valid_on)(&today)}</p>
-                                <h2>{t.consents_heading}</h2>
-                                {if consents.is_empty() {
-                                    view! { <p>{t.summary_none}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul data-testid="summary-consents">
-                                            {consents.into_iter().map(|c| view! { <li>{c}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
-                                }}
-                                <h2>{t.denials_heading}</h2>
-                                {if denials.is_empty() {
-                                    view! { <p>{t.summary_none}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul data-testid="summary-denials">
-                                            {denials.into_iter().map(|d| view! { <li>{d}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
-                                }}
-                                <h2>{t.wills.summary_wills}</h2>
-                                {if for_child {
-                                    view! { <p>{t.err_own_wills}</p> }.into_any()
-                                } else if wills.is_empty() {
-                                    view! { <p>{t.summary_none}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul data-testid="summary-wills">
-                                            {wills.into_iter().map(|w| view! { <li>{w}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
-                                }}
-                                <h2>{t.wills.summary_abroad}</h2>
-                                {if for_child {
-                                    view! { <p>{t.err_own_abroad_consent}</p> }.into_any()
-                                } else if abroad.is_empty() {
-                                    view! { <p>{t.summary_none}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul data-testid="summary-abroad">
-                                            {abroad.into_iter().map(|a| view! { <li>{a}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
-                                }}
-                                <h2>{t.summary_renewals_heading}</h2>
-                                {if renewals.is_empty() {
-                                    view! { <p>{t.summary_none}</p> }.into_any()
-                                } else {
-                                    view! {
-                                        <ul data-testid="summary-renewals">
-                                            {renewals.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}
-                                        </ul>
-                                    }
-                                        .into_any()
-                                }}
+                                <SummaryPart heading=t.consents_heading testid="summary-consents" lines=consents />
+                                <SummaryPart heading=t.denials_heading testid="summary-denials" lines=denials />
+                                <SummaryPart
+                                    heading=t.wills.summary_wills
+                                    testid="summary-wills"
+                                    lines=wills
+                                    refused=for_child.then_some(t.err_own_wills)
+                                />
+                                <SummaryPart
+                                    heading=t.wills.summary_abroad
+                                    testid="summary-abroad"
+                                    lines=abroad
+                                    refused=for_child.then_some(t.err_own_abroad_consent)
+                                />
+                                <SummaryPart
+                                    heading=t.summary_renewals_heading
+                                    testid="summary-renewals"
+                                    lines=renewals
+                                />
                             </div>
                         }
                             .into_any()
@@ -324,39 +295,32 @@ pub fn ViewingsPage() -> impl IntoView {
                             .into_any()
                     }
                     (Ok(v), None) => {
+                        let columns = vec![
+                            t.col_time,
+                            t.col_provider,
+                            t.col_unit,
+                            t.col_what,
+                            t.col_purpose,
+                            t.col_basis,
+                        ];
+                        let rows = v
+                            .viewings
+                            .into_iter()
+                            .map(|x| {
+                                vec![
+                                    locale.date_time(x.at).into_any(),
+                                    x.provider.into_any(),
+                                    x.unit.into_any(),
+                                    x.what.into_any(),
+                                    x.purpose.into_any(),
+                                    x.basis.into_any(),
+                                ]
+                            })
+                            .collect();
                         view! {
                             {form}
                             <div class="table-scroll">
-                                <table class="stack" data-testid="viewings">
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">{t.col_time}</th>
-                                            <th scope="col">{t.col_provider}</th>
-                                            <th scope="col">{t.col_unit}</th>
-                                            <th scope="col">{t.col_what}</th>
-                                            <th scope="col">{t.col_purpose}</th>
-                                            <th scope="col">{t.col_basis}</th>
-                                        </tr>
-                                    </thead>
-                                    <tbody>
-                                        {v
-                                            .viewings
-                                            .into_iter()
-                                            .map(|x| {
-                                                view! {
-                                                    <tr>
-                                                        <td data-label=t.col_time>{locale.date_time(x.at)}</td>
-                                                        <td data-label=t.col_provider>{x.provider}</td>
-                                                        <td data-label=t.col_unit>{x.unit}</td>
-                                                        <td data-label=t.col_what>{x.what}</td>
-                                                        <td data-label=t.col_purpose>{x.purpose}</td>
-                                                        <td data-label=t.col_basis>{x.basis}</td>
-                                                    </tr>
-                                                }
-                                            })
-                                            .collect_view()}
-                                    </tbody>
-                                </table>
+                                <StackedTable testid="viewings" columns rows />
                             </div>
                         }
                             .into_any()
@@ -389,6 +353,22 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                         {if views.is_empty() {
                             view! { <p data-testid="no-acting-viewings">{t.acting_viewings_none}</p> }.into_any()
                         } else {
+                            let columns = vec![t.col_time, t.acting_viewings_who, t.acting_viewings_right, t.col_what];
+                            let rows = views
+                                .into_iter()
+                                .map(|v| {
+                                    let right = match v.right {
+                                        ActingRight::Guardian => t.acting_right_guardian,
+                                        ActingRight::Authorisation => t.acting_right_authorisation,
+                                    };
+                                    vec![
+                                        locale.date_time(v.at).into_any(),
+                                        v.who.into_any(),
+                                        right.into_any(),
+                                        v.page.into_any(),
+                                    ]
+                                })
+                                .collect();
                             view! {
                                 <div
                                     class="table-scroll"
@@ -396,35 +376,7 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                                     aria-label=t.acting_viewings_heading
                                     tabindex="0"
                                 >
-                                    <table class="stack" data-testid="acting-viewings">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t.col_time}</th>
-                                                <th scope="col">{t.acting_viewings_who}</th>
-                                                <th scope="col">{t.acting_viewings_right}</th>
-                                                <th scope="col">{t.col_what}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {views
-                                                .into_iter()
-                                                .map(|v| {
-                                                    let right = match v.right {
-                                                        ActingRight::Guardian => t.acting_right_guardian,
-                                                        ActingRight::Authorisation => t.acting_right_authorisation,
-                                                    };
-                                                    view! {
-                                                        <tr>
-                                                            <td data-label=t.col_time>{locale.date_time(v.at)}</td>
-                                                            <td data-label=t.acting_viewings_who>{v.who}</td>
-                                                            <td data-label=t.acting_viewings_right>{right}</td>
-                                                            <td data-label=t.col_what>{v.page}</td>
-                                                        </tr>
-                                                    }
-                                                })
-                                                .collect_view()}
-                                        </tbody>
-                                    </table>
+                                    <StackedTable testid="acting-viewings" columns rows />
                                 </div>
                                 {next
                                     .map(|cursor| {

@@ -12,6 +12,7 @@ pub use denials::DenialConfirmPage;
 pub use history::{HistoryPage, SummaryPage, ViewingsPage};
 pub use preview::PreviewPage;
 
+use crate::pages::table::StackedTable;
 use crate::pages::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -215,41 +216,25 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
             {if confirmations.is_empty() {
                 view! { <p>{t.du_no_confirmations}</p> }.into_any()
             } else {
-                view! {
-                    <table class="stack" data-testid="confirmations">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.col_version}</th>
-                                <th scope="col">{t.col_time}</th>
-                                <th scope="col">{t.col_channel}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {confirmations
-                                .into_iter()
-                                .map(|c| {
-                                    let channel = match c.channel {
-                                        ConfirmationChannel::Online => t.channel_online.to_string(),
-                                        ConfirmationChannel::OnlineByGuardian { guardian_name } => {
-                                            (t.channel_online_by_guardian)(&guardian_name)
-                                        }
-                                        ConfirmationChannel::InPerson { provider_name } => {
-                                            (t.channel_in_person)(&provider_name)
-                                        }
-                                    };
-                                    view! {
-                                        <tr>
-                                            <td data-label=t.col_version>{c.version.to_string()}</td>
-                                            <td data-label=t.col_time>{locale.date_time(c.confirmed_at)}</td>
-                                            <td data-label=t.col_channel>{channel}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
+                let columns = vec![t.col_version, t.col_time, t.col_channel];
+                let rows = confirmations
+                    .into_iter()
+                    .map(|c| {
+                        let channel = match c.channel {
+                            ConfirmationChannel::Online => t.channel_online.to_string(),
+                            ConfirmationChannel::OnlineByGuardian { guardian_name } => {
+                                (t.channel_online_by_guardian)(&guardian_name)
+                            }
+                            ConfirmationChannel::InPerson { provider_name } => (t.channel_in_person)(&provider_name),
+                        };
+                        vec![
+                            c.version.to_string().into_any(),
+                            locale.date_time(c.confirmed_at).into_any(),
+                            channel.into_any(),
+                        ]
+                    })
+                    .collect();
+                view! { <StackedTable testid="confirmations" columns rows /> }.into_any()
             }}
             <ul class="inline-links">
                 {page
