@@ -153,7 +153,9 @@ async fn the_session_table_holds_no_session_id_and_an_idle_session_is_audited_on
     use std::str::FromStr;
     use tower_sessions::session::Id;
     use tower_sessions::session_store::ExpiredDeletion;
-    let idle = std::time::Duration::from_secs(1);
+    // Long enough that no wall-clock pause on a busy machine ends it first
+    // (the session layer's own expiry reads the wall clock).
+    let idle = std::time::Duration::from_secs(60);
     let p = TestApp::builder().lifetimes(idle, std::time::Duration::from_secs(3600)).spawn().await;
     let cookie = login_cookie(&p, MATTI).await;
     let front = |cookie: String| {

@@ -275,17 +275,19 @@ async fn behind_tls_responses_carry_hsts_and_the_prefill_cookie_is_secure() {
 #[tokio::test]
 async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifetime() {
     use std::time::Duration;
-    // The sessions' clock is moved, not waited for: idle 4 s, 14 s in all.
-    let p = TestApp::builder().lifetimes(Duration::from_secs(4), Duration::from_secs(14)).spawn().await;
-    let second = Duration::from_secs(1);
+    // The sessions' clock is moved, not waited for: idle 20 s, 70 s in all
+    // (long enough that no wall-clock pause on a busy machine ends a session
+    // first: the session layer's own expiry reads the wall clock).
+    let p = TestApp::builder().lifetimes(Duration::from_secs(20), Duration::from_secs(70)).spawn().await;
+    let step = Duration::from_secs(5);
     // Active for twice the idle timeout: still logged in (reads extend it).
     let matti = p.log_in(MATTI).await;
     for _ in 0..8 {
-        p.clock.advance(second);
+        p.clock.advance(step);
         assert_eq!(front_page(&matti).await, 200);
     }
     // Idle for the timeout: logged out.
-    p.clock.advance(Duration::from_secs(4));
+    p.clock.advance(Duration::from_secs(20));
     assert_eq!(front_page(&matti).await, 401);
     // However active, a session ends at its absolute lifetime after login
     // (whose time is the same clock's).
@@ -293,7 +295,7 @@ async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifet
     let mut active = 0;
     while front_page(&again).await == 200 {
         assert!(active < 20, "the session outlived its lifetime");
-        p.clock.advance(second);
+        p.clock.advance(step);
         active += 1;
     }
     // Whole seconds: the login may fall just before a second's end.
