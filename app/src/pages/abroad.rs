@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::table::{Row, StackedTable};
 use super::{loaded, use_locale, use_texts, ErrorSummary, PageTitle};
 use crate::api::abroad::{abroad_page, AbroadStatus, AbroadView, GiveAbroadConsent, WithdrawAbroadConsent};
 
@@ -40,6 +41,20 @@ fn Abroad(page: AbroadView) -> impl IntoView {
     let has_one = page.consent.is_some();
     let selected = page.selected.clone();
     let all = page.all_countries;
+    let rows = page
+        .prescriptions
+        .into_iter()
+        .map(|p| {
+            let status = match p.status {
+                AbroadStatus::Disclosed => t.wills.rx_disclosed,
+                AbroadStatus::NoConsent => t.wills.rx_not_disclosed,
+                AbroadStatus::Denied => t.wills.rx_denied,
+                AbroadStatus::NeverNarcotic => t.wills.rx_never_narcotic,
+                AbroadStatus::NeverCentralNervousSystem => t.wills.rx_never_cns,
+            };
+            Row::marked(format!("{:?}", p.status), vec![p.medicine.into_any(), status.into_any()])
+        })
+        .collect();
     view! {
         {errors}
         {page.view_only_for.map(|name| view! { <p class="callout">{(t.wills.view_only)(&name)}</p> })}
@@ -97,35 +112,12 @@ fn Abroad(page: AbroadView) -> impl IntoView {
         <section class="panel" aria-labelledby="abroad-prescriptions">
             <h2 id="abroad-prescriptions">{t.wills.abroad_prescriptions}</h2>
             <div class="table-scroll" role="region" aria-labelledby="abroad-prescriptions" tabindex="0">
-                <table class="stack" data-testid="abroad-prescriptions">
-                    <thead>
-                        <tr>
-                            <th scope="col">{t.wills.col_medicine}</th>
-                            <th scope="col">{t.wills.col_abroad}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        {page
-                            .prescriptions
-                            .into_iter()
-                            .map(|p| {
-                                let status = match p.status {
-                                    AbroadStatus::Disclosed => t.wills.rx_disclosed,
-                                    AbroadStatus::NoConsent => t.wills.rx_not_disclosed,
-                                    AbroadStatus::Denied => t.wills.rx_denied,
-                                    AbroadStatus::NeverNarcotic => t.wills.rx_never_narcotic,
-                                    AbroadStatus::NeverCentralNervousSystem => t.wills.rx_never_cns,
-                                };
-                                view! {
-                                    <tr data-status=format!("{:?}", p.status)>
-                                        <td data-label=t.wills.col_medicine>{p.medicine}</td>
-                                        <td data-label=t.wills.col_abroad>{status}</td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()}
-                    </tbody>
-                </table>
+                <StackedTable
+                    testid="abroad-prescriptions"
+                    columns=vec![t.wills.col_medicine, t.wills.col_abroad]
+                    rows
+                    mark="data-status"
+                />
             </div>
         </section>
     }

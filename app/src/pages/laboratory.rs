@@ -10,7 +10,8 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
 use super::islands::PrintButton;
-use super::{loaded, use_locale, use_texts, PageTitle};
+use super::table::{Row, StackedTable};
+use super::{loaded, loaded_list, use_locale, use_texts, PageTitle};
 use crate::api::filters::percent_encode;
 use crate::api::laboratory::{laboratory_series, laboratory_tests, LabSeriesView};
 use crate::domain::laboratory::{chart, polyline, RangePosition, ReferenceRange};
@@ -48,45 +49,24 @@ pub fn LaboratoryPage() -> impl IntoView {
         <PageTitle title=t.lab_title />
         <h1>{t.lab_title}</h1>
         <p class="lead">{t.lab_intro}</p>
-        {loaded(
+        {loaded_list(
             tests,
+            t.lab_none,
             move |tests| {
-                if tests.is_empty() {
-                    return view! {
-                        <p class="empty-state" data-testid="empty-state">
-                            {t.lab_none}
-                        </p>
-                    }
-                        .into_any();
-                }
-                view! {
-                    <table class="lab-tests stack" data-testid="lab-tests">
-                        <thead>
-                            <tr>
-                                <th scope="col">{t.lab_col_test}</th>
-                                <th scope="col">{t.lab_col_results}</th>
-                                <th scope="col">{t.lab_col_latest}</th>
-                            </tr>
-                        </thead>
-                        <tbody>
-                            {tests
-                                .into_iter()
-                                .map(|x| {
-                                    view! {
-                                        <tr>
-                                            <th scope="row" data-label=t.lab_col_test>
-                                                <a href=test_href(&x.test)>{(t.lab_chart_title)(&x.test)}</a>
-                                            </th>
-                                            <td data-label=t.lab_col_results>{x.results}</td>
-                                            <td data-label=t.lab_col_latest>{locale.date(x.last_on)}</td>
-                                        </tr>
-                                    }
-                                })
-                                .collect_view()}
-                        </tbody>
-                    </table>
-                }
-                    .into_any()
+                let columns = vec![t.lab_col_test, t.lab_col_results, t.lab_col_latest];
+                let rows = tests
+                    .into_iter()
+                    .map(|x| {
+                        Row::new(
+                            vec![
+                                view! { <a href=test_href(&x.test)>{(t.lab_chart_title)(&x.test)}</a> }.into_any(),
+                                x.results.into_any(),
+                                locale.date(x.last_on).into_any(),
+                            ],
+                        )
+                    })
+                    .collect();
+                view! { <StackedTable testid="lab-tests" class="lab-tests" columns rows row_headers=true /> }
             },
         )}
         <p>
@@ -139,6 +119,24 @@ fn Series(s: LabSeriesView) -> impl IntoView {
         .map(|r| crate::domain::laboratory::LabResult { recorded_on: r.recorded_on, value: r.value })
         .collect();
     let drawn = chart(&results, s.reference);
+    let columns: Vec<std::borrow::Cow<'static, str>> =
+        vec![t.lab_col_date.into(), value_label.into(), t.lab_col_range.into()];
+    let rows = s
+        .results
+        .iter()
+        .rev()
+        .map(|r| {
+            let href = format!("/records/events/{}", r.event);
+            Row::marked(
+                format!("{:?}", r.position).to_lowercase(),
+                vec![
+                    view! { <a href=href>{locale.date(r.recorded_on)}</a> }.into_any(),
+                    locale.number(r.value).into_any(),
+                    position_label(t, r.position).into_any(),
+                ],
+            )
+        })
+        .collect();
     view! {
         <p class="lead" data-testid="lab-summary">
             {summary.clone()}
@@ -210,34 +208,13 @@ fn Series(s: LabSeriesView) -> impl IntoView {
                     </figure>
                 }
             })}
-        <table class="lab-results stack" data-testid="lab-results">
-            <caption>{(t.lab_table_caption)(&s.test)}</caption>
-            <thead>
-                <tr>
-                    <th scope="col">{t.lab_col_date}</th>
-                    <th scope="col">{value_label.clone()}</th>
-                    <th scope="col">{t.lab_col_range}</th>
-                </tr>
-            </thead>
-            <tbody>
-                {s
-                    .results
-                    .iter()
-                    .rev()
-                    .map(|r| {
-                        let outside = r.position != RangePosition::Within;
-                        view! {
-                            <tr class:lab-results__outside=outside>
-                                <td data-label=t.lab_col_date>
-                                    <a href=format!("/records/events/{}", r.event)>{locale.date(r.recorded_on)}</a>
-                                </td>
-                                <td data-label=value_label.clone()>{locale.number(r.value)}</td>
-                                <td data-label=t.lab_col_range>{position_label(t, r.position)}</td>
-                            </tr>
-                        }
-                    })
-                    .collect_view()}
-            </tbody>
-        </table>
+        <StackedTable
+            testid="lab-results"
+            class="lab-results"
+            caption=(t.lab_table_caption)(&s.test)
+            columns
+            rows
+            mark="data-position"
+        />
     }
 }

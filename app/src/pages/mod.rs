@@ -98,6 +98,31 @@ where
     }
 }
 
+/// A list's data as [`loaded`], with `empty` said in words when there is
+/// nothing to list.
+pub fn loaded_list<T, V>(
+    data: Resource<Result<Vec<T>, AppError>>,
+    empty: &'static str,
+    page: impl Fn(Vec<T>) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
+    V: IntoView + 'static,
+{
+    loaded(data, move |all: Vec<T>| {
+        if all.is_empty() {
+            view! {
+                <p class="empty-state" data-testid="empty-state">
+                    {empty}
+                </p>
+            }
+            .into_any()
+        } else {
+            page(all).into_any()
+        }
+    })
+}
+
 /// A textarea's text as the server writes it into the page. Leptos writes
 /// a `<textarea>`'s children unescaped (it is a raw text element to it), so
 /// a text holding `</textarea><script>` would end the field and run as
@@ -146,6 +171,21 @@ pub fn LoadError(error: AppError) -> impl IntoView {
             view! { <ErrorSummary error=other /> }.into_any()
         }
     }
+}
+
+/// A select's options from `choices`, `current` selected.
+pub fn choice_options(choices: Vec<crate::api::records::Choice>, current: Option<&str>) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|c| {
+            let is = current == Some(c.value.as_str());
+            view! {
+                <option value=c.value selected=is>
+                    {c.label}
+                </option>
+            }
+        })
+        .collect_view()
 }
 
 #[cfg(test)]

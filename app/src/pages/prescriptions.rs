@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
 use super::islands::PrintButton;
-use super::table::StackedTable;
+use super::table::{Row, StackedTable};
 use super::{use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::records::{prescriptions_page, PrescriptionFilter, PrescriptionView};
 use crate::error::AppError;
@@ -209,11 +209,13 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
                     .dispensings
                     .into_iter()
                     .map(|d| {
-                        vec![
-                            d.pharmacy.into_any(),
-                            locale.date(d.dispensed_on).into_any(),
-                            format!("{} {}", d.amount, unit).into_any(),
-                        ]
+                        Row::new(
+                            vec![
+                                d.pharmacy.into_any(),
+                                locale.date(d.dispensed_on).into_any(),
+                                format!("{} {}", d.amount, unit).into_any(),
+                            ],
+                        )
                     })
                     .collect();
                 view! { <StackedTable testid="dispensings" columns rows /> }.into_any()

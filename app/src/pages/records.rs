@@ -7,7 +7,7 @@ use crate::pages::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{use_locale, use_texts, ErrorSummary, LoadError};
+use super::{choice_options, use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::filters::RawFilter;
 use crate::api::records::{records_page, service_event_page, Choice, EventView, RecordPageView};
 use crate::domain::listing::{RecordSection, EVENTS_PER_PAGE};
@@ -193,19 +193,7 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
     let t = use_texts();
     let path = path_of(section);
     let selected = |current: &Option<String>, value: &str| current.as_deref() == Some(value);
-    let options = |choices: Vec<Choice>, current: Option<String>| {
-        choices
-            .into_iter()
-            .map(|c| {
-                let is = selected(&current, &c.value);
-                view! {
-                    <option value=c.value selected=is>
-                        {c.label}
-                    </option>
-                }
-            })
-            .collect_view()
-    };
+    let options = |choices: Vec<Choice>, current: Option<String>| choice_options(choices, current.as_deref());
     let kinds: Vec<EntryKind> = EntryKind::ALL.iter().copied().filter(|k| k.sector() == section.sector()).collect();
     let kind_select = (kinds.len() > 1).then(|| {
         let current = raw.kind.clone();

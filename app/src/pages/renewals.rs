@@ -6,7 +6,8 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError, PageTitle};
+use super::table::{Row, StackedTable};
+use super::{loaded_list, use_locale, use_texts, ErrorSummary, LoadError, PageTitle};
 use crate::api::renewals::{renewal_form, renewal_requests, SendRenewalRequest};
 use crate::domain::renewal::MESSAGE_MAX_CHARS;
 
@@ -19,86 +20,80 @@ pub fn RenewalsPage() -> impl IntoView {
         <PageTitle title=t.renewals_title />
         <h1>{t.renewals_title}</h1>
         <p class="lead">{t.renewals_intro}</p>
-        {loaded(
+        {loaded_list(
             all,
+            t.renewals_empty,
             move |all| {
-                if all.is_empty() {
-                    return view! {
-                        <p class="empty-state" data-testid="empty-state">
-                            {t.renewals_empty}
-                        </p>
-                    }
-                        .into_any();
-                }
+                let columns = vec![
+                    t.renewal_col_medicine,
+                    t.renewal_col_sent,
+                    t.renewal_col_provider,
+                    t.renewal_col_state,
+                    t.renewal_col_message,
+                ];
+                let rows = all
+                    .into_iter()
+                    .map(|r| {
+                        let sent_by = r
+                            .sent_by
+                            .map(|name| {
+                                view! {
+                                    <br />
+                                    <span class="muted">{(t.renewal_sent_by)(&name)}</span>
+                                }
+                            });
+                        let unit = r
+                            .unit
+                            .map(|unit| {
+                                view! {
+                                    {unit}
+                                    <br />
+                                }
+                            });
+                        let mobile = r
+                            .mobile
+                            .map(|number| {
+                                view! {
+                                    <br />
+                                    <span class="muted" data-testid="mobile">
+                                        {(t.renewal_text_to)(&number)}
+                                    </span>
+                                }
+                            });
+                        let state = (t.renewal_state)(r.state, &locale.local_date(r.state_at));
+                        Row::marked(
+                            r.state.as_str(),
+                            vec![
+                                r.medicine.into_any(),
+                                view! {
+                                    {locale.local_date(r.sent_at)}
+                                    {sent_by}
+                                }
+                                    .into_any(),
+                                view! {
+                                    {unit}
+                                    {r.provider}
+                                }
+                                    .into_any(),
+                                view! { <span data-testid="state">{state}</span> }.into_any(),
+                                view! {
+                                    <div class="message-cell">
+                                        <span class="message" dir="auto" data-testid="message">
+                                            {r.message.unwrap_or_default()}
+                                        </span>
+                                        {mobile}
+                                    </div>
+                                }
+                                    .into_any(),
+                            ],
+                        )
+                    })
+                    .collect();
                 view! {
                     <div class="table-scroll" role="region" aria-label=t.renewals_title tabindex="0">
-                        <table class="stack" data-testid="renewals">
-                            <thead>
-                                <tr>
-                                    <th scope="col">{t.renewal_col_medicine}</th>
-                                    <th scope="col">{t.renewal_col_sent}</th>
-                                    <th scope="col">{t.renewal_col_provider}</th>
-                                    <th scope="col">{t.renewal_col_state}</th>
-                                    <th scope="col">{t.renewal_col_message}</th>
-                                </tr>
-                            </thead>
-                            <tbody>
-                                {all
-                                    .into_iter()
-                                    .map(|r| {
-                                        view! {
-                                            <tr data-state=r.state.as_str()>
-                                                <td data-label=t.renewal_col_medicine>{r.medicine}</td>
-                                                <td data-label=t
-                                                    .renewal_col_sent>
-                                                    {locale.local_date(r.sent_at)}
-                                                    {r
-                                                        .sent_by
-                                                        .map(|name| {
-                                                            view! {
-                                                                <br />
-                                                                <span class="muted">{(t.renewal_sent_by)(&name)}</span>
-                                                            }
-                                                        })}
-                                                </td>
-                                                <td data-label=t
-                                                    .renewal_col_provider>
-                                                    {r
-                                                        .unit
-                                                        .map(|unit| {
-                                                            view! {
-                                                                {unit}
-                                                                <br />
-                                                            }
-                                                        })}{r.provider}
-                                                </td>
-                                                <td data-label=t.renewal_col_state data-testid="state">
-                                                    {(t.renewal_state)(r.state, &locale.local_date(r.state_at))}
-                                                </td>
-                                                <td class="message-cell" data-label=t.renewal_col_message>
-                                                    <span class="message" dir="auto" data-testid="message">
-                                                        {r.message.unwrap_or_default()}
-                                                    </span>
-                                                    {r
-                                                        .mobile
-                                                        .map(|number| {
-                                                            view! {
-                                                                <br />
-                                                                <span class="muted" data-testid="mobile">
-                                                                    {(t.renewal_text_to)(&number)}
-                                                                </span>
-                                                            }
-                                                        })}
-                                                </td>
-                                            </tr>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </tbody>
-                        </table>
+                        <StackedTable testid="renewals" columns rows mark="data-state" />
                     </div>
                 }
-                    .into_any()
             },
         )}
         <p>

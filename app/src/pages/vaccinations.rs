@@ -4,8 +4,8 @@
 
 use leptos::prelude::*;
 
-use super::table::StackedTable;
-use super::{loaded, use_locale, use_texts, PageTitle};
+use super::table::{Row, StackedTable};
+use super::{loaded_list, use_locale, use_texts, PageTitle};
 use crate::api::vaccinations::vaccinations;
 
 #[component]
@@ -17,30 +17,25 @@ pub fn VaccinationsPage() -> impl IntoView {
         <PageTitle title=t.vacc_title />
         <h1>{t.vacc_title}</h1>
         <p class="lead">{t.vacc_intro}</p>
-        {loaded(
+        {loaded_list(
             all,
+            t.vacc_none,
             move |all| {
-                if all.is_empty() {
-                    return view! {
-                        <p class="empty-state" data-testid="empty-state">
-                            {t.vacc_none}
-                        </p>
-                    }
-                        .into_any();
-                }
                 let columns = vec![t.vacc_col_date, t.vacc_col_vaccine, t.vacc_col_dose];
                 let rows = all
                     .into_iter()
                     .map(|v| {
                         let href = format!("/records/events/{}", v.event);
-                        vec![
-                            view! { <a href=href>{locale.date(v.recorded_on)}</a> }.into_any(),
-                            v.vaccine.into_any(),
-                            (t.vacc_dose)(&v.dose.to_string()).into_any(),
-                        ]
+                        Row::new(
+                            vec![
+                                view! { <a href=href>{locale.date(v.recorded_on)}</a> }.into_any(),
+                                v.vaccine.into_any(),
+                                (t.vacc_dose)(&v.dose.to_string()).into_any(),
+                            ],
+                        )
                     })
                     .collect();
-                view! { <StackedTable testid="vaccinations" columns rows /> }.into_any()
+                view! { <StackedTable testid="vaccinations" columns rows /> }
             },
         )}
         <p>

@@ -14,22 +14,22 @@ pub fn HistoryPage() -> impl IntoView {
         <h1>{t.history_title}</h1>
         <DataUseNav current="/data-use/history" />
         <p class="lead">{t.history_intro}</p>
-        {loaded(
+        {loaded_list(
             rows,
+            t.history_empty,
             move |rows| {
-                if rows.is_empty() {
-                    return view! { <p class="empty-state">{t.history_empty}</p> }.into_any();
-                }
                 let columns = vec![t.col_time, t.col_event, t.col_actor, t.col_channel];
                 let rows = rows
                     .into_iter()
                     .map(|r| {
-                        vec![
-                            locale.date_time(r.at).into_any(),
-                            r.event.into_any(),
-                            r.actor.into_any(),
-                            r.channel.into_any(),
-                        ]
+                        Row::new(
+                            vec![
+                                locale.date_time(r.at).into_any(),
+                                r.event.into_any(),
+                                r.actor.into_any(),
+                                r.channel.into_any(),
+                            ],
+                        )
                     })
                     .collect();
                 view! {
@@ -105,33 +105,18 @@ pub fn SummaryPage() -> impl IntoView {
                                 )
                             })
                             .collect();
+                        let given = |what: &str, at| {
+                            format!("{what}: {}", (t.consent_given_on)(&locale.local_date(at)))
+                        };
                         let consents: Vec<String> = p
                             .consents
                             .iter()
-                            .filter_map(|c| {
-                                c.given_at
-                                    .map(|at| {
-                                        format!(
-                                            "{}: {}",
-                                            t.sector(c.sector),
-                                            (t.consent_given_on)(&locale.local_date(at)),
-                                        )
-                                    })
-                            })
+                            .filter_map(|c| c.given_at.map(|at| given(t.sector(c.sector), at)))
                             .chain(
                                 p
                                     .cross
                                     .iter()
-                                    .filter_map(|c| {
-                                        c.given_at
-                                            .map(|at| {
-                                                format!(
-                                                    "{}: {}",
-                                                    t.cross_sector(c.direction),
-                                                    (t.consent_given_on)(&locale.local_date(at)),
-                                                )
-                                            })
-                                    }),
+                                    .filter_map(|c| c.given_at.map(|at| given(t.cross_sector(c.direction), at))),
                             )
                             .collect();
                         let wills: Vec<String> = p
@@ -246,17 +231,7 @@ pub fn ViewingsPage() -> impl IntoView {
                                 <label for="viewings-provider">{t.col_provider}</label>
                                 <select id="viewings-provider" name="provider">
                                     <option value="">{t.filter_any}</option>
-                                    {choices
-                                        .into_iter()
-                                        .map(|c| {
-                                            let is = provider.as_deref() == Some(c.value.as_str());
-                                            view! {
-                                                <option value=c.value selected=is>
-                                                    {c.label}
-                                                </option>
-                                            }
-                                        })
-                                        .collect_view()}
+                                    {choice_options(choices, provider.as_deref())}
                                 </select>
                             </div>
                             <div class="field">
@@ -307,14 +282,16 @@ pub fn ViewingsPage() -> impl IntoView {
                             .viewings
                             .into_iter()
                             .map(|x| {
-                                vec![
-                                    locale.date_time(x.at).into_any(),
-                                    x.provider.into_any(),
-                                    x.unit.into_any(),
-                                    x.what.into_any(),
-                                    x.purpose.into_any(),
-                                    x.basis.into_any(),
-                                ]
+                                Row::new(
+                                    vec![
+                                        locale.date_time(x.at).into_any(),
+                                        x.provider.into_any(),
+                                        x.unit.into_any(),
+                                        x.what.into_any(),
+                                        x.purpose.into_any(),
+                                        x.basis.into_any(),
+                                    ],
+                                )
                             })
                             .collect();
                         view! {
@@ -361,12 +338,14 @@ fn ActingViewings(page: Resource<Result<ViewingsView, crate::error::AppError>>) 
                                         ActingRight::Guardian => t.acting_right_guardian,
                                         ActingRight::Authorisation => t.acting_right_authorisation,
                                     };
-                                    vec![
-                                        locale.date_time(v.at).into_any(),
-                                        v.who.into_any(),
-                                        right.into_any(),
-                                        v.page.into_any(),
-                                    ]
+                                    Row::new(
+                                        vec![
+                                            locale.date_time(v.at).into_any(),
+                                            v.who.into_any(),
+                                            right.into_any(),
+                                            v.page.into_any(),
+                                        ],
+                                    )
                                 })
                                 .collect();
                             view! {

@@ -12,12 +12,12 @@ pub use denials::DenialConfirmPage;
 pub use history::{HistoryPage, SummaryPage, ViewingsPage};
 pub use preview::PreviewPage;
 
-use crate::pages::table::StackedTable;
+use crate::pages::table::{Row, StackedTable};
 use crate::pages::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{loaded, use_locale, use_texts, ErrorSummary, LoadError};
+use super::{choice_options, loaded, loaded_list, use_locale, use_texts, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
 use crate::domain::declarations::{DenialKind, Sector};
@@ -227,11 +227,13 @@ fn NoticeSection(page: DataUseView, confirm_child: ServerAction<ConfirmChildNoti
                             }
                             ConfirmationChannel::InPerson { provider_name } => (t.channel_in_person)(&provider_name),
                         };
-                        vec![
-                            c.version.to_string().into_any(),
-                            locale.date_time(c.confirmed_at).into_any(),
-                            channel.into_any(),
-                        ]
+                        Row::new(
+                            vec![
+                                c.version.to_string().into_any(),
+                                locale.date_time(c.confirmed_at).into_any(),
+                                channel.into_any(),
+                            ],
+                        )
                     })
                     .collect();
                 view! { <StackedTable testid="confirmations" columns rows /> }.into_any()

@@ -63,18 +63,7 @@ fn PreviewResult(page: PreviewView) -> impl IntoView {
                     <label for="preview-viewer">{t.preview_viewer}</label>
                     <select id="preview-viewer" name="viewer">
                         <option value="">{t.preview_choose}</option>
-                        {page
-                            .viewer_choices
-                            .into_iter()
-                            .map(|c| {
-                                let is = chosen.as_deref() == Some(c.value.as_str());
-                                view! {
-                                    <option value=c.value selected=is>
-                                        {c.label}
-                                    </option>
-                                }
-                            })
-                            .collect_view()}
+                        {choice_options(page.viewer_choices, chosen.as_deref())}
                     </select>
                 </div>
                 <fieldset class="field">
@@ -111,73 +100,51 @@ fn PreviewResult(page: PreviewView) -> impl IntoView {
                 if page.rows.is_empty() {
                     view! { <p class="empty-state">{t.preview_nothing}</p> }.into_any()
                 } else {
+                    let counts = page
+                        .counts
+                        .into_iter()
+                        .map(|c| Row::new(vec![c.register.into_any(), c.visible.into_any(), c.hidden.into_any()]))
+                        .collect();
+                    let rows = page
+                        .rows
+                        .into_iter()
+                        .map(|r| {
+                            let (word, class) = if r.visible {
+                                (t.decision_visible, "badge badge--ok")
+                            } else {
+                                (t.decision_hidden, "badge badge--muted")
+                            };
+                            Row::marked(
+                                r.visible,
+                                vec![
+                                    r.label.into_any(),
+                                    locale.date(r.date).into_any(),
+                                    r.register.into_any(),
+                                    view! { <span class=class>{word}</span> }.into_any(),
+                                    r.reason.into_any(),
+                                ],
+                            )
+                        })
+                        .collect();
                     view! {
                         <h2>{t.preview_counts_heading}</h2>
                         <div class="table-scroll">
-                            <table class="stack" data-testid="preview-counts">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.col_register}</th>
-                                        <th scope="col">{t.col_visible}</th>
-                                        <th scope="col">{t.col_hidden}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {page
-                                        .counts
-                                        .into_iter()
-                                        .map(|c| {
-                                            view! {
-                                                <tr>
-                                                    <th scope="row" data-label=t.col_register>
-                                                        {c.register}
-                                                    </th>
-                                                    <td data-label=t.col_visible>{c.visible}</td>
-                                                    <td data-label=t.col_hidden>{c.hidden}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <StackedTable
+                                testid="preview-counts"
+                                columns=vec![t.col_register, t.col_visible, t.col_hidden]
+                                rows=counts
+                                row_headers=true
+                            />
                         </div>
                         <h2>{t.preview_items_heading}</h2>
                         <div class="table-scroll">
-                            <table class="stack" data-testid="preview">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t.col_item}</th>
-                                        <th scope="col">{t.col_date}</th>
-                                        <th scope="col">{t.col_register}</th>
-                                        <th scope="col">{t.col_decision}</th>
-                                        <th scope="col">{t.col_reason}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {page
-                                        .rows
-                                        .into_iter()
-                                        .map(|r| {
-                                            let (word, class) = if r.visible {
-                                                (t.decision_visible, "badge badge--ok")
-                                            } else {
-                                                (t.decision_hidden, "badge badge--muted")
-                                            };
-                                            view! {
-                                                <tr data-visible=r.visible.to_string() data-testid="preview-row">
-                                                    <td data-label=t.col_item>{r.label}</td>
-                                                    <td data-label=t.col_date>{locale.date(r.date)}</td>
-                                                    <td data-label=t.col_register>{r.register}</td>
-                                                    <td data-label=t.col_decision>
-                                                        <span class=class>{word}</span>
-                                                    </td>
-                                                    <td data-label=t.col_reason>{r.reason}</td>
-                                                </tr>
-                                            }
-                                        })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <StackedTable
+                                testid="preview"
+                                columns=vec![t.col_item, t.col_date, t.col_register, t.col_decision, t.col_reason]
+                                rows
+                                mark="data-visible"
+                                row_testid="preview-row"
+                            />
                         </div>
                     }
                         .into_any()
