@@ -12,6 +12,7 @@ pub mod glance;
 pub mod laboratory;
 pub mod records;
 pub mod renewals;
+pub mod return_path;
 pub mod vaccinations;
 pub mod wills;
 
@@ -101,11 +102,16 @@ pub async fn login_prefill() -> Result<Option<String>, AppError> {
 
 /// Logs in with the identity code and password. Unknown codes and wrong
 /// passwords get the same answer after the same work. Answers the path to go
-/// to next: the notice when it is due, else the front page.
+/// to next: the notice when it is due, else the page the citizen was on when
+/// asked to log in (`next`, a path of this site only), else the front page.
 #[server(endpoint = "login")]
-pub async fn login(identity_code: String, password: String) -> Result<String, AppError> {
+pub async fn login(
+    identity_code: String,
+    password: String,
+    #[server(default)] next: Option<String>,
+) -> Result<String, AppError> {
     use crate::server::*;
-    let result = login_inner(identity_code.clone(), password).await;
+    let result = login_inner(identity_code.clone(), password, next).await;
     if is_plain_form_post() {
         // Without JavaScript the page is reloaded: keep what was typed (or forget it on success).
         let keep = if result.is_err() { Some(identity_code.as_str()) } else { None };
@@ -115,7 +121,7 @@ pub async fn login(identity_code: String, password: String) -> Result<String, Ap
 }
 
 #[cfg(feature = "ssr")]
-async fn login_inner(identity_code: String, password: String) -> Result<String, AppError> {
+async fn login_inner(identity_code: String, password: String, next: Option<String>) -> Result<String, AppError> {
     use crate::domain::IdentityCode;
     use crate::server::*;
 
@@ -164,7 +170,7 @@ async fn login_inner(identity_code: String, password: String) -> Result<String, 
     let next = if pool.notice_due_for(id, crate::domain::time::helsinki_today(now)).await?.is_some() {
         "/notice"
     } else {
-        "/"
+        next.as_deref().and_then(crate::api::return_path::return_path).unwrap_or("/")
     };
     Ok(navigate_after_form(next))
 }

@@ -22,7 +22,8 @@ use leptos_router::{path, SsrMode};
 
 use crate::pages::abroad::AbroadPage;
 use crate::pages::data_use::{
-    DataUsePage, DenialConfirmPage, HistoryPage, NoticeVersionPage, PreviewPage, SummaryPage, ViewingsPage,
+    DataUsePage, DenialConfirmPage, EndingConfirmPage, HistoryPage, NoticeVersionPage, PreviewPage, SummaryPage,
+    ViewingsPage,
 };
 use crate::pages::laboratory::{LaboratoryPage, LaboratoryTestPage};
 use crate::pages::prescriptions::PrescriptionsPage;
@@ -123,6 +124,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async />
                     <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async />
                     <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async />
+                    <Route path=path!("/data-use/end") view=EndingConfirmPage ssr=SsrMode::Async />
                     <Route path=path!("/data-use/history") view=HistoryPage ssr=SsrMode::Async />
                     <Route path=path!("/data-use/summary") view=SummaryPage ssr=SsrMode::Async />
                     <Route path=path!("/data-use/viewings") view=ViewingsPage ssr=SsrMode::Async />

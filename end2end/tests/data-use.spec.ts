@@ -38,7 +38,11 @@ test('Liisa cancels her service-event denial and the preview for another county 
   await page.goto('/data-use');
   await expectNoScripts(page);
   const denial = page.getByTestId('denial').filter({ hasText: 'Mielenterveyskäynti' });
-  await denial.getByRole('button', { name: 'Cancel this denial' }).click();
+  await denial.getByRole('link', { name: 'Cancel this denial' }).click();
+  // A step that says what follows, then the one button.
+  await expect(page.getByTestId('ending-what')).toContainText('You are cancelling the denial:');
+  await expect(page.getByTestId('consequences')).toContainText('shared as your consents to data sharing and the law allow');
+  await page.getByRole('button', { name: 'Cancel the denial' }).click();
   await expect(page.getByTestId('denial')).toHaveCount(1); // the prescription denial stays
 
   await preview(page, 'varsinais-suomi:healthcare');
@@ -142,7 +146,8 @@ test("Elina's Uusimaa denial hides her Vantaa-Kerava data from HUS", async ({ pa
 
   await page.goto('/data-use');
   await expectNoScripts(page);
-  await page.getByTestId('denial').filter({ hasText: 'Uusimaa' }).getByRole('button', { name: 'Cancel this denial' }).click();
+  await page.getByTestId('denial').filter({ hasText: 'Uusimaa' }).getByRole('link', { name: 'Cancel this denial' }).click();
+  await page.getByRole('button', { name: 'Cancel the denial' }).click();
   await expect(page.getByTestId('no-denials')).toBeVisible();
   await preview(page, 'hus:healthcare');
   await expect(row(page, 'Migreeni')).toHaveAttribute('data-visible', 'true');
@@ -154,7 +159,13 @@ test('withdrawing a consent hides the data again', async ({ page }) => {
   await expect(row(page, 'Diabeteksen vuosikontrolli')).toHaveAttribute('data-visible', 'true');
   await page.goto('/data-use');
   await expectNoScripts(page);
-  await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Withdraw consent: healthcare' }).click();
+  await page.getByTestId('consent-healthcare').getByRole('link', { name: 'Withdraw consent: healthcare' }).click();
+  await expect(page.getByTestId('consequences')).toContainText('In an emergency, healthcare can still see your patient data.');
+  // Going back changes nothing.
+  await page.getByRole('link', { name: 'Go back without changing anything' }).click();
+  await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
+  await page.getByTestId('consent-healthcare').getByRole('link', { name: 'Withdraw consent: healthcare' }).click();
+  await page.getByRole('button', { name: 'Withdraw the consent' }).click();
   await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toHaveText('No consent given.');
   await preview(page, 'pirkanmaa:healthcare');
   await expect(row(page, 'Diabeteksen vuosikontrolli')).toHaveAttribute('data-visible', 'false');
@@ -263,7 +274,8 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await page.goto('/data-use');
   await expect(page.getByTestId('denial').filter({ hasText: register })).toHaveCount(1);
 
-  await page.getByTestId('denial').filter({ hasText: register }).getByRole('button', { name: 'Cancel this denial' }).click();
+  await page.getByTestId('denial').filter({ hasText: register }).getByRole('link', { name: 'Cancel this denial' }).click();
+  await page.getByRole('button', { name: 'Cancel the denial' }).click();
   await expect(page).toHaveURL(/\/data-use$/);
   await expect(page.getByTestId('denial').filter({ hasText: register })).toHaveCount(0);
   await page.goto('/data-use/history');

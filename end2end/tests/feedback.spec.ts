@@ -1,5 +1,5 @@
 import { test, expect, Page } from '@playwright/test';
-import { T, expectAccessible, login } from './helpers';
+import { PASSWORD, T, expectAccessible, fillLogin, login } from './helpers';
 
 // Every action ends with a status message that says what happened, once,
 // with and without JavaScript, on a phone and on a desktop.
@@ -16,7 +16,12 @@ async function giveAndWithdraw(page: Page, js: boolean) {
   // Said once: the next view of the page has no message.
   await page.reload();
   await expect(page.getByTestId('flash')).toHaveCount(0);
-  await consent.getByRole('button', { name: /^Peruuta luovutuslupa/ }).click();
+  await consent.getByRole('link', { name: /^Peruuta luovutuslupa/ }).click();
+  // The step before: what ends and what follows, in words.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Vahvista luovutusluvan peruuttaminen');
+  await expect(page.getByTestId('consequences')).toContainText('sosiaalihuollon asiakastietojasi');
+  if (js) await expectAccessible(page, 'the step before withdrawing a consent');
+  await page.getByRole('button', { name: 'Peruuta luovutuslupa' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Tallennettu.' })).toHaveText(
     /^Tallennettu\. Luovutuslupa peruutettu: .+\.$/,
   );
@@ -39,4 +44,17 @@ for (const js of [false, true]) {
       });
     });
   }
+}
+
+for (const js of [false, true]) {
+  test(`a page asked for before logging in is the page after it (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: js });
+    const page = await context.newPage();
+    await page.goto('/vaccinations');
+    await expect(page).toHaveURL(/\/login\?next=%2Fvaccinations$/);
+    await fillLogin(page, ANNA, PASSWORD);
+    await expect(page).toHaveURL(/\/vaccinations$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Rokotukset');
+    await context.close();
+  });
 }

@@ -128,7 +128,7 @@ pub async fn session_guard(
         }
         ("/login", None) => next.run(req).await,
         ("/login", Some(_)) => Redirect::to("/").into_response(),
-        (_, None) => Redirect::to("/login").into_response(),
+        (_, None) => Redirect::to(&login_to_return(&req)).into_response(),
         (_, Some(citizen)) => {
             match pool.citizen_standing(citizen, app::domain::time::helsinki_today(clock.now())).await {
                 Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
@@ -141,6 +141,18 @@ pub async fn session_guard(
                 Err(e) => error_page(&req, e.into()),
             }
         }
+    }
+}
+
+/// The login page for a page asked for without a session: the page is gone
+/// back to after logging in (`next`, a path of this site only).
+fn login_to_return(req: &Request) -> String {
+    let asked = req.uri().path_and_query().map_or("/", |p| p.as_str());
+    match app::api::return_path::return_path(asked) {
+        Some(path) if path != "/" && req.method() == axum::http::Method::GET => {
+            format!("/login?next={}", app::api::filters::percent_encode(path))
+        }
+        _ => "/login".to_string(),
     }
 }
 

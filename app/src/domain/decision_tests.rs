@@ -1035,3 +1035,44 @@ proptest! {
         prop_assert_eq!(decide_at(&item, &v, &more, &more_notice, t, opens()), before);
     }
 }
+
+/// What the confirmation step of withdrawing a consent tells the citizen
+/// (`ending_step`), held against the decision: other providers of the
+/// sector no longer see the data; the provider that recorded it does;
+/// healthcare in an emergency does; the Uusimaa parties do after the
+/// 2022-11 notice; prescriptions need no consent.
+#[test]
+fn the_withdrawal_steps_promises_hold() {
+    let withdrawn = |s| decl(9, at(2024, 6, 1), DeclarationEvent::ConsentWithdrawn(s));
+    let health = [consent(1, Sector::Healthcare), withdrawn(Sector::Healthcare)];
+    let notice = informed("2023-11");
+    let item = entry("pirkanmaa", RegisterKind::Patient, 1);
+    assert_eq!(check(&item, &viewer("lahiklinikka", HC, T), &health, &notice), Decision::Hidden(Reason::NoConsent));
+    assert!(check(&item, &viewer("pirkanmaa", HC, T), &health, &notice).is_visible());
+    assert!(check(&item, &viewer("lahiklinikka", HC, E), &health, &notice).is_visible());
+    let in_uusimaa = entry("hus", RegisterKind::Patient, 2);
+    assert!(check(&in_uusimaa, &viewer("helsinki", HC, T), &health, &notice).is_visible());
+    assert!(check(&prescription(7, "pirkanmaa"), &viewer("lahiklinikka", HC, T), &health, &notice).is_visible());
+    let social = [consent(1, Sector::SocialWelfare), withdrawn(Sector::SocialWelfare)];
+    let document = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 3);
+    let other = viewer("varsinais-suomi", ViewerRole::SocialWelfare, T);
+    assert_eq!(check(&document, &other, &social, &notice), Decision::Hidden(Reason::NoConsent));
+    assert!(check(&document, &viewer("pirkanmaa", ViewerRole::SocialWelfare, T), &social, &notice).is_visible());
+}
+
+/// What the confirmation step of cancelling a denial tells the citizen:
+/// the data is shared again as the consents allow.
+#[test]
+fn a_cancelled_denial_leaves_the_consents_to_decide() {
+    let item = entry("pirkanmaa", RegisterKind::Patient, 1);
+    let cancelled = |id| decl(id, at(2024, 6, 1), DeclarationEvent::DenialCancelled { denial: DeclarationId(2) });
+    let denied = denial(2, DenialScope::ServiceEvent(ServiceEventId(1)), false);
+    let other = viewer("lahiklinikka", HC, T);
+    let with_consent = [consent(1, Sector::Healthcare), denied.clone(), cancelled(3)];
+    assert_eq!(
+        check(&item, &other, &with_consent, &informed("2023-11")),
+        Decision::Visible(Reason::Consent(DeclarationId(1)))
+    );
+    let without = [denied, cancelled(3)];
+    assert_eq!(check(&item, &other, &without, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
+}

@@ -11,7 +11,10 @@ pub fn LoginPage() -> impl IntoView {
     let login = ServerAction::<Login>::new();
     let demo = Resource::new(|| (), |_| demo_logins());
     let prefill = Resource::new(|| (), |_| login_prefill());
-    let logged_out = leptos_router::hooks::use_query_map().with_untracked(|q| q.get("logged_out").is_some());
+    let query = leptos_router::hooks::use_query_map();
+    let logged_out = query.with_untracked(|q| q.get("logged_out").is_some());
+    // Back to the page asked for, after logging in (checked again there).
+    let next = query.with_untracked(|q| q.get("next")).filter(|n| crate::api::return_path::return_path(n).is_some());
     let error = move || login.value().get().and_then(Result::err);
     let code_invalid = move || matches!(error(), Some(AppError::InvalidIdentityCode(_) | AppError::BadCredentials));
     let password_invalid = move || matches!(error(), Some(AppError::PasswordMissing | AppError::BadCredentials));
@@ -31,44 +34,46 @@ pub fn LoginPage() -> impl IntoView {
             <p>{t.login_intro}</p>
             {move || error().map(|e| view! { <ErrorSummary error=e /> })}
             <Suspense fallback=|| ()>
-                {move || Suspend::new(async move {
-                    let typed = prefill.await.ok().flatten().unwrap_or_default();
-                    view! {
-                        <ActionForm action=login>
-                            <div class="field">
-                                <label for="identity_code">{t.identity_code_label}</label>
-                                <p id="identity_code_hint" class="hint">
-                                    {t.identity_code_hint}
-                                </p>
-                                <input
-                                    id="identity_code"
-                                    name="identity_code"
-                                    type="text"
-                                    autocomplete="username"
-                                    autocapitalize="characters"
-                                    spellcheck="false"
-                                    maxlength="20"
-                                    value=typed
-                                    aria-describedby="identity_code_hint"
-                                    aria-invalid=move || code_invalid().then_some("true")
-                                />
-                            </div>
-                            <div class="field">
-                                <label for="password">{t.password_label}</label>
-                                <input
-                                    id="password"
-                                    name="password"
-                                    type="password"
-                                    autocomplete="current-password"
-                                    aria-invalid=move || password_invalid().then_some("true")
-                                />
-                            </div>
-                            <button type="submit" class="button">
-                                {t.login_button}
-                            </button>
-                        </ActionForm>
-                    }
-                })}
+                {move || {
+                    let next = next.clone();
+                    Suspend::new(async move {
+                        let typed = prefill.await.ok().flatten().unwrap_or_default();
+                        view! {
+                            <ActionForm action=login>
+                                {next.map(|next| view! { <input type="hidden" name="next" value=next /> })}
+                                <div class="field">
+                                    <label for="identity_code">{t.identity_code_label}</label>
+                                    <p id="identity_code_hint" class="hint">
+                                        {t.identity_code_hint}
+                                    </p>
+                                    <input
+                                        id="identity_code"
+                                        name="identity_code"
+                                        type="text"
+                                        autocomplete="username"
+                                        autocapitalize="characters"
+                                        spellcheck="false"
+                                        maxlength="20"
+                                        value=typed
+                                        aria-describedby="identity_code_hint"
+                                        aria-invalid=move || code_invalid().then_some("true")
+                                    />
+                                </div> <div class="field">
+                                    <label for="password">{t.password_label}</label>
+                                    <input
+                                        id="password"
+                                        name="password"
+                                        type="password"
+                                        autocomplete="current-password"
+                                        aria-invalid=move || password_invalid().then_some("true")
+                                    />
+                                </div> <button type="submit" class="button">
+                                    {t.login_button}
+                                </button>
+                            </ActionForm>
+                        }
+                    })
+                }}
             </Suspense>
             <Suspense fallback=|| ()>
                 {move || Suspend::new(async move {

@@ -8,6 +8,7 @@ mod test_app;
 mod access;
 mod audit;
 mod authorisation;
+mod ending;
 mod fuzz;
 mod guardian;
 mod laboratory;

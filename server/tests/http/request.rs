@@ -409,3 +409,29 @@ async fn session_rows(p: &TestApp) -> Vec<(i64, String, Vec<u8>)> {
 async fn front_page(client: &Browser) -> u16 {
     client.call("front_page", &[("locale", "En")]).await.0
 }
+
+#[tokio::test]
+async fn a_page_asked_for_without_a_session_is_gone_back_to_after_logging_in_and_never_another_site() {
+    let p = TestApp::spawn().await;
+    let browser = p.browser();
+    let asked = "/records/health?filter%5Bkind%5D=laboratory";
+    let res = browser.get(format!("{}{asked}", p.base)).send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    let login = res.headers()["location"].to_str().unwrap().to_string();
+    assert_eq!(login, format!("/login?next={}", app::api::filters::percent_encode(asked)));
+    // The login page carries it into its form.
+    let page = browser.get(format!("{}{login}", p.base)).send().await.unwrap().text().await.unwrap();
+    assert!(page.contains(r#"name="next""#), "{page}");
+    let log_in = |next: &'static str| {
+        let browser = p.browser();
+        let url = format!("{}/api/login", p.base);
+        async move {
+            let form = [("identity_code", MATTI), ("password", kanta_server::seed::DEMO_PASSWORD), ("next", next)];
+            browser.post(url).form(&form).send().await.unwrap().text().await.unwrap()
+        }
+    };
+    assert_eq!(log_in(asked).await, format!("\"{asked}\""));
+    for elsewhere in ["https://evil.example/", "//evil.example/", "/\\evil.example", "/login"] {
+        assert_eq!(log_in(elsewhere).await, "\"/\"", "{elsewhere}");
+    }
+}

@@ -6,12 +6,14 @@
 #[cfg(feature = "ssr")]
 pub(crate) mod declare;
 mod denials;
+mod ending;
 mod history;
 #[cfg(feature = "ssr")]
 pub(crate) mod names;
 mod preview;
 
 pub use denials::*;
+pub use ending::*;
 pub use history::*;
 pub use preview::*;
 

@@ -23,10 +23,8 @@ macro_rules! consent_form {
 #[derive(Clone, Copy)]
 pub struct ConsentActions {
     pub give: ServerAction<GiveConsent>,
-    pub withdraw: ServerAction<WithdrawConsent>,
     pub update: ServerAction<UpdateConsent>,
     pub give_cross: ServerAction<GiveCrossConsent>,
-    pub withdraw_cross: ServerAction<WithdrawCrossConsent>,
 }
 
 /// Consent to data sharing, per sector.
@@ -34,7 +32,7 @@ pub struct ConsentActions {
 pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let ConsentActions { give, withdraw, update, .. } = actions;
+    let ConsentActions { give, update, .. } = actions;
     let key = page.form_key.clone();
     view! {
         <section class="panel" aria-labelledby="du-consents">
@@ -75,9 +73,14 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
                     let form = form_key
                         .map(|form_key| {
                             if c.given_at.is_some() {
-                                consent_form!(
-                                    withdraw, "sector", code, form_key, (t.consent_withdraw_button)(sector), "button button--secondary"
-                                )
+                                view! {
+                                    <a
+                                        class="button button--secondary"
+                                        href=format!("/data-use/end?what=consent&target={code}")
+                                    >
+                                        {(t.consent_withdraw_button)(sector)}
+                                    </a>
+                                }
                                     .into_any()
                             } else {
                                 consent_form!(give, "sector", code, form_key, (t.consent_give_button)(sector), "button")
@@ -106,7 +109,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
 pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let ConsentActions { give_cross, withdraw_cross, .. } = actions;
+    let ConsentActions { give_cross, .. } = actions;
     let key = page.form_key.clone();
     view! {
         <section class="panel" aria-labelledby="du-cross">
@@ -129,9 +132,14 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
                         let form = form_key
                             .map(|form_key| {
                                 if c.given_at.is_some() {
-                                    consent_form!(
-                                        withdraw_cross, "direction", code, form_key, (t.cross_withdraw_button)(name), "button button--secondary"
-                                    )
+                                    view! {
+                                        <a
+                                            class="button button--secondary"
+                                            href=format!("/data-use/end?what=cross&target={code}")
+                                        >
+                                            {(t.cross_withdraw_button)(name)}
+                                        </a>
+                                    }
                                         .into_any()
                                 } else {
                                     consent_form!(

@@ -8,7 +8,6 @@ use super::*;
 /// The denial forms' actions (see `DataUseSections`).
 #[derive(Clone, Copy)]
 pub struct DenialActions {
-    pub cancel: ServerAction<CancelDenial>,
     pub allow_rx: ServerAction<AllowPrescriptionEmergency>,
     pub withdraw_rx: ServerAction<WithdrawPrescriptionEmergency>,
 }
@@ -18,7 +17,7 @@ pub struct DenialActions {
 pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let DenialActions { cancel, allow_rx, withdraw_rx } = actions;
+    let DenialActions { allow_rx, withdraw_rx } = actions;
     // Only the person themself sets and cancels denials (DOMAIN.md §6): a
     // guardian sees the child's, with where to ask for one.
     let key = page.form_key.clone().filter(|_| page.child_name.is_none());
@@ -45,7 +44,6 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                             .denials
                             .into_iter()
                             .map(|d| {
-                                let form_key = key.as_ref().map(|key| format!("{key}-cancel-{}", d.id));
                                 view! {
                                     <li class="declaration" data-testid="denial">
                                         <p>
@@ -55,23 +53,22 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                                             {(t.denial_set_on)(&locale.local_date(d.set_at))}
                                             {d.allow_in_emergency.then(|| format!(" {}", t.denial_emergency_yes))}
                                         </p>
-                                        {match form_key {
-                                            None => None,
-                                            Some(form_key) if d.cancellable => {
+                                        {match key.is_some() {
+                                            false => None,
+                                            true if d.cancellable => {
                                                 Some(
                                                     view! {
-                                                        <ActionForm action=cancel>
-                                                            <input type="hidden" name="denial" value=d.id />
-                                                            <input type="hidden" name="form_key" value=form_key />
-                                                            <button type="submit" class="button button--secondary">
-                                                                {t.denial_cancel_button}
-                                                            </button>
-                                                        </ActionForm>
+                                                        <a
+                                                            class="button button--secondary"
+                                                            href=format!("/data-use/end?what=denial&target={}", d.id)
+                                                        >
+                                                            {t.denial_cancel_button}
+                                                        </a>
                                                     }
                                                         .into_any(),
                                                 )
                                             }
-                                            Some(_) => {
+                                            true => {
                                                 Some(
                                                     view! {
                                                         <p class="muted" data-testid="denial-not-cancellable">

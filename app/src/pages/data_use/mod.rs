@@ -5,10 +5,12 @@
 
 mod consents;
 mod denials;
+mod ending;
 mod history;
 mod preview;
 
 pub use denials::DenialConfirmPage;
+pub use ending::EndingConfirmPage;
 pub use history::{HistoryPage, SummaryPage, ViewingsPage};
 pub use preview::PreviewPage;
 
@@ -72,10 +74,7 @@ pub fn DataUsePage() -> impl IntoView {
 #[component]
 fn DataUseSections(page: DataUseView) -> impl IntoView {
     let give = ServerAction::<GiveConsent>::new();
-    let withdraw = ServerAction::<WithdrawConsent>::new();
     let give_cross = ServerAction::<GiveCrossConsent>::new();
-    let withdraw_cross = ServerAction::<WithdrawCrossConsent>::new();
-    let cancel = ServerAction::<CancelDenial>::new();
     let update = ServerAction::<UpdateConsent>::new();
     let allow_rx = ServerAction::<AllowPrescriptionEmergency>::new();
     let withdraw_rx = ServerAction::<WithdrawPrescriptionEmergency>::new();
@@ -83,10 +82,7 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     let error = move || {
         [
             give.value().get(),
-            withdraw.value().get(),
             give_cross.value().get(),
-            withdraw_cross.value().get(),
-            cancel.value().get(),
             update.value().get(),
             allow_rx.value().get(),
             withdraw_rx.value().get(),
@@ -96,8 +92,8 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
         .flatten()
         .find_map(Result::err)
     };
-    let consent_actions = consents::ConsentActions { give, withdraw, update, give_cross, withdraw_cross };
-    let denial_actions = denials::DenialActions { cancel, allow_rx, withdraw_rx };
+    let consent_actions = consents::ConsentActions { give, update, give_cross };
+    let denial_actions = denials::DenialActions { allow_rx, withdraw_rx };
     let t = use_texts();
     view! {
         {move || error().map(|e| view! { <ErrorSummary error=e /> })}
