@@ -59,9 +59,12 @@ test('the demo logins are listed on the login page in demo mode', async ({ page 
 });
 
 test('every page but the login page needs a session', async ({ page }) => {
-  for (const path of ['/', '/notice', '/whatever']) {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/login$/);
+  // Any other page is the page after logging in.
+  for (const path of ['/notice', '/whatever']) {
     await page.goto(path);
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path)}$`));
   }
 });
 

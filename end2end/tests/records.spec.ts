@@ -214,7 +214,7 @@ test('bad filters, tampered page links and other people\'s ids get a clear messa
 test('the sections need a session', async ({ page }) => {
   for (const path of ['/records', '/records/events/1', '/social-welfare', '/prescriptions']) {
     await page.goto(path);
-    await expect(page, path).toHaveURL(/\/login$/);
+    await expect(page, path).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(path)}$`));
   }
 });
 

@@ -98,6 +98,16 @@ where
     }
 }
 
+/// What an empty list says instead, in words.
+#[component]
+pub fn EmptyState(text: &'static str) -> impl IntoView {
+    view! {
+        <p class="empty-state" data-testid="empty-state">
+            {text}
+        </p>
+    }
+}
+
 /// A list's data as [`loaded`], with `empty` said in words when there is
 /// nothing to list.
 pub fn loaded_list<T, V>(
@@ -109,18 +119,16 @@ where
     T: Clone + Send + Sync + serde::Serialize + serde::de::DeserializeOwned + 'static,
     V: IntoView + 'static,
 {
-    loaded(data, move |all: Vec<T>| {
-        if all.is_empty() {
-            view! {
-                <p class="empty-state" data-testid="empty-state">
-                    {empty}
-                </p>
+    loaded(
+        data,
+        move |all: Vec<T>| {
+            if all.is_empty() {
+                view! { <EmptyState text=empty /> }.into_any()
+            } else {
+                page(all).into_any()
             }
-            .into_any()
-        } else {
-            page(all).into_any()
-        }
-    })
+        },
+    )
 }
 
 /// A textarea's text as the server writes it into the page. Leptos writes

@@ -8,7 +8,7 @@ use leptos_router::hooks::use_query_map;
 
 use super::islands::PrintButton;
 use super::table::{Row, StackedTable};
-use super::{use_locale, use_texts, ErrorSummary, LoadError};
+use super::{use_locale, use_texts, EmptyState, ErrorSummary, LoadError};
 use crate::api::records::{prescriptions_page, PrescriptionFilter, PrescriptionView};
 use crate::error::AppError;
 
@@ -75,12 +75,7 @@ pub fn PrescriptionsPage() -> impl IntoView {
                                 </ul>
                             </nav>
                             {if p.shown.is_empty() {
-                                view! {
-                                    <p class="empty-state" data-testid="empty-state">
-                                        {empty}
-                                    </p>
-                                }
-                                    .into_any()
+                                view! { <EmptyState text=empty /> }.into_any()
                             } else {
                                 view! {
                                     <ul class="prescriptions" data-testid="prescription-list">

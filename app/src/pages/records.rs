@@ -7,7 +7,7 @@ use crate::pages::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{choice_options, use_locale, use_texts, ErrorSummary, LoadError};
+use super::{choice_options, use_locale, use_texts, EmptyState, ErrorSummary, LoadError};
 use crate::api::filters::RawFilter;
 use crate::api::records::{records_page, service_event_page, Choice, EventView, RecordPageView};
 use crate::domain::listing::{RecordSection, EVENTS_PER_PAGE};
@@ -105,12 +105,7 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
             RecordSection::Health => t.empty_no_data_health,
             RecordSection::SocialWelfare => t.empty_no_data_social,
         };
-        return view! {
-            <p class="empty-state" data-testid="empty-state">
-                {empty}
-            </p>
-        }
-        .into_any();
+        return view! { <EmptyState text=empty /> }.into_any();
     }
     let count =
         (t.result_count)(&page.matching_entries.to_string(), &t.n_service_events.of(page.matching_events as usize));
@@ -134,12 +129,7 @@ fn RecordList(section: RecordSection, raw: RawFilter, page: RecordPageView, show
             {count}
         </p>
         {if empty {
-            view! {
-                <p class="empty-state" data-testid="empty-state">
-                    {t.empty_no_match}
-                </p>
-            }
-                .into_any()
+            view! { <EmptyState text=t.empty_no_match /> }.into_any()
         } else {
             view! {
                 <p class="muted">{range}</p>

@@ -1,5 +1,5 @@
-//! Acting for another adult with an e-authorisation (DOMAIN.md §8, issue
-//! 13), through the real HTTP application, in the access matrix's style:
+//! Acting for another adult with an e-authorisation (DOMAIN.md §8),
+//! through the real HTTP application, in the access matrix's style:
 //! Anna, holding Helmi's authorisation, may read Helmi's data and is
 //! refused every declaration for her (403, nothing written); she may not act
 //! for anyone else, nor outside the authorisation's days; every view made

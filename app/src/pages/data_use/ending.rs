@@ -6,6 +6,21 @@ use leptos::prelude::*;
 
 use super::*;
 
+/// The form that ends it: the action, the field naming what ends, and the
+/// key and button. (A macro: `ActionForm` is generic over each server
+/// function's type.)
+macro_rules! end_form {
+    ($action:expr, $field:literal, $target:expr, $submit:expr) => {
+        view! {
+            <ActionForm action=$action>
+                <input type="hidden" name=$field value=$target />
+                {$submit}
+            </ActionForm>
+        }
+        .into_any()
+    };
+}
+
 #[component]
 pub fn EndingConfirmPage() -> impl IntoView {
     let t = use_texts();
@@ -47,33 +62,9 @@ pub fn EndingConfirmPage() -> impl IntoView {
                     </button>
                 };
                 let form = match s.what.as_str() {
-                    "denial" => {
-                        view! {
-                            <ActionForm action=cancel>
-                                <input type="hidden" name="denial" value=s.target />
-                                {submit}
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    "consent" => {
-                        view! {
-                            <ActionForm action=withdraw>
-                                <input type="hidden" name="sector" value=s.target />
-                                {submit}
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
-                    _ => {
-                        view! {
-                            <ActionForm action=withdraw_cross>
-                                <input type="hidden" name="direction" value=s.target />
-                                {submit}
-                            </ActionForm>
-                        }
-                            .into_any()
-                    }
+                    "denial" => end_form!(cancel, "denial", s.target, submit),
+                    "consent" => end_form!(withdraw, "sector", s.target, submit),
+                    _ => end_form!(withdraw_cross, "direction", s.target, submit),
                 };
                 view! {
                     {error}

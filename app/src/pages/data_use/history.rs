@@ -263,9 +263,7 @@ pub fn ViewingsPage() -> impl IntoView {
                     (Ok(v), None) if v.viewings.is_empty() => {
                         view! {
                             {form}
-                            <p class="empty-state" data-testid="empty-state">
-                                {t.viewings_empty}
-                            </p>
+                            <EmptyState text=t.viewings_empty />
                         }
                             .into_any()
                     }

@@ -19,7 +19,7 @@ use crate::pages::PageTitle;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use super::{choice_options, loaded, loaded_list, use_locale, use_texts, ErrorSummary, LoadError};
+use super::{choice_options, loaded, loaded_list, use_locale, use_texts, EmptyState, ErrorSummary, LoadError};
 use crate::api::data_use::*;
 use crate::api::records::Choice;
 use crate::domain::declarations::{DenialKind, Sector};
