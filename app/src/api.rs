@@ -57,6 +57,9 @@ pub struct FrontPageView {
     pub previous_login: Option<chrono::DateTime<chrono::Utc>>,
     /// For the subject: the citizen, or the child they act for.
     pub glance: glance::GlanceView,
+    /// While acting for someone: their name and their own confirmation of
+    /// the current notice, if they have one (the asker's is `confirmation`).
+    pub subject_notice: Option<(String, Option<NoticeConfirmation>)>,
 }
 
 /// Who is logged in, for the header; `None` for an anonymous visitor.
@@ -164,6 +167,7 @@ async fn login_inner(identity_code: String, password: String, next: Option<Strin
     // A new id, and nothing of an earlier session (e.g. "acting for") kept.
     session.log_in(id, now.timestamp()).await.map_err(store_failed)?;
     pool.record_login(id, now).await?;
+    set_was_logged_in(true);
     audit(AuditKind::Login, Some(id)).await?;
     tracing::info!(citizen = id.0, "logged in");
 
@@ -184,6 +188,8 @@ pub async fn logout() -> Result<String, AppError> {
         audit(crate::domain::audit::AuditKind::Logout, Some(id), None).await;
     }
     session.end().await.map_err(store_failed)?;
+    // Logged out, not timed out.
+    set_was_logged_in(false);
     Ok(navigate_after_form("/login?logged_out"))
 }
 
@@ -242,5 +248,12 @@ pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
         .ok_or(AppError::NoticeNotConfirmed)?;
     let previous_login = pool.previous_login(citizen).await?;
     let glance = glance::load(&pool, &subject, previous_login).await?;
-    Ok(FrontPageView { full_name, confirmation, previous_login, glance })
+    let subject_notice = match &subject.acting {
+        Some(acting) => {
+            let theirs = pool.notice_confirmations(subject.citizen, locale).await?;
+            Some((acting.name.clone(), crate::domain::notice::confirmation_of(&current, &theirs).cloned()))
+        }
+        None => None,
+    };
+    Ok(FrontPageView { full_name, confirmation, previous_login, glance, subject_notice })
 }

@@ -30,6 +30,9 @@ pub enum AppError {
     BadFilter(FilterError),
     /// The asker may not act on this person's data.
     Forbidden,
+    /// A declaration asked by someone acting by an e-authorisation, which
+    /// never allows one (DOMAIN.md §6, §8); nothing was written.
+    AgentMayNotDeclare,
     /// A declaration that makes no sense now; nothing was written.
     Declaration(DeclarationError),
     /// A field of a Management of Data Use form does not parse.
@@ -97,6 +100,7 @@ impl AppError {
                 FilterError::LabTest => t.err_filter_lab_test,
             },
             AppError::Forbidden => t.err_forbidden,
+            AppError::AgentMayNotDeclare => t.err_agent_declares,
             AppError::Declaration(e) => match e {
                 DeclarationError::ConsentAlreadyGiven => t.err_consent_already_given,
                 DeclarationError::NoConsentToWithdraw => t.err_no_consent_to_withdraw,
@@ -185,7 +189,7 @@ impl AppError {
             ) => 400,
             AppError::Renewal(_) => 409,
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
-            AppError::NoticeNotConfirmed | AppError::Forbidden => 403,
+            AppError::NoticeNotConfirmed | AppError::Forbidden | AppError::AgentMayNotDeclare => 403,
             AppError::NotFound => 404,
             AppError::TooLarge => 413,
             AppError::CrossSite => 403,

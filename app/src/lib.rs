@@ -25,9 +25,10 @@ use crate::pages::data_use::{
     DataUsePage, DenialConfirmPage, EndingConfirmPage, HistoryPage, NoticeVersionPage, PreviewPage, SummaryPage,
     ViewingsPage,
 };
+use crate::pages::event::ServiceEventPage;
 use crate::pages::laboratory::{LaboratoryPage, LaboratoryTestPage};
 use crate::pages::prescriptions::PrescriptionsPage;
-use crate::pages::records::{HealthDataPage, ServiceEventPage, SocialWelfarePage};
+use crate::pages::records::{HealthDataPage, SocialWelfarePage};
 use crate::pages::renewals::{RenewalFormPage, RenewalsPage};
 use crate::pages::vaccinations::VaccinationsPage;
 use crate::pages::wills::WillsPage;

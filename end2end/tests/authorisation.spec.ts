@@ -53,7 +53,8 @@ for (const js of [true, false]) {
 
     // A denial's confirmation step typed in by hand is refused.
     await page.goto('/data-use/denials/new?kind=comprehensive&target=healthcare');
-    await expect(page.getByText("You may not see or manage this person's data.")).toBeVisible();
+    // It says exactly why, and what she can do instead.
+    await expect(page.getByText(/^With an e-authorisation you can view the person's health data and send renewal requests for them\./)).toBeVisible();
     await expect(page.getByRole('button', { name: 'Set the denial' })).toHaveCount(0);
 
     // Back to her own data.

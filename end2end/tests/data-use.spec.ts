@@ -50,6 +50,34 @@ test('Liisa cancels her service-event denial and the preview for another county 
   await expect(row(page, 'Mielenterveyskäynti')).toContainText('Your consent to data sharing of');
 });
 
+// Before her consent is updated below: the front page puts it first.
+for (const js of [false, true]) {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    test.describe(`${js ? 'with' : 'without'} JavaScript at ${viewport.width} × ${viewport.height}`, () => {
+      test.use({ javaScriptEnabled: js, viewport });
+      test("Liisa's consent from before 2024 needs her first, and its one action leads to it", async ({ page }) => {
+        await useLanguage(page, 'fi');
+        await login(page, PEOPLE.liisa.code, { js });
+        await expect(page).toHaveURL(/\/(notice)?$/);
+        if (page.url().endsWith('/notice')) {
+          await page.getByRole('button', { name: T.fi.confirm }).click();
+          await expect(page).toHaveURL(/\/$/);
+        }
+        const needs = page.getByTestId('needs-attention');
+        await expect(needs.getByRole('heading', { level: 2 })).toHaveText('Vaatii huomiota');
+        const update = needs.getByTestId('needs-update');
+        await expect(update).toHaveText(/^Terveydenhuollon luovutuslupa on annettu ennen vuotta 2024/);
+        // The status says what is, in words that are not an error.
+        await expect(page.getByTestId('glance-data-use')).toContainText('Sosiaalihuollon luovutuslupaa ei ole annettu.');
+        if (js) await expectAccessible(page, "Liisa's front page");
+        await update.getByRole('link').click();
+        await expect(page).toHaveURL(/\/data-use#du-consents$/);
+        await expect(page.getByTestId('consent-to-update')).toBeVisible();
+      });
+    });
+  }
+}
+
 test('Liisa updates her consent given before 2024 without JavaScript, and a pharmacy in an emergency still sees no denied prescription', async ({ page, browser }) => {
   // Her page with the consent to update and the prescription permission passes axe in every language.
   await loginEn(page, PEOPLE.liisa.code);

@@ -22,6 +22,9 @@ function dayInEnglish(days: number): string {
 
 test("Helmi's front page: the prescriptions that need her and what is new", async ({ page }) => {
   await loginAs(page, MORE_PEOPLE.helmi.code);
+  // What needs her comes first, then the status.
+  await expect(page.getByRole('heading', { level: 2 }).first()).toHaveText('Needs attention');
+  await expect(page.getByTestId('needs-attention').getByTestId('glance-prescriptions')).toBeVisible();
   const rx = page.getByTestId('glance-prescriptions');
   await expect(rx.getByRole('link')).toHaveText('2 prescriptions end within 30 days or have run out');
   await expect(rx.getByRole('listitem')).toHaveText([
@@ -32,14 +35,17 @@ test("Helmi's front page: the prescriptions that need her and what is new", asyn
   const fresh = page.getByTestId('glance-new-entries');
   await expect(fresh.getByRole('link').first())
     .toHaveText(/^(\d+ new entr(y|ies) since your last login|\d+ entr(y|ies) recorded in the last 30 days)$/);
-  await fresh.getByRole('link', { name: 'Laboratory result: Laboratoriokäynti', exact: true }).click();
+  // A laboratory result is named by its test and value, not by the visit.
+  await fresh.getByRole('link', { name: /^Creatinine \(P -Krea\): \d+ µmol\/l$/ }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Laboratoriokäynti');
 });
 
 test("Juhani's front page has his denial in the data-use line, which leads to Management of Data Use", async ({ page }) => {
   await loginAs(page, PEOPLE.juhani.code);
   const line = page.getByTestId('glance-data-use');
-  await expect(line).toContainText('Consent to data sharing: healthcare given, social welfare given.');
+  await expect(line).toContainText(
+    'A consent to data sharing in healthcare has been given. A consent to data sharing in social welfare has been given.',
+  );
   await expect(line).toContainText('1 valid denial of consent to data sharing.');
   await expect(line).toContainText(/Last changed \d{1,2} \w+ \d{4}\./);
   await expect(page.getByTestId('glance-viewings')).toContainText(/^\d+ viewings? by professionals (since your last login|in the last 30 days)$/);
@@ -54,6 +60,8 @@ test("a guardian sees the child's glance, labelled with the child's name", async
   await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
   await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Eetu Laine: at a glance', exact: true })).toBeVisible();
+  // The child's own notice state, beside his guardian's.
+  await expect(page.getByTestId('subject-notice')).toHaveText(/^Eetu Laine: (version \d{4}-\d{2} of the information about the Kanta Services was confirmed on .+|the current version of the information about the Kanta Services has not been confirmed)\.$/);
   await expect(page.getByTestId('whose-data').first()).toHaveText('Data of Eetu Laine');
 });
 

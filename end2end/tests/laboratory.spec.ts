@@ -21,15 +21,17 @@ for (const js of [true, false]) {
       await page.getByRole('link', { name: 'Laboratory results', exact: true }).click();
       await expect(page).toHaveURL(/\/laboratory$/);
       const tests = page.getByTestId('lab-tests');
+      // Names people know first, then the code as the laboratory prints it.
       await expect(tests.getByRole('rowheader')).toHaveText([
-        'B -Hb over time', 'B -HbA1c over time', 'fP -Gluk over time', 'fP -Kol-LDL over time', 'P -Krea over time',
-        'P -TSH over time',
+        'Haemoglobin (B -Hb) over time', 'Glycated haemoglobin (B -HbA1c) over time',
+        'Glucose, fasting (fP -Gluk) over time', 'LDL cholesterol (fP -Kol-LDL) over time',
+        'Creatinine (P -Krea) over time', 'Thyroid-stimulating hormone (P -TSH) over time',
       ]);
-      await tests.getByRole('link', { name: 'P -Krea over time' }).click();
+      await tests.getByRole('link', { name: 'Creatinine (P -Krea) over time' }).click();
       await expect(page).toHaveURL(/\/laboratory\/P%20-Krea$/);
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('P -Krea over time');
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Creatinine (P -Krea) over time');
       // The chart is an image with a name and a description; the table holds every value.
-      const chart = page.getByRole('img', { name: 'P -Krea over time' });
+      const chart = page.getByRole('img', { name: 'Creatinine (P -Krea) over time' });
       await expect(chart).toBeVisible();
       const rows = page.getByTestId('lab-results').locator('tbody tr');
       const count = await rows.count();
@@ -41,6 +43,14 @@ for (const js of [true, false]) {
       expect(above).toBeGreaterThan(0);
       await expect(chart.locator('.lab-chart__point--outside')).toHaveCount(above);
       await expect(page.getByTestId('lab-summary')).toContainText(`${above} outside the reference range`);
+      // The trend in words, as the last three values in the table say (newest first).
+      const last = (await rows.evaluateAll((trs) => trs.slice(0, 3).map((tr) => tr.children[1].textContent!)))
+        .map((v) => parseFloat(v.replace(',', '.')));
+      const change = (last[0] - last[last.length - 1]) / Math.abs(last[last.length - 1]);
+      const went = change >= 0.05 ? 'risen' : change <= -0.05 ? 'fallen' : 'stayed steady';
+      const where = (await rows.first().locator('td').nth(2).textContent())!.includes('above') ? 'above'
+        : (await rows.first().locator('td').nth(2).textContent())!.includes('below') ? 'below' : 'within';
+      await expect(page.getByTestId('lab-trend')).toHaveText(`The last values have ${went}; the latest is ${where} the reference range.`);
       // Newest first; a date opens the service event it was recorded in.
       await rows.first().getByRole('link').click();
       await expect(page).toHaveURL(/\/records\/events\/\d+$/);
@@ -48,9 +58,9 @@ for (const js of [true, false]) {
 
     test("a result entry links to its test's page", async ({ page }) => {
       await loginAsHelmi(page, 'fi', js);
-      await page.getByTestId('glance-new-entries').getByRole('link', { name: /Laboratoriokäynti/ }).click();
-      await page.getByRole('link', { name: 'P -Krea ajan mittaan' }).click();
-      await expect(page.getByRole('heading', { level: 1 })).toHaveText('P -Krea ajan mittaan');
+      await page.getByTestId('glance-new-entries').getByRole('link', { name: /^Kreatiniini \(P -Krea\): \d+ µmol\/l$/ }).click();
+      await page.getByRole('link', { name: 'Kreatiniini (P -Krea) ajan mittaan' }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kreatiniini (P -Krea) ajan mittaan');
       await expect(page.getByTestId('lab-reference')).toHaveText('Viitealue 50–90 µmol/l.');
     });
   });
@@ -88,7 +98,7 @@ for (const [label, viewport] of [['desktop', { width: 1280, height: 900 }], ['ph
         await expectAccessible(page, `laboratory results (${lang}, ${label})`);
         await page.goto('/laboratory/fP%20-Kol-LDL');
         await expect(page.getByTestId('lab-chart')).toBeVisible();
-        await expectAccessible(page, `fP -Kol-LDL over time (${lang}, ${label})`);
+        await expectAccessible(page, `LDL cholesterol over time (${lang}, ${label})`);
       });
     }
   });

@@ -12,7 +12,7 @@ const PAGES: { path: string; tables: string[]; as?: string }[] = [
   { path: '/data-use/viewings', tables: ['viewings'], as: PEOPLE.matti.code },
   { path: '/laboratory', tables: ['lab-tests'] },
   { path: '/laboratory/P%20-Krea', tables: ['lab-results'] },
-  { path: '/vaccinations', tables: ['vaccinations'] },
+  { path: '/vaccinations', tables: ['vaccinations-latest', 'vaccinations'] },
   { path: '/prescriptions/renewals', tables: ['renewals'] },
   { path: '/prescriptions/abroad', tables: ['abroad-prescriptions'] },
 ];

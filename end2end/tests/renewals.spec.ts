@@ -52,6 +52,9 @@ for (const [js, medicine] of [[true, 'Amlodipiini 5 mg'], [false, 'Atorvastatiin
     // The same prescription offers no second request while this one is open.
     await page.goto('/prescriptions');
     await expect(page.getByRole('link', { name: `Request renewal of ${medicine}` })).toHaveCount(0);
+    // Its card says where the request stands.
+    const states = page.getByRole('article', { name: medicine }).getByTestId('renewal-state');
+    await expect(states.filter({ hasText: 'Sent on' })).toHaveText([`Latest renewal request: Sent on ${today('en')}`]);
   });
 }
 

@@ -27,6 +27,13 @@ for (const js of [true, false]) {
     expect(times.every((t, i) => i === 0 || times[i - 1] >= t), dates.join(', ')).toBe(true);
     for (const dose of await rows.locator('td:nth-child(3)').allTextContents()) expect(dose).toMatch(/^Dose \d+$/);
     await expect(rows.locator('td:nth-child(2)').filter({ hasText: 'Influenssarokote (Vaxigrip Tetra)' }).first()).toBeVisible();
+    // First, one line per vaccine (whatever the product), its latest dose.
+    const latest = page.getByTestId('vaccinations-latest').locator('tbody tr');
+    const kinds = (await latest.locator('td:nth-child(2)').allTextContents()).map((v) => v.split(' (')[0]);
+    expect(new Set(kinds).size, kinds.join(', ')).toBe(kinds.length);
+    const allKinds = new Set((await rows.locator('td:nth-child(2)').allTextContents()).map((v) => v.split(' (')[0]));
+    expect(kinds.length).toBe(allKinds.size);
+    await expect(latest.first()).toHaveText(await rows.first().textContent() ?? '');
     // A date opens the service event the vaccination was recorded in.
     await rows.first().getByRole('link').click();
     await expect(page).toHaveURL(/\/records\/events\/\d+$/);

@@ -104,6 +104,7 @@ pub async fn session_lifetime(
 pub async fn session_guard(
     State(pool): State<Db>,
     State(clock): State<app::server::Clock>,
+    State(SecureCookies(secure)): State<SecureCookies>,
     session: Session,
     mut req: Request,
     next: Next,
@@ -128,7 +129,7 @@ pub async fn session_guard(
         }
         ("/login", None) => next.run(req).await,
         ("/login", Some(_)) => Redirect::to("/").into_response(),
-        (_, None) => Redirect::to(&login_to_return(&req)).into_response(),
+        (_, None) => login_to_return(&req, secure),
         (_, Some(citizen)) => {
             match pool.citizen_standing(citizen, app::domain::time::helsinki_today(clock.now())).await {
                 Ok(Some(s)) if s.notice_due.is_some() && path != "/notice" => Redirect::to("/notice").into_response(),
@@ -144,16 +145,32 @@ pub async fn session_guard(
     }
 }
 
-/// The login page for a page asked for without a session: the page is gone
-/// back to after logging in (`next`, a path of this site only).
-fn login_to_return(req: &Request) -> String {
+/// The login page for a page asked for without a session: it says the
+/// session ended when this browser was logged in (the "was logged in"
+/// cookie, cleared so it is said once), and the page is gone back to after
+/// logging in (`next`, a path of this site only).
+fn login_to_return(req: &Request, secure: bool) -> Response {
+    let mut query = Vec::new();
+    let was_in = app::server::cookie(req.headers(), app::server::WAS_LOGGED_IN_COOKIE).is_some_and(|v| v == "1");
+    if was_in {
+        query.push("timed_out".to_string());
+    }
     let asked = req.uri().path_and_query().map_or("/", |p| p.as_str());
     match app::api::return_path::return_path(asked) {
         Some(path) if path != "/" && req.method() == axum::http::Method::GET => {
-            format!("/login?next={}", app::api::filters::percent_encode(path))
+            query.push(format!("next={}", app::api::filters::percent_encode(path)));
         }
-        _ => "/login".to_string(),
+        _ => {}
     }
+    let to = if query.is_empty() { "/login".to_string() } else { format!("/login?{}", query.join("&")) };
+    let mut res = Redirect::to(&to).into_response();
+    if was_in {
+        let cleared = app::server::was_logged_in_cookie(false, secure).to_string();
+        if let Ok(v) = header::HeaderValue::from_str(&cleared) {
+            res.headers_mut().append(header::SET_COOKIE, v);
+        }
+    }
+    res
 }
 
 /// A refusal before any server function runs: a browser's form post gets a

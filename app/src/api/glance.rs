@@ -18,12 +18,23 @@ pub struct NewEntryView {
     pub kind: crate::domain::records::EntryKind,
     pub title: String,
     pub recorded_on: NaiveDate,
+    /// A laboratory result's test code, value and unit.
+    pub lab: Option<(String, f64, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PrescriptionAttentionView {
     pub medicine: String,
     pub attention: Attention,
+}
+
+/// A renewal request answered in a way that asks something of the citizen
+/// (declined, or returned to them).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnsweredRequestView {
+    pub medicine: String,
+    pub state: crate::domain::renewal::RenewalState,
+    pub at: DateTime<Utc>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,6 +48,10 @@ pub struct GlanceView {
     pub newest: Vec<NewEntryView>,
     pub prescriptions: Vec<PrescriptionAttentionView>,
     pub consents: Vec<(Sector, bool)>,
+    /// Consents given before 2024 to update (only for an asker who may).
+    pub to_update: Vec<Sector>,
+    /// Renewal requests declined or returned in the same window as "new".
+    pub answered_requests: Vec<AnsweredRequestView>,
     pub valid_denials: usize,
     pub last_change: Option<DateTime<Utc>>,
     /// Professionals' viewings; None when the asker does not see the log
@@ -44,8 +59,9 @@ pub struct GlanceView {
     pub viewings: Option<i64>,
 }
 
-/// Three statements: what is new (entries and viewings), the valid
-/// prescriptions with what is left of them, and the declarations.
+/// Four statements: what is new (entries and viewings), the valid
+/// prescriptions with what is left of them, the declarations and the renewal
+/// requests.
 #[cfg(feature = "ssr")]
 pub async fn load(
     pool: &crate::server::Db,
@@ -63,6 +79,22 @@ pub async fn load(
     let prescriptions = pool.valid_prescriptions_left(subject.citizen, today, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;
     let data_use = data_use_at_a_glance(&declarations, now);
+    let to_update = if subject.may_declare() {
+        crate::domain::validity::valid_now(&declarations, now).consents_to_update.into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    let answered_requests = subject
+        .visibility
+        .keep(pool.renewal_requests(subject.citizen, now).await?)
+        .into_iter()
+        .filter(|r| subject.visibility.shows_of(Sector::Healthcare, r.prescribed_on))
+        .filter(|r| {
+            use crate::domain::renewal::RenewalState::{Declined, Returned};
+            matches!(r.state, Declined | Returned) && r.state_at >= since.instant(now)
+        })
+        .map(|r| AnsweredRequestView { medicine: r.medicine, state: r.state, at: r.state_at })
+        .collect();
     Ok(GlanceView {
         acting_for: subject.acting.as_ref().map(|a| a.name.clone()),
         since_login: matches!(since, Since::LastLogin(_)),
@@ -70,13 +102,21 @@ pub async fn load(
         newest: new
             .newest
             .into_iter()
-            .map(|e| NewEntryView { event: e.event.0, kind: e.kind, title: e.event_title, recorded_on: e.recorded_on })
+            .map(|e| NewEntryView {
+                event: e.event.0,
+                kind: e.kind,
+                title: e.event_title,
+                recorded_on: e.recorded_on,
+                lab: e.lab,
+            })
             .collect(),
         prescriptions: prescriptions_needing_attention(&prescriptions, today)
             .into_iter()
             .map(|(p, attention)| PrescriptionAttentionView { medicine: p.name.clone(), attention })
             .collect(),
         consents: data_use.consents,
+        to_update,
+        answered_requests,
         valid_denials: data_use.valid_denials,
         last_change: data_use.last_change,
         viewings: subject.handles(crate::domain::acting::OwnMatter::ViewingLog).then_some(new.viewings),

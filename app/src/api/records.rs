@@ -3,7 +3,7 @@
 //! no argument names a person, and every id in an argument is looked up
 //! together with the subject's id.
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, Utc};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -32,6 +32,16 @@ pub struct EventView {
     pub provider_name: String,
     pub unit_name: String,
     pub entries: Vec<EntryView>,
+    /// On the event's own page, when the asker may set the subject's
+    /// denials: whether this visit's sharing is denied already.
+    pub sharing: Option<EventSharing>,
+}
+
+/// Whether sharing of one service event may be denied from its page, or is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EventSharing {
+    Deniable,
+    Denied,
 }
 
 /// A choice of a filter's select.
@@ -97,6 +107,9 @@ pub struct PrescriptionView {
     pub renewable: bool,
     /// A narcotic: renewed only at an appointment.
     pub narcotic: bool,
+    /// The latest renewal request of it the asker may see: its state and
+    /// when it reached it.
+    pub renewal: Option<(crate::domain::renewal::RenewalState, DateTime<Utc>)>,
 }
 
 /// Which prescriptions to list.
@@ -174,6 +187,7 @@ mod ssr {
                 .into_iter()
                 .map(|x| EntryView { kind: x.kind, recorded_on: x.recorded_on, text: x.text, lab_test: x.lab_test })
                 .collect(),
+            sharing: None,
         }
     }
 }
@@ -221,7 +235,15 @@ pub async fn service_event_page(id: i64, locale: Locale) -> Result<EventView, Ap
         return Err(refuse_access(&subject, "service event", Some(id), AppError::NotFound).await);
     };
     let names = pool.provider_names(locale).await?;
-    Ok(ssr::event_view(locale, &names, event, entries))
+    let mut view = ssr::event_view(locale, &names, event, entries);
+    // Only the person themself denies (DOMAIN.md §6): not a guardian, not an agent.
+    if subject.may_declare() && subject.handles(crate::domain::acting::OwnMatter::Denials) {
+        let valid = crate::domain::validity::valid_now(&pool.declarations(subject.citizen).await?, now()?);
+        let this = crate::domain::declarations::DenialScope::ServiceEvent(ServiceEventId(id));
+        let denied = valid.denials.iter().any(|d| d.scope == this);
+        view.sharing = Some(if denied { EventSharing::Denied } else { EventSharing::Deniable });
+    }
+    Ok(view)
 }
 
 /// The subject's prescriptions from the Prescription Centre.
@@ -242,6 +264,13 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
         let earlier: Vec<_> = requests.iter().filter(|r| r.prescription == p.id).map(|r| r.state).collect();
         crate::domain::renewal::may_request_renewal(p.class, p.valid_until, &earlier, today).is_ok()
     };
+    // The latest request of each prescription, as far as the asker sees them.
+    let latest_request = |p: &crate::domain::records::Prescription| {
+        use crate::domain::listing::Recorded;
+        let shown = |r: &&crate::server::rows::RenewalRequest| subject.visibility.shows_of(r.sector(), r.recorded_on());
+        let seen = requests.iter().filter(|r| r.prescription == p.id).filter(shown);
+        seen.max_by_key(|r| r.sent_at).map(|r| (r.state, r.state_at))
+    };
     let valid_count = all.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count();
     let expired_count = all.len() - valid_count;
     let shown = all
@@ -253,6 +282,7 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
         })
         .map(|p| PrescriptionView {
             renewable: renewable(&p),
+            renewal: latest_request(&p),
             narcotic: p.class == crate::domain::renewal::MedicineClass::Narcotic,
             id: p.id.0,
             valid: p.state(today) == PrescriptionState::Valid,

@@ -52,6 +52,33 @@ pub struct LabResult {
     pub value: f64,
 }
 
+/// Which way the last values went.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Trend {
+    Rising,
+    Falling,
+    Steady,
+}
+
+/// How many of the last results a trend compares.
+pub const TREND_RESULTS: usize = 3;
+
+/// The trend of the last [`TREND_RESULTS`] results (oldest first): rising or
+/// falling when the newest differs from the first of them by 5 % or more,
+/// else steady; `None` with fewer than two results.
+pub fn trend(results: &[LabResult]) -> Option<Trend> {
+    let last = &results[results.len().saturating_sub(TREND_RESULTS)..];
+    let (first, newest) = (last.first()?.value, last.get(1).and(last.last())?.value);
+    let change = (newest - first) / first.abs().max(f64::EPSILON);
+    Some(if change >= 0.05 {
+        Trend::Rising
+    } else if change <= -0.05 {
+        Trend::Falling
+    } else {
+        Trend::Steady
+    })
+}
+
 /// A point of the chart, in the SVG's user units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct ChartPoint {
@@ -161,6 +188,24 @@ pub fn polyline(chart: &Chart) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    fn series(values: &[f64]) -> Vec<LabResult> {
+        let day = |i: usize| NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + chrono::Days::new(i as u64 * 30);
+        values.iter().enumerate().map(|(i, v)| LabResult { recorded_on: day(i), value: *v }).collect()
+    }
+
+    #[test]
+    fn the_trend_compares_the_last_three_values_and_ignores_changes_under_five_percent() {
+        assert_eq!(trend(&series(&[])), None);
+        assert_eq!(trend(&series(&[80.0])), None);
+        assert_eq!(trend(&series(&[80.0, 84.0])), Some(Trend::Rising));
+        assert_eq!(trend(&series(&[80.0, 83.0])), Some(Trend::Steady));
+        // Only the last three count: an old low value does not make a rise.
+        assert_eq!(trend(&series(&[40.0, 90.0, 95.0, 91.0])), Some(Trend::Steady));
+        assert_eq!(trend(&series(&[120.0, 110.0, 95.0])), Some(Trend::Falling));
+        assert_eq!(trend(&series(&[0.0, 0.0])), Some(Trend::Steady));
+    }
+
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

@@ -51,6 +51,8 @@ pub struct Texts {
     pub first_login: &'static str,
     pub notice_confirmed_online: fn(date: &str, version: &str) -> String,
     pub notice_confirmed_in_person: fn(date: &str, provider: &str, version: &str) -> String,
+    pub notice_of_confirmed: fn(name: &str, date: &str, version: &str) -> String,
+    pub notice_of_not_confirmed: fn(name: &str) -> String,
     pub read_notice_again: &'static str,
 
     pub nav_front_page: &'static str,
@@ -151,6 +153,7 @@ pub struct Texts {
     pub err_filter_cursor: &'static str,
     pub err_filter_prescription_state: &'static str,
     pub err_forbidden: &'static str,
+    pub err_agent_declares: &'static str,
     pub err_not_found: &'static str,
     pub err_renewal_narcotic: &'static str,
     pub err_renewal_expired: &'static str,
@@ -173,6 +176,7 @@ pub struct Texts {
     pub renewal_text_to: fn(number: &str) -> String,
     pub err_renewal_unit: &'static str,
     pub renewals_title: &'static str,
+    pub rx_latest_renewal: &'static str,
     pub renewals_intro: &'static str,
     pub renewals_empty: &'static str,
     pub renewals_link: &'static str,
@@ -199,6 +203,7 @@ pub struct Texts {
     pub flash_renewal_sent: &'static str,
     /// On the login page after logging out.
     pub logged_out: &'static str,
+    pub session_ended: &'static str,
 
     pub nav_data_use: &'static str,
     pub data_use_intro: &'static str,
@@ -247,10 +252,20 @@ pub struct Texts {
     pub confirm_denial_what: fn(denial: &str) -> String,
     pub confirm_denial_button: &'static str,
     pub confirm_denial_back: &'static str,
+    pub denial_before_consent: &'static str,
+    pub event_sharing_heading: &'static str,
+    pub event_deny_explain: &'static str,
+    pub event_deny_link: &'static str,
+    pub event_denied: &'static str,
+    pub event_denials_link: &'static str,
+    pub event_emergency_link: &'static str,
     pub ending_title_denial: &'static str,
     pub ending_title_consent: &'static str,
     pub ending_denial_what: fn(denial: &str) -> String,
-    pub ending_consent_what: fn(consent: &str) -> String,
+    pub ending_what_healthcare: &'static str,
+    pub ending_what_social: &'static str,
+    pub ending_what_health_to_social: &'static str,
+    pub ending_what_social_to_health: &'static str,
     pub ending_denial_after: &'static str,
     pub ending_consent_after_healthcare: &'static str,
     pub ending_consent_after_social: &'static str,
@@ -457,12 +472,13 @@ pub struct Texts {
     pub glance_new_last_days: Plural,
     pub glance_newest_label: &'static str,
     pub glance_rx_attention: Plural,
-    pub glance_rx_none: &'static str,
     pub glance_rx_ends_on: fn(date: &str, medicine: &str) -> String,
     pub glance_rx_nothing_left: fn(medicine: &str) -> String,
-    pub glance_consents: fn(list: &str) -> String,
-    pub glance_consent_given: fn(sector: &str) -> String,
-    pub glance_consent_not_given: fn(sector: &str) -> String,
+    pub glance_consent: fn(sector: crate::domain::declarations::Sector, given: bool) -> String,
+    pub needs_title: &'static str,
+    pub needs_nothing: &'static str,
+    pub needs_update_healthcare: &'static str,
+    pub needs_update_social: &'static str,
     pub glance_denials: Plural,
     pub glance_last_change: fn(date: &str) -> String,
     pub glance_no_declarations: &'static str,
@@ -494,6 +510,10 @@ pub struct Texts {
     pub lab_range_at_most: fn(high: &str) -> String,
     pub lab_range_at_least: fn(low: &str) -> String,
     pub lab_chart_title: fn(test: &str) -> String,
+    /// The names of the laboratory tests the portal knows, by code.
+    pub lab_names: &'static [(&'static str, &'static str)],
+    pub lab_trend:
+        fn(trend: crate::domain::laboratory::Trend, latest: Option<crate::domain::laboratory::RangePosition>) -> String,
     pub lab_span: fn(first: &str, last: &str) -> String,
     pub lab_n_results: Plural,
     pub lab_n_outside: Plural,
@@ -502,6 +522,8 @@ pub struct Texts {
 
     // Vaccinations.
     pub vacc_title: &'static str,
+    pub vacc_latest_heading: &'static str,
+    pub vacc_all_heading: &'static str,
     pub vacc_intro: &'static str,
     pub vacc_none: &'static str,
     pub vacc_col_date: &'static str,
@@ -513,6 +535,24 @@ pub struct Texts {
 
 /// The one label of each domain enum a page names.
 impl Texts {
+    /// A laboratory test as people know it: its name, then the code as
+    /// laboratories print it ("Kreatiniini (P -Krea)"); an unknown test by
+    /// its code.
+    pub fn lab_name(&self, code: &str) -> String {
+        match self.lab_names.iter().find(|(c, _)| *c == code) {
+            Some((_, name)) => format!("{name} ({code})"),
+            None => code.to_string(),
+        }
+    }
+
+    /// The front page's line for a consent given before 2024 to update.
+    pub fn needs_update(&self, s: crate::domain::declarations::Sector) -> &'static str {
+        match s {
+            crate::domain::declarations::Sector::Healthcare => self.needs_update_healthcare,
+            crate::domain::declarations::Sector::SocialWelfare => self.needs_update_social,
+        }
+    }
+
     pub fn sector(&self, s: crate::domain::declarations::Sector) -> &'static str {
         use crate::domain::declarations::Sector::*;
         match s {

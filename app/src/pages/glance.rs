@@ -1,5 +1,5 @@
-//! The front page's "at a glance" panel: each line links to the
-//! page it sums up.
+//! The front page's two panels: what needs attention first, each with its
+//! one action, then "at a glance", each line linking to the page it sums up.
 
 use leptos::prelude::*;
 
@@ -18,15 +18,8 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
     let n = |count: i64| usize::try_from(count).unwrap_or(0);
     let new_entries = if glance.since_login { &t.glance_new_since_login } else { &t.glance_new_last_days };
     let viewings = if glance.since_login { &t.glance_viewings_since_login } else { &t.glance_viewings_last_days };
-    let consents = glance
-        .consents
-        .iter()
-        .map(|(sector, given)| {
-            let sector = t.sector(*sector);
-            (if *given { t.glance_consent_given } else { t.glance_consent_not_given })(sector)
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
+    let consents =
+        glance.consents.iter().map(|(sector, given)| (t.glance_consent)(*sector, *given)).collect::<Vec<_>>();
     let last_change = match glance.last_change {
         Some(at) => (t.glance_last_change)(&locale.local_date(at)),
         None => t.glance_no_declarations.to_string(),
@@ -51,7 +44,19 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                                                     <a href=format!(
                                                         "/records/events/{}",
                                                         e.event,
-                                                    )>{format!("{}: {}", t.entry_kind(e.kind), e.title)}</a>
+                                                    )>
+                                                        {match &e.lab {
+                                                            Some((test, value, unit)) => {
+                                                                format!(
+                                                                    "{}: {} {}",
+                                                                    t.lab_name(test),
+                                                                    locale.number(*value),
+                                                                    unit,
+                                                                )
+                                                            }
+                                                            None => format!("{}: {}", t.entry_kind(e.kind), e.title),
+                                                        }}
+                                                    </a>
                                                     " "
                                                     <span class="muted">{locale.date(e.recorded_on)}</span>
                                                 </li>
@@ -62,34 +67,9 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                             }
                         })}
                 </li>
-                <li data-testid="glance-prescriptions">
-                    {if glance.prescriptions.is_empty() {
-                        view! { <a href="/prescriptions">{t.glance_rx_none}</a> }.into_any()
-                    } else {
-                        view! {
-                            <a href="/prescriptions">{t.glance_rx_attention.of(glance.prescriptions.len())}</a>
-                            <ul>
-                                {glance
-                                    .prescriptions
-                                    .into_iter()
-                                    .map(|p| {
-                                        let line = match p.attention {
-                                            Attention::EndsOn(day) => {
-                                                (t.glance_rx_ends_on)(&locale.date(day), &p.medicine)
-                                            }
-                                            Attention::NothingLeft => (t.glance_rx_nothing_left)(&p.medicine),
-                                        };
-                                        view! { <li>{line}</li> }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        }
-                            .into_any()
-                    }}
-                </li>
                 <li data-testid="glance-data-use">
                     <a href="/data-use">
-                        {(t.glance_consents)(&consents)}" " {t.glance_denials.of(glance.valid_denials)}" " {last_change}
+                        {consents.join(" ")}" " {t.glance_denials.of(glance.valid_denials)}" " {last_change}
                     </a>
                 </li>
                 {glance
@@ -98,6 +78,65 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                         view! {
                             <li data-testid="glance-viewings">
                                 <a href="/data-use/viewings">{viewings.of(n(count))}</a>
+                            </li>
+                        }
+                    })}
+            </ul>
+        </section>
+    }
+}
+
+/// What asks something of the citizen, first: prescriptions that end soon
+/// or have run out, consents given before 2024 to update, renewal requests
+/// declined or returned; each links to where it is done.
+#[component]
+pub fn NeedsAttention(glance: GlanceView) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let nothing = glance.prescriptions.is_empty() && glance.to_update.is_empty() && glance.answered_requests.is_empty();
+    view! {
+        <section class="panel needs" aria-labelledby="needs-title" data-testid="needs-attention">
+            <h2 id="needs-title">{t.needs_title}</h2>
+            {nothing.then(|| view! { <p data-testid="needs-nothing">{t.needs_nothing}</p> })}
+            <ul class="glance-list">
+                {glance
+                    .to_update
+                    .into_iter()
+                    .map(|sector| {
+                        view! {
+                            <li data-testid="needs-update">
+                                <a href="/data-use#du-consents">{t.needs_update(sector)}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {glance
+                    .answered_requests
+                    .into_iter()
+                    .map(|r| {
+                        let state = (t.renewal_state)(r.state, &locale.local_date(r.at));
+                        view! {
+                            <li data-testid="needs-renewal">
+                                <a href="/prescriptions/renewals">{format!("{}: {}", r.medicine, state)}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {(!glance.prescriptions.is_empty())
+                    .then(|| {
+                        let lines = glance
+                            .prescriptions
+                            .iter()
+                            .map(|p| match p.attention {
+                                Attention::EndsOn(day) => (t.glance_rx_ends_on)(&locale.date(day), &p.medicine),
+                                Attention::NothingLeft => (t.glance_rx_nothing_left)(&p.medicine),
+                            })
+                            .map(|line| view! { <li>{line}</li> })
+                            .collect_view();
+                        view! {
+                            <li data-testid="glance-prescriptions">
+                                <a href="/prescriptions">{t.glance_rx_attention.of(glance.prescriptions.len())}</a>
+                                <ul>{lines}</ul>
                             </li>
                         }
                     })}

@@ -38,10 +38,27 @@ pub fn HomePage() -> impl IntoView {
                                     None => t.first_login.to_string(),
                                 }}
                             </p>
+                            <super::glance::NeedsAttention glance=p.glance.clone() />
                             <super::glance::AtAGlance glance=p.glance />
                             <section class="panel" aria-labelledby="notice-status-title">
                                 <h2 id="notice-status-title">{t.notice_page_title}</h2>
                                 <p data-testid="notice-status">{status}</p>
+                                {p
+                                    .subject_notice
+                                    .map(|(name, theirs)| {
+                                        let said = match theirs {
+                                            Some(c) => {
+                                                (t
+                                                    .notice_of_confirmed)(
+                                                    &name,
+                                                    &locale.local_date(c.confirmed_at),
+                                                    &c.version.to_string(),
+                                                )
+                                            }
+                                            None => (t.notice_of_not_confirmed)(&name),
+                                        };
+                                        view! { <p data-testid="subject-notice">{said}</p> }
+                                    })}
                                 <p>
                                     <a href="/notice">{t.read_notice_again}</a>
                                 </p>

@@ -14,7 +14,7 @@ use super::table::{Row, StackedTable};
 use super::{loaded, loaded_list, use_locale, use_texts, PageTitle};
 use crate::api::filters::percent_encode;
 use crate::api::laboratory::{laboratory_series, laboratory_tests, LabSeriesView};
-use crate::domain::laboratory::{chart, polyline, RangePosition, ReferenceRange};
+use crate::domain::laboratory::{chart, polyline, trend, RangePosition, ReferenceRange};
 use crate::i18n::{Locale, Texts};
 
 /// The link to a test's page.
@@ -59,7 +59,8 @@ pub fn LaboratoryPage() -> impl IntoView {
                     .map(|x| {
                         Row::new(
                             vec![
-                                view! { <a href=test_href(&x.test)>{(t.lab_chart_title)(&x.test)}</a> }.into_any(),
+                                view! { <a href=test_href(&x.test)>{(t.lab_chart_title)(&t.lab_name(&x.test))}</a> }
+                                    .into_any(),
                                 x.results.into_any(),
                                 locale.date(x.last_on).into_any(),
                             ],
@@ -82,7 +83,7 @@ pub fn LaboratoryTestPage() -> impl IntoView {
     let test = Memo::new(move |_| params.get().get("test").unwrap_or_default());
     let series = Resource::new(move || test.get(), laboratory_series);
     // Pages render on the server only: the title is the URL's test, once.
-    let title = (t.lab_chart_title)(&test.get_untracked());
+    let title = (t.lab_chart_title)(&t.lab_name(&test.get_untracked()));
     view! {
         <PageTitle title=title.clone() />
         <div class="page-heading">
@@ -119,6 +120,10 @@ fn Series(s: LabSeriesView) -> impl IntoView {
         .map(|r| crate::domain::laboratory::LabResult { recorded_on: r.recorded_on, value: r.value })
         .collect();
     let drawn = chart(&results, s.reference);
+    // Where the latest stands, only where the test has a reference range.
+    let has_range = s.reference.low.is_some() || s.reference.high.is_some();
+    let latest = s.results.last().map(|r| r.position).filter(|_| has_range);
+    let went = trend(&results).map(|trend| (t.lab_trend)(trend, latest));
     let columns: Vec<std::borrow::Cow<'static, str>> =
         vec![t.lab_col_date.into(), value_label.into(), t.lab_col_range.into()];
     let rows = s
@@ -141,6 +146,7 @@ fn Series(s: LabSeriesView) -> impl IntoView {
         <p class="lead" data-testid="lab-summary">
             {summary.clone()}
         </p>
+        {went.map(|w| view! { <p data-testid="lab-trend">{w}</p> })}
         {range.clone().map(|r| view! { <p data-testid="lab-reference">{r}</p> })}
         {drawn
             .map(|c| {
@@ -155,7 +161,7 @@ fn Series(s: LabSeriesView) -> impl IntoView {
                             aria-labelledby="lab-chart-title lab-chart-desc"
                             data-testid="lab-chart"
                         >
-                            <title id="lab-chart-title">{(t.lab_chart_title)(&s.test)}</title>
+                            <title id="lab-chart-title">{(t.lab_chart_title)(&t.lab_name(&s.test))}</title>
                             <desc id="lab-chart-desc">{description}</desc>
                             {c
                                 .band
@@ -211,7 +217,7 @@ fn Series(s: LabSeriesView) -> impl IntoView {
         <StackedTable
             testid="lab-results"
             class="lab-results"
-            caption=(t.lab_table_caption)(&s.test)
+            caption=(t.lab_table_caption)(&t.lab_name(&s.test))
             columns
             rows
             mark="data-position"

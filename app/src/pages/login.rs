@@ -13,6 +13,7 @@ pub fn LoginPage() -> impl IntoView {
     let prefill = Resource::new(|| (), |_| login_prefill());
     let query = leptos_router::hooks::use_query_map();
     let logged_out = query.with_untracked(|q| q.get("logged_out").is_some());
+    let timed_out = query.with_untracked(|q| q.get("timed_out").is_some());
     // Back to the page asked for, after logging in (checked again there).
     let next = query.with_untracked(|q| q.get("next")).filter(|n| crate::api::return_path::return_path(n).is_some());
     let error = move || login.value().get().and_then(Result::err);
@@ -28,6 +29,14 @@ pub fn LoginPage() -> impl IntoView {
                     view! {
                         <p class="flash" role="status" data-testid="flash">
                             {t.logged_out}
+                        </p>
+                    }
+                })}
+            {timed_out
+                .then(|| {
+                    view! {
+                        <p class="flash" role="status" data-testid="timed-out">
+                            {t.session_ended}
                         </p>
                     }
                 })}

@@ -14,6 +14,7 @@ macro_rules! withdraw_form {
 
 pub mod abroad;
 pub mod data_use;
+pub mod event;
 pub mod glance;
 pub mod home;
 pub mod islands;

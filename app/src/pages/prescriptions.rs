@@ -170,6 +170,17 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
                         }
                     })}
             </dl>
+            {rx
+                .renewal
+                .map(|(state, at)| {
+                    view! {
+                        <p data-testid="renewal-state">
+                            <a href="/prescriptions/renewals">{t.rx_latest_renewal}</a>
+                            ": "
+                            {(t.renewal_state)(state, &locale.local_date(at))}
+                        </p>
+                    }
+                })}
             {if rx.renewable {
                 let href = format!("/prescriptions/{}/renewal", rx.id);
                 let medicine = format!("{} {}", rx.medicine, rx.strength);

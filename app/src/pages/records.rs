@@ -5,11 +5,11 @@
 
 use crate::pages::PageTitle;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 use super::{choice_options, use_locale, use_texts, EmptyState, ErrorSummary, LoadError};
 use crate::api::filters::RawFilter;
-use crate::api::records::{records_page, service_event_page, Choice, EventView, RecordPageView};
+use crate::api::records::{records_page, Choice, EventView, RecordPageView};
 use crate::domain::listing::{RecordSection, EVENTS_PER_PAGE};
 use crate::domain::records::EntryKind;
 use crate::error::AppError;
@@ -249,7 +249,7 @@ fn FilterForm(section: RecordSection, raw: RawFilter, registers: Vec<Choice>, pr
 
 /// One service event with its entries.
 #[component]
-fn EventCard(event: EventView, link: bool) -> impl IntoView {
+pub(super) fn EventCard(event: EventView, link: bool) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let labelled_by = format!("event-{}", event.id);
@@ -295,7 +295,7 @@ fn EventCard(event: EventView, link: bool) -> impl IntoView {
                                     .map(|test| {
                                         view! {
                                             <a class="entry__link" href=super::laboratory::test_href(&test)>
-                                                {(t.lab_chart_title)(&test)}
+                                                {(t.lab_chart_title)(&t.lab_name(&test))}
                                             </a>
                                         }
                                     })}
@@ -305,64 +305,5 @@ fn EventCard(event: EventView, link: bool) -> impl IntoView {
                     .collect_view()}
             </ul>
         </article>
-    }
-}
-
-/// One service event: every entry and the register that holds it.
-#[component]
-pub fn ServiceEventPage() -> impl IntoView {
-    let t = use_texts();
-    let locale = use_locale();
-    let params = use_params_map();
-    let id = Memo::new(move |_| params.get().get("id").and_then(|s| s.parse::<i64>().ok()));
-    let event = Resource::new(
-        move || (id.get(), locale),
-        |(id, locale)| async move {
-            match id {
-                Some(id) => service_event_page(id, locale).await,
-                None => Err(AppError::NotFound),
-            }
-        },
-    );
-    view! {
-        <Suspense fallback=move || {
-            view! { <p>{t.loading}</p> }
-        }>
-            {move || Suspend::new(async move {
-                match event.await {
-                    Ok(e) => {
-                        let back = if e.entries.iter().any(|x| x.kind == EntryKind::ClientDocument) {
-                            ("/social-welfare", t.back_to_social)
-                        } else {
-                            ("/records", t.back_to_health)
-                        };
-                        let stored = (t.event_stored_in)(&e.register_name);
-                        view! {
-                            <PageTitle title=e.title.clone() />
-                            <p>
-                                <a href=back.0>{back.1}</a>
-                            </p>
-                            <h1>{e.title.clone()}</h1>
-                            <p class="lead" data-testid="stored-in">
-                                {stored}
-                            </p>
-                            <EventCard event=e link=false />
-                        }
-                            .into_any()
-                    }
-                    Err(e) => {
-                        view! {
-                            <PageTitle title=t.records_health_title />
-                            <h1>{t.records_health_title}</h1>
-                            <LoadError error=e />
-                            <p>
-                                <a href="/records">{t.back_to_health}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
     }
 }

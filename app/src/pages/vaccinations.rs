@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::table::{Row, StackedTable};
 use super::{loaded_list, use_locale, use_texts, PageTitle};
-use crate::api::vaccinations::vaccinations;
+use crate::api::vaccinations::{latest_per_vaccine, vaccinations, VaccinationView};
 
 #[component]
 pub fn VaccinationsPage() -> impl IntoView {
@@ -21,21 +21,25 @@ pub fn VaccinationsPage() -> impl IntoView {
             all,
             t.vacc_none,
             move |all| {
-                let columns = vec![t.vacc_col_date, t.vacc_col_vaccine, t.vacc_col_dose];
-                let rows = all
-                    .into_iter()
-                    .map(|v| {
-                        let href = format!("/records/events/{}", v.event);
-                        Row::new(
-                            vec![
-                                view! { <a href=href>{locale.date(v.recorded_on)}</a> }.into_any(),
-                                v.vaccine.into_any(),
-                                (t.vacc_dose)(&v.dose.to_string()).into_any(),
-                            ],
-                        )
-                    })
-                    .collect();
-                view! { <StackedTable testid="vaccinations" columns rows /> }
+                let row = |v: &VaccinationView| {
+                    let href = format!("/records/events/{}", v.event);
+                    Row::new(
+                        vec![
+                            view! { <a href=href>{locale.date(v.recorded_on)}</a> }.into_any(),
+                            v.vaccine.clone().into_any(),
+                            (t.vacc_dose)(&v.dose.to_string()).into_any(),
+                        ],
+                    )
+                };
+                let columns = || vec![t.vacc_col_date, t.vacc_col_vaccine, t.vacc_col_dose];
+                let latest: Vec<Row> = latest_per_vaccine(&all).into_iter().map(row).collect();
+                let rows: Vec<Row> = all.iter().map(row).collect();
+                view! {
+                    <h2>{t.vacc_latest_heading}</h2>
+                    <StackedTable testid="vaccinations-latest" columns=columns() rows=latest />
+                    <h2>{t.vacc_all_heading}</h2>
+                    <StackedTable testid="vaccinations" columns=columns() rows />
+                }
             },
         )}
         <p>

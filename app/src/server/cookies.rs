@@ -10,6 +10,35 @@ use crate::i18n::{Locale, LANGUAGE_COOKIE};
 /// The cookie that keeps a failed no-JavaScript login's identity code.
 pub const LOGIN_PREFILL_COOKIE: &str = "kanta_login_code";
 
+/// The cookie that remembers, for this browser's session, that someone was
+/// logged in here: a page asked for without a session then says the session
+/// ended (the session cookie itself is gone by then). It holds nothing but "1".
+pub const WAS_LOGGED_IN_COOKIE: &str = "kanta_was_in";
+
+/// The "was logged in" cookie, set (`on`, until the browser closes) or
+/// cleared.
+pub fn was_logged_in_cookie(on: bool, secure: bool) -> tower_sessions::cookie::Cookie<'static> {
+    let mut cookie = tower_sessions::cookie::Cookie::build((WAS_LOGGED_IN_COOKIE, if on { "1" } else { "" }))
+        .path("/")
+        .http_only(true)
+        .same_site(tower_sessions::cookie::SameSite::Lax)
+        .secure(secure)
+        .build();
+    if !on {
+        cookie.set_max_age(tower_sessions::cookie::time::Duration::ZERO);
+    }
+    cookie
+}
+
+/// Sets or clears the "was logged in" cookie on this server function's answer.
+pub fn set_was_logged_in(on: bool) {
+    let Some(res) = use_context::<ResponseOptions>() else { return };
+    let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
+    if let Ok(v) = http::HeaderValue::from_str(&was_logged_in_cookie(on, secure).to_string()) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}
+
 /// A cookie's value in these request headers.
 pub fn cookie(headers: &http::HeaderMap, name: &str) -> Option<String> {
     headers

@@ -95,6 +95,8 @@ pub struct NewEntry {
     pub kind: EntryKind,
     pub event_title: String,
     pub recorded_on: NaiveDate,
+    /// A laboratory result's test, value and unit.
+    pub lab: Option<(String, f64, String)>,
 }
 
 /// What is new for the front page (`whats_new`).

@@ -117,6 +117,8 @@ async fn the_front_page_glance_names_what_needs_the_citizen() {
     assert_eq!(glance["since_login"], false, "a first login looks 30 days back");
     assert_eq!(glance["new_entries"], 3, "today's laboratory visit (1 entry) and last week's check-up (2): {glance}");
     assert_eq!(glance["newest"][0]["title"], "Laboratoriokäynti");
+    assert_eq!(glance["newest"][0]["lab"][0], "P -Krea", "named by its test: {glance}");
+    assert_eq!(glance["newest"][0]["lab"][2], "µmol/l");
     let rx: Vec<_> = glance["prescriptions"].as_array().unwrap().iter().map(|r| r["medicine"].clone()).collect();
     assert_eq!(rx, ["Amlodipiini 5 mg", "Kalsium + D3 500 mg/20 µg"]);
     assert_eq!(glance["prescriptions"][1]["attention"], "NothingLeft");
@@ -296,4 +298,45 @@ async fn guesses_from_many_addresses_pause_a_code_for_a_minute_at_most() {
             .unwrap();
     }
     assert_eq!(login_from(&p, AINO, DEMO_PASSWORD, "198.51.100.20").await, 200, "a minute later, the citizen logs in");
+}
+
+/// What needs the citizen on the front page: a consent from before 2024 to
+/// update, until it is updated; renewal requests declined or returned only
+/// within the window of what is new (Helmi's were answered 58 and 415 days ago).
+#[tokio::test]
+async fn the_front_page_lists_what_needs_the_citizen_until_it_is_done() {
+    let p = TestApp::spawn().await;
+    let liisa = p.log_in("231190-924R").await;
+    let (_, page) = liisa.call("front_page", &[("locale", "En")]).await;
+    assert_eq!(page["glance"]["to_update"], serde_json::json!(["Healthcare"]), "{page}");
+    let (status, body) =
+        liisa.call("update_consent", &[("sector", "healthcare"), ("form_key", &crate::test_app::key(1))]).await;
+    assert_eq!(status, 200, "{body}");
+    let (_, page) = liisa.call("front_page", &[("locale", "En")]).await;
+    assert_eq!(page["glance"]["to_update"], serde_json::json!([]));
+    let helmi = p.log_in("271055-988J").await;
+    let (_, page) = helmi.call("front_page", &[("locale", "En")]).await;
+    assert_eq!(page["glance"]["answered_requests"], serde_json::json!([]), "older than 30 days");
+}
+
+/// Acting for a child, the front page gives the child's own notice state
+/// beside the guardian's, as the child's Management of Data Use lists it.
+#[tokio::test]
+async fn acting_for_a_child_the_front_page_gives_the_childs_own_notice_state() {
+    let p = TestApp::spawn().await;
+    let oskari = p.log_in("080988-9570").await;
+    let (_, own) = oskari.call("front_page", &[("locale", "En")]).await;
+    assert_eq!(own["subject_notice"], serde_json::Value::Null, "his own data: his own state only");
+    let eetu = p.id_of("190218A967P").await.to_string();
+    assert_eq!(oskari.act_for(&eetu).await.0, 200);
+    let (_, page) = oskari.call("front_page", &[("locale", "En")]).await;
+    assert_eq!(page["subject_notice"][0], "Eetu Laine");
+    let (_, data_use) = oskari.call("data_use_page", &[("locale", "En")]).await;
+    let current = &data_use["current_version"];
+    let confirmed = data_use["confirmations"].as_array().unwrap().iter().any(|c| &c["version"] == current);
+    assert_eq!(page["subject_notice"][1].is_null(), !confirmed, "{page}");
+    if confirmed {
+        assert_eq!(&page["subject_notice"][1]["version"], current);
+    }
+    assert_eq!(page["confirmation"], own["confirmation"], "the guardian's own stays his");
 }

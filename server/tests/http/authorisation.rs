@@ -108,6 +108,12 @@ async fn an_authorised_adult_reads_the_principals_data_and_is_refused_every_decl
         let (status, body) = anna.call(name, &form).await;
         assert_eq!(status, 403, "{name}: {body}");
     }
+    // Refused in words that say why: only the person themself declares.
+    for name in ["give_consent", "denial_consequence"] {
+        let form = [("sector", "healthcare"), ("kind", "comprehensive"), ("target", "healthcare"), ("locale", "En")];
+        let (status, body) = anna.call(name, &[&form[..], &[("form_key", k.as_str())]].concat()).await;
+        assert_eq!((status, body), (403, Value::String("AgentMayNotDeclare".into())), "{name}");
+    }
     assert_eq!(p.declaration_count().await, before, "nothing written");
     let refusals: i64 = app::with_pool!(&p.pool, db => sqlx::query_scalar(
         "SELECT COUNT(*) FROM audit_event WHERE kind = 'access_refused' AND citizen_id = $1 AND subject_id = $2")

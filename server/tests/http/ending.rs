@@ -82,3 +82,42 @@ async fn the_step_is_refused_for_what_is_not_ones_own_or_not_ones_to_end() {
         assert_eq!(step(&liisa, what, target).await.0, status, "{what} {target}");
     }
 }
+
+#[tokio::test]
+async fn a_visits_page_offers_to_deny_its_sharing_exactly_when_management_of_data_use_would() {
+    let p = TestApp::spawn().await;
+    let liisa = p.log_in(LIISA).await;
+    let (_, page) = liisa.call("data_use_page", &[("locale", "En")]).await;
+    let offered: Vec<String> =
+        page["event_choices"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap().to_string()).collect();
+    let events = p.event_ids_of(LIISA).await;
+    let mut denied = 0;
+    for id in &events {
+        let (status, event) = liisa.call("service_event_page", &[("id", &id.to_string()), ("locale", "En")]).await;
+        assert_eq!(status, 200);
+        let expected = if offered.contains(&id.to_string()) { "Deniable" } else { "Denied" };
+        assert_eq!(event["sharing"], expected, "event {id}");
+        denied += usize::from(expected == "Denied");
+    }
+    assert_eq!(denied, 1, "Liisa denied one service event");
+    // A guardian and an agent read the page and are offered nothing.
+    let oskari = p.log_in(OSKARI).await;
+    let eetu = p.id_of(EETU).await.to_string();
+    assert_eq!(oskari.act_for(&eetu).await.0, 200);
+    let first = first_health_event(&oskari).await;
+    let (status, event) = oskari.call("service_event_page", &[("id", &first), ("locale", "En")]).await;
+    assert_eq!((status, &event["sharing"]), (200, &Value::Null));
+    let anna = p.log_in(ANNA).await;
+    let helmi = p.id_of(HELMI).await.to_string();
+    assert_eq!(anna.act_for(&helmi).await.0, 200);
+    let first = first_health_event(&anna).await;
+    let (status, event) = anna.call("service_event_page", &[("id", &first), ("locale", "En")]).await;
+    assert_eq!((status, &event["sharing"]), (200, &Value::Null));
+}
+
+/// The first service event on the health data page as `who` sees it now.
+async fn first_health_event(who: &Browser) -> String {
+    let (status, records) = who.call("records_page", &[("section", "Health"), ("locale", "En")]).await;
+    assert_eq!(status, 200, "{records}");
+    records["events"][0]["id"].as_i64().unwrap().to_string()
+}

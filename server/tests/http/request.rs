@@ -435,3 +435,29 @@ async fn a_page_asked_for_without_a_session_is_gone_back_to_after_logging_in_and
         assert_eq!(log_in(elsewhere).await, "\"/\"", "{elsewhere}");
     }
 }
+
+#[tokio::test]
+async fn a_session_that_ended_is_said_once_on_the_login_page_and_logging_out_is_not_a_timeout() {
+    use std::time::Duration;
+    let p = TestApp::builder().lifetimes(Duration::from_secs(60), Duration::from_secs(3600)).spawn().await;
+    let records = |b: Browser| {
+        let url = format!("{}/records", p.base);
+        async move {
+            let res = b.get(url).send().await.unwrap();
+            let to = res.headers().get("location").map(|l| l.to_str().unwrap().to_string());
+            (res.status().as_u16(), to.unwrap_or_default())
+        }
+    };
+    let matti = p.log_in(MATTI).await;
+    assert_eq!(front_page(&matti).await, 200);
+    p.clock.advance(Duration::from_secs(61));
+    assert_eq!(records(matti.clone()).await, (303, "/login?timed_out&next=%2Frecords".to_string()));
+    let page = matti.get(format!("{}/login?timed_out&next=%2Frecords", p.base)).send().await.unwrap();
+    assert!(page.text().await.unwrap().contains("Istuntosi on päättynyt"));
+    // Said once.
+    assert_eq!(records(matti).await, (303, "/login?next=%2Frecords".to_string()));
+    // Logging out is not a timeout.
+    let again = p.log_in(MATTI).await;
+    assert_eq!(again.call("logout", &[]).await.0, 200);
+    assert_eq!(records(again).await, (303, "/login?next=%2Frecords".to_string()));
+}

@@ -60,7 +60,8 @@ pub async fn check_form_key(subject: &Subject, key: &str) -> Result<(), AppError
 pub async fn declaring_subject() -> Result<Subject, AppError> {
     let subject = session_subject().await?;
     if !subject.may_declare() {
-        return Err(refuse_access(&subject, "declaration by an authorised agent", None, AppError::Forbidden).await);
+        let refused = AppError::AgentMayNotDeclare;
+        return Err(refuse_access(&subject, "declaration by an authorised agent", None, refused).await);
     }
     Ok(subject)
 }

@@ -13,7 +13,8 @@ use super::*;
 pub struct EndingView {
     pub what: String,
     pub target: String,
-    /// The declaration that ends, in words.
+    /// The declaration that ends, in words: a denial's description, or the
+    /// whole sentence for a consent (each sector's own phrase).
     pub description: String,
     /// Plain sentences: what changes, and what does not.
     pub consequences: Vec<String>,
@@ -57,10 +58,9 @@ pub async fn ending_step(
             if !valid.consents.contains_key(&sector) {
                 return Err(AppError::Declaration(DeclarationError::NoConsentToWithdraw));
             }
-            let name = t.sector(sector);
-            let no_longer = match sector {
-                Sector::Healthcare => t.ending_consent_after_healthcare,
-                Sector::SocialWelfare => t.ending_consent_after_social,
+            let (what_ends, no_longer) = match sector {
+                Sector::Healthcare => (t.ending_what_healthcare, t.ending_consent_after_healthcare),
+                Sector::SocialWelfare => (t.ending_what_social, t.ending_consent_after_social),
             };
             let mut after = vec![no_longer.to_string(), t.ending_consent_same_register.to_string()];
             if sector == Sector::Healthcare {
@@ -68,15 +68,18 @@ pub async fn ending_step(
                 after.push(t.ending_consent_uusimaa.to_string());
             }
             after.push(t.ending_consent_prescriptions.to_string());
-            ((t.ending_consent_what)(name), after)
+            (what_ends.to_string(), after)
         }
         "cross" => {
             let direction = CrossSector::parse(&target).ok_or(AppError::BadForm(FormError::Sector))?;
             if !valid.cross_sector_consents.contains_key(&direction) {
                 return Err(AppError::Declaration(DeclarationError::NoConsentToWithdraw));
             }
-            let name = t.cross_sector(direction);
-            ((t.ending_consent_what)(name), vec![t.ending_cross_after.to_string()])
+            let what_ends = match direction {
+                CrossSector::HealthcareToSocialWelfare => t.ending_what_health_to_social,
+                CrossSector::SocialWelfareToHealthcare => t.ending_what_social_to_health,
+            };
+            (what_ends.to_string(), vec![t.ending_cross_after.to_string()])
         }
         _ => return Err(AppError::NotFound),
     };

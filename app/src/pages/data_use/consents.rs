@@ -37,6 +37,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
     view! {
         <section class="panel" aria-labelledby="du-consents">
             <h2 id="du-consents">{t.consents_heading}</h2>
+            <p data-testid="consents-and-denials">{t.denial_before_consent}</p>
             {page
                 .consents
                 .into_iter()

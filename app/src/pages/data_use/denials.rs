@@ -25,6 +25,10 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
         <section class="panel" aria-labelledby="du-denials">
             <h2 id="du-denials">{t.denials_heading}</h2>
             <p>{t.denials_explain}</p>
+            <p data-testid="denials-and-consents">
+                {t.denial_before_consent} " "
+                <a href="/data-use/preview?situation=emergency">{t.event_emergency_link}</a>
+            </p>
             {page
                 .child_name
                 .is_some()

@@ -53,7 +53,7 @@ pub fn EndingConfirmPage() -> impl IntoView {
                 let (what, button) = if s.what == "denial" {
                     ((t.ending_denial_what)(&s.description), t.ending_cancel_button)
                 } else {
-                    ((t.ending_consent_what)(&s.description), t.ending_withdraw_button)
+                    (s.description.clone(), t.ending_withdraw_button)
                 };
                 let submit = view! {
                     <input type="hidden" name="form_key" value=key />

@@ -162,6 +162,9 @@ struct NewEntryRow {
     recorded_on: Option<NaiveDate>,
     title: Option<String>,
     total: Option<i64>,
+    lab_test: Option<String>,
+    lab_value: Option<f64>,
+    lab_unit: Option<String>,
 }
 
 /// What is new since `since` (entries: from `first_day` on, the newest
@@ -177,7 +180,8 @@ pub async fn whats_new(
 ) -> Result<WhatsNew, sqlx::Error> {
     // The count of viewings, joined to the newest entries (none: one row of NULLs).
     let mut q = QueryBuilder::<DB>::new(
-        "SELECT v.n AS viewings, x.id, x.service_event_id, x.kind, x.recorded_on, x.title, x.total \
+        "SELECT v.n AS viewings, x.id, x.service_event_id, x.kind, x.recorded_on, x.title, x.total, \
+         x.lab_test, x.lab_value, x.lab_unit \
          FROM (SELECT COUNT(*) AS n FROM professional_viewing WHERE citizen_id = ",
     );
     q.push_bind(citizen.0).push(" AND viewed_at >= ").push_bind(since);
@@ -185,8 +189,10 @@ pub async fn whats_new(
         q.push(" AND viewed_at < ").push_bind(crate::domain::time::helsinki_midnight(limit));
     }
     q.push(
-        ") v LEFT JOIN (SELECT x.id, x.service_event_id, x.kind, x.recorded_on, e.title, COUNT(*) OVER () AS total \
-         FROM entry x JOIN service_event e ON e.id = x.service_event_id WHERE x.citizen_id = ",
+        ") v LEFT JOIN (SELECT x.id, x.service_event_id, x.kind, x.recorded_on, e.title, COUNT(*) OVER () AS total, \
+         l.test AS lab_test, l.value AS lab_value, l.unit AS lab_unit \
+         FROM entry x JOIN service_event e ON e.id = x.service_event_id \
+         LEFT JOIN laboratory_result l ON l.entry_id = x.id WHERE x.citizen_id = ",
     );
     q.push_bind(citizen.0).push(" AND x.recorded_on >= ").push_bind(first_day);
     push_entry_conditions(&mut q, &RecordFilter::default(), visibility);
@@ -206,6 +212,10 @@ pub async fn whats_new(
             kind: EntryKind::parse(&kind).ok_or_else(|| decode("entry kind"))?,
             event_title: title,
             recorded_on,
+            lab: match (r.lab_test, r.lab_value, r.lab_unit) {
+                (Some(test), Some(value), Some(unit)) => Some((test, value, unit)),
+                _ => None,
+            },
         });
     }
     Ok(new)
