@@ -163,7 +163,7 @@ database_api! {
     ) -> RecordPage;
     /// One service event with every entry the viewer may see.
     fn service_event(citizen: CitizenId, id: ServiceEventId, visibility: Visibility) -> Option<(ServiceEvent, Vec<Entry>)>;
-    /// What is new since the last login, for the front page.
+    /// What is new since the last login, for the front page (sql/whats_new.rs).
     fn whats_new(
         citizen: CitizenId,
         since: DateTime<Utc>,

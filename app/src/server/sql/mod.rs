@@ -7,7 +7,7 @@
 //! list in each, which rustfmt, clippy and go-to-definition follow):
 //! `prelude` (the pool types and the helpers the others share), `citizens`,
 //! `acting`, `records`, `prescriptions`, `renewals`, `laboratory`,
-//! `vaccinations`, `declarations` and `providers`. Each is an
+//! `vaccinations`, `whats_new`, `declarations` and `providers`. Each is an
 //! ordinary module with its own imports, reaching its backend as `super`. So
 //! nothing is generic over `sqlx::Database` and the compiler type-checks
 //! every function against both backends' types. It does not check the SQL

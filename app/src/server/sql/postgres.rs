@@ -42,8 +42,10 @@ mod records;
 mod renewals;
 #[path = "vaccinations.rs"]
 mod vaccinations;
+#[path = "whats_new.rs"]
+mod whats_new;
 
 pub use self::{
     acting::*, citizens::*, declarations::*, laboratory::*, prescriptions::*, providers::*, records::*, renewals::*,
-    vaccinations::*,
+    vaccinations::*, whats_new::*,
 };

@@ -1,12 +1,12 @@
 //! Records: service events and their entries, the records pages' pages and
-//! counts, what is new for the front page. Every statement names the
+//! counts (what is new for the front page is in `whats_new.rs`). Every statement names the
 //! citizen whose data it reads, so no id from a URL reaches another
 //! person's rows; each page is a fixed number of indexed statements, never
 //! one per row.
 
 use std::collections::HashMap;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 use sqlx::QueryBuilder;
 
 use super::prelude::{decode, provider_name_column, push_visibility, Pool};
@@ -15,7 +15,7 @@ use crate::domain::declarations::{ProviderId, Register, RegisterKind, ServiceEve
 use crate::domain::listing::{PageCursor, RecordFilter, RecordSection, Visibility, EVENTS_PER_PAGE};
 use crate::domain::records::{Entry, EntryId, EntryKind, RegisterId, ServiceEvent, Unit, UnitId};
 use crate::i18n::Locale;
-use crate::server::rows::{CitizenId, NewEntry, RecordPage, RegisterData, WhatsNew};
+use crate::server::rows::{CitizenId, RecordPage, RegisterData};
 
 /// The columns of a service event with its register, provider and unit.
 const EVENT_COLUMNS: &str =
@@ -119,7 +119,7 @@ pub async fn provider_names(pool: &Pool, locale: Locale) -> Result<HashMap<Strin
 }
 
 /// The entry conditions of a filter and what the viewer may see (alias `x`).
-fn push_entry_conditions(q: &mut QueryBuilder<'_, DB>, filter: &RecordFilter, visibility: Visibility) {
+pub(super) fn push_entry_conditions(q: &mut QueryBuilder<'_, DB>, filter: &RecordFilter, visibility: Visibility) {
     push_entry_filter(q, filter);
     push_visibility(q, visibility);
 }
@@ -151,74 +151,6 @@ fn push_register_conditions(q: &mut QueryBuilder<'_, DB>, section: RecordSection
     if let Some(p) = &filter.provider {
         q.push(" AND r.provider_id = ").push_bind(p.0.clone());
     }
-}
-
-#[derive(sqlx::FromRow)]
-struct NewEntryRow {
-    viewings: i64,
-    id: Option<i64>,
-    service_event_id: Option<i64>,
-    kind: Option<String>,
-    recorded_on: Option<NaiveDate>,
-    title: Option<String>,
-    total: Option<i64>,
-    lab_test: Option<String>,
-    lab_value: Option<f64>,
-    lab_unit: Option<String>,
-}
-
-/// What is new since `since` (entries: from `first_day` on, the newest
-/// `limit` of them and how many in all; viewings: from the instant on), as
-/// far as `visibility` reaches: one statement.
-pub async fn whats_new(
-    pool: &Pool,
-    citizen: CitizenId,
-    since: DateTime<Utc>,
-    first_day: NaiveDate,
-    visibility: Visibility,
-    limit: i64,
-) -> Result<WhatsNew, sqlx::Error> {
-    // The count of viewings, joined to the newest entries (none: one row of NULLs).
-    let mut q = QueryBuilder::<DB>::new(
-        "SELECT v.n AS viewings, x.id, x.service_event_id, x.kind, x.recorded_on, x.title, x.total, \
-         x.lab_test, x.lab_value, x.lab_unit \
-         FROM (SELECT COUNT(*) AS n FROM professional_viewing WHERE citizen_id = ",
-    );
-    q.push_bind(citizen.0).push(" AND viewed_at >= ").push_bind(since);
-    if let Some(limit) = visibility.limit() {
-        q.push(" AND viewed_at < ").push_bind(crate::domain::time::helsinki_midnight(limit));
-    }
-    q.push(
-        ") v LEFT JOIN (SELECT x.id, x.service_event_id, x.kind, x.recorded_on, e.title, COUNT(*) OVER () AS total, \
-         l.test AS lab_test, l.value AS lab_value, l.unit AS lab_unit \
-         FROM entry x JOIN service_event e ON e.id = x.service_event_id \
-         LEFT JOIN laboratory_result l ON l.entry_id = x.id WHERE x.citizen_id = ",
-    );
-    q.push_bind(citizen.0).push(" AND x.recorded_on >= ").push_bind(first_day);
-    push_entry_conditions(&mut q, &RecordFilter::default(), visibility);
-    q.push(" ORDER BY x.recorded_on DESC, x.id DESC LIMIT ").push_bind(limit);
-    q.push(") x ON 1 = 1 ORDER BY x.recorded_on DESC, x.id DESC");
-    let rows: Vec<NewEntryRow> = q.build_query_as().fetch_all(pool).await?;
-    let mut new = WhatsNew { viewings: rows.first().map_or(0, |r| r.viewings), ..WhatsNew::default() };
-    for r in rows {
-        let (Some(_), Some(event), Some(kind), Some(recorded_on), Some(title), Some(total)) =
-            (r.id, r.service_event_id, r.kind, r.recorded_on, r.title, r.total)
-        else {
-            continue;
-        };
-        new.new_entries = total;
-        new.newest.push(NewEntry {
-            event: ServiceEventId(event),
-            kind: EntryKind::parse(&kind).ok_or_else(|| decode("entry kind"))?,
-            event_title: title,
-            recorded_on,
-            lab: match (r.lab_test, r.lab_value, r.lab_unit) {
-                (Some(test), Some(value), Some(unit)) => Some((test, value, unit)),
-                _ => None,
-            },
-        });
-    }
-    Ok(new)
 }
 
 /// One page of the citizen's service events that have at least one entry
