@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::inputs::{Check, CheckRow};
+
 use super::table::{Row, StackedTable};
 use super::{loaded, use_locale, use_texts, ErrorSummary, PageTitle};
 use crate::api::abroad::{abroad_page, AbroadStatus, AbroadView, GiveAbroadConsent, WithdrawAbroadConsent};
@@ -75,10 +77,9 @@ fn Abroad(page: AbroadView) -> impl IntoView {
                             <input type="hidden" name="form_key" value=give_key />
                             <fieldset class="field">
                                 <legend>{t.wills.abroad_choice}</legend>
-                                <div class="checkbox">
-                                    <input type="checkbox" id="abroad-all" name="all" value="yes" checked=all />
-                                    <label for="abroad-all">{t.wills.abroad_all_choice}</label>
-                                </div>
+                                <CheckRow kind=Check::Box id="abroad-all" name="all" value="yes" checked=all>
+                                    {t.wills.abroad_all_choice}
+                                </CheckRow>
                                 <p class="hint">{t.wills.abroad_or_choose}</p>
                                 {page
                                     .countries
@@ -87,16 +88,15 @@ fn Abroad(page: AbroadView) -> impl IntoView {
                                         let id = format!("abroad-{}", c.value);
                                         let checked = selected.contains(&c.value);
                                         view! {
-                                            <div class="checkbox">
-                                                <input
-                                                    type="checkbox"
-                                                    id=id.clone()
-                                                    name="countries[]"
-                                                    value=c.value
-                                                    checked=checked
-                                                />
-                                                <label for=id>{c.label}</label>
-                                            </div>
+                                            <CheckRow
+                                                kind=Check::Box
+                                                id=id
+                                                name="countries[]"
+                                                value=c.value
+                                                checked=checked
+                                            >
+                                                {c.label}
+                                            </CheckRow>
                                         }
                                     })
                                     .collect_view()}

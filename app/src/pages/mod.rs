@@ -17,6 +17,7 @@ pub mod data_use;
 pub mod event;
 pub mod glance;
 pub mod home;
+pub mod inputs;
 pub mod islands;
 pub mod laboratory;
 pub mod layout;

@@ -5,6 +5,8 @@
 
 use leptos::prelude::*;
 
+use super::inputs::{Check, CheckRow};
+
 use super::{loaded, textarea_text, use_locale, use_texts, ErrorSummary, PageTitle};
 use crate::api::wills::{
     wills_page, DeclareOrganDonation, SaveLivingWill, WillsView, WithdrawLivingWill, WithdrawOrganDonation,
@@ -230,26 +232,24 @@ fn OrganDonationSection(
                             <input type="hidden" name="form_key" value=save_key />
                             <fieldset class="field">
                                 <legend>{t.wills.organ_choice}</legend>
-                                <div class="checkbox">
-                                    <input
-                                        type="radio"
-                                        id="organ-yes"
-                                        name="donate"
-                                        value="yes"
-                                        checked=yes == Some(true)
-                                    />
-                                    <label for="organ-yes">{t.wills.organ_yes}</label>
-                                </div>
-                                <div class="checkbox">
-                                    <input
-                                        type="radio"
-                                        id="organ-no"
-                                        name="donate"
-                                        value="no"
-                                        checked=yes == Some(false)
-                                    />
-                                    <label for="organ-no">{t.wills.organ_no}</label>
-                                </div>
+                                <CheckRow
+                                    kind=Check::Radio
+                                    id="organ-yes"
+                                    name="donate"
+                                    value="yes"
+                                    checked=yes == Some(true)
+                                >
+                                    {t.wills.organ_yes}
+                                </CheckRow>
+                                <CheckRow
+                                    kind=Check::Radio
+                                    id="organ-no"
+                                    name="donate"
+                                    value="no"
+                                    checked=yes == Some(false)
+                                >
+                                    {t.wills.organ_no}
+                                </CheckRow>
                             </fieldset>
                             <div class="field">
                                 <label for="organ-restriction">

@@ -244,10 +244,9 @@ fn NewDenialForm(kind: DenialKind, legend: &'static str, choices: Vec<Choice>) -
                     .may_allow_emergency()
                     .then(|| {
                         view! {
-                            <div class="checkbox">
-                                <input type="checkbox" id=emergency_id.clone() name="emergency" value="on" />
-                                <label for=emergency_id>{t.new_denial_emergency}</label>
-                            </div>
+                            <CheckRow kind=Check::Box id=emergency_id name="emergency" value="on">
+                                {t.new_denial_emergency}
+                            </CheckRow>
                         }
                     })}
                 <button type="submit" class="button button--secondary">

@@ -14,6 +14,7 @@ pub use ending::EndingConfirmPage;
 pub use history::{HistoryPage, SummaryPage, ViewingsPage};
 pub use preview::PreviewPage;
 
+use crate::pages::inputs::{Check, CheckRow};
 use crate::pages::table::{Row, StackedTable};
 use crate::pages::PageTitle;
 use leptos::prelude::*;

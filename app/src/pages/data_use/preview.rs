@@ -73,16 +73,9 @@ fn PreviewResult(page: PreviewView) -> impl IntoView {
                         .map(|(value, label)| {
                             let id = format!("situation-{value}");
                             view! {
-                                <div class="checkbox">
-                                    <input
-                                        type="radio"
-                                        id=id.clone()
-                                        name="situation"
-                                        value=value
-                                        checked=current == value
-                                    />
-                                    <label for=id>{label}</label>
-                                </div>
+                                <CheckRow kind=Check::Radio id=id name="situation" value=value checked=current == value>
+                                    {label}
+                                </CheckRow>
                             }
                         })
                         .collect_view()}
