@@ -406,11 +406,6 @@ for (const lang of LANGS) {
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expectAccessible(page, `${path} (${lang})`);
     }
-    // The step before cancelling her Uusimaa denial.
-    await page.goto('/data-use');
-    await page.getByTestId('denial').first().getByRole('link').click();
-    await expect(page.getByTestId('consequences')).toBeVisible();
-    await expectAccessible(page, `the step before cancelling a denial (${lang})`);
   });
 }
 
