@@ -96,7 +96,7 @@ test('Liisa updates her consent given before 2024 without JavaScript, and a phar
   const consent = plain.getByTestId('consent-healthcare');
   await expect(consent.getByTestId('consent-to-update')).toContainText('given before 1 January 2024');
   await consent.getByRole('button', { name: 'Update the consent: healthcare' }).click();
-  await expect(plain).toHaveURL(/\/data-use$/);
+  await expect(plain).toHaveURL(/\/data-use#du-consents$/);
   await expect(plain.getByTestId('consent-healthcare').getByTestId('consent-to-update')).toHaveCount(0);
   await expect(plain.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
   await context.close();
@@ -234,7 +234,7 @@ test('the printable summary lists exactly the valid declarations', async ({ page
   await expect(page.getByTestId('consequences')).toContainText('a denial never restricts use within one register');
   await expect(page.getByTestId('consequences')).toContainText('The denial holds in an emergency too.');
   await page.getByRole('button', { name: 'Set the denial' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-denials$/);
 
   await page.goto('/data-use/summary');
   await expect(page.getByTestId('summary-denials').getByRole('listitem')).toHaveCount(1);
@@ -253,7 +253,7 @@ test('Oskari acting for Eetu gives a consent recorded with Oskari as the actor, 
   await page.getByRole('button', { name: 'Confirm receipt for Eetu Laine' }).click();
   await expect(page.getByTestId('confirmations')).toContainText('Online in MyKanta by guardian Oskari Laine');
   await page.getByTestId('consent-social_welfare').getByRole('button', { name: 'Give consent: social welfare' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-consents$/);
   // Denials are Eetu's own matter: no form, and the page says where to ask.
   await expect(page.locator('form[action="/data-use/denials/new"]')).toHaveCount(0);
   await expect(page.getByTestId('denials-own-matter')).toBeVisible();
@@ -278,7 +278,7 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await page.goto('/data-use');
   // Give the consent Matti withdrew above.
   await page.getByTestId('consent-healthcare').getByRole('button', { name: 'Give consent: healthcare' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-consents$/);
   await expect(page.getByTestId('consent-healthcare').getByTestId('state')).toContainText('Consent given on');
 
   // A denial of one register, through the confirmation step. A private
@@ -291,7 +291,7 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await expect(page.getByTestId('denial-what')).toHaveText(`You are denying: ${register}.`);
   await expect(page.getByTestId('consequences')).toContainText('Only that register is covered');
   await page.getByRole('button', { name: 'Set the denial' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-denials$/);
   const denial = page.getByTestId('denial').filter({ hasText: register });
   await expect(denial).toHaveCount(1);
 
@@ -304,7 +304,7 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
 
   await page.getByTestId('denial').filter({ hasText: register }).getByRole('link', { name: 'Cancel this denial' }).click();
   await page.getByRole('button', { name: 'Cancel the denial' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-denials$/);
   await expect(page.getByTestId('denial').filter({ hasText: register })).toHaveCount(0);
   await page.goto('/data-use/history');
   await expect(page.getByTestId('history')).toContainText(`Denial cancelled: ${register}`);
@@ -313,10 +313,10 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
   await page.goto('/data-use');
   const permission = page.getByTestId('prescription-emergency');
   await permission.getByRole('button', { name: 'Allow denied prescriptions in an emergency' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-denials$/);
   await expect(permission.getByTestId('state')).toContainText('Allowed since');
   await permission.getByRole('button', { name: 'Withdraw the emergency permission' }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-denials$/);
   await expect(permission.getByTestId('state')).toHaveText('Not allowed.');
   await context.close();
 });

@@ -32,7 +32,7 @@ runs.forEach(({ js, viewport }) => {
       await sharing.getByRole('link', { name: 'Kiellä tämän käynnin tietojen luovutus' }).click();
       await expect(page.getByTestId('denial-what')).toContainText(title);
       await page.getByRole('button', { name: 'Aseta kielto' }).click();
-      await expect(page).toHaveURL(/\/data-use$/);
+      await expect(page).toHaveURL(/\/data-use#du-denials$/);
       await expect(page.getByTestId('flash')).toContainText('Tallennettu.');
 
       await page.goto(visit);

@@ -9,9 +9,14 @@ async function giveAndWithdraw(page: Page, js: boolean) {
   await page.goto('/data-use');
   const consent = page.getByTestId('consent-social_welfare');
   await consent.getByRole('button', { name: /^Anna luovutuslupa/ }).click();
-  await expect(page).toHaveURL(/\/data-use$/);
+  await expect(page).toHaveURL(/\/data-use#du-consents$/);
   const status = page.getByRole('status').filter({ hasText: 'Tallennettu.' });
   await expect(status).toHaveText(/^Tallennettu\. Luovutuslupa annettu: .+\.$/);
+  // Said beside what changed: in the consents section, which the page scrolled to.
+  const consents = page.locator('section[aria-labelledby="du-consents"]');
+  await expect(consents.getByRole('status')).toHaveText(/^Tallennettu\./);
+  await expect(consents.getByRole('status')).toBeInViewport();
+  await expect(page.getByRole('status')).toHaveCount(1);
   if (js) await expectAccessible(page, 'the data use page with its status message');
   // Said once: the next view of the page has no message.
   await page.reload();
@@ -22,6 +27,7 @@ async function giveAndWithdraw(page: Page, js: boolean) {
   await expect(page.getByTestId('consequences')).toContainText('sosiaalihuollon asiakastietojasi');
   if (js) await expectAccessible(page, 'the step before withdrawing a consent');
   await page.getByRole('button', { name: 'Peruuta luovutuslupa' }).click();
+  await expect(page).toHaveURL(/\/data-use#du-consents$/);
   await expect(page.getByRole('status').filter({ hasText: 'Tallennettu.' })).toHaveText(
     /^Tallennettu\. Luovutuslupa peruutettu: .+\.$/,
   );

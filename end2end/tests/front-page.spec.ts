@@ -40,6 +40,18 @@ test("Helmi's front page: the prescriptions that need her and what is new", asyn
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Laboratoriokäynti');
 });
 
+test('with nothing new, the front page still names the latest entries', async ({ page }) => {
+  // Matti's latest visit, his knee operation, was 45 days ago.
+  await loginAs(page, PEOPLE.matti.code);
+  const fresh = page.getByTestId('glance-new-entries');
+  await expect(fresh.getByRole('link').first())
+    .toHaveText(/^(0 new entries since your last login|0 entries recorded in the last 30 days)$/);
+  await expect(fresh.getByText('Your latest entries', { exact: true })).toBeVisible();
+  await expect(fresh.locator('li a')).toHaveCount(3);
+  await fresh.locator('li a').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Polven tähystysleikkaus');
+});
+
 test("Juhani's front page has his denial in the data-use line, which leads to Management of Data Use", async ({ page }) => {
   await loginAs(page, PEOPLE.juhani.code);
   const line = page.getByTestId('glance-data-use');

@@ -82,6 +82,11 @@ test("Matti's narcotic prescription is never renewed by request", async ({ page 
   await expect(card.getByTestId('narcotic')).toHaveText('A narcotic prescription is renewed only at an appointment.');
   await expect(card.getByRole('link', { name: /Request renewal/ })).toHaveCount(0);
   await expect(page.getByRole('link', { name: 'Request renewal of Ramipriili 5 mg' })).toBeVisible();
+  // Each card says what the medicine is for, as the prescriber wrote it.
+  await expect(card.getByTestId('purpose')).toHaveText('Kovaan kipuun leikkauksen jälkeen');
+  const ramipril = page.getByRole('article', { name: 'Ramipriili 5 mg' });
+  await expect(ramipril.getByText('Purpose of use')).toBeVisible();
+  await expect(ramipril.getByTestId('purpose')).toHaveText('Verenpaineen hoitoon');
 });
 
 for (const [js, medicine] of [[true, 'Losartaani 50 mg'], [false, 'Kalsium + D3 500 mg/20 µg']] as const) {

@@ -34,7 +34,7 @@ for (const js of [true, false]) {
     const typed = `<b>No</b> resuscitation & </textarea><script>window.injected = 1</script> (${how} JavaScript)`;
     await page.getByLabel('Wishes about care and treatment').fill(typed);
     await page.getByRole('button', { name: 'Save as a new version' }).click();
-    await expect(page).toHaveURL(/\/wills$/);
+    await expect(page).toHaveURL(/\/wills#living-will$/);
     await expect(inForce).toContainText(`Saved on ${today('en')}.`);
     await expect(inForce.locator('dd').first()).toHaveText(typed);
     expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();

@@ -122,11 +122,11 @@ pub async fn generate(
                 let prescribed = today - Duration::days(100);
                 let rx: i64 = sqlx::query_scalar(
                     "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
-                     prescribed_on, valid_until, amount, amount_unit, pharmaceutical_form, atc_code) \
-                     VALUES ($1, $2, $3, $4, $5, '1 tabletti illalla', $6, $7, 100, $8, $9, $10) RETURNING id",
+                     prescribed_on, valid_until, amount, amount_unit, pharmaceutical_form, atc_code, purpose) \
+                     VALUES ($1, $2, $3, $4, $5, '1 tabletti illalla', $6, $7, 100, $8, $9, $10, $11) RETURNING id",
                 )
                 .bind(id).bind(provider).bind(unit).bind(statin.name).bind(statin.strength).bind(prescribed)
-                .bind(app::demo::valid_until(statin.class, prescribed)).bind(statin.package_unit).bind(statin.form).bind(statin.atc)
+                .bind(app::demo::valid_until(statin.class, prescribed)).bind(statin.package_unit).bind(statin.form).bind(statin.atc).bind(statin.purpose)
                 .fetch_one(&mut *tx).await?;
                 sqlx::query(
                     "INSERT INTO dispensing (prescription_id, pharmacy_id, dispensed_on, amount) VALUES ($1, 'apteekki-kauppatori', $2, 100)",

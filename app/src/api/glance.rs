@@ -45,6 +45,7 @@ pub struct GlanceView {
     /// "New" counts from the last login; without one, the last 30 days.
     pub since_login: bool,
     pub new_entries: i64,
+    /// The newest of the new entries; with none new, the latest however old.
     pub newest: Vec<NewEntryView>,
     pub prescriptions: Vec<PrescriptionAttentionView>,
     pub consents: Vec<(Sector, bool)>,
@@ -72,9 +73,13 @@ pub async fn load(
     use crate::domain::time::helsinki_today;
     let now = crate::server::now()?;
     let since = Since::of(previous_login);
-    let new = pool
+    let mut new = pool
         .whats_new(subject.citizen, since.instant(now), since.first_day(now), subject.visibility, NEWEST_SHOWN)
         .await?;
+    if new.new_entries == 0 {
+        // Nothing new: the latest entries, however old, still name the record.
+        new.newest = pool.latest_entries(subject.citizen, subject.visibility, NEWEST_SHOWN).await?;
+    }
     let today = helsinki_today(now);
     let prescriptions = pool.valid_prescriptions_left(subject.citizen, today, subject.visibility).await?;
     let declarations = pool.declarations(subject.citizen).await?;

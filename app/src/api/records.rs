@@ -102,6 +102,8 @@ pub struct PrescriptionView {
     /// The pharmaceutical form and the ATC code, when the prescription names them.
     pub form: Option<String>,
     pub atc_code: Option<String>,
+    /// What the medicine is for, as the prescriber wrote it.
+    pub purpose: Option<String>,
     pub dispensings: Vec<DispensingView>,
     /// Whether a renewal request may be sent for it today.
     pub renewable: bool,
@@ -298,6 +300,7 @@ pub async fn prescriptions_page(state: Option<String>, locale: Locale) -> Result
             amount_unit: p.amount_unit,
             form: p.form,
             atc_code: p.atc_code,
+            purpose: p.purpose,
             dispensings: p
                 .dispensings
                 .into_iter()

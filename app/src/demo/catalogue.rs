@@ -20,6 +20,8 @@ pub struct Medicine {
     pub package_unit: &'static str,
     /// The ATC code (WHO): seven characters, five for a combination group.
     pub atc: &'static str,
+    /// What it is for (käyttötarkoitus), as the demo's prescribers write it.
+    pub purpose: &'static str,
     pub class: MedicineClass,
 }
 
@@ -29,26 +31,39 @@ const fn medicine(
     form: &'static str,
     package_unit: &'static str,
     atc: &'static str,
+    purpose: &'static str,
 ) -> Medicine {
-    Medicine { name, strength, form, package_unit, atc, class: MedicineClass::Ordinary }
+    Medicine { name, strength, form, package_unit, atc, purpose, class: MedicineClass::Ordinary }
 }
 
-pub const METFORMIINI: Medicine = medicine("Metformiini", "500 mg", "tabletti", "tabl", "A10BA02");
-pub const RAMIPRIILI: Medicine = medicine("Ramipriili", "5 mg", "tabletti", "tabl", "C09AA05");
-pub const IBUPROFEENI: Medicine = medicine("Ibuprofeeni", "400 mg", "tabletti", "tabl", "M01AE01");
-pub const PARASETAMOLI: Medicine = medicine("Parasetamoli", "500 mg", "tabletti", "tabl", "N02BE01");
-pub const OKSIKODONI: Medicine =
-    Medicine { class: MedicineClass::Narcotic, ..medicine("Oksikodoni", "5 mg", "kapseli, kova", "kaps", "N02AA05") };
-pub const SERTRALIINI: Medicine = medicine("Sertraliini", "50 mg", "tabletti", "tabl", "N06AB06");
-pub const HYDROKORTISONI: Medicine = medicine("Hydrokortisoni", "1 %", "emulsiovoide", "tuubi", "D07AA02");
-pub const SIMVASTATIINI: Medicine = medicine("Simvastatiini", "20 mg", "tabletti", "tabl", "C10AA01");
-pub const ATORVASTATIINI: Medicine = medicine("Atorvastatiini", "20 mg", "tabletti", "tabl", "C10AA05");
-pub const BISOPROLOLI: Medicine = medicine("Bisoprololi", "5 mg", "tabletti", "tabl", "C07AB07");
-pub const LEVOTYROKSIINI: Medicine = medicine("Levotyroksiini", "50 µg", "tabletti", "tabl", "H03AA01");
-pub const KALSIUM_D3: Medicine = medicine("Kalsium + D3", "500 mg/20 µg", "purutabletti", "tabl", "A12AX");
-pub const AMLODIPIINI: Medicine = medicine("Amlodipiini", "5 mg", "tabletti", "tabl", "C08CA01");
-pub const LOSARTAANI: Medicine = medicine("Losartaani", "50 mg", "tabletti", "tabl", "C09CA01");
-pub const OMEPRATSOLI: Medicine = medicine("Omepratsoli", "20 mg", "kapseli, enterokapseli", "kaps", "A02BC01");
+pub const METFORMIINI: Medicine =
+    medicine("Metformiini", "500 mg", "tabletti", "tabl", "A10BA02", "Diabeteksen hoitoon");
+pub const RAMIPRIILI: Medicine = medicine("Ramipriili", "5 mg", "tabletti", "tabl", "C09AA05", "Verenpaineen hoitoon");
+pub const IBUPROFEENI: Medicine = medicine("Ibuprofeeni", "400 mg", "tabletti", "tabl", "M01AE01", "Kipuun");
+pub const PARASETAMOLI: Medicine = medicine("Parasetamoli", "500 mg", "tabletti", "tabl", "N02BE01", "Kipuun");
+pub const OKSIKODONI: Medicine = Medicine {
+    class: MedicineClass::Narcotic,
+    ..medicine("Oksikodoni", "5 mg", "kapseli, kova", "kaps", "N02AA05", "Kovaan kipuun leikkauksen jälkeen")
+};
+pub const SERTRALIINI: Medicine =
+    medicine("Sertraliini", "50 mg", "tabletti", "tabl", "N06AB06", "Masennuksen hoitoon");
+pub const HYDROKORTISONI: Medicine =
+    medicine("Hydrokortisoni", "1 %", "emulsiovoide", "tuubi", "D07AA02", "Ihottumaan");
+pub const SIMVASTATIINI: Medicine =
+    medicine("Simvastatiini", "20 mg", "tabletti", "tabl", "C10AA01", "Kolesterolin alentamiseen");
+pub const ATORVASTATIINI: Medicine =
+    medicine("Atorvastatiini", "20 mg", "tabletti", "tabl", "C10AA05", "Kolesterolin alentamiseen");
+pub const BISOPROLOLI: Medicine =
+    medicine("Bisoprololi", "5 mg", "tabletti", "tabl", "C07AB07", "Verenpaineen hoitoon");
+pub const LEVOTYROKSIINI: Medicine =
+    medicine("Levotyroksiini", "50 µg", "tabletti", "tabl", "H03AA01", "Kilpirauhasen vajaatoimintaan");
+pub const KALSIUM_D3: Medicine =
+    medicine("Kalsium + D3", "500 mg/20 µg", "purutabletti", "tabl", "A12AX", "Luuston vahvistamiseen");
+pub const AMLODIPIINI: Medicine =
+    medicine("Amlodipiini", "5 mg", "tabletti", "tabl", "C08CA01", "Verenpaineen hoitoon");
+pub const LOSARTAANI: Medicine = medicine("Losartaani", "50 mg", "tabletti", "tabl", "C09CA01", "Verenpaineen hoitoon");
+pub const OMEPRATSOLI: Medicine =
+    medicine("Omepratsoli", "20 mg", "kapseli, enterokapseli", "kaps", "A02BC01", "Närästykseen");
 
 /// A vaccine by the name used in Finland.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -215,6 +215,7 @@ pub fn rx(
         strength: medicine.strength,
         form: medicine.form,
         atc: medicine.atc,
+        purpose: medicine.purpose,
         dosage,
         prescribed_on,
         valid_until: valid_until(medicine.class, prescribed_on),

@@ -185,6 +185,8 @@ pub struct DemoPrescription {
     /// The pharmaceutical form (lääkemuoto) and the ATC code.
     pub form: &'static str,
     pub atc: &'static str,
+    /// What it is for (käyttötarkoitus).
+    pub purpose: &'static str,
     pub dosage: &'static str,
     pub prescribed_on: NaiveDate,
     pub valid_until: NaiveDate,

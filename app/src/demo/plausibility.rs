@@ -43,6 +43,7 @@ pub struct PrescriptionFacts {
     pub form: Option<String>,
     pub package_unit: String,
     pub atc: Option<String>,
+    pub purpose: Option<String>,
 }
 
 /// The demo's first names and whether each is a woman's.
@@ -169,9 +170,12 @@ pub fn implausible_vaccination(vaccine: &str, on: NaiveDate, born: NaiveDate) ->
     (!fits).then(|| format!("given at {months} months, an age it is not given at"))
 }
 
-/// Why a prescription's medicine would not read true: no ATC code or a
-/// malformed one, or a package unit that does not fit the form.
+/// Why a prescription's medicine would not read true: no purpose, no ATC
+/// code or a malformed one, or a package unit that does not fit the form.
 pub fn implausible_medicine(rx: &PrescriptionFacts) -> Option<String> {
+    if rx.purpose.as_deref().is_none_or(|p| p.trim().is_empty()) {
+        return Some("says nothing of what it is for".into());
+    }
     let Some(atc) = &rx.atc else { return Some("has no ATC code".into()) };
     let b = atc.as_bytes();
     let letters = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_uppercase);
@@ -230,6 +234,7 @@ pub fn facts_of(person: &super::DemoPerson, first_name: &str) -> PersonFacts {
                 form: Some(rx.form.to_string()),
                 package_unit: rx.amount_unit.to_string(),
                 atc: Some(rx.atc.to_string()),
+                purpose: Some(rx.purpose.to_string()),
             })
             .collect(),
     }

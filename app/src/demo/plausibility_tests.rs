@@ -124,12 +124,15 @@ fn a_cream_counted_in_tablets_and_a_medicine_without_an_atc_code_are_found() {
         form: Some("emulsiovoide".into()),
         package_unit: unit.into(),
         atc: atc.map(str::to_string),
+        purpose: Some("Ihottumaan".into()),
     };
     assert!(implausible_medicine(&cream("tabl", Some("D07AA02"))).is_some());
     assert!(implausible_medicine(&cream("tuubi", None)).is_some());
     assert!(implausible_medicine(&cream("tuubi", Some("D07AA2"))).is_some());
     assert!(implausible_medicine(&cream("tuubi", Some("D07AA02"))).is_none());
     assert!(implausible_medicine(&PrescriptionFacts { atc: Some("A12AX".into()), ..cream("tabl", None) }).is_some());
+    assert!(implausible_medicine(&PrescriptionFacts { purpose: None, ..cream("tuubi", Some("D07AA02")) }).is_some());
+    assert_eq!(implausible_medicine(&cream("tuubi", Some("D07AA02"))), None);
 }
 
 #[test]

@@ -149,6 +149,7 @@ mod tests {
             amount_unit: "tabl".into(),
             form: None,
             atc_code: None,
+            purpose: None,
             class: crate::domain::renewal::MedicineClass::Ordinary,
             dispensings: (dispensed > 0)
                 .then(|| Dispensing {

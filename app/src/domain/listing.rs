@@ -227,6 +227,7 @@ mod tests {
             amount_unit: "annos".into(),
             form: None,
             atc_code: None,
+            purpose: None,
             dispensings,
             class: crate::domain::renewal::MedicineClass::Ordinary,
         };

@@ -123,6 +123,8 @@ pub struct Prescription {
     pub form: Option<String>,
     /// The medicine's ATC code, when the prescription names it.
     pub atc_code: Option<String>,
+    /// What it is for (käyttötarkoitus), as the prescriber wrote it.
+    pub purpose: Option<String>,
     pub dispensings: Vec<Dispensing>,
     pub class: super::renewal::MedicineClass,
 }
@@ -174,6 +176,7 @@ mod tests {
             amount_unit: "tabl".into(),
             form: None,
             atc_code: None,
+            purpose: None,
             class: crate::domain::renewal::MedicineClass::Ordinary,
             dispensings: dispensed
                 .iter()

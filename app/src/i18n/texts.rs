@@ -116,6 +116,7 @@ pub struct Texts {
     pub rx_badge_expired: &'static str,
     pub rx_dosage: &'static str,
     pub rx_form: &'static str,
+    pub rx_purpose: &'static str,
     pub rx_atc: &'static str,
     pub rx_prescriber: &'static str,
     pub rx_prescribed_on: &'static str,
@@ -471,6 +472,8 @@ pub struct Texts {
     pub glance_new_since_login: Plural,
     pub glance_new_last_days: Plural,
     pub glance_newest_label: &'static str,
+    /// With nothing new: the latest entries however old.
+    pub glance_latest_label: &'static str,
     pub glance_rx_attention: Plural,
     pub glance_rx_ends_on: fn(date: &str, medicine: &str) -> String,
     pub glance_rx_nothing_left: fn(medicine: &str) -> String,

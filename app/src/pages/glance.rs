@@ -33,7 +33,13 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
                     {(!glance.newest.is_empty())
                         .then(|| {
                             view! {
-                                <p class="muted">{t.glance_newest_label}</p>
+                                <p class="muted">
+                                    {if glance.new_entries == 0 {
+                                        t.glance_latest_label
+                                    } else {
+                                        t.glance_newest_label
+                                    }}
+                                </p>
                                 <ul>
                                     {glance
                                         .newest

@@ -4,6 +4,7 @@ use leptos_router::hooks::use_location;
 use super::{use_locale, use_texts};
 use crate::api::acting::ActForSelf;
 use crate::api::filters::percent_encode;
+use crate::api::flash::FlashNote;
 use crate::api::{session_citizen, LoggedInCitizen, Logout};
 use crate::i18n::Locale;
 
@@ -12,6 +13,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     let t = use_texts();
     let citizen = Resource::new(|| (), |_| session_citizen());
     provide_context(citizen);
+    let locale = use_locale();
+    provide_context(Flashes(Resource::new(move || locale, crate::api::flash::take_flash)));
     view! {
         <a class="skip-link" href="#main">
             {t.skip_to_content}
@@ -56,29 +59,36 @@ pub fn Layout(children: Children) -> impl IntoView {
     }
 }
 
+/// The last action's status message, taken once per page (`api::flash`).
+#[derive(Clone, Copy)]
+struct Flashes(Resource<Result<Option<FlashNote>, crate::error::AppError>>);
+
 /// What the last action did, said once (`api::flash`): a status message,
-/// read by screen readers, with or without JavaScript.
+/// read by screen readers, with or without JavaScript. `place`: the section
+/// this one stands in (the message whose place it is); None: the top of the
+/// page, for a message without a place.
 #[component]
-fn FlashMessage() -> impl IntoView {
-    let locale = use_locale();
-    let flash = Resource::new(move || locale, crate::api::flash::take_flash);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                flash
-                    .await
-                    .ok()
-                    .flatten()
-                    .map(|message| {
-                        view! {
-                            <p class="flash" role="status" data-testid="flash">
-                                {message}
-                            </p>
-                        }
-                    })
-            })}
-        </Suspense>
-    }
+pub fn FlashMessage(#[prop(optional)] place: Option<&'static str>) -> impl IntoView {
+    use_context::<Flashes>().map(|Flashes(flash)| {
+        view! {
+            <Suspense fallback=|| ()>
+                {move || Suspend::new(async move {
+                    flash
+                        .await
+                        .ok()
+                        .flatten()
+                        .filter(|note| note.place.as_deref() == place)
+                        .map(|note| {
+                            view! {
+                                <p class="flash" role="status" data-testid="flash">
+                                    {note.text}
+                                </p>
+                            }
+                        })
+                })}
+            </Suspense>
+        }
+    })
 }
 
 /// Plain links to the server, which sets the cookie and sends the visitor

@@ -135,6 +135,16 @@ fn PrescriptionCard(rx: PrescriptionView) -> impl IntoView {
             </header>
             <dl class="facts">
                 {rx
+                    .purpose
+                    .map(|purpose| {
+                        view! {
+                            <div>
+                                <dt>{t.rx_purpose}</dt>
+                                <dd data-testid="purpose">{purpose}</dd>
+                            </div>
+                        }
+                    })}
+                {rx
                     .form
                     .map(|form| {
                         view! {

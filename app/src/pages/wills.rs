@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::inputs::{Check, CheckRow};
+use super::layout::FlashMessage;
 
 use super::{loaded, textarea_text, use_locale, use_texts, ErrorSummary, PageTitle};
 use crate::api::wills::{
@@ -55,6 +56,7 @@ fn Wills(page: WillsView) -> impl IntoView {
         {errors}
         <section class="panel" aria-labelledby="living-will" data-testid="living-will">
             <h2 id="living-will">{t.wills.living_will}</h2>
+            <FlashMessage place="living-will" />
             {match &page.living_will {
                 Some(v) => view! { <WillVersion version=v.clone() in_force=true /> }.into_any(),
                 None => view! { <p data-testid="living-will-none">{t.wills.living_will_none}</p> }.into_any(),
@@ -201,6 +203,7 @@ fn OrganDonationSection(
     view! {
         <section class="panel" aria-labelledby="organ-donation" data-testid="organ-donation">
             <h2 id="organ-donation">{t.wills.organ_donation}</h2>
+            <FlashMessage place="organ-donation" />
             {match organ {
                 Some((at, o)) => {
                     view! {

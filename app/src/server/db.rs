@@ -12,8 +12,9 @@ use std::time::Duration;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::rows::{
-    ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewRenewalRequest, NoticeText,
-    ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, RenewalUnit, Vaccination, Viewing, WhatsNew,
+    ActingViewing, CitizenId, CitizenLogin, CitizenStanding, LabSeries, LabTestSummary, NewEntry, NewRenewalRequest,
+    NoticeText, ProviderRow, RecordPage, Relation, RenewalCandidate, RenewalRequest, RenewalUnit, Vaccination, Viewing,
+    WhatsNew,
 };
 use crate::domain::acting::ActingRight;
 use crate::domain::audit::{AuditKind, LoginFailures, ThrottleWindows};
@@ -171,6 +172,8 @@ database_api! {
         visibility: Visibility,
         limit: i64,
     ) -> WhatsNew;
+    /// The latest entries however old (the front page when nothing is new).
+    fn latest_entries(citizen: CitizenId, visibility: Visibility, limit: i64) -> Vec<NewEntry>;
 
     // Laboratory results over time (sql/laboratory.rs).
     /// The tests the citizen has results of that the viewer may see.

@@ -151,12 +151,12 @@ pub(super) async fn seed_person_data(
     for p in &d.prescriptions {
         let rx_id: i64 = sqlx::query_scalar(
             "INSERT INTO prescription (citizen_id, prescriber_provider_id, prescriber_unit_id, medicine, strength, dosage, \
-             prescribed_on, valid_until, amount, amount_unit, medicine_class, pharmaceutical_form, atc_code) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id",
+             prescribed_on, valid_until, amount, amount_unit, medicine_class, pharmaceutical_form, atc_code, \
+             purpose) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
         )
         .bind(citizen_id).bind(p.prescriber).bind(p.unit).bind(p.medicine).bind(p.strength).bind(p.dosage)
         .bind(p.prescribed_on).bind(p.valid_until).bind(p.amount).bind(p.amount_unit).bind(p.class.as_str())
-        .bind(p.form).bind(p.atc)
+        .bind(p.form).bind(p.atc).bind(p.purpose)
         .fetch_one(&mut *tx).await?;
         for (pharmacy, on, amount) in &p.dispensings {
             sqlx::query(

@@ -21,11 +21,12 @@ async fn facts(p: &TestApp, id: i64, code: String, first_name: String) -> Person
          WHERE x.citizen_id = $1 ORDER BY x.id")
         .bind(id).fetch_all(db).await)
     .unwrap();
-    let prescriptions: Vec<(String, Option<String>, String, Option<String>)> =
-        app::with_pool!(&p.pool, db => sqlx::query_as(
-        "SELECT medicine, pharmaceutical_form, amount_unit, atc_code FROM prescription WHERE citizen_id = $1")
+    // medicine, form, package unit, ATC code, purpose
+    type RxRow = (String, Option<String>, String, Option<String>, Option<String>);
+    let prescriptions: Vec<RxRow> = app::with_pool!(&p.pool, db => sqlx::query_as(
+        "SELECT medicine, pharmaceutical_form, amount_unit, atc_code, purpose FROM prescription WHERE citizen_id = $1")
         .bind(id).fetch_all(db).await)
-        .unwrap();
+    .unwrap();
     PersonFacts {
         code,
         first_name,
@@ -49,7 +50,13 @@ async fn facts(p: &TestApp, id: i64, code: String, first_name: String) -> Person
             .collect(),
         prescriptions: prescriptions
             .into_iter()
-            .map(|(medicine, form, package_unit, atc)| PrescriptionFacts { medicine, form, package_unit, atc })
+            .map(|(medicine, form, package_unit, atc, purpose)| PrescriptionFacts {
+                medicine,
+                form,
+                package_unit,
+                atc,
+                purpose,
+            })
             .collect(),
     }
 }

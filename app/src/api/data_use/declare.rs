@@ -73,7 +73,8 @@ pub async fn declare(event: DeclarationEvent, form_key: &str) -> Result<String, 
     declare_then(event, form_key, "/data-use").await
 }
 
-/// Records one declaration (as [`declare`]); then the page `after`.
+/// Records one declaration (as [`declare`]); then the page `after`, at the
+/// section that shows what changed (with its status message there).
 pub async fn declare_then(event: DeclarationEvent, form_key: &str, after: &str) -> Result<String, AppError> {
     let subject = declaring_subject().await?;
     if let Some(matter) = event.own_matter() {
@@ -100,7 +101,7 @@ pub async fn declare_then(event: DeclarationEvent, form_key: &str, after: &str) 
                 "declaration recorded"
             );
             crate::api::flash::say_next(crate::api::flash::Flash::Declared(id.0)).await;
-            Ok(navigate_after_form(after))
+            Ok(navigate_after_form(&crate::api::flash::after_declaring(after, &event)))
         }
         Ok(Err(e @ crate::domain::validity::DeclarationError::NotTheCitizensData)) => {
             Err(refuse_access(&subject, "declared item", None, AppError::Declaration(e)).await)

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::*;
+use crate::pages::layout::FlashMessage;
 
 /// One consent form: the action, the hidden field naming what it is for,
 /// the one-time form key and the button. (A macro, not a component:
@@ -37,6 +38,7 @@ pub fn ConsentsSection(page: DataUseView, actions: ConsentActions) -> impl IntoV
     view! {
         <section class="panel" aria-labelledby="du-consents">
             <h2 id="du-consents">{t.consents_heading}</h2>
+            <FlashMessage place="du-consents" />
             <p data-testid="consents-and-denials">{t.denial_before_consent}</p>
             {page
                 .consents
@@ -115,6 +117,7 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
     view! {
         <section class="panel" aria-labelledby="du-cross">
             <h2 id="du-cross">{t.cross_heading}</h2>
+            <FlashMessage place="du-cross" />
             <p>{t.cross_explain}</p>
             {if !page.cross_open {
                 view! { <p data-testid="cross-not-open">{(t.cross_not_open)(&locale.date(page.cross_opens_on))}</p> }

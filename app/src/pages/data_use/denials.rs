@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::*;
+use crate::pages::layout::FlashMessage;
 
 /// The denial forms' actions (see `DataUseSections`).
 #[derive(Clone, Copy)]
@@ -24,6 +25,7 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
     view! {
         <section class="panel" aria-labelledby="du-denials">
             <h2 id="du-denials">{t.denials_heading}</h2>
+            <FlashMessage place="du-denials" />
             <p>{t.denials_explain}</p>
             <p data-testid="denials-and-consents">
                 {t.denial_before_consent} " "

@@ -34,6 +34,7 @@ struct PrescriptionRow {
     medicine_class: String,
     pharmaceutical_form: Option<String>,
     atc_code: Option<String>,
+    purpose: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -53,7 +54,8 @@ pub async fn load_prescriptions(pool: &Pool, citizen: CitizenId) -> Result<Vec<P
     let rows: Vec<PrescriptionRow> = sqlx::query_as(
         "SELECT x.id, x.prescriber_provider_id, x.prescriber_unit_id, u.provider_id AS unit_provider_id, \
          u.name AS unit_name, x.medicine, x.strength, x.dosage, x.prescribed_on, x.valid_until, x.amount, \
-         x.amount_unit, x.medicine_class, x.pharmaceutical_form, x.atc_code FROM prescription x JOIN unit u ON u.id = x.prescriber_unit_id \
+         x.amount_unit, x.medicine_class, x.pharmaceutical_form, x.atc_code, x.purpose \
+         FROM prescription x JOIN unit u ON u.id = x.prescriber_unit_id \
          WHERE x.citizen_id = $1 ORDER BY x.prescribed_on DESC, x.id DESC",
     )
     .bind(citizen.0)
@@ -93,6 +95,7 @@ pub async fn load_prescriptions(pool: &Pool, citizen: CitizenId) -> Result<Vec<P
                 amount_unit: r.amount_unit,
                 form: r.pharmaceutical_form,
                 atc_code: r.atc_code,
+                purpose: r.purpose,
                 dispensings: by_rx.remove(&r.id).unwrap_or_default(),
                 class: MedicineClass::parse(&r.medicine_class).ok_or_else(|| decode("medicine class"))?,
             })

@@ -1,6 +1,6 @@
 //! What is new for the front page: the newest entries (a laboratory result
 //! with its test and value) and the professionals' viewings, in one
-//! statement.
+//! statement; and, when nothing is new, the latest entries however old.
 
 use chrono::{DateTime, NaiveDate, Utc};
 use sqlx::QueryBuilder;
@@ -67,16 +67,61 @@ pub async fn whats_new(
             continue;
         };
         new.new_entries = total;
-        new.newest.push(NewEntry {
-            event: ServiceEventId(event),
-            kind: EntryKind::parse(&kind).ok_or_else(|| decode("entry kind"))?,
-            event_title: title,
-            recorded_on,
-            lab: match (r.lab_test, r.lab_value, r.lab_unit) {
-                (Some(test), Some(value), Some(unit)) => Some((test, value, unit)),
-                _ => None,
-            },
-        });
+        new.newest.push(new_entry(event, &kind, title, recorded_on, (r.lab_test, r.lab_value, r.lab_unit))?);
     }
     Ok(new)
+}
+
+fn new_entry(
+    event: i64,
+    kind: &str,
+    event_title: String,
+    recorded_on: NaiveDate,
+    lab: (Option<String>, Option<f64>, Option<String>),
+) -> Result<NewEntry, sqlx::Error> {
+    Ok(NewEntry {
+        event: ServiceEventId(event),
+        kind: EntryKind::parse(kind).ok_or_else(|| decode("entry kind"))?,
+        event_title,
+        recorded_on,
+        lab: match lab {
+            (Some(test), Some(value), Some(unit)) => Some((test, value, unit)),
+            _ => None,
+        },
+    })
+}
+
+#[derive(sqlx::FromRow)]
+struct LatestRow {
+    service_event_id: i64,
+    kind: String,
+    recorded_on: NaiveDate,
+    title: String,
+    lab_test: Option<String>,
+    lab_value: Option<f64>,
+    lab_unit: Option<String>,
+}
+
+/// The citizen's latest `limit` entries however old, as far as `visibility`
+/// reaches (the front page when nothing is new): one statement on the
+/// citizen's index of entries by date.
+pub async fn latest_entries(
+    pool: &Pool,
+    citizen: CitizenId,
+    visibility: Visibility,
+    limit: i64,
+) -> Result<Vec<NewEntry>, sqlx::Error> {
+    let mut q = QueryBuilder::<DB>::new(
+        "SELECT x.service_event_id, x.kind, x.recorded_on, e.title, \
+         l.test AS lab_test, l.value AS lab_value, l.unit AS lab_unit \
+         FROM entry x JOIN service_event e ON e.id = x.service_event_id \
+         LEFT JOIN laboratory_result l ON l.entry_id = x.id WHERE x.citizen_id = ",
+    );
+    q.push_bind(citizen.0);
+    push_entry_conditions(&mut q, &RecordFilter::default(), visibility);
+    q.push(" ORDER BY x.recorded_on DESC, x.id DESC LIMIT ").push_bind(limit);
+    let rows: Vec<LatestRow> = q.build_query_as().fetch_all(pool).await?;
+    rows.into_iter()
+        .map(|r| new_entry(r.service_event_id, &r.kind, r.title, r.recorded_on, (r.lab_test, r.lab_value, r.lab_unit)))
+        .collect()
 }
