@@ -31,6 +31,20 @@ pub struct LoggedInCitizen {
     pub full_name: String,
     /// Whose data is shown and by which right, when it is not the citizen's own.
     pub acting_for: Option<ActingFor>,
+    /// When the session ends if nothing more is asked of the portal, and
+    /// after how many minutes this page warns of it (`warn_after_minutes`).
+    pub session_ends_at: Option<(chrono::DateTime<chrono::Utc>, u32)>,
+    /// Whether the citizen may act for someone (chosen at login).
+    pub acts_for_others: bool,
+}
+
+/// How many whole minutes before `ends_at` a page shown at `now` warns
+/// that the session is ending: five minutes before it (at once when fewer
+/// are left), at most an hour after the page was shown (the stylesheet's
+/// `idle-warning--after-N` classes).
+pub fn warn_after_minutes(now: chrono::DateTime<chrono::Utc>, ends_at: chrono::DateTime<chrono::Utc>) -> u32 {
+    let minutes = (ends_at - now).num_minutes() - 5;
+    u32::try_from(minutes.clamp(0, 60)).unwrap_or(0)
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -75,7 +89,24 @@ pub async fn session_citizen() -> Result<Option<LoggedInCitizen>, AppError> {
     };
     let acting = matches!(session.acting_for().await, Ok(Some(_)));
     let acting_for = if acting { session_subject().await.ok().and_then(|s| s.acting) } else { None };
-    Ok(Some(LoggedInCitizen { full_name, acting_for }))
+    let now = now()?;
+    let session_ends_at = session_ends_at(&session).await.map(|at| (at, warn_after_minutes(now, at)));
+    let acts_for_others = session.acts_for_others().await.ok().flatten().unwrap_or(false);
+    Ok(Some(LoggedInCitizen { full_name, acting_for, session_ends_at, acts_for_others }))
+}
+
+/// When the session ends without another request: its last extension (the
+/// session middleware has recorded this request's) plus the idle timeout,
+/// or its login plus its lifetime, whichever comes first.
+#[cfg(feature = "ssr")]
+async fn session_ends_at(session: &crate::server::TypedSession) -> Option<chrono::DateTime<chrono::Utc>> {
+    let config = crate::server::config().ok()?;
+    let logged_in = session.logged_in_at().await.ok().flatten()?;
+    let seen = session.seen_at().await.ok().flatten().unwrap_or(logged_in);
+    let at = |secs: i64, d: std::time::Duration| {
+        chrono::DateTime::from_timestamp(secs, 0)?.checked_add_signed(chrono::Duration::from_std(d).ok()?)
+    };
+    at(seen, config.idle_timeout).into_iter().chain(at(logged_in, config.session_lifetime)).min()
 }
 
 /// The demo people's logins, only when the server runs in demo mode.
@@ -166,15 +197,24 @@ async fn login_inner(identity_code: String, password: String, next: Option<Strin
     let session = session().await?;
     // A new id, and nothing of an earlier session (e.g. "acting for") kept.
     session.log_in(id, now.timestamp()).await.map_err(store_failed)?;
+    let today = crate::domain::time::helsinki_today(now);
+    let acts_for_others = !crate::api::acting::people_on(&pool, id, today).await?.is_empty();
+    session.set_acts_for_others(acts_for_others).await.map_err(store_failed)?;
     pool.record_login(id, now).await?;
     set_was_logged_in(true);
     audit(AuditKind::Login, Some(id)).await?;
     tracing::info!(citizen = id.0, "logged in");
 
-    let next = if pool.notice_due_for(id, crate::domain::time::helsinki_today(now)).await?.is_some() {
+    // The notice first; then the page asked for; else, for someone who may
+    // act for others, the choice of whose matters to handle.
+    let next = if pool.notice_due_for(id, today).await?.is_some() {
         "/notice"
+    } else if let Some(next) = next.as_deref().and_then(crate::api::return_path::return_path) {
+        next
+    } else if acts_for_others {
+        "/whose"
     } else {
-        next.as_deref().and_then(crate::api::return_path::return_path).unwrap_or("/")
+        "/"
     };
     Ok(navigate_after_form(next))
 }
@@ -229,7 +269,10 @@ pub async fn confirm_notice(version: String) -> Result<String, AppError> {
     pool.confirm_notice_online(citizen, &version, now, None).await?;
     tracing::info!(citizen = citizen.0, %version, "notice confirmed online");
     crate::api::flash::say_next(crate::api::flash::Flash::NoticeConfirmed).await;
-    Ok(navigate_after_form("/"))
+    let session = session().await?;
+    let choose = session.acts_for_others().await.ok().flatten().unwrap_or(false)
+        && session.acting_for().await.ok().flatten().is_none();
+    Ok(navigate_after_form(if choose { "/whose" } else { "/" }))
 }
 
 /// The front page: greeting, the confirmation of the current notice, and
@@ -256,4 +299,22 @@ pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
         None => None,
     };
     Ok(FrontPageView { full_name, confirmation, previous_login, glance, subject_notice })
+}
+
+#[cfg(test)]
+mod session_warning_tests {
+    use chrono::{Duration, TimeZone, Utc};
+
+    use super::warn_after_minutes;
+
+    #[test]
+    fn the_warning_comes_five_minutes_before_the_end_at_once_when_fewer_are_left_and_within_an_hour() {
+        let now = Utc.with_ymd_and_hms(2026, 12, 5, 12, 0, 0).unwrap();
+        assert_eq!(warn_after_minutes(now, now + Duration::minutes(30)), 25);
+        // A session extended 50 s ago: the warning is still at least five minutes before.
+        assert_eq!(warn_after_minutes(now, now + Duration::minutes(29) + Duration::seconds(10)), 24);
+        assert_eq!(warn_after_minutes(now, now + Duration::minutes(4)), 0);
+        assert_eq!(warn_after_minutes(now, now - Duration::minutes(1)), 0);
+        assert_eq!(warn_after_minutes(now, now + Duration::hours(12)), 60);
+    }
 }

@@ -31,6 +31,7 @@ use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, SocialWelfarePage};
 use crate::pages::renewals::{RenewalFormPage, RenewalsPage};
 use crate::pages::vaccinations::VaccinationsPage;
+use crate::pages::whose::WhosePage;
 use crate::pages::wills::WillsPage;
 
 use crate::i18n::Locale;
@@ -119,6 +120,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/prescriptions/renewals") view=RenewalsPage ssr=SsrMode::Async />
                     <Route path=path!("/prescriptions/abroad") view=AbroadPage ssr=SsrMode::Async />
                     <Route path=path!("/wills") view=WillsPage ssr=SsrMode::Async />
+                    <Route path=path!("/whose") view=WhosePage ssr=SsrMode::Async />
                     <Route path=path!("/prescriptions/:id/renewal") view=RenewalFormPage ssr=SsrMode::Async />
                     <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async />
                     <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async />

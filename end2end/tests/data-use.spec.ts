@@ -9,10 +9,11 @@ async function loginEn(page: Page, code: string, js = true) {
   await useLanguage(page, 'en');
   await login(page, code, { js, lang: 'en' });
   // Someone whose notice is due confirms it first (an earlier spec may have done it).
-  await expect(page).toHaveURL(/\/(notice)?$/);
+  // (Someone who may act for others is then asked whose matters to handle.)
+  await expect(page).toHaveURL(/\/(notice|whose)?$/);
   if (page.url().endsWith('/notice')) {
     await page.getByRole('button', { name: T.en.confirm }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/(whose)?$/);
   }
 }
 
@@ -224,12 +225,19 @@ test('the printable summary lists exactly the valid declarations', async ({ page
   // A new denial, through its confirmation step, shows up; nothing else does.
   await page.goto('/data-use');
   await expectNoScripts(page);
+  // Step by step: what to deny, which one (and emergencies), then the confirmation.
+  await page.getByTestId('new-denial').getByLabel('All data of a sector').check();
+  await page.getByTestId('new-denial').getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveURL(/\/data-use\/denials\/new\?kind=comprehensive$/);
+  await expect(page.getByTestId('denial-steps').locator('[aria-current="step"]')).toHaveText('2. Which one, and emergencies');
+  await expectAccessible(page, 'the second step of a new denial');
   const form = page.getByTestId('new-denial-comprehensive');
   await form.locator('select').selectOption('social_welfare');
   // Only a patient-data denial can allow emergencies: for social welfare data the box is not used.
   await form.getByLabel('Allow in an emergency').check();
   await form.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveURL(/\/data-use\/denials\/new\?/);
+  await expect(page.getByTestId('denial-steps').locator('[aria-current="step"]')).toHaveText('3. Confirm');
   await expect(page.getByTestId('denial-what')).toHaveText('You are denying: all social welfare data.');
   await expect(page.getByTestId('consequences')).toContainText('a denial never restricts use within one register');
   await expect(page.getByTestId('consequences')).toContainText('The denial holds in an emergency too.');
@@ -283,6 +291,8 @@ test('consents and denials work without JavaScript', async ({ browser }) => {
 
   // A denial of one register, through the confirmation step. A private
   // clinic's ordinary register is restricted event by event only: not offered.
+  await page.getByTestId('new-denial').getByLabel('A whole register').check();
+  await page.getByTestId('new-denial').getByRole('button', { name: 'Continue' }).click();
   const form = page.getByTestId('new-denial-register');
   await expect(form.locator('option', { hasText: 'Lähiklinikka' })).toHaveCount(0);
   await form.locator('select').selectOption('pirkanmaa:social_welfare_client');

@@ -39,7 +39,7 @@ for (const js of [false, true]) {
       test.use({ javaScriptEnabled: js, viewport });
       test('a consent given and withdrawn is confirmed in words, and logging out too', async ({ page }) => {
         await login(page, ANNA, { js });
-        await expect(page).toHaveURL(/\/$/);
+        await expect(page).toHaveURL(/\/whose$/);
         await giveAndWithdraw(page, js);
         // On a phone the session's buttons are in the menu.
         if (viewport.width < 600) await page.locator('.header-menu > summary').click();

@@ -6,7 +6,8 @@ import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, type 
 async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
   await useLanguage(page, lang);
   await login(page, code, { lang, js });
-  await expect(page).toHaveURL(/\/$/);
+  // Someone who may act for others is first asked whose matters to handle.
+  await expect(page).toHaveURL(/\/(whose)?$/);
 }
 
 /** The day `days` from today in Helsinki, as the English pages write a date. */
@@ -108,4 +109,46 @@ test.describe('on a phone (390 × 844), axe', () => {
       await expectAccessible(page, `front page at phone width, menu open (${lang})`);
     });
   }
+});
+
+// Whose matters to handle is asked right after login, and offered from the
+// menu on every page; the header says when an idle session ends.
+for (const js of [false, true]) {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    test.describe(`${js ? 'with' : 'without'} JavaScript at ${viewport.width} × ${viewport.height}`, () => {
+      test.use({ javaScriptEnabled: js, viewport });
+      test('a guardian chooses whose matters to handle after login and from the menu', async ({ page }) => {
+        await useLanguage(page, 'fi');
+        await login(page, MORE_PEOPLE.oskari.code, { lang: 'fi', js });
+        await expect(page).toHaveURL(/\/whose$/);
+        await expect(page.getByRole('heading', { level: 1 })).toHaveText('Kenen asioita haluat hoitaa?');
+        await expect(page.getByRole('button', { name: /^Näytä henkilön (Eetu|Sofia) Laine tiedot$/ })).toHaveCount(2);
+        if (js) await expectAccessible(page, 'whose matters to handle');
+        // The session's end, in the header (the menu's on a phone).
+        const menu = async () => {
+          if (viewport.width < 600) await page.locator('.header-menu > summary').click();
+        };
+        await menu();
+        await expect(page.getByTestId('session-ends').filter({ visible: true }))
+          .toHaveText(/^Istunto päättyy klo \d{1,2}\.\d{2}, jos et käytä palvelua\.$/);
+        // Not yet warned: that comes five minutes before the end.
+        await expect(page.getByTestId('idle-warning')).toHaveClass(/idle-warning--after-2[45]$/);
+        await expect(page.getByTestId('idle-warning')).toBeHidden();
+        await page.getByRole('button', { name: 'Hoida omia asioitasi' }).click();
+        await expect(page).toHaveURL(/\/$/);
+        await expect(page.getByTestId('acting-for')).toHaveCount(0);
+        await menu();
+        await page.getByRole('link', { name: 'Valitse, kenen asioita hoidat' }).filter({ visible: true }).click();
+        await expect(page).toHaveURL(/\/whose$/);
+        await page.getByRole('button', { name: 'Näytä henkilön Sofia Laine tiedot' }).click();
+        await expect(page.getByTestId('acting-for')).toContainText('Sofia Laine');
+      });
+    });
+  }
+}
+
+test('someone who acts for nobody goes straight to the front page, with no choice in the menu', async ({ page }) => {
+  await loginAs(page, PEOPLE.matti.code);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('link', { name: 'Choose whose matters to handle' })).toHaveCount(0);
 });

@@ -13,7 +13,8 @@ const ANNA = '140282-9725';
 async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
   await useLanguage(page, lang);
   await login(page, code, { lang, js });
-  await expect(page).toHaveURL(/\/$/);
+  // Someone who may act for others is first asked whose matters to handle.
+  await expect(page).toHaveURL(/\/(whose)?$/);
 }
 
 /** Requests the renewal of `medicine` from the prescriptions page; the list opens. */

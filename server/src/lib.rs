@@ -172,6 +172,8 @@ where
         secure_cookies: settings.secure_cookies,
         form_key_secret: form_key_secret(&pool).await?,
         clock: settings.clock.clone(),
+        idle_timeout: settings.idle_timeout,
+        session_lifetime: settings.session_lifetime,
     };
     let state = ServerState {
         leptos_options,

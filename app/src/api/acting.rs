@@ -27,11 +27,20 @@ pub struct ActForView {
 /// in their guardianship, and adults whose e-authorisation is valid today.
 #[server(endpoint = "people_to_act_for")]
 pub async fn people_to_act_for() -> Result<Vec<ActForView>, AppError> {
-    use crate::domain::listing::birthday;
     use crate::server::*;
     let (_, citizen) = require_informed_citizen().await?;
-    let today = today()?;
-    Ok(pool()?
+    people_on(&pool()?, citizen, today()?).await
+}
+
+/// The people `citizen` may act for on `today`.
+#[cfg(feature = "ssr")]
+pub async fn people_on(
+    pool: &crate::server::Db,
+    citizen: crate::server::CitizenId,
+    today: NaiveDate,
+) -> Result<Vec<ActForView>, AppError> {
+    use crate::domain::listing::birthday;
+    Ok(pool
         .relations_of(citizen)
         .await?
         .into_iter()

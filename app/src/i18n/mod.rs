@@ -91,12 +91,16 @@ impl Locale {
 
     /// An instant, shown as Helsinki local date and time.
     pub fn date_time(self, t: DateTime<Utc>) -> String {
+        (self.texts().date_at_time)(&self.local_date(t), &self.time(t))
+    }
+
+    /// The time of day of an instant in Helsinki (15.02, or 15:02 in English).
+    pub fn time(self, t: DateTime<Utc>) -> String {
         let local = helsinki_local(t);
-        let time = match self {
+        match self {
             Locale::Fi | Locale::Sv => format!("{}.{:02}", local.hour(), local.minute()),
             Locale::En => format!("{:02}:{:02}", local.hour(), local.minute()),
-        };
-        (self.texts().date_at_time)(&self.date(local.date()), &time)
+        }
     }
 
     /// A measured value as the locale writes it: up to two decimals, no

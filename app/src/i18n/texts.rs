@@ -19,6 +19,16 @@ pub struct Texts {
     pub language_switch_label: &'static str,
     pub main_navigation_label: &'static str,
     pub logged_in_as: fn(name: &str) -> String,
+    /// When the session ends without activity (a time of day).
+    pub session_ends: fn(time: &str) -> String,
+    /// Shown shortly before the session ends, with the link that extends it.
+    pub idle_warning: fn(time: &str) -> String,
+    pub stay_logged_in: &'static str,
+    /// The page that asks whose matters to handle, and the menu's link to it.
+    pub whose_title: &'static str,
+    pub whose_link: &'static str,
+    pub whose_own_heading: &'static str,
+    pub whose_own_button: &'static str,
     pub logout: &'static str,
     pub footer_text: &'static str,
     pub footer_demo: &'static str,
@@ -249,6 +259,12 @@ pub struct Texts {
     pub denial_kind_uusimaa: &'static str,
     pub new_denial_emergency: &'static str,
     pub new_denial_continue: &'static str,
+    /// The steps of a new denial, their list's name, and a kind with nothing left to deny.
+    pub denial_step_what: &'static str,
+    pub denial_step_which: &'static str,
+    pub denial_step_confirm: &'static str,
+    pub denial_steps_label: &'static str,
+    pub denial_nothing_to_choose: &'static str,
     pub confirm_denial_title: &'static str,
     pub confirm_denial_what: fn(denial: &str) -> String,
     pub confirm_denial_button: &'static str,

@@ -109,7 +109,7 @@ pub fn HomePage() -> impl IntoView {
 /// The people the citizen may act for today, each one click away: children
 /// in their guardianship, and adults who gave them an e-authorisation.
 #[component]
-fn PeopleToActFor() -> impl IntoView {
+pub fn PeopleToActFor() -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
     let people = Resource::new(|| (), |_| people_to_act_for());

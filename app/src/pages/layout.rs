@@ -48,6 +48,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <main id="main" tabindex="-1">
+            <IdleWarning />
             <FlashMessage />
             <ActingForBanner />
             {children()}
@@ -89,6 +90,38 @@ pub fn FlashMessage(#[prop(optional)] place: Option<&'static str>) -> impl IntoV
             </Suspense>
         }
     })
+}
+
+/// Shortly before the session ends, a warning with the way to keep it: the
+/// page itself, loaded again. Without a script: the stylesheet shows it
+/// after the delay its class names (`idle-warning--after-N`, minutes).
+#[component]
+fn IdleWarning() -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let citizen = use_session_citizen();
+    let location = use_location();
+    view! {
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                let (at, after) = citizen.await.ok().flatten()?.session_ends_at?;
+                let here = move || {
+                    let search = location.search.get();
+                    let path = location.pathname.get();
+                    if search.is_empty() { path } else { format!("{path}?{search}") }
+                };
+                Some(
+                    view! {
+                        <p class=format!("idle-warning idle-warning--after-{after}") data-testid="idle-warning">
+                            {(t.idle_warning)(&locale.time(at))}
+                            " "
+                            <a href=here>{t.stay_logged_in}</a>
+                        </p>
+                    },
+                )
+            })}
+        </Suspense>
+    }
 }
 
 /// Plain links to the server, which sets the cookie and sends the visitor
@@ -135,6 +168,7 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 fn SessionBox() -> impl IntoView {
     let t = use_texts();
+    let locale = use_locale();
     let citizen = use_session_citizen();
     let logout = ServerAction::<Logout>::new();
     view! {
@@ -146,6 +180,24 @@ fn SessionBox() -> impl IntoView {
                             view! {
                                 <div class="session-box">
                                     <span class="session-box__who">{(t.logged_in_as)(&c.full_name)}</span>
+                                    {c
+                                        .acts_for_others
+                                        .then(|| {
+                                            view! {
+                                                <a class="session-box__whose" href="/whose">
+                                                    {t.whose_link}
+                                                </a>
+                                            }
+                                        })}
+                                    {c
+                                        .session_ends_at
+                                        .map(|(at, _)| {
+                                            view! {
+                                                <span class="session-box__ends" data-testid="session-ends">
+                                                    {(t.session_ends)(&locale.time(at))}
+                                                </span>
+                                            }
+                                        })}
                                     <ActionForm action=logout>
                                         <button type="submit" class="button button--secondary">
                                             {t.logout}

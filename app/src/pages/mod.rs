@@ -29,6 +29,7 @@ pub mod records;
 pub mod renewals;
 pub mod table;
 pub mod vaccinations;
+pub mod whose;
 pub mod wills;
 
 use leptos::prelude::*;

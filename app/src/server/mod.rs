@@ -38,6 +38,10 @@ pub struct PortalConfig {
     /// What every rule that reads "now" reads: the system's time, or a
     /// test's clock that the test moves.
     pub clock: Clock,
+    /// A session ends this long after its last request, and this long after
+    /// its login however active (the header says when).
+    pub idle_timeout: std::time::Duration,
+    pub session_lifetime: std::time::Duration,
 }
 
 pub fn pool() -> Result<Db, AppError> {

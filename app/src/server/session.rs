@@ -20,6 +20,9 @@ const SEEN_AT: &str = "seen_at";
 const ACTING_FOR: &str = "acting_for";
 /// What the last action did, for the next page to say once (`api::flash`).
 const FLASH: &str = "flash";
+/// Whether the citizen could act for someone when they logged in: the menu
+/// then offers the choice of whose matters to handle.
+const ACTS_FOR_OTHERS: &str = "acts_for_others";
 
 #[derive(Debug, Clone)]
 pub struct TypedSession(Session);
@@ -57,6 +60,15 @@ impl TypedSession {
 
     pub async fn mark_seen(&self, at: i64) -> Result<(), Error> {
         self.0.insert(SEEN_AT, at).await
+    }
+
+    /// Whether the citizen could act for someone at login.
+    pub async fn acts_for_others(&self) -> Result<Option<bool>, Error> {
+        self.0.get(ACTS_FOR_OTHERS).await
+    }
+
+    pub async fn set_acts_for_others(&self, yes: bool) -> Result<(), Error> {
+        self.0.insert(ACTS_FOR_OTHERS, yes).await
     }
 
     /// Whom the citizen acts for, if anyone.

@@ -704,3 +704,39 @@ async fn what_a_valid_denial_covers_is_not_offered_for_another_and_is_again_once
     let (_, page) = matti.call("data_use_page", &[("locale", "En")]).await;
     assert!(offered(&page).contains(&visit), "a visit no longer denied is offered again");
 }
+
+#[tokio::test]
+async fn a_new_denial_goes_what_then_which_then_confirm_and_a_guardian_gets_no_step() {
+    let p = TestApp::spawn().await;
+    let html = |client: crate::test_app::Browser, path: &str| {
+        let url = format!("{}{path}", p.base);
+        async move {
+            let res = client.get(url).header("accept-language", "en").send().await.unwrap();
+            (res.status().as_u16(), res.text().await.unwrap())
+        }
+    };
+    let matti = p.log_in(MATTI).await;
+    // One question first: what to deny.
+    let (status, page) = html(matti.clone(), "/data-use").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"data-testid="new-denial""#), "the first step");
+    assert!(!page.contains("new-denial-register"), "no box per kind on the page any more");
+    // Then which one, of that kind only.
+    let (status, page) = html(matti.clone(), "/data-use/denials/new?kind=register").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"aria-current="step">2. Which one, and emergencies"#), "{page}");
+    assert!(page.contains("new-denial-register") && page.contains("pirkanmaa:social_welfare_client"), "{page}");
+    assert!(!page.contains("denial-what"), "not yet the confirmation");
+    // Then the confirmation, in words.
+    let (status, page) =
+        html(matti.clone(), "/data-use/denials/new?kind=register&target=pirkanmaa%3Asocial_welfare_client").await;
+    assert_eq!(status, 200);
+    assert!(page.contains(r#"aria-current="step">3. Confirm"#) && page.contains("denial-what"), "{page}");
+    // A guardian sets no denial for a child: the second step says so and offers nothing.
+    let oskari = p.log_in(OSKARI).await;
+    let (status, _) = oskari.act_for(&p.id_of(EETU).await.to_string()).await;
+    assert_eq!(status, 200);
+    let (status, page) = html(oskari, "/data-use/denials/new?kind=service_event").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("denials-own-matter") && !page.contains("new-denial-service_event"), "{page}");
+}

@@ -304,6 +304,44 @@ async fn an_active_session_lives_on_an_idle_one_ends_and_none_outlives_its_lifet
 }
 
 #[tokio::test]
+async fn the_header_says_when_the_session_ends_and_the_warning_comes_five_minutes_before() {
+    use chrono::{DateTime, Utc};
+    use std::time::Duration;
+    // The defaults: idle 30 minutes, 12 hours in all. The clock is moved.
+    let p = TestApp::builder().lifetimes(Duration::from_secs(30 * 60), Duration::from_secs(12 * 3600)).spawn().await;
+    let whole = |t: DateTime<Utc>| DateTime::from_timestamp(t.timestamp(), 0).unwrap();
+    let logged_in = whole(p.clock.now());
+    let matti = p.log_in(MATTI).await;
+    let ends = |client: &Browser| {
+        let client = client.clone();
+        async move {
+            let (status, body) = client.call("session_citizen", &[]).await;
+            assert_eq!(status, 200, "{body}");
+            let (at, after) = (&body["session_ends_at"][0], &body["session_ends_at"][1]);
+            (at.as_str().unwrap().parse::<DateTime<Utc>>().unwrap(), after.as_u64().unwrap())
+        }
+    };
+    // Ten minutes later a page is asked for: 30 minutes from now, warned 25 minutes on.
+    p.clock.advance(Duration::from_secs(10 * 60));
+    assert_eq!(ends(&matti).await, (whole(p.clock.now()) + chrono::Duration::minutes(30), 25));
+    // Active every 20 minutes until 2 minutes before its lifetime: the
+    // lifetime ends it first, and the warning is there at once.
+    for _ in 0..35 {
+        p.clock.advance(Duration::from_secs(20 * 60));
+        assert_eq!(front_page(&matti).await, 200);
+    }
+    p.clock.advance(Duration::from_secs(8 * 60));
+    assert_eq!(ends(&matti).await, (logged_in + chrono::Duration::hours(12), 0));
+    // The Finnish page says it in words, and the warning has no delay.
+    let res = matti.get(format!("{}/", p.base)).header("accept-language", "fi").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    let html = res.text().await.unwrap();
+    let time = app::i18n::Locale::Fi.time(logged_in + chrono::Duration::hours(12));
+    assert!(html.contains(&format!("Istunto päättyy klo {time}, jos et käytä palvelua.")), "{html}");
+    assert!(html.contains("idle-warning idle-warning--after-0"), "{html}");
+}
+
+#[tokio::test]
 async fn page_views_extend_a_session_without_writing_it_on_each_view() {
     use std::time::Duration;
     // Idle 40 s: the session is written again at most every 10 s (a quarter;
@@ -391,7 +429,9 @@ async fn what_an_action_did_is_said_once_on_the_next_page_and_pages_without_news
     let (status, body) = juhani.call("give_consent", &[("sector", "healthcare"), ("form_key", &key(2))]).await;
     assert_eq!(status, 200, "{body}");
     let (_, said) = juhani.call("take_flash", &[("locale", "En")]).await;
-    let said = said.as_str().unwrap_or_default().to_string();
+    // Said in the section that shows the consents, where the action led.
+    assert_eq!(said["place"], "du-consents", "{said}");
+    let said = said["text"].as_str().unwrap_or_default().to_string();
     assert!(said.starts_with("Saved. Consent to data sharing given: ") && said.ends_with('.'), "{said}");
     assert_eq!(juhani.call("take_flash", &[("locale", "En")]).await, (200, Value::Null));
 }

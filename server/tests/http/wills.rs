@@ -45,7 +45,7 @@ async fn a_living_will_is_replaced_by_versions_kept_as_typed_and_an_organ_testam
     let key = format!("{}-living-will", helmi.wills_key().await);
     let typed = "  <b>No</b> resuscitation & </textarea><script>alert(1)</script>\nÄ";
     let save = [("care", typed), ("end_of_life", ""), ("person_to_hear", "Anna"), ("form_key", key.as_str())];
-    assert_eq!(helmi.call("save_living_will", &save).await, (200, Value::String("/wills".into())));
+    assert_eq!(helmi.call("save_living_will", &save).await, (200, Value::String("/wills#living-will".into())));
     let before = p.declaration_count().await;
     assert_eq!(helmi.call("save_living_will", &save).await.0, 200, "a double submit");
     assert_eq!(p.declaration_count().await, before, "records once");

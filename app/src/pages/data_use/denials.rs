@@ -3,6 +3,7 @@
 
 use leptos::prelude::*;
 
+use super::new_denial::DenialKindForm;
 use super::*;
 use crate::pages::layout::FlashMessage;
 
@@ -22,6 +23,7 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
     // Only the person themself sets and cancels denials (DOMAIN.md §6): a
     // guardian sees the child's, with where to ask for one.
     let key = page.form_key.clone().filter(|_| page.child_name.is_none());
+    let for_new = page.clone();
     view! {
         <section class="panel" aria-labelledby="du-denials">
             <h2 id="du-denials">{t.denials_heading}</h2>
@@ -98,60 +100,7 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                 .then(|| {
                     view! {
                         <h3>{t.new_denial_heading}</h3>
-                        <div class="new-denials">
-                            {(!page.event_choices.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <NewDenialForm
-                                            kind=DenialKind::ServiceEvent
-                                            legend=t.denial_kind_event
-                                            choices=page.event_choices.clone()
-                                        />
-                                    }
-                                })}
-                            {(!page.register_choices.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <NewDenialForm
-                                            kind=DenialKind::Register
-                                            legend=t.denial_kind_register
-                                            choices=page.register_choices.clone()
-                                        />
-                                    }
-                                })}
-                            {(!page.prescription_choices.is_empty())
-                                .then(|| {
-                                    view! {
-                                        <NewDenialForm
-                                            kind=DenialKind::Prescription
-                                            legend=t.denial_kind_prescription
-                                            choices=page.prescription_choices.clone()
-                                        />
-                                    }
-                                })}
-                            <NewDenialForm
-                                kind=DenialKind::Comprehensive
-                                legend=t.denial_kind_comprehensive
-                                choices=Sector::ALL
-                                    .iter()
-                                    .map(|s| Choice {
-                                        value: s.as_str().into(),
-                                        label: t.consent_title(*s).into(),
-                                    })
-                                    .collect()
-                            />
-                            {page
-                                .has_uusimaa_data
-                                .then(|| {
-                                    view! {
-                                        <NewDenialForm
-                                            kind=DenialKind::Uusimaa
-                                            legend=t.denial_kind_uusimaa
-                                            choices=vec![]
-                                        />
-                                    }
-                                })}
-                        </div>
+                        <DenialKindForm page=for_new />
                     }
                 })}
             {(!page.prescription_choices.is_empty() || page.prescription_emergency.is_some())
@@ -205,122 +154,5 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                     }
                 })}
         </section>
-    }
-}
-
-/// The first step of a new denial: a GET form to its confirmation page.
-#[component]
-fn NewDenialForm(kind: DenialKind, legend: &'static str, choices: Vec<Choice>) -> impl IntoView {
-    let t = use_texts();
-    let kind_value = kind.as_str();
-    let select_id = format!("denial-{kind_value}-target");
-    let emergency_id = format!("denial-{kind_value}-emergency");
-    view! {
-        <form
-            class="new-denial"
-            method="get"
-            action="/data-use/denials/new"
-            data-testid=format!("new-denial-{kind_value}")
-        >
-            <fieldset>
-                <legend>{legend}</legend>
-                <input type="hidden" name="kind" value=kind_value />
-                {(kind == DenialKind::Register).then(|| view! { <p class="muted">{t.denial_register_explain}</p> })}
-                {(!choices.is_empty())
-                    .then(|| {
-                        view! {
-                            <div class="field">
-                                <label for=select_id.clone()>{legend}</label>
-                                <select id=select_id.clone() name="target">
-                                    {choices
-                                        .into_iter()
-                                        .map(|c| view! { <option value=c.value>{c.label}</option> })
-                                        .collect_view()}
-                                </select>
-                            </div>
-                        }
-                    })}
-                // A prescription's emergency permission is one choice for all of them
-                // (below); the Uusimaa denial never holds in an emergency (rule 6).
-                {kind
-                    .may_allow_emergency()
-                    .then(|| {
-                        view! {
-                            <CheckRow kind=Check::Box id=emergency_id name="emergency" value="on">
-                                {t.new_denial_emergency}
-                            </CheckRow>
-                        }
-                    })}
-                <button type="submit" class="button button--secondary">
-                    {t.new_denial_continue}
-                </button>
-            </fieldset>
-        </form>
-    }
-}
-
-/// The confirmation step of a denial: its consequence in plain words.
-#[component]
-pub fn DenialConfirmPage() -> impl IntoView {
-    let t = use_texts();
-    let locale = use_locale();
-    let query = use_query_map();
-    let args = Memo::new(move |_| {
-        let q = query.get();
-        (q.get("kind").unwrap_or_default(), q.get("target").unwrap_or_default(), q.get("emergency"))
-    });
-    let consequence = Resource::new(
-        move || (args.get(), locale),
-        |((kind, target, emergency), locale)| denial_consequence(kind, target, emergency, locale),
-    );
-    let set = ServerAction::<SetDenial>::new();
-    view! {
-        <PageTitle title=t.confirm_denial_title />
-        <h1>{t.confirm_denial_title}</h1>
-        <Suspense fallback=move || {
-            view! { <p>{t.loading}</p> }
-        }>
-            {move || Suspend::new(async move {
-                match consequence.await {
-                    Ok(c) => {
-                        view! {
-                            {move || {
-                                set.value().get().and_then(Result::err).map(|e| view! { <ErrorSummary error=e /> })
-                            }}
-                            <p class="lead" data-testid="denial-what">
-                                {(t.confirm_denial_what)(&c.description)}
-                            </p>
-                            <ul class="consequences" data-testid="consequences">
-                                {c.consequences.into_iter().map(|s| view! { <li>{s}</li> }).collect_view()}
-                            </ul>
-                            <ActionForm action=set>
-                                <input type="hidden" name="kind" value=c.kind />
-                                <input type="hidden" name="target" value=c.target />
-                                {c
-                                    .allow_in_emergency
-                                    .then(|| view! { <input type="hidden" name="emergency" value="on" /> })}
-                                <input type="hidden" name="form_key" value=format!("{}-denial", c.form_key) />
-                                <button type="submit" class="button">
-                                    {t.confirm_denial_button}
-                                </button>
-                            </ActionForm>
-                            <p>
-                                <a href="/data-use">{t.confirm_denial_back}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                    Err(e) => {
-                        view! {
-                            <LoadError error=e />
-                            <p>
-                                <a href="/data-use">{t.back_to_data_use}</a>
-                            </p>
-                        }
-                            .into_any()
-                    }
-                }
-            })}
-        </Suspense>
     }
 }

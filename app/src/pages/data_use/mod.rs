@@ -7,11 +7,12 @@ mod consents;
 mod denials;
 mod ending;
 mod history;
+mod new_denial;
 mod preview;
 
-pub use denials::DenialConfirmPage;
 pub use ending::EndingConfirmPage;
 pub use history::{HistoryPage, SummaryPage, ViewingsPage};
+pub use new_denial::DenialConfirmPage;
 pub use preview::PreviewPage;
 
 use crate::pages::inputs::{Check, CheckRow};
