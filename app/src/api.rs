@@ -290,7 +290,8 @@ pub async fn front_page(locale: Locale) -> Result<FrontPageView, AppError> {
         .cloned()
         .ok_or(AppError::NoticeNotConfirmed)?;
     let previous_login = pool.previous_login(citizen).await?;
-    let glance = glance::load(&pool, &subject, previous_login).await?;
+    let own = if subject.acting.is_none() { confirmations.as_slice() } else { &[] };
+    let glance = glance::load(&pool, &subject, previous_login, own).await?;
     let subject_notice = match &subject.acting {
         Some(acting) => {
             let theirs = pool.notice_confirmations(subject.citizen, locale).await?;

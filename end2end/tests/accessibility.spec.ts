@@ -1,5 +1,5 @@
 import { test, expect } from '@playwright/test';
-import { LANGS, PEOPLE, T, login, switchLanguage, expectAccessible } from './helpers';
+import { LANGS, PEOPLE, T, login, switchLanguage, useLanguage, expectAccessible } from './helpers';
 
 // The unconfirmed notice (with its form) is checked in notice-flow.spec.ts.
 for (const lang of LANGS) {
@@ -45,3 +45,21 @@ test('the layout works at phone width', async ({ page }) => {
   expect(overflow).toBeLessThanOrEqual(0);
   await expectAccessible(page, 'login at phone width');
 });
+
+// The steps before ending a declaration and before a new denial. Juhani's
+// denial is never cancelled by the suite: opening the step changes nothing.
+for (const lang of LANGS) {
+  test(`the steps of ending a denial and of a new denial pass axe in ${lang}`, async ({ page }) => {
+    await useLanguage(page, lang);
+    await login(page, PEOPLE.juhani.code, { lang });
+    await expect(page).toHaveURL(/\/$/);
+    await page.goto('/data-use');
+    await page.getByTestId('denial').first().locator('a[href^="/data-use/end?"]').click();
+    await expect(page).toHaveURL(/\/data-use\/end\?what=denial&target=\d+$/);
+    await expect(page.getByTestId('ending-what')).toBeVisible();
+    await expectAccessible(page, `ending a denial (${lang})`);
+    await page.goto('/data-use/denials/new?kind=service_event');
+    await expect(page.getByTestId('denial-steps')).toBeVisible();
+    await expectAccessible(page, `the second step of a new denial (${lang})`);
+  });
+}

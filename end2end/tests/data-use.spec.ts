@@ -430,3 +430,19 @@ test('the new pages work at phone width without sideways scrolling', async ({ pa
     expect(overflow, path).toBeLessThanOrEqual(0);
   }
 });
+
+test("views by someone acting for Helmi come first on her front page, and lead to the log", async ({ browser }) => {
+  const anna = await (await browser.newContext()).newPage();
+  await loginEn(anna, '140282-9725');
+  await anna.getByRole('button', { name: 'Show the data of Helmi Koskinen' }).click();
+  await expect(anna.getByTestId('acting-for')).toContainText('Helmi Koskinen');
+  // Helmi logs in after it (this project runs one test at a time).
+  const helmi = await (await browser.newContext()).newPage();
+  await loginEn(helmi, MORE_PEOPLE.helmi.code);
+  const line = helmi.getByTestId('needs-attention').getByTestId('needs-acting-views');
+  await expect(line).toHaveText(/^Anna Koskinen viewed your data (once|\d+ times) while acting for you$/);
+  await expectAccessible(helmi, 'the front page with views while acting');
+  await line.getByRole('link').click();
+  await expect(helmi).toHaveURL(/\/data-use\/viewings#acting-viewings-title$/);
+  await expect(helmi.getByRole('heading', { name: 'Viewed by people acting for you' })).toBeInViewport();
+});

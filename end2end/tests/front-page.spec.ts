@@ -32,6 +32,8 @@ test("Helmi's front page: the prescriptions that need her and what is new", asyn
     `Amlodipiini 5 mg: valid until ${dayInEnglish(20)}`,
     'Kalsium + D3 500 mg/20 µg: nothing left to dispense',
   ]);
+  // What confirming the notice did: her HUS data is shared between the Uusimaa parties.
+  await expect(page.getByTestId('notice-effect')).toContainText('public healthcare in Uusimaa');
   // Today's laboratory visit is new whenever she last logged in (entries carry a date only).
   const fresh = page.getByTestId('glance-new-entries');
   await expect(fresh.getByRole('link').first())

@@ -154,9 +154,16 @@ test('Oskari acts for Eetu and for Sofia, the header says whose data it is, and 
   await expect(page.locator('main')).toContainText('Neuvolakäynti');
   await expect(page.locator('main')).toContainText('Korvatulehdus');
   await expect(page.locator('main')).not.toContainText('Hammassärky');
-  // Every page says whose data it is.
+  // Every page says whose data it is, and speaks of Eetu, not of "you".
+  await expect(page.locator('p.lead')).toHaveText(
+    'Entries from every healthcare register that holds data about Eetu Laine. You see what your right to act for them covers.');
   await page.goto('/prescriptions');
   await expect(page.getByTestId('acting-for')).toContainText('Eetu Laine');
+  await expect(page.locator('p.lead')).toHaveText(/^Eetu Laine's prescriptions are stored in the national Prescription Centre\./);
+  await page.goto('/data-use');
+  await expect(page.locator('p.lead')).toHaveText(/^Here you see who else may see Eetu Laine's data:/);
+  await page.goto('/');
+  await expect(page.locator('#your-data-title')).toHaveText("Eetu Laine's data");
 
   await page.getByRole('button', { name: 'Back to my own data' }).click();
   await expect(page).toHaveURL(/\/$/);
@@ -164,6 +171,7 @@ test('Oskari acts for Eetu and for Sofia, the header says whose data it is, and 
   await page.goto('/records');
   await expect(events(page)).toHaveCount(1);
   await expect(page.locator('main')).toContainText('Hammassärky');
+  await expect(page.locator('p.lead')).toHaveText(/^Entries from every healthcare register that holds your data/);
 
   // Sofia is 16: only what was recorded before she turned 10.
   await page.goto('/');

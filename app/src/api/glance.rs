@@ -58,16 +58,26 @@ pub struct GlanceView {
     /// Professionals' viewings; None when the asker does not see the log
     /// (a guardian, DOMAIN.md §6).
     pub viewings: Option<i64>,
+    /// Who viewed the data while acting for the citizen in the same window,
+    /// how many times (only to the citizen themself).
+    pub acting_views: Vec<(String, i64)>,
+    /// What confirming the notice did in Uusimaa (§5 rule 7), for a citizen
+    /// with patient data there, on their own front page: shared between the
+    /// Uusimaa parties (true) or not, by their denial (false).
+    pub uusimaa_sharing: Option<bool>,
 }
 
-/// Four statements: what is new (entries and viewings), the valid
-/// prescriptions with what is left of them, the declarations and the renewal
-/// requests.
+/// Up to seven statements: what is new (entries and viewings; the latest
+/// entries when nothing is), the valid prescriptions with what is left of
+/// them, the declarations, the renewal requests, and on the citizen's own
+/// page the views by people acting for them and whether they have patient
+/// data in Uusimaa.
 #[cfg(feature = "ssr")]
 pub async fn load(
     pool: &crate::server::Db,
     subject: &crate::server::Subject,
     previous_login: Option<DateTime<Utc>>,
+    own_confirmations: &[crate::domain::NoticeConfirmation],
 ) -> Result<GlanceView, crate::error::AppError> {
     use crate::domain::glance::{data_use_at_a_glance, prescriptions_needing_attention, Since};
     use crate::domain::time::helsinki_today;
@@ -100,7 +110,23 @@ pub async fn load(
         })
         .map(|r| AnsweredRequestView { medicine: r.medicine, state: r.state, at: r.state_at })
         .collect();
+    let own = subject.acting.is_none();
+    let acting_views = if own && subject.handles(crate::domain::acting::OwnMatter::ViewingLog) {
+        pool.acting_views_since(subject.citizen, since.instant(now)).await?
+    } else {
+        Vec::new()
+    };
+    let uusimaa_sharing = if own && pool.has_uusimaa_patient_data(subject.citizen).await? {
+        let confirmed: Vec<_> = own_confirmations.iter().map(|c| (c.version.clone(), c.confirmed_at)).collect();
+        let valid =
+            crate::domain::validity::valid_at(&declarations, &confirmed, now + chrono::Duration::nanoseconds(1));
+        crate::domain::decision::uusimaa_sharing(&valid)
+    } else {
+        None
+    };
     Ok(GlanceView {
+        acting_views,
+        uusimaa_sharing,
         acting_for: subject.acting.as_ref().map(|a| a.name.clone()),
         since_login: matches!(since, Since::LastLogin(_)),
         new_entries: new.new_entries,

@@ -171,6 +171,17 @@ impl Decision {
 }
 
 /// The first notice version that opened the Uusimaa rule.
+/// The citizen's side of rule 7, as the rule reads it (and the front page
+/// says it): None when no notice of 2022-11 or later is confirmed (the rule
+/// does not apply); else whether the Uusimaa parties share the citizen's
+/// patient data with each other (`false`: a valid Uusimaa denial).
+pub fn uusimaa_sharing(valid: &ValidAt) -> Option<bool> {
+    if !valid.confirmed_notices.iter().any(|v| *v >= uusimaa_notice()) {
+        return None;
+    }
+    Some(!valid.denials.iter().any(|d| d.scope == DenialScope::Uusimaa))
+}
+
 fn uusimaa_notice() -> NoticeVersion {
     NoticeVersion::parse("2022-11").expect("a valid version")
 }
@@ -301,13 +312,11 @@ pub fn decide(
 
     // 7. Uusimaa.
     if let Some(register) = register {
-        let uusimaa_denied = valid.denials.iter().any(|d| d.scope == DenialScope::Uusimaa);
         if viewer_sector == Sector::Healthcare
             && item_sector == Sector::Healthcare
             && viewer.uusimaa_party
             && register.uusimaa_party
-            && valid.confirmed_notices.iter().any(|v| *v >= uusimaa_notice())
-            && !uusimaa_denied
+            && uusimaa_sharing(valid) == Some(true)
         {
             return Visible(Reason::Uusimaa);
         }

@@ -1076,3 +1076,21 @@ fn a_cancelled_denial_leaves_the_consents_to_decide() {
     let without = [denied, cancelled(3)];
     assert_eq!(check(&item, &other, &without, &informed("2023-11")), Decision::Hidden(Reason::NoConsent));
 }
+
+#[test]
+fn rule_7_the_front_pages_uusimaa_sentence_is_the_rules_own_reading() {
+    let item = entry("vantaa-kerava", RegisterKind::Patient, 1);
+    let v = viewer("hus", HC, T);
+    let now = at(2025, 1, 1);
+    let denied = [denial(1, DenialScope::Uusimaa, false)];
+    for (decls, notice, said) in [
+        (&[][..], informed("2023-11"), Some(true)),
+        (&denied[..], informed("2023-11"), Some(false)),
+        (&[][..], Vec::new(), None),
+    ] {
+        assert_eq!(uusimaa_sharing(&valid_at(decls, &notice, now)), said);
+        // What the sentence says is what the rule decides.
+        let shared = check(&item, &v, decls, &notice) == Decision::Visible(Reason::Uusimaa);
+        assert_eq!(shared, said == Some(true));
+    }
+}

@@ -120,6 +120,16 @@ impl Locale {
     }
 }
 
+/// A name in the Swedish genitive: an `s`, none after s, x or z
+/// ("Sofia Laines", "Hans").
+pub fn sv_genitive(name: &str) -> String {
+    if name.ends_with(['s', 'x', 'z']) {
+        name.to_string()
+    } else {
+        format!("{name}s")
+    }
+}
+
 /// A count with its noun, in the two forms fi, sv and en need (their CLDR
 /// cardinal rules): `one` for exactly 1, `other` for every other count.
 pub struct Plural {
@@ -152,6 +162,13 @@ mod tests {
         assert_eq!(Locale::negotiate(None, Some("de-DE,en;q=0.5,fi;q=0.7")), Locale::Fi);
         assert_eq!(Locale::negotiate(None, Some("de, en-GB;q=0.3")), Locale::En);
         assert_eq!(Locale::negotiate(Some("xx"), Some("en;q=0")), Locale::Fi);
+    }
+
+    #[test]
+    fn a_swedish_genitive_adds_no_second_s() {
+        assert_eq!(sv_genitive("Sofia Laine"), "Sofia Laines");
+        assert_eq!(sv_genitive("Hans"), "Hans");
+        assert_eq!((Locale::Sv.texts().data_of)("Helmi Koskinen"), "Helmi Koskinens uppgifter");
     }
 
     #[test]

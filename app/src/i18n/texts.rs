@@ -29,6 +29,18 @@ pub struct Texts {
     pub whose_link: &'static str,
     pub whose_own_heading: &'static str,
     pub whose_own_button: &'static str,
+    /// What confirming the notice did in Uusimaa (§5 rule 7), and a denial of it.
+    pub notice_effect_uusimaa: &'static str,
+    pub notice_effect_uusimaa_denied: &'static str,
+    /// Someone acting for the citizen viewed their data `n` times (front page).
+    pub needs_acting_views: fn(name: &str, n: usize) -> String,
+    /// The same sentences of someone the citizen acts for, by name.
+    pub data_of: fn(name: &str) -> String,
+    pub records_health_intro_of: fn(name: &str) -> String,
+    pub records_social_intro_of: fn(name: &str) -> String,
+    pub prescriptions_intro_of: fn(name: &str) -> String,
+    pub data_use_intro_of: fn(name: &str) -> String,
+    pub denials_none_of: fn(name: &str) -> String,
     pub logout: &'static str,
     pub footer_text: &'static str,
     pub footer_demo: &'static str,

@@ -99,7 +99,10 @@ pub fn AtAGlance(glance: GlanceView) -> impl IntoView {
 pub fn NeedsAttention(glance: GlanceView) -> impl IntoView {
     let t = use_texts();
     let locale = use_locale();
-    let nothing = glance.prescriptions.is_empty() && glance.to_update.is_empty() && glance.answered_requests.is_empty();
+    let nothing = glance.prescriptions.is_empty()
+        && glance.to_update.is_empty()
+        && glance.answered_requests.is_empty()
+        && glance.acting_views.is_empty();
     view! {
         <section class="panel needs" aria-labelledby="needs-title" data-testid="needs-attention">
             <h2 id="needs-title">{t.needs_title}</h2>
@@ -124,6 +127,20 @@ pub fn NeedsAttention(glance: GlanceView) -> impl IntoView {
                         view! {
                             <li data-testid="needs-renewal">
                                 <a href="/prescriptions/renewals">{format!("{}: {}", r.medicine, state)}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                {glance
+                    .acting_views
+                    .into_iter()
+                    .map(|(name, views)| {
+                        let views = usize::try_from(views).unwrap_or(0);
+                        view! {
+                            <li data-testid="needs-acting-views">
+                                <a href="/data-use/viewings#acting-viewings-title">
+                                    {(t.needs_acting_views)(&name, views)}
+                                </a>
                             </li>
                         }
                     })

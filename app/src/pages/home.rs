@@ -1,6 +1,8 @@
 use crate::pages::PageTitle;
 use leptos::prelude::*;
 
+use super::subject::SubjectText;
+
 use super::{use_locale, use_texts, LoadError};
 use crate::api::acting::{people_to_act_for, ActFor, ActForView};
 use crate::api::front_page;
@@ -21,6 +23,7 @@ pub fn HomePage() -> impl IntoView {
                 match page.await {
                     Ok(p) => {
                         let c = p.confirmation;
+                        let uusimaa = p.glance.uusimaa_sharing;
                         let date = locale.local_date(c.confirmed_at);
                         let version = c.version.to_string();
                         let status = match c.channel {
@@ -43,6 +46,19 @@ pub fn HomePage() -> impl IntoView {
                             <section class="panel" aria-labelledby="notice-status-title">
                                 <h2 id="notice-status-title">{t.notice_page_title}</h2>
                                 <p data-testid="notice-status">{status}</p>
+                                {uusimaa
+                                    .map(|shared| {
+                                        let said = if shared {
+                                            t.notice_effect_uusimaa
+                                        } else {
+                                            t.notice_effect_uusimaa_denied
+                                        };
+                                        view! {
+                                            <p data-testid="notice-effect">
+                                                {said} " " <a href="/data-use#du-denials">{t.denials_heading}</a>
+                                            </p>
+                                        }
+                                    })}
                                 {p
                                     .subject_notice
                                     .map(|(name, theirs)| {
@@ -64,7 +80,9 @@ pub fn HomePage() -> impl IntoView {
                                 </p>
                             </section>
                             <section class="panel" aria-labelledby="your-data-title">
-                                <h2 id="your-data-title">{t.your_data_title}</h2>
+                                <h2 id="your-data-title">
+                                    <SubjectText own=t.your_data_title other=t.data_of />
+                                </h2>
                                 <ul class="section-links">
                                     <li>
                                         <a href="/records">{t.nav_health_data}</a>

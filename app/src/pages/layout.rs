@@ -244,7 +244,7 @@ fn WhoseData() -> impl IntoView {
 
 type SessionResource = Resource<Result<Option<LoggedInCitizen>, crate::error::AppError>>;
 
-fn use_session_citizen() -> SessionResource {
+pub(crate) fn use_session_citizen() -> SessionResource {
     expect_context::<SessionResource>()
 }
 

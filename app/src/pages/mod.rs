@@ -27,6 +27,7 @@ pub mod notice;
 pub mod prescriptions;
 pub mod records;
 pub mod renewals;
+pub mod subject;
 pub mod table;
 pub mod vaccinations;
 pub mod whose;

@@ -4,6 +4,8 @@
 
 use crate::pages::PageTitle;
 use leptos::prelude::*;
+
+use super::subject::SubjectText;
 use leptos_router::hooks::use_query_map;
 
 use super::islands::PrintButton;
@@ -25,7 +27,9 @@ pub fn PrescriptionsPage() -> impl IntoView {
             <h1>{t.prescriptions_title}</h1>
             <PrintButton />
         </div>
-        <p class="lead">{t.prescriptions_intro}</p>
+        <p class="lead">
+            <SubjectText own=t.prescriptions_intro other=t.prescriptions_intro_of />
+        </p>
         <ul class="plain-list">
             <li>
                 <a href="/prescriptions/renewals">{t.renewals_link}</a>

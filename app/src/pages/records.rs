@@ -5,6 +5,8 @@
 
 use crate::pages::PageTitle;
 use leptos::prelude::*;
+
+use super::subject::SubjectText;
 use leptos_router::hooks::use_query_map;
 
 use super::{choice_options, use_locale, use_texts, EmptyState, ErrorSummary, LoadError};
@@ -54,9 +56,9 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
         query.get().get("n").and_then(|n| n.parse::<usize>().ok()).filter(|n| *n <= 1_000_000).unwrap_or(0)
     });
     let page = Resource::new(move || (raw.get(), locale), move |(raw, locale)| records_page(section, raw, locale));
-    let (title, intro) = match section {
-        RecordSection::Health => (t.records_health_title, t.records_health_intro),
-        RecordSection::SocialWelfare => (t.records_social_title, t.records_social_intro),
+    let (title, intro, intro_of) = match section {
+        RecordSection::Health => (t.records_health_title, t.records_health_intro, t.records_health_intro_of),
+        RecordSection::SocialWelfare => (t.records_social_title, t.records_social_intro, t.records_social_intro_of),
     };
     let laboratory = (section == RecordSection::Health).then(|| {
         view! {
@@ -68,7 +70,9 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
     view! {
         <PageTitle title=title />
         <h1>{title}</h1>
-        <p class="lead">{intro}</p>
+        <p class="lead">
+            <SubjectText own=intro other=intro_of />
+        </p>
         {laboratory}
         <Suspense fallback=move || {
             view! { <p>{t.loading}</p> }

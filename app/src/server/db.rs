@@ -103,6 +103,8 @@ database_api! {
     /// The views others made of the subject's data while acting for them:
     /// a page after `after`, with one row more when there is a next page.
     fn acting_viewings_of(subject: CitizenId, after: Option<LogCursor>) -> Vec<ActingViewing>;
+    /// Who viewed the subject's data while acting for them since `since`, how many times.
+    fn acting_views_since(subject: CitizenId, since: DateTime<Utc>) -> Vec<(String, i64)>;
     /// Appends a view made while acting for someone else to its log.
     fn record_acting_viewing(
         at: DateTime<Utc>,
@@ -162,6 +164,8 @@ database_api! {
         visibility: Visibility,
         locale: Locale,
     ) -> RecordPage;
+    /// Whether the citizen has patient data in a Uusimaa party's register.
+    fn has_uusimaa_patient_data(citizen: CitizenId) -> bool;
     /// One service event with every entry the viewer may see.
     fn service_event(citizen: CitizenId, id: ServiceEventId, visibility: Visibility) -> Option<(ServiceEvent, Vec<Entry>)>;
     /// What is new since the last login, for the front page (sql/whats_new.rs).

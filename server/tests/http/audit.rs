@@ -124,11 +124,29 @@ async fn the_front_page_glance_names_what_needs_the_citizen() {
     assert_eq!(glance["prescriptions"][1]["attention"], "NothingLeft");
     assert_eq!(glance["consents"], serde_json::json!([["Healthcare", true], ["SocialWelfare", false]]));
     assert_eq!(glance["valid_denials"], 0);
-    // Logged in again today: only what was recorded from today on is new.
+    assert_eq!(glance["acting_views"], serde_json::json!([]), "nobody has acted for her");
+    // Her cataract surgery at HUS: Uusimaa's parties share her patient data (§5 rule 7).
+    assert_eq!(glance["uusimaa_sharing"], true);
+    // Elina has denied that; Matti has no data in Uusimaa.
+    for (code, said) in [("150571-946J", Value::Bool(false)), ("040762-913N", Value::Null)] {
+        let (_, page) = p.log_in(code).await.call("front_page", &[("locale", "En")]).await;
+        assert_eq!(page["glance"]["uusimaa_sharing"], said, "{code}");
+    }
+    // Anna, with Helmi's e-authorisation, opens her front page twice.
+    let anna = p.log_in("140282-9725").await;
+    assert_eq!(anna.act_for(&p.id_of("271055-988J").await.to_string()).await.0, 200);
+    for _ in 0..2 {
+        let (status, page) = anna.call("front_page", &[("locale", "En")]).await;
+        assert_eq!(status, 200, "{page}");
+        assert_eq!(page["glance"]["acting_views"], serde_json::json!([]), "not to the one acting");
+    }
+    // Logged in again today: only what was recorded from today on is new,
+    // and Anna's views since the last login come first.
     let again = p.log_in("271055-988J").await;
     let (_, page) = again.call("front_page", &[("locale", "En")]).await;
     assert_eq!(page["glance"]["since_login"], true);
     assert_eq!(page["glance"]["new_entries"], 1, "{}", page["glance"]);
+    assert_eq!(page["glance"]["acting_views"], serde_json::json!([["Anna Koskinen", 2]]), "{}", page["glance"]);
 }
 
 /// The session cookie of a fresh login of `code` (a client without a cookie jar).

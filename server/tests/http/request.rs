@@ -321,9 +321,10 @@ async fn the_header_says_when_the_session_ends_and_the_warning_comes_five_minute
             (at.as_str().unwrap().parse::<DateTime<Utc>>().unwrap(), after.as_u64().unwrap())
         }
     };
-    // Ten minutes later a page is asked for: 30 minutes from now, warned 25 minutes on.
+    // Ten minutes later a page is asked for: 30 minutes from now (to the
+    // second), warned after 24 whole minutes, at least five before the end.
     p.clock.advance(Duration::from_secs(10 * 60));
-    assert_eq!(ends(&matti).await, (whole(p.clock.now()) + chrono::Duration::minutes(30), 25));
+    assert_eq!(ends(&matti).await, (whole(p.clock.now()) + chrono::Duration::minutes(30), 24));
     // Active every 20 minutes until 2 minutes before its lifetime: the
     // lifetime ends it first, and the warning is there at once.
     for _ in 0..35 {

@@ -44,7 +44,11 @@ pub fn DenialsSection(page: DataUseView, actions: DenialActions) -> impl IntoVie
                     }
                 })}
             {if page.denials.is_empty() {
-                view! { <p data-testid="no-denials">{t.denials_none}</p> }.into_any()
+                let none = match page.child_name.as_ref().or(page.view_only_for.as_ref()) {
+                    Some(name) => (t.denials_none_of)(name),
+                    None => t.denials_none.to_string(),
+                };
+                view! { <p data-testid="no-denials">{none}</p> }.into_any()
             } else {
                 view! {
                     <ul class="denials" data-testid="denials">

@@ -16,6 +16,7 @@ pub use new_denial::DenialConfirmPage;
 pub use preview::PreviewPage;
 
 use crate::pages::inputs::{Check, CheckRow};
+use crate::pages::subject::SubjectText;
 use crate::pages::table::{Row, StackedTable};
 use crate::pages::PageTitle;
 use leptos::prelude::*;
@@ -66,7 +67,9 @@ pub fn DataUsePage() -> impl IntoView {
         <PageTitle title=t.nav_data_use />
         <h1>{t.nav_data_use}</h1>
         <DataUseNav current="/data-use" />
-        <p class="lead">{t.data_use_intro}</p>
+        <p class="lead">
+            <SubjectText own=t.data_use_intro other=t.data_use_intro_of />
+        </p>
         {loaded(page, |p| view! { <DataUseSections page=p /> })}
     }
 }

@@ -165,3 +165,29 @@ pub async fn acting_viewings_of(
         })
         .collect()
 }
+
+#[derive(sqlx::FromRow)]
+struct ActingViewsRow {
+    first_name: String,
+    last_name: String,
+    views: i64,
+}
+
+/// Who viewed the subject's data while acting for them since `since`, and
+/// how many times, by name: one statement on the subject's index by time.
+pub async fn acting_views_since(
+    pool: &Pool,
+    subject: CitizenId,
+    since: DateTime<Utc>,
+) -> Result<Vec<(String, i64)>, sqlx::Error> {
+    let rows: Vec<ActingViewsRow> = sqlx::query_as(
+        "SELECT c.first_name, c.last_name, v.views FROM (SELECT actor_id, COUNT(*) AS views FROM acting_viewing \
+         WHERE subject_id = $1 AND viewed_at >= $2 GROUP BY actor_id) v JOIN citizen c ON c.id = v.actor_id \
+         ORDER BY c.last_name, c.first_name",
+    )
+    .bind(subject.0)
+    .bind(since)
+    .fetch_all(pool)
+    .await?;
+    Ok(rows.into_iter().map(|r| (format!("{} {}", r.first_name, r.last_name), r.views)).collect())
+}

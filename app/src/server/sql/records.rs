@@ -334,3 +334,16 @@ pub async fn service_event(
     let entries = rows.into_iter().map(Entry::try_from).collect::<Result<Vec<_>, _>>()?;
     Ok((!entries.is_empty()).then_some((event, entries)))
 }
+
+/// Whether the citizen has patient data in a register of a Uusimaa party
+/// (what the front page's sentence on the Uusimaa rule is about).
+pub async fn has_uusimaa_patient_data(pool: &Pool, citizen: CitizenId) -> Result<bool, sqlx::Error> {
+    sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM service_event e JOIN register r ON r.id = e.register_id \
+         JOIN service_provider p ON p.id = r.provider_id \
+         WHERE e.citizen_id = $1 AND r.kind = 'patient' AND p.uusimaa_party)",
+    )
+    .bind(citizen.0)
+    .fetch_one(pool)
+    .await
+}
