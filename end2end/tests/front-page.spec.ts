@@ -71,6 +71,7 @@ test("Juhani's front page has his denial in the data-use line, which leads to Ma
 
 test("a guardian sees the child's glance, labelled with the child's name", async ({ page }) => {
   await loginAs(page, MORE_PEOPLE.oskari.code);
+  await page.goto('/');
   await expect(page.getByRole('heading', { name: 'At a glance', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
   await page.goto('/');
@@ -133,6 +134,7 @@ for (const js of [false, true]) {
         await menu();
         await expect(page.getByTestId('session-ends').filter({ visible: true }))
           .toHaveText(/^Istunto päättyy klo \d{1,2}\.\d{2}, jos et käytä palvelua\.$/);
+        await menu(); // closed again
         // Not yet warned: that comes five minutes before the end.
         await expect(page.getByTestId('idle-warning')).toHaveClass(/idle-warning--after-2[45]$/);
         await expect(page.getByTestId('idle-warning')).toBeHidden();
