@@ -1,10 +1,12 @@
-//! Load and crash drivers for a running portal, used by
-//! `scripts/bench-load.sh` and `scripts/crash-test.sh`. Loopback only, bounded.
+//! Load, crash and failover drivers for a running portal, used by
+//! `scripts/bench-load.sh`, `scripts/crash-test.sh` and
+//! `scripts/failover-test.sh`. Loopback only, bounded.
 //!
 //! ```text
 //! stress load  --base URL --database-url URL --sessions N --seconds T [--skip K]
 //! stress write --base URL --database-url URL --sessions N --log FILE [--skip K]
 //! stress check --database-url URL --log FILE
+//! stress failover --bases URL,URL --database-url URL --sessions N --seconds T --max-gap S [--skip K]
 //! ```
 //!
 //! Each virtual citizen is one synthetic citizen (`kanta-server generate
@@ -23,6 +25,8 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use app::server::Db;
+
+mod failover;
 
 const PASSWORD: &str = "kanta-demo";
 
@@ -72,7 +76,14 @@ async fn main() {
             }
         }
         "check" => check(&db, &arg(&args, "--log").expect("--log")).await,
-        _ => Err("usage: stress load|write|check … (see the file's comment)".to_string()),
+        "failover" => {
+            let bases: Vec<String> = arg(&args, "--bases").expect("--bases").split(',').map(str::to_string).collect();
+            assert!(bases.iter().all(|b| b.starts_with("http://127.0.0.1:")), "loopback only");
+            let codes = synthetic_codes(&db, number(&args, "--skip", 0), number(&args, "--sessions", 24)).await;
+            let time = Duration::from_secs(number(&args, "--seconds", 40));
+            failover::failover(&db, &bases, codes, time, number(&args, "--max-gap", 30) as f64).await
+        }
+        _ => Err("usage: stress load|write|check|failover … (see the file's comment)".to_string()),
     };
     if let Err(e) = result {
         eprintln!("stress: {e}");
