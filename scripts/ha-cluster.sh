@@ -113,7 +113,6 @@ start_patroni() {
   patroni_config "$n" >"$HA_DIR/patroni$n.yml"
   chown postgres: "$HA_DIR/patroni$n.yml" 2>/dev/null || true
   pg_as_owner patroni "$HA_DIR/patroni$n.yml" >>"$HA_DIR/patroni$n.log" 2>&1 &
-  echo $! >"$HA_DIR/patroni$n.pid"
 }
 
 # The REST API's answer of node $1 to $2 (primary, replica, sync…): 0 when 200.
@@ -139,10 +138,9 @@ wait_node() {
 kill_node() {
   local n="$1" pm
   pm="$HA_DIR/node$n/postmaster.pid"
-  kill -9 "$(cat "$HA_DIR/patroni$n.pid")" 2>/dev/null || true
+  pkill -9 -f -- "patroni $HA_DIR/patroni$n.yml" 2>/dev/null || true
   [ -f "$pm" ] && kill -9 "$(head -1 "$pm")" 2>/dev/null || true
   # Its backends go with it (a dead machine keeps no connection open).
-  pkill -9 -f -- "-D $HA_DIR/node$n" 2>/dev/null || true
   pkill -9 -f -- "$HA_DIR/node$n" 2>/dev/null || true
 }
 
@@ -171,18 +169,31 @@ ha_start() {
   say "HAProxy on 127.0.0.1:$(cat "$HA_DIR/haproxy.port") (to the primary)"
   haproxy_config >"$HA_DIR/haproxy.cfg"
   haproxy -f "$HA_DIR/haproxy.cfg" -D -p "$HA_DIR/haproxy.pid"
-  for _ in $(seq 1 40); do "$PG_BIN/pg_isready" -q -h 127.0.0.1 -p "$(cat "$HA_DIR/haproxy.port")" && break; sleep 0.25; done
-  "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 "postgres://$HA_OWNER:kanta@127.0.0.1:$(cat "$HA_DIR/haproxy.port")/postgres" \
-    -c "CREATE DATABASE $HA_DB" -c "CREATE ROLE $HA_APP_ROLE LOGIN" >/dev/null
+  # HAProxy starts with both nodes up until its checks say otherwise: wait
+  # until ten connections in a row reach the primary.
+  local admin="postgres://$HA_OWNER:kanta@127.0.0.1:$(cat "$HA_DIR/haproxy.port")/postgres" in_a_row=0
+  for _ in $(seq 1 120); do
+    if [ "$("$PG_BIN/psql" -X -At "$admin" -c 'SELECT pg_is_in_recovery()' 2>/dev/null)" = f ]; then
+      in_a_row=$((in_a_row + 1))
+      [ $in_a_row -ge 10 ] && break
+    else
+      in_a_row=0
+      sleep 0.25
+    fi
+  done
+  "$PG_BIN/psql" -q -X -v ON_ERROR_STOP=1 "$admin" -c "CREATE DATABASE $HA_DB" -c "CREATE ROLE $HA_APP_ROLE LOGIN" >/dev/null
 }
 
 ha_stop() {
   [ -d "$HA_DIR" ] || return 0
   local f
-  for f in "$HA_DIR"/instance*.pid "$HA_DIR/haproxy.pid" "$HA_DIR/patroni1.pid" "$HA_DIR/patroni2.pid"; do
+  for f in "$HA_DIR"/instance*.pid "$HA_DIR/haproxy.pid"; do
     [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
   done
-  sleep 1
+  # Patroni stops its PostgreSQL when it stops.
+  pkill -f -- "patroni $HA_DIR/patroni" 2>/dev/null || true
+  for _ in $(seq 1 40); do pgrep -f -- "patroni $HA_DIR/patroni" >/dev/null || break; sleep 0.25; done
+  pkill -9 -f -- "patroni $HA_DIR/patroni" 2>/dev/null || true
   for n in 1 2; do
     [ -d "$HA_DIR/node$n" ] && pg_as_owner "$PG_BIN/pg_ctl" -D "$HA_DIR/node$n" -m immediate -w stop >/dev/null 2>&1 || true
   done
@@ -196,7 +207,7 @@ start_instance() {
   local n="$1" port
   port="$(free_port)"
   "$SERVER_BIN" serve --no-migrate --addr "127.0.0.1:$port" --database-url "$(ha_app_url)" \
-    --site-root "${SITE_ROOT:-$ROOT/target/site}" --log-level "${KANTA_HA_LOG:-error}" $HA_SERVE_ARGS \
+    --site-root "${SITE_ROOT:-$ROOT/target/site}" --log-level "${KANTA_HA_LOG:-error}" ${HA_SERVE_ARGS:-} \
     >>"$HA_DIR/instance$n.log" 2>&1 &
   echo $! >"$HA_DIR/instance$n.pid"
   for _ in $(seq 1 150); do

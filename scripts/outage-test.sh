@@ -44,10 +44,13 @@ outage_test() {
   grep -q "The service is temporarily unavailable. Please try again in a moment." "$TMP_DIR/body" \
     || { echo "  FAILED: no clear message on the 503 page:" >&2; cat "$TMP_DIR/body" >&2; return 1; }
   grep -qi "panicked\|stack backtrace\|sqlx" "$TMP_DIR/body" && { echo "  FAILED: internals on the 503 page" >&2; return 1; }
+  grep -q 'href="/records"[^>]*>Try again<' "$TMP_DIR/body" \
+    || { echo "  FAILED: no link to try the page again on the 503 page" >&2; return 1; }
   check "the Management of Data Use page during the outage" 503 "$(fetch /data-use)" || return 1
   status="$(curl -s -o "$TMP_DIR/body" -w '%{http_code}' -H 'Accept-Language: sv' "$base/login")"
   check "the login page of a visitor without a session, during the outage" 503 "$status" || return 1
   grep -q "Tjänsten är tillfälligt otillgänglig" "$TMP_DIR/body" || { echo "  FAILED: the 503 page is not in Swedish" >&2; return 1; }
+  grep -q 'href="/login">Försök på nytt<' "$TMP_DIR/body" || { echo "  FAILED: no link to try again on the login page's 503" >&2; return 1; }
   echo "  (answered within $((SECONDS - t0)) s)"
   kill -0 "$SERVER_PID" || { echo "  FAILED: the server died" >&2; return 1; }
 

@@ -285,6 +285,7 @@ where
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(middleware::from_fn_with_state(lifetime, web::session_lifetime))
         .layer(sessions)
+        .layer(middleware::from_fn(web::session_save_failed))
         .layer(middleware::from_fn(web::refuse_cross_site))
         .layer(middleware::from_fn_with_state(
             std::sync::Arc::new(settings.trusted_proxies.clone()),

@@ -231,15 +231,31 @@ pub async fn refuse_cross_site(req: Request, next: Next) -> Response {
     next.run(req).await
 }
 
-/// A small translated error page (e.g. 503 while the database is away).
+/// A small translated error page (e.g. 503 while the database is away,
+/// with a link to try again: the page asked for, or for a form the page it
+/// was sent from).
 fn error_page(req: &Request, error: AppError) -> Response {
     let locale = request_locale(req.headers());
     let t = locale.texts();
+    let again = if req.method() == axum::http::Method::GET {
+        req.uri().path_and_query().map_or("/", |p| p.as_str()).to_string()
+    } else {
+        let referer = header_str(req, header::REFERER)
+            .and_then(|r| r.split_once("://"))
+            .and_then(|(_, r)| r.find('/').map(|i| r[i..].to_string()));
+        referer.filter(|p| is_local_path(p)).unwrap_or_else(|| "/".into())
+    };
+    let again = if matches!(error, AppError::Unavailable) && is_local_path(&again) {
+        let href = again.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+        format!("<p><a href=\"{href}\">{}</a></p>", t.try_again)
+    } else {
+        String::new()
+    };
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{name}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
-         <body><main id=\"main\"><h1>{name}</h1><p>{message}</p></main></body></html>",
+         <body><main id=\"main\"><h1>{name}</h1><p>{message}</p>{again}</main></body></html>",
         lang = locale.code(),
         css = app::server::assets::SiteAssets::get().map_or(STYLESHEET, |a| a.stylesheet.as_str()),
         name = t.service_name,
@@ -280,6 +296,21 @@ pub async fn set_language(
     let mut res = Redirect::to(&back).into_response();
     if let Ok(v) = HeaderValue::from_str(&cookie.to_string()) {
         res.headers_mut().insert(header::SET_COOKIE, v);
+    }
+    res
+}
+
+/// The session layer answers a bare 500 when it cannot save a session (the
+/// database went away during the request): said instead as the 503 every
+/// other outage gets (the page, or the typed error), never a bare 500.
+pub async fn session_save_failed(req: Request, next: Next) -> Response {
+    let (parts, body) = req.into_parts();
+    let head = Request::from_parts(parts.clone(), axum::body::Body::empty());
+    let res = next.run(Request::from_parts(parts, body)).await;
+    let bare = res.status() == StatusCode::INTERNAL_SERVER_ERROR
+        && axum::body::HttpBody::size_hint(res.body()).exact() == Some(0);
+    if bare {
+        return refuse(&head, AppError::Unavailable);
     }
     res
 }

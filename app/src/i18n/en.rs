@@ -477,6 +477,7 @@ pub(super) const TEXTS: Texts = Texts {
     err_login_throttled: "Too many failed login attempts. For your security, logging in is paused for up to 15 minutes. Please try again later.",
     err_internal: "Something went wrong on our side. Nothing was saved. Please try again in a moment.",
     err_unavailable: "The service is temporarily unavailable. Please try again in a moment.",
+    try_again: "Try again",
     err_network: "The service could not be reached. Check your connection and try again.",
     register_in_sentence: |provider, register| format!("the {register} of {provider}"),
     consequence_register: |register| format!("Professionals at other providers will no longer see the data in {register}. Only that register is covered: the same provider's other registers are not, nor are prescriptions."),

@@ -462,6 +462,7 @@ pub(super) const TEXTS: Texts = Texts {
     err_login_throttled: "Liian monta epäonnistunutta kirjautumisyritystä. Turvallisuutesi vuoksi kirjautuminen on keskeytetty enintään 15 minuutiksi. Yritä myöhemmin uudelleen.",
     err_internal: "Meillä tapahtui virhe. Mitään ei tallennettu. Yritä hetken kuluttua uudelleen.",
     err_unavailable: "Palvelu ei ole juuri nyt käytettävissä. Yritä hetken kuluttua uudelleen.",
+    try_again: "Yritä uudelleen",
     err_network: "Palveluun ei saatu yhteyttä. Tarkista yhteytesi ja yritä uudelleen.",
     register_in_sentence: |provider, register| format!("{register} (palvelunantaja {provider})"),
     consequence_register: |register| format!("Muiden palvelunantajien ammattilaiset eivät enää näe tietoja, jotka ovat rekisterissä: {register}. Kielto koskee vain tätä rekisteriä: ei saman palvelunantajan muita rekistereitä eikä reseptejä."),

@@ -462,6 +462,7 @@ pub(super) const TEXTS: Texts = Texts {
     err_login_throttled: "För många misslyckade inloggningsförsök. För din säkerhet är inloggningen pausad i högst 15 minuter. Försök på nytt senare.",
     err_internal: "Ett fel uppstod hos oss. Ingenting sparades. Försök på nytt om en stund.",
     err_unavailable: "Tjänsten är tillfälligt otillgänglig. Försök på nytt om en stund.",
+    try_again: "Försök på nytt",
     err_network: "Tjänsten kunde inte nås. Kontrollera din anslutning och försök på nytt.",
     register_in_sentence: |provider, register| format!("{register} hos {provider}"),
     consequence_register: |register| format!("Yrkesutbildade personer hos andra tjänstetillhandahållare ser inte längre uppgifterna i registret: {register}. Förbudet gäller bara detta register: inte samma tjänstetillhandahållares andra register och inte recept."),

@@ -521,6 +521,8 @@ pub struct Texts {
     pub err_form_expired: &'static str,
     pub err_login_throttled: &'static str,
     pub err_unavailable: &'static str,
+    /// The link that asks for the same page again while the service is away.
+    pub try_again: &'static str,
     pub err_network: &'static str,
 
     // Laboratory results over time.

@@ -180,7 +180,31 @@ pub fn LoadError(error: AppError) -> impl IntoView {
             {
                 res.set_status(status);
             }
-            view! { <ErrorSummary error=other /> }.into_any()
+            // The database is away: the same page again is the way on.
+            let again = matches!(other, AppError::Unavailable).then(|| {
+                let location = leptos_router::hooks::use_location();
+                let here = move || {
+                    let search = location.search.get();
+                    let path = location.pathname.get();
+                    if search.is_empty() {
+                        path
+                    } else {
+                        format!("{path}?{search}")
+                    }
+                };
+                view! {
+                    <p>
+                        <a href=here data-testid="try-again">
+                            {use_texts().try_again}
+                        </a>
+                    </p>
+                }
+            });
+            view! {
+                <ErrorSummary error=other />
+                {again}
+            }
+            .into_any()
         }
     }
 }
