@@ -186,6 +186,7 @@ ha_start() {
 
 ha_stop() {
   [ -d "$HA_DIR" ] || return 0
+  setup_postgres
   local f
   for f in "$HA_DIR"/instance*.pid "$HA_DIR/haproxy.pid"; do
     [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true
