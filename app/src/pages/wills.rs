@@ -235,24 +235,22 @@ fn OrganDonationSection(
                             <input type="hidden" name="form_key" value=save_key />
                             <fieldset class="field">
                                 <legend>{t.wills.organ_choice}</legend>
-                                <CheckRow
-                                    kind=Check::Radio
-                                    id="organ-yes"
-                                    name="donate"
-                                    value="yes"
-                                    checked=yes == Some(true)
-                                >
-                                    {t.wills.organ_yes}
-                                </CheckRow>
-                                <CheckRow
-                                    kind=Check::Radio
-                                    id="organ-no"
-                                    name="donate"
-                                    value="no"
-                                    checked=yes == Some(false)
-                                >
-                                    {t.wills.organ_no}
-                                </CheckRow>
+                                {[("yes", true, t.wills.organ_yes), ("no", false, t.wills.organ_no)]
+                                    .into_iter()
+                                    .map(|(value, donate, label)| {
+                                        view! {
+                                            <CheckRow
+                                                kind=Check::Radio
+                                                id=format!("organ-{value}")
+                                                name="donate"
+                                                value=value
+                                                checked=yes == Some(donate)
+                                            >
+                                                {label}
+                                            </CheckRow>
+                                        }
+                                    })
+                                    .collect_view()}
                             </fieldset>
                             <div class="field">
                                 <label for="organ-restriction">
