@@ -3,9 +3,9 @@
 # cluster, checks formatting and clippy's lints, runs the workspace's Rust
 # tests on SQLite and on PostgreSQL,
 # builds the site, runs the Playwright suite in Debian's Chromium against a
-# freshly built server on each database, the PostgreSQL outage test, the
-# crash test (scripts/crash-test.sh) and the failover test
-# (scripts/failover-test.sh: Patroni, etcd and HAProxy from Debian).
+# freshly built server on each database, the PostgreSQL outage test and the
+# crash test (scripts/crash-test.sh). The failover test runs on its own
+# (scripts/failover-test.sh, README).
 # The cluster is stopped at the end, also on failure. Exits non-zero on any
 # failure (every part runs; the summary says which failed).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -108,9 +108,6 @@ run_part "outage: 503 while PostgreSQL is down, back without a restart" source "
 
 say "crash test: kill -9 during concurrent declarations, on SQLite and PostgreSQL"
 run_part "crash: every acknowledged declaration kept exactly once" bash "$ROOT/scripts/crash-test.sh"
-
-say "failover test: Patroni, etcd and HAProxy; the leader's machine dies, twice"
-run_part "failover: nothing acknowledged lost, writes back within 30 s, no 500" bash "$ROOT/scripts/failover-test.sh"
 
 say "summary"
 printf '  %s\n' "${summary[@]}"

@@ -185,9 +185,10 @@ pub fn is_outage(e: &sqlx::Error) -> bool {
     match e {
         sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed | sqlx::Error::Tls(_) => true,
         sqlx::Error::Protocol(_) | sqlx::Error::WorkerCrashed => true,
-        // PostgreSQL: 08… connection exception, 57P0… shutdown / cannot connect now, 53300 too many connections.
+        // PostgreSQL: 08… connection exception, 57P0… shutdown / cannot connect now, 53300 too many
+        // connections, 25006 a write on a node that is (still) a replica: a failover under way.
         sqlx::Error::Database(d) => {
-            d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300")
+            d.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P") || c == "53300" || c == "25006")
         }
         _ => false,
     }
