@@ -8,6 +8,26 @@ const serverCommand = process.env.KANTA_E2E_SERVER_CMD;
 if (!serverCommand) {
   throw new Error('KANTA_E2E_SERVER_CMD is not set: run the tests with `bash scripts/test.sh`');
 }
+const baseURL = `http://127.0.0.1:${port}`;
+// The test identification service (an OpenID provider), when the portal is
+// started with one: Playwright starts it first, with the demo people listed.
+const oidcPort = process.env.KANTA_E2E_OIDC_PORT;
+const provider = oidcPort
+  ? [{
+    command: 'node oidc-provider/provider.mjs',
+    url: `http://127.0.0.1:${oidcPort}/health`,
+    reuseExistingServer: false,
+    timeout: 30_000,
+    stdout: 'ignore' as const,
+    stderr: 'pipe' as const,
+    env: {
+      PORT: oidcPort,
+      PORTAL_URL: baseURL,
+      CLIENT_JWKS_URI: `${baseURL}/.well-known/jwks.json`,
+      TEST_PEOPLE: process.env.KANTA_E2E_PEOPLE ?? '',
+    },
+  }]
+  : [];
 
 export default defineConfig({
   testDir: './tests',
@@ -19,7 +39,7 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list'], ['json', { outputFile: 'test-results/results.json' }]],
   use: {
-    baseURL: `http://127.0.0.1:${port}`,
+    baseURL,
     // A Finnish user's browser: Finnish is asked for first.
     locale: 'fi-FI',
     timezoneId: 'Europe/Helsinki',
@@ -42,12 +62,15 @@ export default defineConfig({
     // Declarations change the shared demo data: they run after the rest, in order.
     { name: 'data-use', use: { browserName: 'chromium' }, testMatch: /data-use\.spec\.ts/, dependencies: ['chromium'] },
   ],
-  webServer: {
-    command: serverCommand,
-    url: `http://127.0.0.1:${port}/health`,
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    ...provider,
+    {
+      command: serverCommand,
+      url: `http://127.0.0.1:${port}/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

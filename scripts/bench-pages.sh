@@ -28,7 +28,7 @@ bench_one() { # backend size url
     "$SERVER_BIN" generate --citizens "$CITIZENS" --entries "$ENTRIES" --database-url "$3"
   fi
   port="$(free_port)"
-  "$SERVER_BIN" serve --addr "127.0.0.1:$port" --database-url "$3" --site-root "$SITE_ROOT" --log-level warn >/dev/null &
+  "$SERVER_BIN" serve --demo --addr "127.0.0.1:$port" --database-url "$3" --site-root "$SITE_ROOT" --log-level warn >/dev/null &
   SERVER_PID=$!
   say "$label: Helmi's pages"
   KANTA_BENCH_LABEL="$label" node "$ROOT/end2end/bench/pages.mjs" "http://127.0.0.1:$port" | tee -a "$RESULTS.raw"

@@ -45,6 +45,8 @@ setup_rust() {
     export RUSTC_BOOTSTRAP=1
     WASM_STD_ARGS=("-Zbuild-std=std,panic_abort")
   fi
+  # The server links OpenSSL (identification: JOSE and the provider's TLS).
+  apt_install pkg-config libssl-dev
   export PATH="$HOME/.cargo/bin:$PATH"
   # Debian's cargo first again (the line above put rustup's proxies in front).
   [ "${RUSTC:-}" = /usr/bin/rustc ] && export PATH="/usr/bin:$PATH"
@@ -72,6 +74,19 @@ setup_lints() {
 
 setup_node() {
   command -v npm >/dev/null 2>&1 || apt_install nodejs npm
+}
+
+# The test identification service (end2end/oidc-provider: panva's
+# oidc-provider from the npm registry), installed once and again when its
+# lock file changes. The Rust tests start it themselves; run.sh and the
+# end-to-end suite start it beside the portal.
+setup_test_provider() {
+  setup_node
+  local dir="$ROOT/end2end/oidc-provider"
+  if [ ! -f "$dir/node_modules/.package-lock.json" ] || [ "$dir/package-lock.json" -nt "$dir/node_modules/.package-lock.json" ]; then
+    say "installing the test identification service (npm oidc-provider)"
+    (cd "$dir" && npm ci --no-audit --no-fund --silent)
+  fi
 }
 
 # Everything the build needs; cargo-leptos is not one of them (it stays an

@@ -49,7 +49,7 @@ for round in 1 2; do
   wait "$driver" || status=1
   cat "$KANTA_HA_DIR/round$round.txt"
   # What the instances logged as a fault rather than an outage, if anything.
-  grep -h "database error\|panicked" "$KANTA_HA_DIR"/instance*.log | sort | uniq -c | head -5 || true
+  grep -h "database error\|panicked\|server function failed\|no session layer" "$KANTA_HA_DIR"/instance*.log | sort | uniq -c | head -5 || true
   if [ "$(leader_node || true)" != "$other" ]; then
     echo "node $other did not take over" >&2
     status=1

@@ -207,7 +207,7 @@ ha_stop() {
 start_instance() {
   local n="$1" port
   port="$(free_port)"
-  "$SERVER_BIN" serve --no-migrate --addr "127.0.0.1:$port" --database-url "$(ha_app_url)" \
+  "$SERVER_BIN" serve --demo --no-migrate --addr "127.0.0.1:$port" --database-url "$(ha_app_url)" \
     --site-root "${SITE_ROOT:-$ROOT/target/site}" --log-level "${KANTA_HA_LOG:-error}" ${HA_SERVE_ARGS:-} \
     >>"$HA_DIR/instance$n.log" 2>&1 &
   echo $! >"$HA_DIR/instance$n.pid"

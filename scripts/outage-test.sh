@@ -21,7 +21,7 @@ outage_test() {
   port="$(free_port)"
   base="http://127.0.0.1:$port"
   jar="$TMP_DIR/outage.cookies"
-  "$SERVER_BIN" serve --seed --addr "127.0.0.1:$port" --database-url "$url" --site-root "$SITE_ROOT" \
+  "$SERVER_BIN" serve --seed --demo --addr "127.0.0.1:$port" --database-url "$url" --site-root "$SITE_ROOT" \
     --log-level error >"$TMP_DIR/outage-server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 100); do curl -sf "$base/health" >/dev/null && break; sleep 0.2; done

@@ -42,7 +42,7 @@ start_server() {
   local port
   port="$(free_port)"
   BASE="http://127.0.0.1:$port"
-  "$SERVER_BIN" serve --addr "127.0.0.1:$port" --database-url "$1" --site-root "$TMP_DIR/site" \
+  "$SERVER_BIN" serve --demo --addr "127.0.0.1:$port" --database-url "$1" --site-root "$TMP_DIR/site" \
     --log-level "${KANTA_STRESS_LOG:-error}" >>"$TMP_DIR/server.log" 2>&1 &
   SERVER_PID=$!
   for _ in $(seq 1 150); do

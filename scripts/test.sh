@@ -49,6 +49,8 @@ lints() {
 }
 say "formatting and lints"
 run_part "cargo fmt --check, leptosfmt --check, cargo clippy -D warnings" lints
+# The identification tests start the test identification service themselves.
+setup_test_provider
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""
 say "Rust tests on PostgreSQL"
@@ -61,11 +63,17 @@ cd "$ROOT/end2end"
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --silent
 fi
+# The portal's identification keys and the demo people for the test
+# identification service, which Playwright starts beside the portal.
+"$SERVER_BIN" keys --data-dir "$TMP_DIR" >/dev/null
+"$SERVER_BIN" demo-people >"$TMP_DIR/demo-people.json"
+export KANTA_E2E_PEOPLE="$TMP_DIR/demo-people.json"
 e2e() { # database URL
-  local port
+  local port oidc_port
   port="$(free_port)"
-  export KANTA_E2E_PORT="$port"
-  export KANTA_E2E_SERVER_CMD="$SERVER_BIN serve --seed --demo --addr 127.0.0.1:$port --database-url $1 --site-root $SITE_ROOT --log-level warn"
+  oidc_port="$(free_port)"
+  export KANTA_E2E_PORT="$port" KANTA_E2E_OIDC_PORT="$oidc_port"
+  export KANTA_E2E_SERVER_CMD="$SERVER_BIN serve --seed --demo --addr 127.0.0.1:$port --database-url $1 --site-root $SITE_ROOT --log-level warn --data-dir $TMP_DIR --oidc-issuer http://127.0.0.1:$oidc_port"
   rm -rf test-results
   local status=0
   PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npx playwright test || status=$?

@@ -10,6 +10,7 @@ pub mod flash;
 pub mod forms;
 pub mod glance;
 pub mod laboratory;
+pub mod login;
 pub mod records;
 pub mod renewals;
 pub mod return_path;
@@ -21,6 +22,7 @@ use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
 pub use acting::ActingFor;
+pub use login::*;
 
 use crate::domain::{NoticeConfirmation, NoticeVersion};
 use crate::error::AppError;
@@ -45,12 +47,6 @@ pub struct LoggedInCitizen {
 pub fn warn_after_minutes(now: chrono::DateTime<chrono::Utc>, ends_at: chrono::DateTime<chrono::Utc>) -> u32 {
     let minutes = (ends_at - now).num_minutes() - 5;
     u32::try_from(minutes.clamp(0, 60)).unwrap_or(0)
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct DemoLogin {
-    pub full_name: String,
-    pub identity_code: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -107,130 +103,6 @@ async fn session_ends_at(session: &crate::server::TypedSession) -> Option<chrono
         chrono::DateTime::from_timestamp(secs, 0)?.checked_add_signed(chrono::Duration::from_std(d).ok()?)
     };
     at(seen, config.idle_timeout).into_iter().chain(at(logged_in, config.session_lifetime)).min()
-}
-
-/// The demo people's logins, only when the server runs in demo mode.
-#[server(endpoint = "demo_logins")]
-pub async fn demo_logins() -> Result<Vec<DemoLogin>, AppError> {
-    use crate::server::*;
-    if !config()?.demo_mode {
-        return Ok(Vec::new());
-    }
-    let pool = pool()?;
-    Ok(pool
-        .demo_logins()
-        .await?
-        .into_iter()
-        .map(|(full_name, identity_code)| DemoLogin { full_name, identity_code })
-        .collect())
-}
-
-/// What the login form had in its identity code field when a login without
-/// JavaScript failed (kept in a short-lived cookie for the login page only,
-/// never in the URL), so that nothing typed is lost.
-#[server(endpoint = "login_prefill")]
-pub async fn login_prefill() -> Result<Option<String>, AppError> {
-    use crate::server::*;
-    Ok(request_cookie(LOGIN_PREFILL_COOKIE).filter(|v| !v.is_empty()))
-}
-
-/// Logs in with the identity code and password. Unknown codes and wrong
-/// passwords get the same answer after the same work. Answers the path to go
-/// to next: the notice when it is due, else the page the citizen was on when
-/// asked to log in (`next`, a path of this site only), else the front page.
-#[server(endpoint = "login")]
-pub async fn login(
-    identity_code: String,
-    password: String,
-    #[server(default)] next: Option<String>,
-) -> Result<String, AppError> {
-    use crate::server::*;
-    let result = login_inner(identity_code.clone(), password, next).await;
-    if is_plain_form_post() {
-        // Without JavaScript the page is reloaded: keep what was typed (or forget it on success).
-        let keep = if result.is_err() { Some(identity_code.as_str()) } else { None };
-        set_login_prefill(keep);
-    }
-    result
-}
-
-#[cfg(feature = "ssr")]
-async fn login_inner(identity_code: String, password: String, next: Option<String>) -> Result<String, AppError> {
-    use crate::domain::IdentityCode;
-    use crate::server::*;
-
-    use crate::domain::audit::{login_throttled, throttle_windows, AuditKind};
-
-    let code = IdentityCode::parse(&identity_code).map_err(AppError::InvalidIdentityCode)?;
-    if password.is_empty() {
-        return Err(AppError::PasswordMissing);
-    }
-    let pool = pool()?;
-    let now = now()?;
-    let address = client_address();
-    let audit = |kind, citizen: Option<CitizenId>| {
-        let (pool, address) = (pool.clone(), address.clone());
-        let code = code.as_str().to_string();
-        async move { pool.record_audit(now, kind, citizen, None, Some(&code), address.as_deref()).await }
-    };
-    // Too many failures of this code from this address, from this address,
-    // or of this code within the last minute: refused before any lookup or
-    // password work, the same whatever the password.
-    let failures = pool.login_failures(code.as_str(), address.as_deref(), throttle_windows(now)).await?;
-    if login_throttled(failures) {
-        tracing::warn!(?failures, "login throttled");
-        audit(AuditKind::LoginThrottled, None).await?;
-        return Err(AppError::LoginThrottled);
-    }
-    let found = pool.find_citizen_for_login(&code).await?;
-    let (id, hash) = match found {
-        Some(c) => (Some(c.id), c.password_hash),
-        None => (None, None),
-    };
-    let verified = password::verify(hash, password).await?;
-    let Some(id) = id.filter(|_| verified) else {
-        tracing::info!("login refused");
-        audit(AuditKind::LoginFailed, id).await?;
-        return Err(AppError::BadCredentials);
-    };
-
-    let session = session().await?;
-    // A new id, and nothing of an earlier session (e.g. "acting for") kept.
-    session.log_in(id, now.timestamp()).await.map_err(store_failed)?;
-    let today = crate::domain::time::helsinki_today(now);
-    let acts_for_others = !crate::api::acting::people_on(&pool, id, today).await?.is_empty();
-    session.set_acts_for_others(acts_for_others).await.map_err(store_failed)?;
-    pool.record_login(id, now).await?;
-    set_was_logged_in(true);
-    audit(AuditKind::Login, Some(id)).await?;
-    tracing::info!(citizen = id.0, "logged in");
-
-    // The notice first; then the page asked for; else, for someone who may
-    // act for others, the choice of whose matters to handle.
-    let next = if pool.notice_due_for(id, today).await?.is_some() {
-        "/notice"
-    } else if let Some(next) = next.as_deref().and_then(crate::api::return_path::return_path) {
-        next
-    } else if acts_for_others {
-        "/whose"
-    } else {
-        "/"
-    };
-    Ok(navigate_after_form(next))
-}
-
-/// Logs out: the session is deleted on the server and the cookie cleared.
-#[server(endpoint = "logout")]
-pub async fn logout() -> Result<String, AppError> {
-    use crate::server::*;
-    let session = session().await?;
-    if let Ok(Some(id)) = session.citizen().await {
-        audit(crate::domain::audit::AuditKind::Logout, Some(id), None).await;
-    }
-    session.end().await.map_err(store_failed)?;
-    // Logged out, not timed out.
-    set_was_logged_in(false);
-    Ok(navigate_after_form("/login?logged_out"))
 }
 
 /// The current version of the notice in the given language, with the

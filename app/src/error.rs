@@ -61,6 +61,11 @@ pub enum AppError {
     /// Too many failed logins of this identity code or from this address:
     /// logging in is paused (the same answer whatever the password).
     LoginThrottled,
+    /// Strong identification did not log the citizen in.
+    Identification(crate::domain::identification::IdentificationFailure),
+    /// A password login on a server not in demo mode: citizens identify
+    /// through the identification service only.
+    PasswordLoginOff,
     /// The form's key was not issued in this session (stale after a new
     /// login, or made up); nothing was written.
     FormExpired,
@@ -162,6 +167,8 @@ impl AppError {
             AppError::SubjectChanged => t.err_subject_changed,
             AppError::FormExpired => t.err_form_expired,
             AppError::LoginThrottled => t.err_login_throttled,
+            AppError::Identification(f) => t.identification.failure(*f),
+            AppError::PasswordLoginOff => t.identification.password_login_off,
             AppError::Internal => t.err_internal,
             AppError::Unavailable => t.err_unavailable,
             AppError::Network => t.err_network,
@@ -197,6 +204,8 @@ impl AppError {
             AppError::SubjectChanged => 409,
             AppError::FormExpired => 403,
             AppError::LoginThrottled => 429,
+            AppError::Identification(f) => f.status(),
+            AppError::PasswordLoginOff => 403,
             AppError::NoticeVersionOutdated => 409,
             AppError::Internal => 500,
             AppError::Unavailable | AppError::Network => 503,
@@ -226,7 +235,12 @@ impl FromServerFnError for AppError {
                 AppError::BadRequest
             }
             ServerFnErrorErr::Request(_) => AppError::Network,
-            _ => AppError::Internal,
+            other => {
+                #[cfg(feature = "ssr")]
+                tracing::error!(error = %other, "server function failed");
+                let _ = other;
+                AppError::Internal
+            }
         }
     }
 }

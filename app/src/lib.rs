@@ -85,15 +85,19 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 }
 
 /// A strict Content-Security-Policy: scripts only from us or with this
-/// response's nonce (which Leptos puts on its own inline scripts).
+/// response's nonce (which Leptos puts on its own inline scripts). Forms
+/// post to us; the logout form's answer may go on to the identification
+/// service (browsers hold a form's redirects to `form-action` too).
 #[cfg(feature = "ssr")]
 fn set_content_security_policy() {
     use leptos::nonce::use_nonce;
     if let (Some(nonce), Some(res)) = (use_nonce(), use_context::<leptos_axum::ResponseOptions>()) {
+        let provider = use_context::<crate::server::PortalConfig>().and_then(|c| c.identification);
+        let form_action = provider.map_or("'self'".to_string(), |origin| format!("'self' {origin}"));
         let policy = format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; \
              style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
-             object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+             object-src 'none'; base-uri 'self'; form-action {form_action}; frame-ancestors 'none'"
         );
         if let Ok(value) = http::HeaderValue::from_str(&policy) {
             res.insert_header(http::header::CONTENT_SECURITY_POLICY, value);

@@ -38,6 +38,12 @@ enum CommandArgs {
         #[arg(long)]
         with_password: bool,
     },
+    /// Create the portal's identification keys where they are missing
+    /// (--oidc-signing-key, --oidc-encryption-key) and write their public
+    /// JWK set beside them, then exit.
+    Keys,
+    /// Print the demo people (name, identity code) as JSON, then exit.
+    DemoPeople,
 }
 
 #[derive(Debug, Args)]
@@ -89,6 +95,41 @@ struct Options {
     /// log, login throttling), comma-separated IP addresses.
     #[arg(long, env = "KANTA_TRUSTED_PROXIES", global = true, value_delimiter = ',', value_parser = ip_address)]
     trusted_proxies: Vec<IpAddr>,
+    /// The identification service (an OpenID provider): its issuer URL.
+    /// Without it there is no identification, and without --demo no login.
+    #[arg(long, env = "KANTA_OIDC_ISSUER", global = true, value_parser = http_url)]
+    oidc_issuer: Option<String>,
+    /// The portal's client id at the identification service.
+    #[arg(long, env = "KANTA_OIDC_CLIENT_ID", default_value = "kanta-portal", global = true)]
+    oidc_client_id: String,
+    /// The portal's RSA key (PEM) that signs its requests and client assertions
+    /// [default: DATA_DIR/oidc/signing-key.pem].
+    #[arg(long, env = "KANTA_OIDC_SIGNING_KEY", global = true)]
+    oidc_signing_key: Option<PathBuf>,
+    /// The portal's RSA key (PEM) that ID tokens are encrypted to
+    /// [default: DATA_DIR/oidc/encryption-key.pem].
+    #[arg(long, env = "KANTA_OIDC_ENCRYPTION_KEY", global = true)]
+    oidc_encryption_key: Option<PathBuf>,
+    /// The ID token claim that carries the personal identity code.
+    #[arg(long, env = "KANTA_OIDC_IDENTITY_CLAIM", default_value = "personal_identity_code", global = true)]
+    oidc_identity_claim: String,
+    /// Seconds a call to the identification service may take.
+    #[arg(long, env = "KANTA_OIDC_TIMEOUT", default_value_t = 5, global = true,
+          value_parser = clap::value_parser!(u64).range(1..=60))]
+    oidc_timeout: u64,
+    /// The portal's address as browsers reach it (the identification
+    /// service sends them back under it) [default: http://ADDR].
+    #[arg(long, env = "KANTA_PUBLIC_URL", global = true, value_parser = http_url)]
+    public_url: Option<String>,
+}
+
+fn http_url(s: &str) -> Result<String, String> {
+    let ok = (s.starts_with("https://") || s.starts_with("http://")) && s.len() > "https://".len();
+    if ok && !s.contains(char::is_whitespace) {
+        Ok(s.trim_end_matches('/').to_string())
+    } else {
+        Err("not an http:// or https:// URL".to_string())
+    }
 }
 
 fn iso_date(s: &str) -> Result<chrono::NaiveDate, String> {
@@ -107,6 +148,10 @@ pub enum Command {
     Seed,
     /// Synthetic data for benchmarks: (citizens, entries per citizen).
     Generate(u64, u64),
+    /// The identification keys, made where missing.
+    Keys,
+    /// The demo people as JSON.
+    DemoPeople,
 }
 
 /// The configuration, parsed and checked.
@@ -134,6 +179,10 @@ pub struct Config {
     pub with_password: bool,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Vec<IpAddr>,
+    /// Identification through an OpenID provider, when an issuer is given.
+    pub identification: Option<crate::identification::IdentificationSettings>,
+    /// Where the identification keys are (`keys` makes them there).
+    pub oidc_keys: (PathBuf, PathBuf),
 }
 
 impl Config {
@@ -149,7 +198,22 @@ impl Config {
             CommandArgs::Generate { citizens, entries, with_password } => {
                 (Command::Generate(citizens, entries), with_password)
             }
+            CommandArgs::Keys => (Command::Keys, false),
+            CommandArgs::DemoPeople => (Command::DemoPeople, false),
         };
+        let oidc_dir = o.data_dir.join("oidc");
+        let signing_key = o.oidc_signing_key.unwrap_or_else(|| oidc_dir.join("signing-key.pem"));
+        let encryption_key = o.oidc_encryption_key.unwrap_or_else(|| oidc_dir.join("encryption-key.pem"));
+        let public_url = o.public_url.unwrap_or_else(|| format!("http://{}", o.addr));
+        let identification = o.oidc_issuer.map(|issuer| crate::identification::IdentificationSettings {
+            issuer,
+            client_id: o.oidc_client_id,
+            signing_key: signing_key.clone(),
+            encryption_key: encryption_key.clone(),
+            identity_claim: o.oidc_identity_claim,
+            public_url,
+            timeout: std::time::Duration::from_secs(o.oidc_timeout),
+        });
         let database_url = o.database_url.unwrap_or_else(|| format!("sqlite://{}/kanta.sqlite", o.data_dir.display()));
         Ok(Config {
             migrate: !o.no_migrate || command == Command::Migrate,
@@ -167,6 +231,8 @@ impl Config {
             app_role: o.app_role,
             with_password,
             trusted_proxies: o.trusted_proxies,
+            identification,
+            oidc_keys: (signing_key, encryption_key),
         })
     }
 }
@@ -236,6 +302,37 @@ mod tests {
     }
 
     #[test]
+    fn identification_is_configured_by_its_issuer_with_keys_under_the_data_dir_by_default() {
+        let none = parse(&["--data-dir", "/srv/kanta"]).unwrap();
+        assert!(none.identification.is_none() || std::env::var("KANTA_OIDC_ISSUER").is_ok());
+        assert_eq!(none.oidc_keys.0, PathBuf::from("/srv/kanta/oidc/signing-key.pem"));
+        let c = parse(&[
+            "--data-dir",
+            "/srv/kanta",
+            "--oidc-issuer",
+            "https://tunnistus.example/oidc/",
+            "--public-url",
+            "https://omakanta.example",
+            "--oidc-encryption-key",
+            "/etc/kanta/enc.pem",
+        ])
+        .unwrap();
+        let i = c.identification.unwrap();
+        assert_eq!(i.issuer, "https://tunnistus.example/oidc");
+        assert_eq!((i.client_id.as_str(), i.identity_claim.as_str()), ("kanta-portal", "personal_identity_code"));
+        assert_eq!(i.signing_key, PathBuf::from("/srv/kanta/oidc/signing-key.pem"));
+        assert_eq!(i.encryption_key, PathBuf::from("/etc/kanta/enc.pem"));
+        assert_eq!((i.public_url.as_str(), i.timeout.as_secs()), ("https://omakanta.example", 5));
+        let local = parse(&["--oidc-issuer", "http://127.0.0.1:4010", "--addr", "127.0.0.1:3000"]).unwrap();
+        assert!(local.identification.unwrap().public_url.starts_with("http://"));
+        for bad in [["--oidc-issuer", "tunnistus.example"], ["--public-url", "ftp://x"], ["--oidc-timeout", "0"]] {
+            assert_eq!(parse(&bad).unwrap_err().kind(), ErrorKind::ValueValidation, "{bad:?}");
+        }
+        assert_eq!(parse(&["keys"]).unwrap().command, Command::Keys);
+        assert_eq!(parse(&["demo-people"]).unwrap().command, Command::DemoPeople);
+    }
+
+    #[test]
     fn bad_arguments_are_named_and_help_lists_every_option() {
         assert_eq!(parse(&["--addr", "nonsense"]).unwrap_err().kind(), ErrorKind::ValueValidation);
         assert_eq!(parse(&["--bogus"]).unwrap_err().kind(), ErrorKind::UnknownArgument);
@@ -243,7 +340,19 @@ mod tests {
         let help = parse(&["--help"]).unwrap_err();
         assert_eq!(help.kind(), ErrorKind::DisplayHelp);
         let text = help.to_string();
-        for env in ["KANTA_DATABASE_URL", "KANTA_ADDR", "KANTA_DEMO", "KANTA_NO_MIGRATE", "KANTA_TRUSTED_PROXIES"] {
+        for env in [
+            "KANTA_DATABASE_URL",
+            "KANTA_ADDR",
+            "KANTA_DEMO",
+            "KANTA_NO_MIGRATE",
+            "KANTA_TRUSTED_PROXIES",
+            "KANTA_OIDC_ISSUER",
+            "KANTA_OIDC_CLIENT_ID",
+            "KANTA_OIDC_SIGNING_KEY",
+            "KANTA_OIDC_ENCRYPTION_KEY",
+            "KANTA_OIDC_IDENTITY_CLAIM",
+            "KANTA_PUBLIC_URL",
+        ] {
             assert!(text.contains(env), "{env} in --help");
         }
     }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod db;
 pub mod generate;
 pub mod headers;
+pub mod identification;
 pub mod seed;
 pub mod session_store;
 pub mod testing;
@@ -67,6 +68,23 @@ impl FromRef<ServerState> for SecureCookies {
 
 /// Runs a command of the configuration: migrate, seed, generate or serve.
 pub async fn run(config: Config) -> Result<(), String> {
+    match config.command {
+        Command::Keys => {
+            let (signing, encryption) = &config.oidc_keys;
+            for file in identification::keys::generate_missing(signing, encryption)? {
+                println!("written: {}", file.display());
+            }
+            return Ok(());
+        }
+        Command::DemoPeople => {
+            let people: Vec<_> = seed::demo_logins()
+                .map(|(full_name, code)| serde_json::json!({ "full_name": full_name, "identity_code": code }))
+                .collect();
+            println!("{}", serde_json::Value::Array(people));
+            return Ok(());
+        }
+        _ => {}
+    }
     let pool = db::connect(&config.database_url).await?;
     if config.migrate {
         db::migrate(&pool).await?;
@@ -116,6 +134,8 @@ pub struct AppSettings {
     pub trusted_proxies: Vec<std::net::IpAddr>,
     /// What "now" is for the sessions' idle timeout and lifetime.
     pub clock: Clock,
+    /// Identification through an OpenID provider, if configured.
+    pub identification: Option<identification::IdentificationSettings>,
 }
 
 /// The application's routes, generated once per process. Generating them
@@ -166,8 +186,10 @@ where
     let session_layer = session_layer(session_store, &settings)?;
     let leptos_options = leptos_options(&settings);
     app::server::assets::SiteAssets::of(&leptos_options);
+    let identification = settings.identification.clone().map(identification::Identification::new).transpose()?;
     let portal_config = PortalConfig {
         demo_mode: settings.demo,
+        identification: settings.identification.as_ref().and_then(|i| origin_of(&i.issuer)),
         cross_sector_opens: settings.cross_sector_opens,
         secure_cookies: settings.secure_cookies,
         form_key_secret: form_key_secret(&pool).await?,
@@ -175,6 +197,7 @@ where
         idle_timeout: settings.idle_timeout,
         session_lifetime: settings.session_lifetime,
     };
+    let pool_for_identification = pool.clone();
     let state = ServerState {
         leptos_options,
         pool: pool.clone(),
@@ -186,8 +209,21 @@ where
         provide_context(portal_config.clone());
         leptos::nonce::provide_nonce();
     };
-    let router = routes(&state, &settings.site_root, context);
+    let mut router = routes(&state, &settings.site_root, context);
+    if let Some(ident) = identification {
+        router = router.merge(identification::router(
+            ident,
+            pool_for_identification,
+            settings.clock.clone(),
+            settings.secure_cookies,
+        ));
+    }
     Ok(layers(router, &state, &settings, session_layer).with_state(state))
+}
+
+/// A URL's origin (`scheme://host[:port]`), as a CSP source.
+fn origin_of(url: &str) -> Option<String> {
+    reqwest::Url::parse(url).ok().map(|u| u.origin().ascii_serialization()).filter(|o| o != "null")
 }
 
 /// Deletes expired sessions every five minutes (the rows would stay forever
@@ -281,7 +317,10 @@ where
     router
         .layer(DefaultBodyLimit::max(64 * 1024))
         .layer(middleware::from_fn(web::pages_without_scripts))
-        .layer(middleware::from_fn(web::api_error_status))
+        .layer(middleware::from_fn_with_state(
+            web::RedirectTargets(settings.identification.as_ref().and_then(|i| origin_of(&i.issuer))),
+            web::api_error_status,
+        ))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(middleware::from_fn_with_state(lifetime, web::session_lifetime))
         .layer(sessions)
@@ -311,6 +350,7 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
             session_lifetime: config.session_lifetime,
             trusted_proxies: config.trusted_proxies.clone(),
             clock: Clock::system(),
+            identification: config.identification.clone(),
         },
     )
     .await?;
@@ -321,6 +361,15 @@ async fn serve(config: Config, pool: Db) -> Result<(), String> {
         .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
     let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
     println!("MyKanta portal listening on {url}");
+    if let Some(i) = &config.identification {
+        println!(
+            "Identification: {} (client {}), keys published at {}{}",
+            i.issuer,
+            i.client_id,
+            i.public_url,
+            identification::JWKS_PATH
+        );
+    }
     if config.demo {
         println!("Demo logins (password: {}):", seed::DEMO_PASSWORD);
         for (name, code) in seed::demo_logins() {

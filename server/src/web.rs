@@ -20,12 +20,17 @@ pub const PKG_PREFIX: &str = concat!("/", env!("KANTA_SITE_PKG_DIR"), "/");
 const STYLESHEET: &str = concat!("/", env!("KANTA_SITE_PKG_DIR"), "/", env!("KANTA_SITE_OUTPUT_NAME"), ".css");
 
 /// Paths that need no session: static files, server functions (which check
-/// for themselves), the language switch and the health check.
+/// for themselves), the language switch, the health check, and
+/// identification (it begins the session).
 fn is_public(path: &str) -> bool {
     path.starts_with(PKG_PREFIX)
         || path.starts_with("/api/")
         || path.starts_with("/lang/")
-        || matches!(path, "/health" | "/favicon.svg" | "/favicon.ico" | "/robots.txt")
+        || matches!(
+            path,
+            "/health" | "/favicon.svg" | "/favicon.ico" | "/robots.txt" | "/identify" | "/identify/callback"
+        )
+        || path == crate::identification::JWKS_PATH
 }
 
 /// How long a session lives: `idle` without a request, `absolute` after its
@@ -245,23 +250,29 @@ fn error_page(req: &Request, error: AppError) -> Response {
             .and_then(|(_, r)| r.find('/').map(|i| r[i..].to_string()));
         referer.filter(|p| is_local_path(p)).unwrap_or_else(|| "/".into())
     };
-    let again = if matches!(error, AppError::Unavailable) && is_local_path(&again) {
-        let href = again.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
-        format!("<p><a href=\"{href}\">{}</a></p>", t.try_again)
-    } else {
-        String::new()
-    };
+    let again = (matches!(error, AppError::Unavailable) && is_local_path(&again)).then_some(again);
+    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    plain_page(locale, status, error.message(t), again.as_deref().map(|href| (href, t.try_again)))
+}
+
+/// A page of its own, without the app's frame (it must render when the app
+/// or the database cannot): the service's name, a message, and a link on.
+pub(crate) fn plain_page(locale: Locale, status: StatusCode, message: &str, link: Option<(&str, &str)>) -> Response {
+    let t = locale.texts();
+    let escape = |s: &str| s.replace('&', "&amp;").replace('"', "&quot;").replace('<', "&lt;").replace('>', "&gt;");
+    let link = link
+        .map(|(href, text)| format!("<p><a href=\"{}\">{}</a></p>", escape(href), escape(text)))
+        .unwrap_or_default();
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{name}</title><link rel=\"stylesheet\" href=\"{css}\"></head>\
-         <body><main id=\"main\"><h1>{name}</h1><p>{message}</p>{again}</main></body></html>",
+         <body><main id=\"main\"><h1>{name}</h1><p>{message}</p>{link}</main></body></html>",
         lang = locale.code(),
         css = app::server::assets::SiteAssets::get().map_or(STYLESHEET, |a| a.stylesheet.as_str()),
         name = t.service_name,
-        message = error.message(t),
+        message = escape(message),
     );
-    let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], html).into_response()
 }
 
@@ -315,15 +326,20 @@ pub async fn session_save_failed(req: Request, next: Next) -> Response {
     res
 }
 
+/// Where a server function's redirect may go besides this site: the
+/// identification service's origin (logging out goes on there), if any.
+#[derive(Debug, Clone, Default)]
+pub struct RedirectTargets(pub Option<String>);
+
 /// Gives a server function's typed error its HTTP status (401, 403, 400, …)
 /// in one place. server_fn answers every error with 500; a plain form post
 /// (no JavaScript) is a redirect back to its page and is left alone.
-pub async fn api_error_status(req: Request, next: Next) -> Response {
+pub async fn api_error_status(State(targets): State<RedirectTargets>, req: Request, next: Next) -> Response {
     let is_api = req.uri().path().starts_with("/api/");
     let host = header_str(&req, header::HOST).unwrap_or_default().to_string();
     let mut res = next.run(req).await;
     if is_api {
-        keep_redirect_local(&mut res, &host);
+        keep_redirect_local(&mut res, &host, targets.0.as_deref());
     }
     if !is_api || res.status() != StatusCode::INTERNAL_SERVER_ERROR {
         return res;
@@ -344,14 +360,16 @@ pub async fn api_error_status(req: Request, next: Next) -> Response {
 
 /// A failed form post without JavaScript is sent back to its page by the
 /// request's `Referer`, which another site can set: a redirect anywhere but
-/// this site goes to the front page instead (no open redirect).
-fn keep_redirect_local(res: &mut Response, host: &str) {
+/// this site (or the identification service, `also`) goes to the front page
+/// instead (no open redirect).
+fn keep_redirect_local(res: &mut Response, host: &str, also: Option<&str>) {
     let Some(location) = res.headers().get(header::LOCATION).and_then(|l| l.to_str().ok()) else { return };
     let on_this_site = ["http://", "https://"]
         .iter()
         .filter_map(|scheme| location.strip_prefix(scheme))
         .any(|rest| rest.split(['/', '?', '#']).next() == Some(host));
-    if !is_local_path(location) && !on_this_site {
+    let to_provider = also.is_some_and(|origin| location.strip_prefix(origin).is_some_and(|r| r.starts_with('/')));
+    if !is_local_path(location) && !on_this_site && !to_provider {
         tracing::warn!("refused a redirect to another site");
         res.headers_mut().insert(header::LOCATION, HeaderValue::from_static("/"));
     }

@@ -21,6 +21,9 @@ pub enum AuditKind {
     ActingForSelf,
     /// A request for someone else's data was refused.
     AccessRefused,
+    /// An identification through the identification service did not log
+    /// the citizen in (the event's detail says why).
+    IdentificationFailed,
 }
 
 string_form!(AuditKind {
@@ -32,6 +35,7 @@ string_form!(AuditKind {
     ActingFor => "acting_for",
     ActingForSelf => "acting_for_self",
     AccessRefused => "access_refused",
+    IdentificationFailed => "identification_failed",
 });
 
 /// Failed logins of one identity code from one client address (since the

@@ -33,6 +33,7 @@ pub mod data_use;
 pub mod decision;
 pub mod declarations;
 pub mod glance;
+pub mod identification;
 pub mod identity_code;
 pub mod laboratory;
 pub mod listing;

@@ -19,6 +19,7 @@ pub(super) const MONTHS: [&str; 12] = [
 
 pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::EN,
+    identification: &super::identification::EN,
     language_name: "English",
     service_name: "MyKanta",
     service_tagline: "Your health and social welfare data",

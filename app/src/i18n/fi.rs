@@ -4,6 +4,7 @@ use crate::domain::renewal::RenewalState;
 
 pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::FI,
+    identification: &super::identification::FI,
     language_name: "Suomi",
     service_name: "OmaKanta",
     service_tagline: "Sosiaali- ja terveystietosi",

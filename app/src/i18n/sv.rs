@@ -4,6 +4,7 @@ use crate::domain::renewal::RenewalState;
 
 pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::SV,
+    identification: &super::identification::SV,
     language_name: "Svenska",
     service_name: "MittKanta",
     service_tagline: "Dina uppgifter inom social- och hälsovården",

@@ -12,6 +12,8 @@ use crate::domain::renewal::RenewalState;
 pub struct Texts {
     /// The wills and the abroad consent, in `wills.rs`.
     pub wills: &'static super::WillTexts,
+    /// Strong identification, in `identification.rs`.
+    pub identification: &'static super::IdentificationTexts,
     pub language_name: &'static str,
     pub service_name: &'static str,
     pub service_tagline: &'static str,

@@ -79,6 +79,15 @@ database_api! {
         identity_code: Option<&str>,
         client_address: Option<&str>,
     ) -> ();
+    /// Appends an identification's outcome (a login, or why it failed).
+    fn record_identification(
+        at: DateTime<Utc>,
+        kind: AuditKind,
+        citizen: Option<CitizenId>,
+        identity_code: Option<&str>,
+        client_address: Option<&str>,
+        detail: &str,
+    ) -> ();
     /// Failed logins of a code (since its last success), of it from an
     /// address, and from the address, each in its window.
     fn login_failures(identity_code: &str, client_address: Option<&str>, windows: ThrottleWindows) -> LoginFailures;

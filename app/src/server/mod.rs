@@ -28,7 +28,11 @@ use crate::error::AppError;
 /// Settings the server functions need, provided as Leptos context.
 #[derive(Debug, Clone)]
 pub struct PortalConfig {
+    /// Demo mode: the demo people are listed and may log in with a password.
     pub demo_mode: bool,
+    /// Citizens identify through an identification service (OpenID Connect):
+    /// its origin, where logging out goes on to (the pages' `form-action`).
+    pub identification: Option<String>,
     /// When cross-sector consents open (configurable so tests can move it).
     pub cross_sector_opens: chrono::DateTime<chrono::Utc>,
     /// Behind TLS: every cookie is marked Secure.

@@ -23,6 +23,24 @@ const FLASH: &str = "flash";
 /// Whether the citizen could act for someone when they logged in: the menu
 /// then offers the choice of whose matters to handle.
 const ACTS_FOR_OTHERS: &str = "acts_for_others";
+/// An identification under way in this browser: what its answer must match.
+const PENDING_IDENTIFICATION: &str = "pending_identification";
+/// Where logging out sends the citizen to end the identification service's
+/// session too (RP-initiated logout), for a citizen who identified there.
+const PROVIDER_LOGOUT: &str = "provider_logout";
+
+/// What an identification begun in this browser keeps until its answer
+/// comes back: the `state` the answer must carry, the `nonce` its ID token
+/// must carry, the PKCE verifier, the page to go to after logging in, and
+/// when it began (Unix seconds).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct PendingIdentification {
+    pub state: String,
+    pub nonce: String,
+    pub code_verifier: String,
+    pub next: Option<String>,
+    pub started_at: i64,
+}
 
 #[derive(Debug, Clone)]
 pub struct TypedSession(Session);
@@ -97,6 +115,29 @@ impl TypedSession {
             return Ok(None);
         }
         self.0.remove(FLASH).await
+    }
+
+    /// Begins an identification in this browser (a later one replaces it).
+    pub async fn set_pending_identification(&self, pending: &PendingIdentification) -> Result<(), Error> {
+        self.0.insert(PENDING_IDENTIFICATION, pending).await
+    }
+
+    /// The identification under way, once: its answer is accepted at most
+    /// once, whatever the outcome.
+    pub async fn take_pending_identification(&self) -> Result<Option<PendingIdentification>, Error> {
+        if self.0.get_value(PENDING_IDENTIFICATION).await?.is_none() {
+            return Ok(None);
+        }
+        self.0.remove(PENDING_IDENTIFICATION).await
+    }
+
+    /// Where logging out goes next to end the identification service's session.
+    pub async fn provider_logout(&self) -> Result<Option<String>, Error> {
+        self.0.get(PROVIDER_LOGOUT).await
+    }
+
+    pub async fn set_provider_logout(&self, url: &str) -> Result<(), Error> {
+        self.0.insert(PROVIDER_LOGOUT, url).await
     }
 
     /// The session's id (none before anything was stored in it).

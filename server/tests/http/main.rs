@@ -11,6 +11,7 @@ mod authorisation;
 mod ending;
 mod fuzz;
 mod guardian;
+mod identification;
 mod laboratory;
 mod plausibility;
 mod renewals;

@@ -49,6 +49,8 @@ pub(crate) struct TestAppBuilder {
     session_lifetime: Duration,
     trusted_proxies: Vec<IpAddr>,
     role: Option<String>,
+    demo: bool,
+    identification: Option<kanta_server::identification::IdentificationSettings>,
 }
 
 impl TestApp {
@@ -66,6 +68,8 @@ impl TestApp {
             session_lifetime: Duration::from_secs(12 * 3600),
             trusted_proxies: vec![],
             role: None,
+            demo: true,
+            identification: None,
         }
     }
 
@@ -77,7 +81,8 @@ impl TestApp {
         let defaults = TestApp::builder();
         let settings = (defaults.idle_timeout, defaults.session_lifetime);
         let clock = self.clock.clone();
-        let base = serve_instance(pool.clone(), dir, self.opens, false, settings, vec![], clock.clone()).await;
+        let instance = Instance { secure_cookies: false, trusted_proxies: vec![], demo: true, identification: None };
+        let base = serve_instance(pool.clone(), dir, self.opens, settings, instance, clock.clone()).await;
         TestApp { base, pool, url: self.url.clone(), opens: self.opens, clock, dir: None }
     }
 }
@@ -115,6 +120,18 @@ impl TestAppBuilder {
         self
     }
 
+    /// Not in demo mode: no password login, no demo people listed.
+    pub(crate) fn without_demo(mut self) -> Self {
+        self.demo = false;
+        self
+    }
+
+    /// Citizens identify through this OpenID provider (`--oidc-*`).
+    pub(crate) fn identification(mut self, settings: kanta_server::identification::IdentificationSettings) -> Self {
+        self.identification = Some(settings);
+        self
+    }
+
     pub(crate) async fn spawn(self) -> TestApp {
         use std::sync::atomic::{AtomicU32, Ordering};
         static N: AtomicU32 = AtomicU32::new(0);
@@ -138,11 +155,23 @@ impl TestAppBuilder {
         };
         let lifetimes = (self.idle_timeout, self.session_lifetime);
         let clock = Clock::adjustable();
-        let base =
-            serve_instance(serving, &dir, opens, self.secure_cookies, lifetimes, self.trusted_proxies, clock.clone())
-                .await;
+        let instance = Instance {
+            secure_cookies: self.secure_cookies,
+            trusted_proxies: self.trusted_proxies,
+            demo: self.demo,
+            identification: self.identification,
+        };
+        let base = serve_instance(serving, &dir, opens, lifetimes, instance, clock.clone()).await;
         TestApp { base, pool, url, opens, clock, dir: Some(TempDir(dir)) }
     }
+}
+
+/// How one instance is served.
+struct Instance {
+    secure_cookies: bool,
+    trusted_proxies: Vec<IpAddr>,
+    demo: bool,
+    identification: Option<kanta_server::identification::IdentificationSettings>,
 }
 
 /// One instance of the application on its own port, serving `pool`.
@@ -150,23 +179,24 @@ async fn serve_instance(
     pool: Db,
     dir: &std::path::Path,
     opens: DateTime<Utc>,
-    secure_cookies: bool,
     (idle_timeout, session_lifetime): (Duration, Duration),
-    trusted_proxies: Vec<IpAddr>,
+    instance: Instance,
     clock: Clock,
 ) -> String {
+    let Instance { secure_cookies, trusted_proxies, demo, identification } = instance;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     let settings = AppSettings {
         site_root: dir.display().to_string(),
         addr,
-        demo: true,
+        demo,
         secure_cookies,
         cross_sector_opens: opens,
         idle_timeout,
         session_lifetime,
         trusted_proxies,
         clock,
+        identification,
     };
     let app = build_app(pool, settings).await.unwrap();
     tokio::spawn(async move {

@@ -50,6 +50,33 @@ pub async fn record_audit(
     Ok(())
 }
 
+/// Appends an identification's outcome to the audit log: a login through
+/// the identification service (`detail`: its level of assurance) or why one
+/// failed (`detail`: the cause, e.g. `state`, `wrong_nonce`, `unknown_person`).
+pub async fn record_identification(
+    pool: &Pool,
+    at: DateTime<Utc>,
+    kind: crate::domain::audit::AuditKind,
+    citizen: Option<CitizenId>,
+    identity_code: Option<&str>,
+    client_address: Option<&str>,
+    detail: &str,
+) -> Result<(), sqlx::Error> {
+    sqlx::query(
+        "INSERT INTO audit_event (at, kind, citizen_id, identity_code, client_address, detail) \
+         VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(at)
+    .bind(kind.as_str())
+    .bind(citizen.map(|c| c.0))
+    .bind(identity_code)
+    .bind(client_address)
+    .bind(detail)
+    .execute(pool)
+    .await?;
+    Ok(())
+}
+
 /// Failed logins in their windows (`LoginFailures`): of this identity code
 /// from this client address and from everywhere (both after the code's last
 /// successful login), and from this address.
