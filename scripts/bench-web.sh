@@ -38,12 +38,15 @@ info() { # what figure: a row for scale, not a target
   ROWS+=("$(printf '%-62s %-34s %s' "$1" "$2" "(for scale)")")
 }
 
+# With identification configured, as the demo runs (the login page offers it
+# first); no page measured here calls the identification service.
+"$SERVER_BIN" keys --data-dir "$TMP_DIR" >/dev/null
 serve() { # database-url → BASE
   local port
   port="$(free_port)"
   BASE="http://127.0.0.1:$port"
   "$SERVER_BIN" serve --seed --demo --addr "127.0.0.1:$port" --database-url "$1" --site-root "$SITE_ROOT" \
-    --log-level error >>"$TMP_DIR/server.log" 2>&1 &
+    --data-dir "$TMP_DIR" --oidc-issuer "http://127.0.0.1:$(free_port)" --log-level error >>"$TMP_DIR/server.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 300); do curl -sf "$BASE/health" >/dev/null 2>&1 && return 0; sleep 0.2; done
   cat "$TMP_DIR/server.log" >&2

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, starts a throwaway PostgreSQL
 # cluster, checks formatting and clippy's lints, runs the workspace's Rust
-# tests on SQLite and on PostgreSQL,
+# tests on SQLite and on PostgreSQL (the identification tests start the test
+# identification service, end2end/oidc-provider, themselves),
 # builds the site, runs the Playwright suite in Debian's Chromium against a
-# freshly built server on each database, the PostgreSQL outage test and the
+# freshly built server on each database with the test identification service
+# beside it (Playwright starts and stops both), the PostgreSQL outage test and the
 # crash test (scripts/crash-test.sh). The failover test runs on its own
 # (scripts/failover-test.sh, README).
 # The cluster is stopped at the end, also on failure. Exits non-zero on any

@@ -3,6 +3,7 @@
 //! (`main.rs`) only reads its arguments and calls [`run`]; the tests
 //! (`tests/http/`) serve [`build_app`] on their own ports.
 
+pub mod answers;
 pub mod client_address;
 pub mod config;
 pub mod db;
@@ -10,6 +11,7 @@ pub mod generate;
 pub mod headers;
 pub mod identification;
 pub mod seed;
+mod serving;
 pub mod session_store;
 pub mod testing;
 pub mod web;
@@ -27,7 +29,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, SessionManagerLayer};
 use tower_sessions_sqlx_store::{PostgresStore, SqliteStore};
 
-use app::server::{password, Clock, Db, PortalConfig};
+use app::server::{Clock, Db, PortalConfig};
 use app::{shell, App};
 use config::{Command, Config};
 use session_store::PortalSessionStore;
@@ -117,7 +119,7 @@ pub async fn run(config: Config) -> Result<(), String> {
         }
         _ => {}
     }
-    serve(config, pool).await
+    serving::serve(config, pool).await
 }
 
 /// What the router needs from the configuration.
@@ -316,10 +318,10 @@ where
     };
     router
         .layer(DefaultBodyLimit::max(64 * 1024))
-        .layer(middleware::from_fn(web::pages_without_scripts))
+        .layer(middleware::from_fn(answers::pages_without_scripts))
         .layer(middleware::from_fn_with_state(
-            web::RedirectTargets(settings.identification.as_ref().and_then(|i| origin_of(&i.issuer))),
-            web::api_error_status,
+            answers::RedirectTargets(settings.identification.as_ref().and_then(|i| origin_of(&i.issuer))),
+            answers::api_error_status,
         ))
         .layer(middleware::from_fn_with_state(state.clone(), web::session_guard))
         .layer(middleware::from_fn_with_state(lifetime, web::session_lifetime))
@@ -335,76 +337,4 @@ where
         // files are compressed ahead of time (ServeDir above).
         .layer(CompressionLayer::new())
         .layer(TraceLayer::new_for_http())
-}
-
-async fn serve(config: Config, pool: Db) -> Result<(), String> {
-    let app = build_app(
-        pool.clone(),
-        AppSettings {
-            site_root: config.site_root.clone(),
-            addr: config.addr,
-            demo: config.demo,
-            secure_cookies: config.secure_cookies,
-            cross_sector_opens: config.cross_sector_opens,
-            idle_timeout: config.idle_timeout,
-            session_lifetime: config.session_lifetime,
-            trusted_proxies: config.trusted_proxies.clone(),
-            clock: Clock::system(),
-            identification: config.identification.clone(),
-        },
-    )
-    .await?;
-    password::warm_up().await;
-
-    let listener = tokio::net::TcpListener::bind(config.addr)
-        .await
-        .map_err(|e| format!("cannot listen on {}: {e}", config.addr))?;
-    let url = format!("http://{}", listener.local_addr().map_err(|e| e.to_string())?);
-    println!("MyKanta portal listening on {url}");
-    if let Some(i) = &config.identification {
-        println!(
-            "Identification: {} (client {}), keys published at {}{}",
-            i.issuer,
-            i.client_id,
-            i.public_url,
-            identification::JWKS_PATH
-        );
-    }
-    if config.demo {
-        println!("Demo logins (password: {}):", seed::DEMO_PASSWORD);
-        for (name, code) in seed::demo_logins() {
-            println!("  {code}  {name}");
-        }
-    }
-    // With the peer's address, for the audit log and login throttling.
-    axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-        .map_err(|e| format!("server error: {e}"))?;
-    pool.close().await;
-    tracing::info!("stopped");
-    Ok(())
-}
-
-/// Resolves on SIGTERM or Ctrl-C: in-flight requests finish, then we stop.
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
-    #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
-            }
-            Err(_) => std::future::pending::<()>().await,
-        }
-    };
-    #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
-    }
-    tracing::info!("shutting down");
 }

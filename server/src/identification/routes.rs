@@ -128,6 +128,9 @@ struct Answer {
     code: Option<String>,
     state: Option<String>,
     error: Option<String>,
+    /// RFC 9207: the issuer of the answer, when the provider names it (a
+    /// defence against mixing up answers of two providers).
+    iss: Option<String>,
 }
 
 /// `GET /identify/callback?code=…&state=…`: the answer must belong to the
@@ -173,6 +176,9 @@ async fn complete(
         Ok(m) => m,
         Err(e) => return s.unavailable(&asker, &e, pending.next.as_deref()).await,
     };
+    if q.iss.as_deref().is_some_and(|iss| iss != meta.issuer) {
+        return s.fail(&asker, F::NotVerified, "answer_wrong_issuer", None, None).await;
+    }
     let client_id = s.ident.0.settings.client_id.as_str();
     let assertion = match tokens::client_assertion(&s.ident.0.keys, client_id, &meta.token_endpoint, now) {
         Ok(a) => a,

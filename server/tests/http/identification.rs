@@ -271,6 +271,11 @@ async fn an_answer_without_this_browsers_state_is_refused_translated_and_audited
     let forged = back.as_str().replace("state=", "state=x");
     let wrong = callback(&app, &b, &Url::parse(&forged).unwrap()).await;
     assert_eq!(wrong.status(), 400);
+    // An answer that names another issuer (RFC 9207) is not this provider's.
+    let (back, _) = at_provider(&app, &b, "", Some("040762-913N")).await;
+    assert!(back.query_pairs().any(|(k, v)| k == "iss" && v == provider().issuer), "{back}");
+    let mixed_up = back.as_str().replace("iss=http", "iss=https");
+    assert_eq!(callback(&app, &b, &Url::parse(&mixed_up).unwrap()).await.status(), 401);
     let sv = app.browser();
     let missing = sv
         .get(format!("{}/identify/callback?code=abc", app.base))
@@ -280,7 +285,7 @@ async fn an_answer_without_this_browsers_state_is_refused_translated_and_audited
         .unwrap();
     assert_eq!(missing.status(), 400);
     assert!(missing.text().await.unwrap().contains("kunde inte kopplas till den här webbläsaren"));
-    assert_eq!(audit_details(&app, "identification_failed").await, ["state", "state", "state"]);
+    assert_eq!(audit_details(&app, "identification_failed").await, ["state", "state", "answer_wrong_issuer", "state"]);
     assert!(audit_details(&app, "login").await.is_empty());
 }
 
