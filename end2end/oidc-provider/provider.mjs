@@ -14,11 +14,15 @@
 //
 // POST /test/rotate-keys starts signing with a new key (the old one stays
 // published), as a provider rotating its keys does: the portal must fetch
-// the new key when it first sees its kid.
+// the new key when it first sees its kid. Identifications under way go on.
 import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { createHash, generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider from 'oidc-provider';
+// The package's own in-memory adapter, made once: every Provider instance of
+// this process (a key rotation makes a new one) shares its sessions, codes and
+// grants. (Its default makes a new store per instance.)
+import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
 
 import { screen, logoutScreen, errorScreen, texts } from './screens.mjs';
 
@@ -33,6 +37,7 @@ export const LOA_SUBSTANTIAL = 'http://ftn.ficora.fi/2017/loa2';
 export const LOA_HIGH = 'http://ftn.ficora.fi/2017/loa3';
 const IDENTITY_CLAIM = 'personal_identity_code';
 
+const adapter = createMemoryAdapter();
 const signingKeys = [newSigningKey()];
 const cookieKeys = [randomBytes(32).toString('hex')];
 
@@ -60,6 +65,7 @@ function subjectOf(code) {
 
 function configuration() {
   return {
+    adapter,
     clients: [{
       client_id: CLIENT_ID,
       client_name: 'OmaKanta',

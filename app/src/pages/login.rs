@@ -41,15 +41,11 @@ pub fn LoginPage() -> impl IntoView {
                 {move || {
                     let next = next.clone();
                     Suspend::new(async move {
-                        let options = options
-                            .await
-                            .unwrap_or(LoginWays {
-                                identification: false,
-                                password: false,
-                                demo_people: Vec::new(),
-                            });
                         let typed = prefill.await.ok().flatten().unwrap_or_default();
-                        view! { <LoginChoices options next typed login /> }
+                        match options.await {
+                            Ok(options) => view! { <LoginChoices options next typed login /> }.into_any(),
+                            Err(e) => view! { <ErrorSummary error=e /> }.into_any(),
+                        }
                     })
                 }}
             </Suspense>

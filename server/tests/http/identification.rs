@@ -24,8 +24,9 @@ const PUBLIC_URL: &str = "http://127.0.0.1:9";
 struct TestProvider {
     issuer: String,
     keys: (PathBuf, PathBuf),
-    /// It stops by itself when this process is gone (`EXIT_WITH_PARENT`).
-    _process: std::process::Child,
+    /// It stops by itself when this process is gone (`EXIT_WITH_PARENT`);
+    /// its stdout stays open.
+    _process: (std::process::Child, std::io::Lines<std::io::BufReader<std::process::ChildStdout>>),
 }
 
 /// The test identification service, started once (it stops when this test
@@ -44,22 +45,21 @@ fn provider() -> &'static TestProvider {
         let (sig, enc) = (keys_dir.join(keys::SIGNING_KEY_FILE), keys_dir.join(keys::ENCRYPTION_KEY_FILE));
         keys::generate_missing(&sig, &enc).unwrap();
         let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-        let process = std::process::Command::new("node")
+        let mut process = std::process::Command::new("node")
             .arg(dir.join("provider.mjs"))
             .env("PORT", port.to_string())
             .env("PORTAL_URL", PUBLIC_URL)
             .env("CLIENT_JWKS_FILE", keys_dir.join(keys::PUBLIC_JWKS_FILE))
             .env("EXIT_WITH_PARENT", "1")
-            .stdout(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
             .spawn()
             .expect("node, to run the test identification service");
-        // Ready when it answers (it starts in well under a second).
-        let ready = (0..200).any(|_| {
-            std::thread::sleep(Duration::from_millis(50));
-            std::net::TcpStream::connect(("127.0.0.1", port)).is_ok()
-        });
+        // Ready when it says it listens (its one line on stdout).
+        let stdout = process.stdout.take().expect("its stdout");
+        let mut lines = std::io::BufRead::lines(std::io::BufReader::new(stdout));
+        let ready = lines.by_ref().map_while(Result::ok).any(|line| line.contains("listening on"));
         assert!(ready, "the test identification service did not start");
-        TestProvider { issuer: format!("http://127.0.0.1:{port}"), keys: (sig, enc), _process: process }
+        TestProvider { issuer: format!("http://127.0.0.1:{port}"), keys: (sig, enc), _process: (process, lines) }
     })
 }
 
@@ -380,11 +380,14 @@ async fn a_new_provider_signing_key_is_fetched_when_a_token_names_it() {
     let app = app_with_provider().await;
     let b = app.browser();
     assert_eq!(identify(&app, &b, "231190-924R").await.status(), 303);
-    // The provider starts signing with a new key; this instance has the old set cached.
+    // The provider starts signing with a new key while an identification is
+    // under way; this instance has the old set cached. The code issued before
+    // is still good, and the token signed with the new key is accepted.
+    let during = app.browser();
+    let (back, _) = at_provider(&app, &during, "", Some("231190-924R")).await;
     let rotated = reqwest::Client::new().post(format!("{}/test/rotate-keys", provider().issuer)).send().await.unwrap();
     assert_eq!(rotated.status(), 200);
-    let again = app.browser();
-    let res = identify(&app, &again, "231190-924R").await;
+    let res = callback(&app, &during, &back).await;
     assert_eq!(res.status(), 303, "{}", res.text().await.unwrap());
     assert_eq!(audit_details(&app, "login").await, ["identified:high", "identified:high"]);
 }
