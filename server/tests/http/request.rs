@@ -310,8 +310,11 @@ async fn the_header_says_when_the_session_ends_and_the_warning_comes_five_minute
     // The defaults: idle 30 minutes, 12 hours in all. The clock is moved.
     let p = TestApp::builder().lifetimes(Duration::from_secs(30 * 60), Duration::from_secs(12 * 3600)).spawn().await;
     let whole = |t: DateTime<Utc>| DateTime::from_timestamp(t.timestamp(), 0).unwrap();
-    let logged_in = whole(p.clock.now());
+    // The clock runs on between these two readings: the login is at one of
+    // the whole seconds from the first to the second.
+    let before = whole(p.clock.now());
     let matti = p.log_in(MATTI).await;
+    let after = whole(p.clock.now());
     let ends = |client: &Browser| {
         let client = client.clone();
         async move {
@@ -332,12 +335,15 @@ async fn the_header_says_when_the_session_ends_and_the_warning_comes_five_minute
         assert_eq!(front_page(&matti).await, 200);
     }
     p.clock.advance(Duration::from_secs(8 * 60));
-    assert_eq!(ends(&matti).await, (logged_in + chrono::Duration::hours(12), 0));
+    let (at, warn_after) = ends(&matti).await;
+    let lifetime = chrono::Duration::hours(12);
+    assert!((before + lifetime..=after + lifetime).contains(&at), "{at}: 12 hours after the login ({before}–{after})");
+    assert_eq!(warn_after, 0);
     // The Finnish page says it in words, and the warning has no delay.
     let res = matti.get(format!("{}/", p.base)).header("accept-language", "fi").send().await.unwrap();
     assert_eq!(res.status(), 200);
     let html = res.text().await.unwrap();
-    let time = app::i18n::Locale::Fi.time(logged_in + chrono::Duration::hours(12));
+    let time = app::i18n::Locale::Fi.time(at);
     assert!(html.contains(&format!("Istunto päättyy klo {time}, jos et käytä palvelua.")), "{html}");
     assert!(html.contains("idle-warning idle-warning--after-0"), "{html}");
 }
