@@ -5,7 +5,7 @@
 #      visit to Helmi's pages, and which of them load JavaScript or WASM
 #      (headless Chromium, end2end/bench/web.mjs);
 #   2. Lighthouse 12.2.3 (mobile preset, Debian Chromium): performance,
-#      accessibility and best practices on thirteen pages;
+#      accessibility and best practices on fourteen pages;
 #   3. the throughput of Helmi's health data page (wrk, 8 connections)
 #      against a bare axum handler that returns the same bytes
 #      (server/examples/bare.rs), on SQLite, and the page on PostgreSQL.
@@ -93,7 +93,7 @@ done < <(grep '^RESULT' "$TMP_DIR/web.tsv")
 if [[ " ${KANTA_BENCH_SKIP:-} " != *" lighthouse "* ]]; then
   printf '{"Cookie": "%s"}' "$COOKIE" >"$TMP_DIR/headers.json"
   for path in /login /notice / /records /data-use /data-use/preview /whose /prescriptions /laboratory/P%20-Krea \
-    /vaccinations /wills /data-use/history '/data-use/denials/new?kind=service_event'; do
+    /vaccinations /patient-summary /wills /data-use/history '/data-use/denials/new?kind=service_event'; do
     say "Lighthouse: $path"
     extra=()
     [ "$path" = /login ] || extra=(--extra-headers="$TMP_DIR/headers.json")

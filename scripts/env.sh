@@ -89,6 +89,22 @@ setup_test_provider() {
   fi
 }
 
+# The independent FHIR implementation the tests validate every copy of the
+# record with (end2end/fhir-validator): a Python virtual environment in the
+# cache, made again when the pinned requirements change.
+setup_fhir_validator() {
+  local dir="$CACHE/fhir-validator" req="$ROOT/end2end/fhir-validator/requirements.txt"
+  python3 -m venv --help >/dev/null 2>&1 || apt_install python3-venv
+  if [ ! -x "$dir/bin/python" ] || ! cmp -s "$req" "$dir/requirements.txt"; then
+    say "installing the FHIR validator (Python fhir.resources)"
+    rm -rf "$dir"
+    python3 -m venv "$dir" &&
+      "$dir/bin/pip" install --quiet --disable-pip-version-check --no-deps -r "$req" &&
+      cp "$req" "$dir/requirements.txt"
+  fi
+  export KANTA_FHIR_PYTHON="$dir/bin/python"
+}
+
 # Everything the build needs; cargo-leptos is not one of them (it stays an
 # optional tool for `cargo leptos watch`, see docs/building.md).
 setup_build_tools() {

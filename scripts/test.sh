@@ -2,7 +2,8 @@
 # Runs every test: installs what is missing, starts a throwaway PostgreSQL
 # cluster, checks formatting and clippy's lints, runs the workspace's Rust
 # tests on SQLite and on PostgreSQL (the identification tests start the test
-# identification service, end2end/oidc-provider, themselves),
+# identification service, end2end/oidc-provider, themselves; the FHIR copies
+# are validated with Python's fhir.resources, end2end/fhir-validator),
 # builds the site, runs the Playwright suite in Debian's Chromium against a
 # freshly built server on each database with the test identification service
 # beside it (Playwright starts and stops both), the PostgreSQL outage test and the
@@ -53,6 +54,8 @@ say "formatting and lints"
 run_part "cargo fmt --check, leptosfmt --check, cargo clippy -D warnings" lints
 # The identification tests start the test identification service themselves.
 setup_test_provider
+# The copies of the record are validated by an independent FHIR implementation.
+setup_fhir_validator
 say "Rust tests on SQLite"
 run_part "Rust tests, SQLite" rust_tests ""
 say "Rust tests on PostgreSQL"

@@ -5,6 +5,8 @@
 pub mod abroad;
 pub mod acting;
 pub mod data_use;
+#[cfg(feature = "ssr")]
+pub mod export;
 pub mod filters;
 pub mod flash;
 pub mod forms;
@@ -14,6 +16,7 @@ pub mod login;
 pub mod records;
 pub mod renewals;
 pub mod return_path;
+pub mod summary;
 pub mod vaccinations;
 pub mod wills;
 

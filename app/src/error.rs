@@ -103,6 +103,7 @@ impl AppError {
                 FilterError::Cursor => t.err_filter_cursor,
                 FilterError::PrescriptionState => t.err_filter_prescription_state,
                 FilterError::LabTest => t.err_filter_lab_test,
+                FilterError::CopyFormat => t.err_filter_copy_format,
             },
             AppError::Forbidden => t.err_forbidden,
             AppError::AgentMayNotDeclare => t.err_agent_declares,

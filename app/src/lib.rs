@@ -27,6 +27,7 @@ use crate::pages::data_use::{
 };
 use crate::pages::event::ServiceEventPage;
 use crate::pages::laboratory::{LaboratoryPage, LaboratoryTestPage};
+use crate::pages::patient_summary::PatientSummaryPage;
 use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, SocialWelfarePage};
 use crate::pages::renewals::{RenewalFormPage, RenewalsPage};
@@ -128,6 +129,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/prescriptions/:id/renewal") view=RenewalFormPage ssr=SsrMode::Async />
                     <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async />
                     <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async />
+                    <Route path=path!("/patient-summary") view=PatientSummaryPage ssr=SsrMode::Async />
                     <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async />
                     <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async />
                     <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async />

@@ -6,6 +6,7 @@
 pub mod answers;
 pub mod client_address;
 pub mod config;
+mod copy;
 pub mod db;
 pub mod generate;
 pub mod headers;
@@ -280,12 +281,14 @@ fn routes(
     context: impl Fn() + Clone + Send + Sync + 'static,
 ) -> Router<ServerState> {
     let options = state.leptos_options.clone();
+    let copy_context = context.clone();
     // leptos_routes registers every server function at its own path; this
     // route only answers names that do not exist.
     Router::new()
         .route("/api/{*fn_name}", any(web::unknown_server_fn))
         .leptos_routes_with_context(state, route_list(), context.clone(), move || shell(options.clone()))
         .route("/lang/{code}", get(web::set_language))
+        .route("/patient-summary/download", get(move |req| copy::download(copy_context.clone(), req)))
         .route("/health", get(|| async { "ok" }))
         .nest_service(
             concat!("/", env!("KANTA_SITE_PKG_DIR")),

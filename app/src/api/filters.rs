@@ -56,6 +56,8 @@ pub enum FilterError {
     PrescriptionState,
     /// Not a laboratory test's code.
     LabTest,
+    /// A copy of the record is `ips` or `record`.
+    CopyFormat,
 }
 
 /// `YYYY-MM-DD` (what `<input type="date">` sends), years 1800–9999 only.

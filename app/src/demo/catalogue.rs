@@ -39,6 +39,8 @@ const fn medicine(
 pub const METFORMIINI: Medicine =
     medicine("Metformiini", "500 mg", "tabletti", "tabl", "A10BA02", "Diabeteksen hoitoon");
 pub const RAMIPRIILI: Medicine = medicine("Ramipriili", "5 mg", "tabletti", "tabl", "C09AA05", "Verenpaineen hoitoon");
+pub const APIKSABAANI: Medicine =
+    medicine("Apiksabaani", "5 mg", "tabletti", "tabl", "B01AF02", "Veritulppien estoon (eteisvärinä)");
 pub const IBUPROFEENI: Medicine = medicine("Ibuprofeeni", "400 mg", "tabletti", "tabl", "M01AE01", "Kipuun");
 pub const PARASETAMOLI: Medicine = medicine("Parasetamoli", "500 mg", "tabletti", "tabl", "N02BE01", "Kipuun");
 pub const OKSIKODONI: Medicine = Medicine {

@@ -53,7 +53,8 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     // Matti: Pirkanmaa until 2024, then Varsinais-Suomi; a private clinic;
     // healthcare consent; prescriptions valid, expired and dispensed; social
     // welfare in Pirkanmaa; a knee operation six weeks ago, with a narcotic
-    // pain medicine prescribed at it.
+    // pain medicine prescribed at it; atrial fibrillation found four months
+    // ago, on apixaban since (a critical risk in his records).
     let mut matti = person("040762-913N");
     let body = Body::of(matti.code);
     matti.events = vec![
@@ -70,6 +71,14 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
     matti.prescriptions = vec![
         rx("vs-turku", METFORMIINI, twice, ago(300), 200, vec![(tahti, ago(295), 100), (tahti, ago(150), 100)]),
         rx("vs-tyks", RAMIPRIILI, "1 tabletti aamulla", ago(120), 100, vec![(tahti, ago(118), 30)]),
+        rx(
+            "vs-tyks",
+            APIKSABAANI,
+            "1 tabletti 2 kertaa päivässä",
+            ago(120),
+            672,
+            vec![(tahti, ago(118), 168), (tahti, ago(30), 168)],
+        ),
         rx(
             "pirkanmaa-hervanta",
             IBUPROFEENI,

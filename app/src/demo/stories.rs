@@ -102,15 +102,20 @@ pub const MATTI_DIABETES_CHECK: Story = s(
 pub const MATTI_INTERNAL_MEDICINE: Story = s(
     "Sisätautien poliklinikka",
     &[
-        Text("visit_summary", "Diabeetikon verenpaine toistuvasti koholla. Aloitetaan ramipriili."),
+        Text(
+            "visit_summary",
+            "Diabeetikon verenpaine toistuvasti koholla, EKG:ssä eteisvärinä (CHA2DS2-VASc 2). Aloitetaan ramipriili ja apiksabaani.",
+        ),
+        Text("diagnosis", "I48.0 Kohtauksittainen eteisvärinä"),
         Lab(KREA),
         BloodPressure(148, 88),
+        Text("critical_risk", "Antikoagulanttihoito: apiksabaani (eteisvärinä). Vuotoriski, huomioitava toimenpiteissä."),
     ],
 );
 pub const MATTI_KNEE_SURGERY: Story = s(
     "Polven tähystysleikkaus",
     &[
-        Text("visit_summary", "Oikean polven kierukkavaurio, tähystysleikkaus päiväkirurgisesti. Toipuminen hyvä."),
+        Text("visit_summary", "Oikean polven kierukkavaurio, tähystysleikkaus päiväkirurgisesti. Apiksabaani tauotettu kaksi vuorokautta ennen toimenpidettä, aloitetaan uudelleen seuraavana päivänä."),
         Text("diagnosis", "M23.2 Kierukan vaurio"),
         Text("procedure", "Oikean polven artroskopia ja kierukan osapoisto."),
     ],

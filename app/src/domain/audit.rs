@@ -24,6 +24,8 @@ pub enum AuditKind {
     /// An identification through the identification service did not log
     /// the citizen in (the event's detail says why).
     IdentificationFailed,
+    /// A copy of the record was downloaded (the detail says which).
+    CopyDownloaded,
 }
 
 string_form!(AuditKind {
@@ -36,6 +38,7 @@ string_form!(AuditKind {
     ActingForSelf => "acting_for_self",
     AccessRefused => "access_refused",
     IdentificationFailed => "identification_failed",
+    CopyDownloaded => "copy_downloaded",
 });
 
 /// Failed logins of one identity code from one client address (since the

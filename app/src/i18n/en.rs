@@ -20,6 +20,7 @@ pub(super) const MONTHS: [&str; 12] = [
 pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::EN,
     identification: &super::identification::EN,
+    summary: &super::summary::EN,
     language_name: "English",
     service_name: "MyKanta",
     service_tagline: "Your health and social welfare data",
@@ -538,6 +539,7 @@ pub(super) const TEXTS: Texts = Texts {
     consequence_uusimaa_emergency: "In an emergency, healthcare can still see the data without consent (Patient Act, section 13): this denial turns off only the sharing between the Uusimaa parties. To restrict the data in an emergency too, deny a service event, a register or all healthcare data.",
     err_emergency_permission_not_applicable: "Only a denial of patient data can allow an emergency. Nothing was saved.",
     err_filter_lab_test: "That is not a laboratory test's code (such as P -Krea).",
+    err_filter_copy_format: "Unknown download format. Choose the patient summary or all health data.",
     lab_title: "Laboratory results",
     lab_intro: "Each test's results over time, as a chart and a table, against the reference range of the laboratory.",
     lab_none: "There are no laboratory results.",

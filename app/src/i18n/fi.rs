@@ -5,6 +5,7 @@ use crate::domain::renewal::RenewalState;
 pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::FI,
     identification: &super::identification::FI,
+    summary: &super::summary::FI,
     language_name: "Suomi",
     service_name: "OmaKanta",
     service_tagline: "Sosiaali- ja terveystietosi",
@@ -523,6 +524,7 @@ pub(super) const TEXTS: Texts = Texts {
     consequence_uusimaa_emergency: "Hätätilanteessa terveydenhuolto voi silti nähdä tiedot ilman luovutuslupaa (potilaslain 13 §): tämä kielto koskee vain Uudenmaan toimijoiden välistä luovutusta. Jos haluat rajata tiedot myös hätätilanteessa, kiellä palvelutapahtuma, rekisteri tai kaikki terveydenhuollon tiedot.",
     err_emergency_permission_not_applicable: "Vain potilastietoja koskeva kielto voi sallia hätätilanteen. Mitään ei tallennettu.",
     err_filter_lab_test: "Tämä ei ole laboratoriotutkimuksen lyhenne (kuten P -Krea).",
+    err_filter_copy_format: "Tuntematon latausmuoto. Valitse potilasyhteenveto tai kaikki terveystiedot.",
     lab_title: "Laboratoriotulokset",
     lab_intro: "Kunkin tutkimuksen tulokset ajan mittaan kuvaajana ja taulukkona laboratorion viitealueeseen verrattuna.",
     lab_none: "Laboratoriotuloksia ei ole.",

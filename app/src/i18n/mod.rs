@@ -5,11 +5,13 @@
 mod en;
 mod fi;
 mod identification;
+mod summary;
 mod sv;
 mod texts;
 mod wills;
 
 pub use identification::IdentificationTexts;
+pub use summary::SummaryTexts;
 pub use texts::Texts;
 pub use wills::WillTexts;
 
@@ -228,8 +230,13 @@ mod tests {
 
     #[test]
     fn no_finnish_or_swedish_text_names_a_bare_sector_or_has_two_colons_in_a_sentence() {
-        let sources =
-            [include_str!("fi.rs"), include_str!("sv.rs"), include_str!("wills.rs"), include_str!("identification.rs")];
+        let sources = [
+            include_str!("fi.rs"),
+            include_str!("sv.rs"),
+            include_str!("wills.rs"),
+            include_str!("identification.rs"),
+            include_str!("summary.rs"),
+        ];
         for text in sources.into_iter().flat_map(literals) {
             let text = text.as_str();
             assert!(!text.contains("(sektori:") && !text.contains("(sektor:"), "{text}");

@@ -5,6 +5,7 @@ use crate::domain::renewal::RenewalState;
 pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::SV,
     identification: &super::identification::SV,
+    summary: &super::summary::SV,
     language_name: "Svenska",
     service_name: "MittKanta",
     service_tagline: "Dina uppgifter inom social- och hälsovården",
@@ -523,6 +524,7 @@ pub(super) const TEXTS: Texts = Texts {
     consequence_uusimaa_emergency: "I en nödsituation kan hälso- och sjukvården fortfarande se uppgifterna utan tillstånd (patientlagen 13 §): detta förbud gäller bara utlämnandet mellan aktörerna i Nyland. Om du vill begränsa uppgifterna även i nödsituationer, förbjud en servicehändelse, ett register eller alla uppgifter inom hälso- och sjukvården.",
     err_emergency_permission_not_applicable: "Endast ett förbud som gäller patientuppgifter kan tillåta nödsituationer. Ingenting sparades.",
     err_filter_lab_test: "Det är inte en laboratorieundersöknings förkortning (som P -Krea).",
+    err_filter_copy_format: "Okänt nedladdningsformat. Välj patientöversikten eller alla hälsouppgifter.",
     lab_title: "Laboratorieresultat",
     lab_intro: "Varje undersöknings resultat över tid, som diagram och tabell, jämfört med laboratoriets referensintervall.",
     lab_none: "Det finns inga laboratorieresultat.",

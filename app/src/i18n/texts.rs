@@ -14,6 +14,8 @@ pub struct Texts {
     pub wills: &'static super::WillTexts,
     /// Strong identification, in `identification.rs`.
     pub identification: &'static super::IdentificationTexts,
+    /// The patient summary and the copies of the record, in `summary.rs`.
+    pub summary: &'static super::SummaryTexts,
     pub language_name: &'static str,
     pub service_name: &'static str,
     pub service_tagline: &'static str,
@@ -529,6 +531,7 @@ pub struct Texts {
 
     // Laboratory results over time.
     pub err_filter_lab_test: &'static str,
+    pub err_filter_copy_format: &'static str,
     pub lab_title: &'static str,
     pub lab_intro: &'static str,
     pub lab_none: &'static str,

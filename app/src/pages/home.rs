@@ -85,6 +85,9 @@ pub fn HomePage() -> impl IntoView {
                                 </h2>
                                 <ul class="section-links">
                                     <li>
+                                        <a href="/patient-summary">{t.summary.link}</a>
+                                    </li>
+                                    <li>
                                         <a href="/records">{t.nav_health_data}</a>
                                     </li>
                                     <li>

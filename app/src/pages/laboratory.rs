@@ -22,7 +22,7 @@ pub fn test_href(test: &str) -> String {
     format!("/laboratory/{}", percent_encode(test))
 }
 
-fn position_label(t: &'static Texts, p: RangePosition) -> &'static str {
+pub(super) fn position_label(t: &'static Texts, p: RangePosition) -> &'static str {
     match p {
         RangePosition::Below => t.lab_below,
         RangePosition::Within => t.lab_within,

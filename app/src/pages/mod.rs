@@ -24,6 +24,7 @@ pub mod layout;
 pub mod login;
 pub mod not_found;
 pub mod notice;
+pub mod patient_summary;
 pub mod prescriptions;
 pub mod records;
 pub mod renewals;

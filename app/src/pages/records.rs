@@ -62,9 +62,14 @@ fn RecordsPage(section: RecordSection) -> impl IntoView {
     };
     let laboratory = (section == RecordSection::Health).then(|| {
         view! {
-            <p>
-                <a href="/laboratory">{t.lab_title}</a>
-            </p>
+            <ul class="link-list">
+                <li>
+                    <a href="/patient-summary">{t.summary.link}</a>
+                </li>
+                <li>
+                    <a href="/laboratory">{t.lab_title}</a>
+                </li>
+            </ul>
         }
     });
     view! {

@@ -21,11 +21,13 @@ use crate::domain::audit::{AuditKind, LoginFailures, ThrottleWindows};
 use crate::domain::declarations::{
     Actor, Declaration, DeclarationEvent, DeclarationId, PrescriptionId, ProviderId, ServiceEventId,
 };
+use crate::domain::fhir::RecordPart;
 use crate::domain::glance::PrescriptionLeft;
 use crate::domain::listing::{LogCursor, RecordFilter, RecordSection, Visibility};
 use crate::domain::notice::{NoticeConfirmation, NoticeVersion};
 use crate::domain::records::{Entry, Prescription, ServiceEvent};
 use crate::domain::renewal::RenewalRefusal;
+use crate::domain::summary::TestResults;
 use crate::domain::validity::DeclarationError;
 use crate::domain::wills::CountryCode;
 use crate::domain::IdentityCode;
@@ -196,6 +198,24 @@ database_api! {
 
     /// The vaccinations the viewer may see, newest first (sql/vaccinations.rs).
     fn vaccinations(citizen: CitizenId, visibility: Visibility) -> Vec<Vaccination>;
+
+    // The patient summary and the copy of the record (sql/summary.rs).
+    /// The critical risks, diagnoses and procedures the viewer may see, newest first.
+    fn summary_entries(citizen: CitizenId, visibility: Visibility) -> Vec<Entry>;
+    /// Every laboratory result the viewer may see, by test, oldest first.
+    fn laboratory_results(citizen: CitizenId, visibility: Visibility) -> Vec<TestResults>;
+    /// The whole record the viewer may see, row by row into `sink` (constant memory).
+    fn export_record(citizen: CitizenId, visibility: Visibility, sink: tokio::sync::mpsc::Sender<RecordPart>) -> ();
+    /// (identity code, first name, last name) of a citizen.
+    fn citizen_person(citizen: CitizenId) -> Option<(String, String, String)>;
+    /// Appends a downloaded copy (`detail`: which) to the audit log.
+    fn record_copy(
+        at: DateTime<Utc>,
+        asker: CitizenId,
+        subject: CitizenId,
+        client_address: Option<&str>,
+        detail: &str,
+    ) -> ();
 
     // Management of Data Use (sql/declarations.rs, sql/providers.rs).
     /// Records a declaration if it makes sense now (the inner `Err` when it

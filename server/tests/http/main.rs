@@ -17,6 +17,7 @@ mod plausibility;
 mod renewals;
 mod request;
 mod role;
+mod summary;
 mod titles;
 mod vaccinations;
 mod wills;

@@ -18,7 +18,7 @@ use crate::i18n::Locale;
 use crate::server::rows::{CitizenId, RecordPage, RegisterData};
 
 /// The columns of a service event with its register, provider and unit.
-const EVENT_COLUMNS: &str =
+pub(super) const EVENT_COLUMNS: &str =
     "SELECT e.id, e.register_id, e.started_on, e.title, r.provider_id, r.kind, p.uusimaa_party, \
      u.id AS unit_id, u.provider_id AS unit_provider_id, u.name AS unit_name \
      FROM service_event e JOIN register r ON r.id = e.register_id \
@@ -26,11 +26,12 @@ const EVENT_COLUMNS: &str =
 
 /// The columns of an entry (alias `x`), with its laboratory test if it is a
 /// laboratory result with a value.
-const ENTRY_COLUMNS: &str = "SELECT x.id, x.service_event_id, x.kind, x.recorded_on, x.text, l.test AS lab_test \
+pub(super) const ENTRY_COLUMNS: &str =
+    "SELECT x.id, x.service_event_id, x.kind, x.recorded_on, x.text, l.test AS lab_test \
      FROM entry x LEFT JOIN laboratory_result l ON l.entry_id = x.id ";
 
 #[derive(sqlx::FromRow)]
-struct EventRow {
+pub(super) struct EventRow {
     id: i64,
     register_id: String,
     started_on: NaiveDate,
@@ -59,7 +60,7 @@ impl TryFrom<EventRow> for ServiceEvent {
 }
 
 #[derive(sqlx::FromRow)]
-struct EntryRow {
+pub(super) struct EntryRow {
     id: i64,
     service_event_id: i64,
     kind: String,

@@ -33,6 +33,8 @@ mod providers;
 mod records;
 #[path = "renewals.rs"]
 mod renewals;
+#[path = "summary.rs"]
+mod summary;
 #[path = "vaccinations.rs"]
 mod vaccinations;
 #[path = "whats_new.rs"]
@@ -40,5 +42,5 @@ mod whats_new;
 
 pub use self::{
     acting::*, citizens::*, declarations::*, laboratory::*, prescriptions::*, providers::*, records::*, renewals::*,
-    vaccinations::*, whats_new::*,
+    summary::*, vaccinations::*, whats_new::*,
 };
