@@ -1,3 +1,4 @@
+import { readFileSync } from 'fs';
 import { test, expect, type Page } from '@playwright/test';
 import { LANGS, PEOPLE, MORE_PEOPLE, login, useLanguage, expectAccessible, type Lang } from './helpers';
 
@@ -46,7 +47,7 @@ for (const js of [true, false]) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(id).click()]);
       expect(download.suggestedFilename()).toMatch(/^korhonen-(ips|record)-\d{4}-\d{2}-\d{2}\.json$/);
       const path = await download.path();
-      const bundle = JSON.parse(require('fs').readFileSync(path, 'utf8'));
+      const bundle = JSON.parse(readFileSync(path, 'utf8'));
       expect(bundle.resourceType).toBe('Bundle');
       expect(bundle.type).toBe(type);
       const patient = bundle.entry.find((e: any) => e.resource.resourceType === 'Patient').resource;

@@ -27,7 +27,7 @@ test('Matti sees his records from Pirkanmaa, Varsinais-Suomi and the private cli
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link', { name: EN.health }).click();
   await expect(page).toHaveURL(/\/records$/);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(EN.health);
-  await expect(count(page)).toHaveText(EN.count(19, 6));
+  await expect(count(page)).toHaveText(EN.count(21, 6));
   await expect(events(page)).toHaveCount(6);
   const registers = await page.getByTestId('event-register').allTextContents();
   expect(new Set(registers)).toEqual(new Set([EN.pirkanmaa, EN.varsinais, EN.clinic]));
@@ -43,13 +43,13 @@ for (const js of [true, false]) {
     await loginEn(page, PEOPLE.matti.code, js);
     await page.goto('/records');
     if (js) await expectNoScripts(page);
-    await expect(count(page)).toHaveText(EN.count(19, 6));
+    await expect(count(page)).toHaveText(EN.count(21, 6));
 
     // By register.
     await page.getByLabel('Register').selectOption({ label: EN.varsinais });
     await page.getByRole('button', { name: EN.show, exact: true }).click();
     await expect(page).toHaveURL(/register=varsinais-suomi%2Fpatient/);
-    await expect(count(page)).toHaveText(EN.count(11, 3));
+    await expect(count(page)).toHaveText(EN.count(13, 3));
     await expect(events(page)).toHaveCount(3);
 
     // And by kind: two laboratory results in two of those events.
@@ -72,7 +72,7 @@ for (const js of [true, false]) {
 
     // By dates: only the last 500 days (the three Varsinais-Suomi events).
     await page.goto(`/records?from=${isoDaysAgo(500)}`);
-    await expect(count(page)).toHaveText(EN.count(11, 3));
+    await expect(count(page)).toHaveText(EN.count(13, 3));
     await page.goto(`/records?to=${isoDaysAgo(1200)}`);
     await expect(page.getByTestId('empty-state')).toHaveText(EN.noMatch);
     await expect(count(page)).toHaveText(EN.count(0, 0));
@@ -126,8 +126,8 @@ test('prescription states: valid, expired and all, with amount left and dispensi
   await loginEn(page, PEOPLE.matti.code);
   await page.goto('/prescriptions');
   const list = page.getByTestId('prescription');
-  await expect(page.getByRole('link', { name: 'Valid (3)' })).toHaveAttribute('aria-current', 'page');
-  await expect(list).toHaveCount(3);
+  await expect(page.getByRole('link', { name: 'Valid (4)' })).toHaveAttribute('aria-current', 'page');
+  await expect(list).toHaveCount(4);
   await expect(page.locator('[data-testid=prescription][data-valid=false]')).toHaveCount(0);
   const metformin = list.filter({ hasText: 'Metformiini 500 mg' });
   await expect(metformin.getByTestId('amount-left')).toHaveText('0 / 200 tabl');
@@ -140,8 +140,8 @@ test('prescription states: valid, expired and all, with amount left and dispensi
   await expect(page.locator('[data-testid=prescription][data-valid=true]')).toHaveCount(0);
   await expect(list.filter({ hasText: 'Parasetamoli' })).toContainText('Not dispensed yet.');
 
-  await page.getByRole('link', { name: 'All (5)' }).click();
-  await expect(list).toHaveCount(5);
+  await page.getByRole('link', { name: 'All (6)' }).click();
+  await expect(list).toHaveCount(6);
   await expect(list.filter({ hasText: 'Ibuprofeeni 400 mg' })).toContainText('Pirkanmaa Wellbeing Services County, Hervannan terveysasema');
 });
 

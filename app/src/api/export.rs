@@ -75,7 +75,7 @@ pub async fn prepare_copy(format: Option<&str>, locale: Locale) -> Result<Copy, 
         CopyFormat::Ips => {
             let data = crate::api::summary::SummaryData::load(&pool, &subject).await?;
             let bundle = crate::domain::ips::ips_bundle(&person, &data.parts(today), at, &locale.texts().summary.ips);
-            Box::pin(futures::stream::once(async move { Ok(bundle.to_string()) }))
+            Box::pin(futures::StreamExt::fuse(futures::stream::once(async move { Ok(bundle.to_string()) })))
         }
         CopyFormat::Record => {
             let prescriptions = subject.visibility.prescriptions(pool.load_prescriptions(subject.citizen).await?);
@@ -159,6 +159,9 @@ impl Record {
             }
             let _ = out.send(Ok("]}".to_string())).await;
         });
-        Box::pin(futures::stream::unfold(body, |mut body| async move { body.recv().await.map(|chunk| (chunk, body)) }))
+        // A closed receiver answers "no more" however often it is asked (the
+        // compression layer asks again after the end).
+        let mut body = body;
+        Box::pin(futures::stream::poll_fn(move |cx| body.poll_recv(cx)))
     }
 }

@@ -130,6 +130,21 @@ async fn every_copy_of_every_demo_person_and_role_validates_with_an_independent_
     let (status, _, _, body) = download(&p, &anna, "format=record").await;
     assert_eq!(status, 200);
     save("helmi-by-agent-record.json".into(), &body);
+    // Compressed, as browsers ask for it: the stream ends cleanly (the
+    // compression layer polls a body again after its end).
+    for format in ["ips", "record"] {
+        let res = p
+            .log_in(HELMI)
+            .await
+            .get(format!("{}/patient-summary/download?format={format}", p.base))
+            .header("accept-encoding", "gzip")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200);
+        assert_eq!(res.headers()["content-encoding"], "gzip", "{format}");
+        assert!(res.bytes().await.unwrap().len() > 100, "{format}: the whole compressed body arrives");
+    }
     let report = validate(&files);
     println!("{report}");
     let _ = std::fs::remove_dir_all(&dir);
