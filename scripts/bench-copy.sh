@@ -12,7 +12,9 @@ TMP_DIR="$(mktemp -d)"
 SERVER_PID=""
 trap '[ -n "$SERVER_PID" ] && kill $SERVER_PID 2>/dev/null; rm -rf "$TMP_DIR"' EXIT
 port="$(free_port)"
-"$SERVER_BIN" serve --seed --demo --addr "127.0.0.1:$port" --database-url "sqlite://$TMP_DIR/copy.sqlite" \
+# Seeded by a process of its own, so the server's memory holds nothing of it.
+"$SERVER_BIN" seed --database-url "sqlite://$TMP_DIR/copy.sqlite" >/dev/null
+"$SERVER_BIN" serve --demo --addr "127.0.0.1:$port" --database-url "sqlite://$TMP_DIR/copy.sqlite" \
   --site-root "$SITE_ROOT" --log-level warn >/dev/null &
 SERVER_PID=$!
 say "Helmi's copies (whole record, IPS summary)"
