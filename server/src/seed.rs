@@ -349,12 +349,12 @@ mod tests {
         assert!(events.iter().any(|e| e.unit.name == "Tyks T-sairaala, sisätautien poliklinikka"
             && e.register.provider.0 == "varsinais-suomi"));
         let entries = pool.load_entries(matti).await.unwrap();
-        assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 5 + 3 + 3);
+        assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 5 + 5 + 3);
         assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));
         let today = Utc::now().date_naive();
         let rx = pool.load_prescriptions(matti).await.unwrap();
-        assert_eq!(rx.len(), 5);
-        assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 3);
+        assert_eq!(rx.len(), 6);
+        assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 4);
         let narcotics: Vec<&str> = rx
             .iter()
             .filter(|p| p.class == app::domain::renewal::MedicineClass::Narcotic)

@@ -64,6 +64,7 @@ fn page_named(t: &crate::i18n::Texts, path: &str) -> String {
         }
         _ if page("/laboratory") || path.starts_with("/api/laboratory") => t.lab_title,
         _ if page("/vaccinations") || path == "/api/vaccinations" => t.vacc_title,
+        _ if page("/patient-summary") || path == "/api/patient_summary" => t.summary.title,
         _ if page("/data-use") || path.starts_with("/api/") => t.nav_data_use,
         _ => return path.to_string(),
     };
