@@ -32,7 +32,7 @@ pub async fn generate(
     crate::seed::seed_registers_and_units(db).await.map_err(fail)?;
     let registers: Vec<(&str, &str)> =
         app::demo::REGISTERS.iter().map(|(id, _, _)| (*id, app::demo::unit_of_register(id))).collect();
-    let today = Utc::now().date_naive();
+    let today = app::domain::time::helsinki_today(Utc::now());
     let now = Utc::now();
     let (mut made_citizens, mut made_entries) = (0u64, 0u64);
     let mut n = 0u64;

@@ -351,7 +351,7 @@ mod tests {
         let entries = pool.load_entries(matti).await.unwrap();
         assert_eq!(entries.len(), 3 + 2 + 2 + 3 + 5 + 5 + 3);
         assert!(entries.iter().all(|x| events.iter().any(|e| e.id == x.service_event)));
-        let today = Utc::now().date_naive();
+        let today = app::domain::time::helsinki_today(Utc::now());
         let rx = pool.load_prescriptions(matti).await.unwrap();
         assert_eq!(rx.len(), 6);
         assert_eq!(rx.iter().filter(|p| p.state(today) == PrescriptionState::Valid).count(), 4);

@@ -13,7 +13,9 @@ use chrono::{TimeZone, Utc};
 pub async fn seed_demo_people(pool: &sqlx::Pool<DB>) -> Result<usize, String> {
     let db = |e: sqlx::Error| format!("seeding failed: {e}");
     seed_registers_and_units(pool).await.map_err(db)?;
-    let today = Utc::now().date_naive();
+    // Helsinki's today, as the portal's pages count days: between midnight in
+    // Helsinki and midnight UTC the two differ.
+    let today = app::domain::time::helsinki_today(Utc::now());
     let data = app::demo::demo_people(today);
     let mut created = 0;
     for person in PEOPLE {
