@@ -97,3 +97,35 @@ test('a wrong download is a clear page in the chosen language', async ({ page })
   await page.getByRole('link', { name: 'Patientöversikt' }).click();
   await expect(page).toHaveURL(/\/patient-summary$/);
 });
+
+// The consent to disclose the patient summary abroad, beside the
+// prescriptions' one: given, shown to the preview's "healthcare in Latvia",
+// in the history, and withdrawn (Anna's own, so the state is hers alone).
+for (const js of [false, true]) {
+  test(`Anna consents to her patient summary going abroad, then withdraws it (${js ? 'with' : 'without'} JavaScript)`, async ({ browser }) => {
+    const page = await (await browser.newContext({ javaScriptEnabled: js })).newPage();
+    await useLanguage(page, 'en');
+    await login(page, '140282-9725', { lang: 'en', js });
+    await expect(page).toHaveURL(/\/whose$/);
+    await page.goto('/prescriptions/abroad');
+    const status = page.getByTestId('summary-abroad-consent');
+    await expect(status).toHaveText('You have not consented to disclosing your patient summary abroad (countries: Latvia, Norway).');
+    await page.getByRole('button', { name: 'Give the consent for the patient summary' }).click();
+    await expect(status).toContainText('your patient summary may be disclosed to healthcare in: Latvia, Norway.');
+    if (js) await expectAccessible(page, 'the abroad page with the summary consent');
+
+    await page.goto('/data-use/preview?viewer=summary-abroad%3ALV&situation=treatment');
+    const rows = page.getByTestId('preview-row');
+    await expect(rows.first()).toBeVisible();
+    await expect(page.locator('[data-testid=preview-row][data-visible=false]')).toHaveCount(0);
+    await expect(rows.first()).toContainText('covers disclosing the patient summary abroad');
+    await page.goto('/data-use/history');
+    await expect(page.getByTestId('history').getByRole('row').nth(1)).toContainText('Consent to disclose the patient summary abroad: Latvia, Norway');
+
+    await page.goto('/prescriptions/abroad');
+    await page.getByRole('button', { name: 'Withdraw the consent for the patient summary' }).click();
+    await expect(status).toHaveText('You have not consented to disclosing your patient summary abroad (countries: Latvia, Norway).');
+    await page.goto('/data-use/preview?viewer=summary-abroad%3ALV&situation=treatment');
+    await expect(page.locator('[data-testid=preview-row][data-visible=true]')).toHaveCount(0);
+  });
+}

@@ -1,7 +1,8 @@
 //! The consent to disclose prescriptions to pharmacies abroad (DOMAIN.md
 //! §8): where it reaches, what each valid prescription amounts
 //! to abroad (decided by `domain::decision`, as the preview decides it),
-//! and the forms that give, change and withdraw it.
+//! and the forms that give, change and withdraw it; beside it, the consent
+//! to disclose the patient summary to healthcare abroad.
 
 use chrono::{DateTime, Utc};
 use leptos::prelude::*;
@@ -43,6 +44,10 @@ pub struct AbroadView {
     pub selected: Vec<String>,
     /// The subject's valid prescriptions, newest first.
     pub prescriptions: Vec<AbroadPrescription>,
+    /// Since when the patient summary may be disclosed abroad, if it may.
+    pub summary_consent: Option<DateTime<Utc>>,
+    /// The countries whose healthcare receives patient summaries, in words.
+    pub summary_countries: String,
     pub form_key: Option<String>,
 }
 
@@ -114,6 +119,8 @@ pub async fn abroad_page(locale: Locale) -> Result<AbroadView, AppError> {
             .collect(),
         selected,
         prescriptions,
+        summary_consent: valid.summary_abroad_consent.map(given_at),
+        summary_countries: names.summary_countries(),
         form_key: crate::api::data_use::declare::page_form_key(&subject).await?,
     })
 }
@@ -140,5 +147,21 @@ pub async fn give_abroad_consent(
 pub async fn withdraw_abroad_consent(form_key: String) -> Result<String, AppError> {
     use crate::domain::declarations::DeclarationEvent;
     let event = DeclarationEvent::AbroadConsentWithdrawn;
+    crate::api::data_use::declare::declare_then(event, &form_key, "/prescriptions/abroad").await
+}
+
+/// Gives the consent to disclose the patient summary to healthcare abroad
+/// (every country that receives summaries).
+#[server(endpoint = "give_summary_abroad_consent")]
+pub async fn give_summary_abroad_consent(form_key: String) -> Result<String, AppError> {
+    use crate::domain::declarations::DeclarationEvent;
+    let event = DeclarationEvent::SummaryAbroadConsentGiven;
+    crate::api::data_use::declare::declare_then(event, &form_key, "/prescriptions/abroad").await
+}
+
+#[server(endpoint = "withdraw_summary_abroad_consent")]
+pub async fn withdraw_summary_abroad_consent(form_key: String) -> Result<String, AppError> {
+    use crate::domain::declarations::DeclarationEvent;
+    let event = DeclarationEvent::SummaryAbroadConsentWithdrawn;
     crate::api::data_use::declare::declare_then(event, &form_key, "/prescriptions/abroad").await
 }

@@ -42,7 +42,9 @@ pub fn place_of(event: &DeclarationEvent) -> Option<&'static str> {
         }
         LivingWillSaved(_) | LivingWillWithdrawn => Some("living-will"),
         OrganDonationDeclared(_) | OrganDonationWithdrawn => Some("organ-donation"),
-        AbroadConsentGiven(_) | AbroadConsentWithdrawn => None,
+        AbroadConsentGiven(_) | AbroadConsentWithdrawn | SummaryAbroadConsentGiven | SummaryAbroadConsentWithdrawn => {
+            None
+        }
     }
 }
 

@@ -80,13 +80,23 @@ pub fn abroad_viewer_choice(country: CountryCode) -> String {
     format!("abroad:{}", country.as_str())
 }
 
-/// Parses a viewer choice into a provider and role, or a pharmacy abroad
-/// and no provider (the caller checks that the provider exists and offers
-/// the role, or that the country takes part).
+/// Healthcare abroad, receiving the patient summary, as the preview form
+/// writes it: `summary-abroad:LV`.
+pub fn summary_abroad_viewer_choice(country: CountryCode) -> String {
+    format!("summary-abroad:{}", country.as_str())
+}
+
+/// Parses a viewer choice into a provider and role, or a pharmacy or
+/// healthcare abroad and no provider (the caller checks that the provider
+/// exists and offers the role, or that the country takes part).
 pub fn parse_viewer_choice(s: &str) -> Result<(Option<ProviderId>, ViewerRole), FormError> {
     if let Some(code) = s.strip_prefix("abroad:") {
         let country = CountryCode::parse(code).ok_or(FormError::Viewer)?;
         return Ok((None, ViewerRole::PharmacyAbroad(country)));
+    }
+    if let Some(code) = s.strip_prefix("summary-abroad:") {
+        let country = CountryCode::parse(code).ok_or(FormError::Viewer)?;
+        return Ok((None, ViewerRole::HealthcareAbroad(country)));
     }
     let (provider, role) = s.split_once(':').ok_or(FormError::Viewer)?;
     let role = ROLES.iter().find(|(_, c)| *c == role).map(|(r, _)| *r).ok_or(FormError::Viewer)?;
@@ -146,6 +156,9 @@ mod tests {
         }
         let ee = CountryCode::parse("EE").unwrap();
         assert_eq!(parse_viewer_choice(&abroad_viewer_choice(ee)), Ok((None, ViewerRole::PharmacyAbroad(ee))));
+        let lv = CountryCode::parse("LV").unwrap();
+        let summary = summary_abroad_viewer_choice(lv);
+        assert_eq!(parse_viewer_choice(&summary), Ok((None, ViewerRole::HealthcareAbroad(lv))));
         for bad in [
             "hus",
             "hus:dentist",
@@ -155,6 +168,8 @@ mod tests {
             "abroad:ee",
             "abroad:",
             "abroad:EST",
+            "summary-abroad:lv",
+            "summary-abroad:",
         ] {
             assert_eq!(parse_viewer_choice(bad), Err(FormError::Viewer), "{bad}");
         }

@@ -5,7 +5,9 @@
 //! are evaluated in the order of §5; the first that applies decides. Before
 //! them come the two of §8 that no consent or denial changes: the wills
 //! (a living will, an organ donation testament) are for every healthcare
-//! viewer, and a pharmacy abroad sees what the abroad consent discloses.
+//! viewer, and a pharmacy abroad sees what the abroad consent discloses;
+//! then healthcare abroad, which sees the patient summary's items with the
+//! consent to disclose the summary abroad.
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -44,6 +46,10 @@ pub enum ViewerRole {
     Pharmacy,
     /// A pharmacy in another participating country (DOMAIN.md §8).
     PharmacyAbroad(CountryCode),
+    /// Healthcare in a country that receives Finnish patient summaries
+    /// (DOMAIN.md §8): sees the patient summary's items (the caller gives
+    /// only those) with the consent to disclose the summary abroad.
+    HealthcareAbroad(CountryCode),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,7 +85,7 @@ impl Viewer {
         match self.role {
             ViewerRole::Healthcare { .. } => Some(Sector::Healthcare),
             ViewerRole::SocialWelfare => Some(Sector::SocialWelfare),
-            ViewerRole::Pharmacy | ViewerRole::PharmacyAbroad(_) => None,
+            ViewerRole::Pharmacy | ViewerRole::PharmacyAbroad(_) | ViewerRole::HealthcareAbroad(_) => None,
         }
     }
 
@@ -150,6 +156,13 @@ pub enum Reason {
     /// Abroad (§8): narcotic and central nervous system medicines are
     /// never disclosed abroad.
     NeverAbroad,
+    /// Abroad (§8): the consent to disclose the patient summary abroad.
+    SummaryAbroadConsent(DeclarationId),
+    /// Abroad (§8): no valid consent to disclose the patient summary abroad.
+    NoSummaryAbroadConsent,
+    /// Abroad (§8): healthcare abroad sees the patient summary only (no
+    /// social welfare document, no will).
+    OnlyThePatientSummaryAbroad,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -226,6 +239,10 @@ pub fn decide(
         };
     }
 
+    if let ViewerRole::HealthcareAbroad(_) = viewer.role {
+        return summary_abroad(item, valid);
+    }
+
     // 1. Same register. 2. Prescriptions.
     let (item_sector, register) = match item {
         Item::LivingWill(_) | Item::OrganDonation(_) => return for_wills(),
@@ -264,8 +281,9 @@ pub fn decide(
             return match viewer.role {
                 ViewerRole::Healthcare { .. } | ViewerRole::SocialWelfare => Visible(Reason::PrescriptionInTreatment),
                 ViewerRole::Pharmacy => Visible(Reason::PrescriptionDispensing),
-                // Decided above, by the consent to disclose abroad.
+                // Decided above, by the consents to disclose abroad.
                 ViewerRole::PharmacyAbroad(_) => Hidden(Reason::NoAbroadConsent),
+                ViewerRole::HealthcareAbroad(_) => Hidden(Reason::NoSummaryAbroadConsent),
             };
         }
     };
@@ -326,6 +344,42 @@ pub fn decide(
     match valid.consents.get(&item_sector) {
         Some(id) => Visible(Reason::Consent(*id)),
         None => Hidden(Reason::NoConsent),
+    }
+}
+
+/// Healthcare abroad (§8): a patient summary item, with the consent to
+/// disclose the summary abroad; a denial hides what it covers (in no
+/// emergency: the summary is sent as it is), and nothing goes before the
+/// notice is confirmed.
+fn summary_abroad(item: &Item, valid: &ValidAt) -> Decision {
+    use Decision::{Hidden, Visible};
+    let denied = match item {
+        Item::Entry { register, service_event } if register.kind.sector() == Sector::Healthcare => {
+            valid.denials.iter().find(|d| match &d.scope {
+                DenialScope::ServiceEvent(e) => e == service_event,
+                DenialScope::Register(p, kind) => *p == register.provider && *kind == register.kind,
+                DenialScope::Provider(p) => *p == register.provider,
+                DenialScope::Comprehensive(s) => *s == Sector::Healthcare,
+                DenialScope::Prescription(_) | DenialScope::Uusimaa => false,
+            })
+        }
+        Item::Prescription { id, .. } => {
+            if let Some(d) = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id)) {
+                return Hidden(Reason::PrescriptionDenied(d.id));
+            }
+            None
+        }
+        _ => return Hidden(Reason::OnlyThePatientSummaryAbroad),
+    };
+    if let Some(d) = denied {
+        return Hidden(Reason::Denied(d.id));
+    }
+    if valid.confirmed_notices.is_empty() {
+        return Hidden(Reason::NotInformed);
+    }
+    match valid.summary_abroad_consent {
+        Some(id) => Visible(Reason::SummaryAbroadConsent(id)),
+        None => Hidden(Reason::NoSummaryAbroadConsent),
     }
 }
 

@@ -751,6 +751,74 @@ fn abroad_narcotics_and_denied_prescriptions_are_never_disclosed() {
     assert_eq!(check(&narcotic(5, "pirkanmaa"), &home, &[], &[]), Decision::Visible(Reason::PrescriptionDispensing));
 }
 
+fn summary_abroad(code: &str) -> Viewer {
+    Viewer { provider: None, role: ViewerRole::HealthcareAbroad(country(code)), uusimaa_party: false, situation: T }
+}
+fn summary_consent(id: i64) -> Declaration {
+    decl(id, at(2024, 3, 1), DeclarationEvent::SummaryAbroadConsentGiven)
+}
+
+#[test]
+fn abroad_healthcare_sees_the_summary_items_with_the_summary_consent_only() {
+    use Decision::{Hidden, Visible};
+    let (e, rx, n) = (entry("pirkanmaa", RegisterKind::Patient, 1), prescription(5, "pirkanmaa"), informed("2023-11"));
+    let given = [summary_consent(1)];
+    for item in [&e, &rx] {
+        assert_eq!(
+            check(item, &summary_abroad("LV"), &given, &n),
+            Visible(Reason::SummaryAbroadConsent(DeclarationId(1)))
+        );
+        assert_eq!(check(item, &summary_abroad("NO"), &[], &n), Hidden(Reason::NoSummaryAbroadConsent));
+        // Nothing before the notice is confirmed.
+        assert_eq!(check(item, &summary_abroad("LV"), &given, &[]), Hidden(Reason::NotInformed));
+        // Neither the consent to data sharing nor the prescriptions' abroad consent reaches it.
+        let others = [consent(2, Sector::Healthcare), abroad_consent(3, &[])];
+        assert_eq!(check(item, &summary_abroad("LV"), &others, &n), Hidden(Reason::NoSummaryAbroadConsent));
+    }
+    let withdrawn = [summary_consent(1), decl(2, at(2024, 4, 1), DeclarationEvent::SummaryAbroadConsentWithdrawn)];
+    assert_eq!(check(&e, &summary_abroad("LV"), &withdrawn, &n), Hidden(Reason::NoSummaryAbroadConsent));
+    // A narcotic in use is in the summary like any medicine (only a pharmacy abroad never sees it).
+    let narcotic_in_use = narcotic(6, "hus");
+    assert_eq!(
+        check(&narcotic_in_use, &summary_abroad("NO"), &given, &n),
+        Visible(Reason::SummaryAbroadConsent(DeclarationId(1)))
+    );
+    // No social welfare document, no will.
+    let document = entry("pirkanmaa", RegisterKind::SocialWelfareClient, 2);
+    assert_eq!(check(&document, &summary_abroad("LV"), &given, &n), Hidden(Reason::OnlyThePatientSummaryAbroad));
+    let will = Item::LivingWill(DeclarationId(9));
+    assert_eq!(check(&will, &summary_abroad("LV"), &given, &n), Hidden(Reason::WillOnlyForHealthcare));
+    // The summary's consent shows nothing to a pharmacy abroad.
+    assert_eq!(check(&rx, &abroad("EE"), &given, &n), Hidden(Reason::NoAbroadConsent));
+}
+
+#[test]
+fn abroad_a_denial_hides_its_items_from_the_summary_even_one_allowing_emergencies() {
+    use Decision::{Hidden, Visible};
+    let (e, n) = (entry("pirkanmaa", RegisterKind::Patient, 1), informed("2023-11"));
+    let scopes = [
+        (2, DenialScope::ServiceEvent(ServiceEventId(1))),
+        (3, DenialScope::Register(p("pirkanmaa"), RegisterKind::Patient)),
+        (4, DenialScope::Comprehensive(Sector::Healthcare)),
+    ];
+    for (id, scope) in scopes {
+        let decls = [summary_consent(1), denial(id, scope.clone(), true)];
+        assert_eq!(
+            check(&e, &summary_abroad("LV"), &decls, &n),
+            Hidden(Reason::Denied(DeclarationId(id))),
+            "{scope:?}"
+        );
+    }
+    // A Uusimaa denial is about the Uusimaa parties' sharing, not abroad.
+    let uusimaa = [summary_consent(1), denial(5, DenialScope::Uusimaa, false)];
+    assert_eq!(check(&e, &summary_abroad("LV"), &uusimaa, &n), Visible(Reason::SummaryAbroadConsent(DeclarationId(1))));
+    let denied = [summary_consent(1), denial(6, DenialScope::Prescription(PrescriptionId(5)), false)];
+    assert_eq!(
+        check(&prescription(5, "pirkanmaa"), &summary_abroad("LV"), &denied, &n),
+        Hidden(Reason::PrescriptionDenied(DeclarationId(6)))
+    );
+}
+
 #[test]
 fn a_new_will_replaces_the_valid_one_and_a_withdrawal_ends_it() {
     let will = |care: &str| LivingWill { care: care.into(), end_of_life: String::new(), person_to_hear: String::new() };
@@ -886,6 +954,7 @@ fn arb_viewer() -> impl Strategy<Value = Viewer> {
     prop_oneof![
         8 => (arb_provider(), role, prop::sample::select(Situation::ALL)).prop_map(|(pr, r, s)| viewer(&pr, r, s)),
         1 => arb_country().prop_map(|c| abroad(c.as_str())),
+        1 => prop::sample::select(&["LV", "NO"][..]).prop_map(summary_abroad),
     ]
 }
 fn arb_scope() -> impl Strategy<Value = DenialScope> {
@@ -922,6 +991,8 @@ fn arb_event() -> impl Strategy<Value = DeclarationEvent> {
             if set.is_empty() { AbroadCountries::All } else { AbroadCountries::Chosen(set) }
         )),
         Just(DeclarationEvent::AbroadConsentWithdrawn),
+        Just(DeclarationEvent::SummaryAbroadConsentGiven),
+        Just(DeclarationEvent::SummaryAbroadConsentWithdrawn),
     ]
 }
 /// Events on days 0..1500 after 2024-01-01 (so some fall after the 2027 opening).
@@ -964,13 +1035,14 @@ proptest! {
     #[test]
     fn property_withdrawing_a_consent_never_makes_anything_visible(
         item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
-        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..4, day in 0i64..1600,
+        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..5, day in 0i64..1600,
     ) {
         let before = decide_at(&item, &v, &decls, &notice, t, opens());
         let event = match which {
             0 => DeclarationEvent::ConsentWithdrawn(sector),
             1 => DeclarationEvent::CrossSectorConsentWithdrawn(cross),
             2 => DeclarationEvent::AbroadConsentWithdrawn,
+            3 => DeclarationEvent::SummaryAbroadConsentWithdrawn,
             _ => DeclarationEvent::PrescriptionEmergencyWithdrawn,
         };
         let mut more = decls.clone();

@@ -240,6 +240,11 @@ pub enum DeclarationEvent {
     /// replacing the valid one (e.g. extended to another country).
     AbroadConsentGiven(AbroadCountries),
     AbroadConsentWithdrawn,
+    /// A consent to disclose the patient summary to healthcare abroad, in
+    /// every country that takes part (kanta.fi: the consent is not given
+    /// country by country).
+    SummaryAbroadConsentGiven,
+    SummaryAbroadConsentWithdrawn,
 }
 
 /// The kind of a [`DeclarationEvent`], without its values.
@@ -260,6 +265,8 @@ pub enum DeclarationKind {
     OrganDonationWithdrawn,
     AbroadConsentGiven,
     AbroadConsentWithdrawn,
+    SummaryAbroadConsentGiven,
+    SummaryAbroadConsentWithdrawn,
 }
 
 string_form!(DeclarationKind {
@@ -278,6 +285,8 @@ string_form!(DeclarationKind {
     OrganDonationWithdrawn => "organ_donation_withdrawn",
     AbroadConsentGiven => "abroad_consent_given",
     AbroadConsentWithdrawn => "abroad_consent_withdrawn",
+    SummaryAbroadConsentGiven => "summary_abroad_consent_given",
+    SummaryAbroadConsentWithdrawn => "summary_abroad_consent_withdrawn",
 });
 
 impl DeclarationEvent {
@@ -298,6 +307,8 @@ impl DeclarationEvent {
             DeclarationEvent::OrganDonationWithdrawn => DeclarationKind::OrganDonationWithdrawn,
             DeclarationEvent::AbroadConsentGiven(_) => DeclarationKind::AbroadConsentGiven,
             DeclarationEvent::AbroadConsentWithdrawn => DeclarationKind::AbroadConsentWithdrawn,
+            DeclarationEvent::SummaryAbroadConsentGiven => DeclarationKind::SummaryAbroadConsentGiven,
+            DeclarationEvent::SummaryAbroadConsentWithdrawn => DeclarationKind::SummaryAbroadConsentWithdrawn,
         }
     }
 
@@ -315,9 +326,10 @@ impl DeclarationEvent {
             | DeclarationEvent::LivingWillWithdrawn
             | DeclarationEvent::OrganDonationDeclared(_)
             | DeclarationEvent::OrganDonationWithdrawn => Some(OwnMatter::Wills),
-            DeclarationEvent::AbroadConsentGiven(_) | DeclarationEvent::AbroadConsentWithdrawn => {
-                Some(OwnMatter::AbroadConsent)
-            }
+            DeclarationEvent::AbroadConsentGiven(_)
+            | DeclarationEvent::AbroadConsentWithdrawn
+            | DeclarationEvent::SummaryAbroadConsentGiven
+            | DeclarationEvent::SummaryAbroadConsentWithdrawn => Some(OwnMatter::AbroadConsent),
             DeclarationEvent::ConsentGiven(_)
             | DeclarationEvent::ConsentWithdrawn(_)
             | DeclarationEvent::ConsentUpdated(_)

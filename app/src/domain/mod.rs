@@ -97,6 +97,6 @@ mod string_form_tests {
             RenewalState
         );
         assert_eq!(EntryKind::ALL.len(), 12);
-        assert_eq!(DeclarationKind::ALL.len(), 15);
+        assert_eq!(DeclarationKind::ALL.len(), 17);
     }
 }

@@ -39,6 +39,8 @@ pub struct ValidAt {
     pub organ_donation: Option<(DeclarationId, OrganDonation)>,
     /// The valid consent to disclose prescriptions abroad.
     pub abroad_consent: Option<(DeclarationId, AbroadCountries)>,
+    /// The valid consent to disclose the patient summary abroad.
+    pub summary_abroad_consent: Option<DeclarationId>,
 }
 
 /// Consents given from this instant on (1 January 2024, Helsinki time)
@@ -97,6 +99,10 @@ pub fn valid_at(
             DeclarationEvent::OrganDonationWithdrawn => valid.organ_donation = None,
             DeclarationEvent::AbroadConsentGiven(c) => valid.abroad_consent = Some((d.id, c.clone())),
             DeclarationEvent::AbroadConsentWithdrawn => valid.abroad_consent = None,
+            DeclarationEvent::SummaryAbroadConsentGiven => {
+                valid.summary_abroad_consent.get_or_insert(d.id);
+            }
+            DeclarationEvent::SummaryAbroadConsentWithdrawn => valid.summary_abroad_consent = None,
         }
     }
     valid.confirmed_notices = notice_confirmations.iter().filter(|(_, at)| *at < t).map(|(v, _)| v.clone()).collect();
@@ -249,6 +255,12 @@ pub fn validate(
             Err(Unchanged)
         }
         DeclarationEvent::AbroadConsentWithdrawn if valid.abroad_consent.is_none() => Err(NoConsentToWithdraw),
+        DeclarationEvent::SummaryAbroadConsentGiven if valid.summary_abroad_consent.is_some() => {
+            Err(ConsentAlreadyGiven)
+        }
+        DeclarationEvent::SummaryAbroadConsentWithdrawn if valid.summary_abroad_consent.is_none() => {
+            Err(NoConsentToWithdraw)
+        }
         _ => Ok(()),
     }
 }

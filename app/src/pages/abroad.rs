@@ -9,7 +9,10 @@ use super::inputs::{Check, CheckRow};
 
 use super::table::{Row, StackedTable};
 use super::{loaded, use_locale, use_texts, ErrorSummary, PageTitle};
-use crate::api::abroad::{abroad_page, AbroadStatus, AbroadView, GiveAbroadConsent, WithdrawAbroadConsent};
+use crate::api::abroad::{
+    abroad_page, AbroadStatus, AbroadView, GiveAbroadConsent, GiveSummaryAbroadConsent, WithdrawAbroadConsent,
+    WithdrawSummaryAbroadConsent,
+};
 
 #[component]
 pub fn AbroadPage() -> impl IntoView {
@@ -33,8 +36,10 @@ fn Abroad(page: AbroadView) -> impl IntoView {
     let locale = use_locale();
     let give = ServerAction::<GiveAbroadConsent>::new();
     let withdraw = ServerAction::<WithdrawAbroadConsent>::new();
+    let give_summary = ServerAction::<GiveSummaryAbroadConsent>::new();
+    let withdraw_summary = ServerAction::<WithdrawSummaryAbroadConsent>::new();
     let errors = move || {
-        [give.value().get(), withdraw.value().get()]
+        [give.value().get(), withdraw.value().get(), give_summary.value().get(), withdraw_summary.value().get()]
             .into_iter()
             .flatten()
             .find_map(Result::err)
@@ -43,6 +48,12 @@ fn Abroad(page: AbroadView) -> impl IntoView {
     let has_one = page.consent.is_some();
     let selected = page.selected.clone();
     let all = page.all_countries;
+    let summary_key = page.form_key.clone();
+    let summary_given = page.summary_consent.is_some();
+    let summary_status = match page.summary_consent {
+        Some(at) => (t.summary.abroad_given)(&locale.local_date(at), &page.summary_countries),
+        None => (t.summary.abroad_none)(&page.summary_countries),
+    };
     let rows = page
         .prescriptions
         .into_iter()
@@ -106,6 +117,32 @@ fn Abroad(page: AbroadView) -> impl IntoView {
                             </button>
                         </ActionForm>
                         {has_one.then(|| withdraw_form!(withdraw, withdraw_key, t.wills.withdraw_abroad))}
+                    }
+                })}
+        </section>
+        <section class="panel" aria-labelledby="summary-abroad">
+            <h2 id="summary-abroad">{t.summary.abroad_title}</h2>
+            <p>{t.summary.abroad_intro}</p>
+            <p data-testid="summary-abroad-consent">{summary_status}</p>
+            {summary_key
+                .map(|key| {
+                    let key = if summary_given {
+                        format!("{key}-summary-abroad-withdraw")
+                    } else {
+                        format!("{key}-summary-abroad")
+                    };
+                    if summary_given {
+                        withdraw_form!(withdraw_summary, key, t.summary.abroad_withdraw).into_any()
+                    } else {
+                        view! {
+                            <ActionForm action=give_summary>
+                                <input type="hidden" name="form_key" value=key />
+                                <button type="submit" class="button">
+                                    {t.summary.abroad_give}
+                                </button>
+                            </ActionForm>
+                        }
+                            .into_any()
                     }
                 })}
         </section>

@@ -163,6 +163,8 @@ database_api! {
     fn load_prescriptions(citizen: CitizenId) -> Vec<Prescription>;
     /// The countries whose pharmacies take part in disclosing prescriptions.
     fn abroad_countries(locale: Locale) -> Vec<(CountryCode, String)>;
+    /// The countries whose healthcare receives Finnish patient summaries.
+    fn summary_abroad_countries(locale: Locale) -> Vec<(CountryCode, String)>;
     /// The valid prescriptions with how much of each is left.
     fn valid_prescriptions_left(citizen: CitizenId, today: NaiveDate, visibility: Visibility) -> Vec<PrescriptionLeft>;
     /// Every provider's name in the given language.

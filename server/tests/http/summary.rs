@@ -248,3 +248,79 @@ async fn a_wrong_request_for_a_copy_is_a_clear_translated_page_never_a_file() {
     assert_eq!(res.status(), 303, "the session guard sends her to the notice, not to a file");
     assert_eq!(res.headers()["location"], "/notice");
 }
+
+#[tokio::test]
+async fn helmi_consents_to_her_summary_going_abroad_and_the_preview_decides_its_items_only() {
+    let p = TestApp::spawn().await;
+    let helmi = p.log_in(HELMI).await;
+    let (_, page) = helmi.call("abroad_page", &[("locale", "En")]).await;
+    assert_eq!((&page["summary_consent"], page["summary_countries"].as_str()), (&Value::Null, Some("Latvia, Norway")));
+    // The preview offers healthcare in both countries; before the consent it sees nothing.
+    let (_, preview) = helmi.call("preview_page", &[("locale", "En")]).await;
+    let choices: Vec<&str> =
+        preview["viewer_choices"].as_array().unwrap().iter().map(|c| c["value"].as_str().unwrap()).collect();
+    assert!(choices.contains(&"summary-abroad:LV") && choices.contains(&"summary-abroad:NO"), "{choices:?}");
+    let rows = |preview: &Value| preview["rows"].as_array().unwrap().clone();
+    let (status, before) = helmi.call("preview_page", &[("viewer", "summary-abroad:LV"), ("locale", "En")]).await;
+    assert_eq!(status, 200, "{before}");
+    assert!(!rows(&before).is_empty() && rows(&before).iter().all(|r| r["visible"] == false), "{before}");
+    assert_eq!(rows(&before)[0]["reason"], "You have not consented to disclosing the patient summary abroad.");
+
+    let key = format!("{}-summary-abroad", helmi.abroad_key().await);
+    let done = (200, Value::String("/prescriptions/abroad".into()));
+    assert_eq!(helmi.call("give_summary_abroad_consent", &[("form_key", &key)]).await, done);
+    assert_eq!(helmi.call("give_summary_abroad_consent", &[("form_key", &key)]).await.0, 200, "a double submit");
+    let again = format!("{}-summary-abroad", helmi.abroad_key().await);
+    let (status, body) = helmi.call("give_summary_abroad_consent", &[("form_key", &again)]).await;
+    assert_eq!(status, 409, "given already: {body}");
+    let (_, page) = helmi.call("abroad_page", &[("locale", "En")]).await;
+    assert!(page["summary_consent"].is_string(), "{page}");
+    assert_eq!(page["consent"], Value::Null, "the prescriptions' consent is another one");
+
+    // Now healthcare in Norway sees the summary's items: the service events of
+    // its lines and the medicines in use; not her whole history, no will.
+    let (_, after) = helmi.call("preview_page", &[("viewer", "summary-abroad:NO"), ("locale", "En")]).await;
+    let after = rows(&after);
+    assert!(after.iter().all(|r| r["visible"] == true), "{after:?}");
+    let (_, everything) = helmi.call("preview_page", &[("viewer", "hus:healthcare"), ("locale", "En")]).await;
+    assert!(after.len() < rows(&everything).len() / 4, "{} of {}", after.len(), rows(&everything).len());
+    assert!(!after.iter().any(|r| r["label"] == "Living will"), "no will goes abroad");
+    assert!(after.iter().any(|r| r["register"] == "Prescription Centre"), "medicines in use");
+    let (status, _) = helmi.call("preview_page", &[("viewer", "summary-abroad:EE"), ("locale", "En")]).await;
+    assert_eq!(status, 400, "Estonia receives prescriptions, not patient summaries");
+
+    let (_, history) = helmi.call("declaration_history", &[("locale", "En")]).await;
+    assert_eq!(history[0]["event"], "Consent to disclose the patient summary abroad: Latvia, Norway");
+    let summary = helmi.get(format!("{}/data-use/summary", p.base)).send().await.unwrap().text().await.unwrap();
+    assert!(
+        summary.contains("patient summary may be disclosed") || summary.contains("potilasyhteenvetosi saa"),
+        "the printable summary"
+    );
+
+    let withdraw = format!("{}-summary-abroad-withdraw", helmi.abroad_key().await);
+    assert_eq!(helmi.call("withdraw_summary_abroad_consent", &[("form_key", &withdraw)]).await.0, 200);
+    let (_, after) = helmi.call("preview_page", &[("viewer", "summary-abroad:LV"), ("locale", "En")]).await;
+    assert!(rows(&after).iter().all(|r| r["visible"] == false), "withdrawn: nothing goes abroad");
+    let (_, history) = helmi.call("declaration_history", &[("locale", "En")]).await;
+    assert_eq!(history[0]["event"], "Consent to disclose the patient summary abroad withdrawn");
+}
+
+#[tokio::test]
+async fn only_the_person_gives_the_summary_consent_not_a_guardian_not_an_agent() {
+    let p = TestApp::spawn().await;
+    let before = p.declaration_count().await;
+    let oskari = p.log_in(OSKARI).await;
+    assert_eq!(oskari.act_for(&p.id_of(EETU).await.to_string()).await.0, 200);
+    let key = oskari.page_key().await;
+    let (status, body) =
+        oskari.call("give_summary_abroad_consent", &[("form_key", &format!("{key}-summary-abroad"))]).await;
+    assert_eq!((status, body), (403, serde_json::json!({ "OwnMatter": "AbroadConsent" })));
+    let anna = p.log_in(ANNA).await;
+    assert_eq!(anna.act_for(&p.id_of(HELMI).await.to_string()).await.0, 200);
+    let (_, page) = anna.call("abroad_page", &[("locale", "En")]).await;
+    assert_eq!(page["form_key"], Value::Null, "no form for an agent");
+    let forged = "AAAAAAAAAAAAAAAAAAAAAA-1-summary-abroad";
+    assert_eq!(anna.call("give_summary_abroad_consent", &[("form_key", forged)]).await.0, 403);
+    assert_eq!(p.browser().call("give_summary_abroad_consent", &[("form_key", forged)]).await.0, 401);
+    assert_eq!(p.declaration_count().await, before, "nothing written");
+}

@@ -87,6 +87,9 @@ pub struct DataUseView {
     /// The valid consent to disclose prescriptions abroad: since when,
     /// and where it reaches in words.
     pub abroad_consent: Option<(DateTime<Utc>, String)>,
+    /// The valid consent to disclose the patient summary abroad: since
+    /// when, and the countries in words.
+    pub summary_abroad_consent: Option<(DateTime<Utc>, String)>,
 }
 
 /// What the server functions of this page share (server only).
@@ -196,6 +199,8 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .and_then(|(id, o)| at_of(*id).map(|at| (at, o.donate))),
         abroad_consent: (valid.abroad_consent.as_ref().filter(|_| abroad_shown))
             .and_then(|(id, c)| at_of(*id).map(|at| (at, names.countries(c)))),
+        summary_abroad_consent: (valid.summary_abroad_consent.filter(|_| abroad_shown))
+            .and_then(|id| at_of(id).map(|at| (at, names.summary_countries()))),
         form_key: ssr::page_form_key(&subject).await?,
     })
 }

@@ -26,6 +26,8 @@ pub struct Names {
     pub prescriptions: HashMap<PrescriptionId, Prescription>,
     /// The participating countries abroad, by name, in name order.
     pub countries: Vec<(CountryCode, String)>,
+    /// The countries whose healthcare receives patient summaries, by name.
+    pub summary_countries: Vec<(CountryCode, String)>,
     /// Items of the subject the asker may not see (only ever counted
     /// in, never named).
     hidden_events: std::collections::HashSet<ServiceEventId>,
@@ -46,10 +48,12 @@ impl Names {
             .into_iter()
             .partition(|p| visibility.shows_of(Sector::Healthcare, p.prescribed_on));
         let countries = pool.abroad_countries(locale).await?;
+        let summary_countries = pool.summary_abroad_countries(locale).await?;
         Ok(Names {
             locale,
             providers,
             countries,
+            summary_countries,
             events: events.into_iter().map(|e| (e.id, e)).collect(),
             prescriptions: prescriptions.into_iter().map(|p| (p.id, p)).collect(),
             hidden_events: hidden_events.into_iter().map(|e| e.id).collect(),
@@ -145,6 +149,12 @@ impl Names {
                 named.collect::<Vec<_>>().join(", ")
             }
         }
+    }
+
+    /// Where the patient summary's abroad consent reaches: every country
+    /// that receives summaries, e.g. "Latvia, Norway".
+    pub fn summary_countries(&self) -> String {
+        self.summary_countries.iter().map(|(_, n)| n.as_str()).collect::<Vec<_>>().join(", ")
     }
 
     pub fn cross(&self, c: CrossSector) -> &'static str {
@@ -245,6 +255,8 @@ impl Names {
             DeclarationEvent::OrganDonationWithdrawn => t.wills.history_organ_withdrawn.to_string(),
             DeclarationEvent::AbroadConsentGiven(c) => (t.wills.history_abroad_given)(&self.countries(c)),
             DeclarationEvent::AbroadConsentWithdrawn => t.wills.history_abroad_withdrawn.to_string(),
+            DeclarationEvent::SummaryAbroadConsentGiven => (t.summary.history_abroad_given)(&self.summary_countries()),
+            DeclarationEvent::SummaryAbroadConsentWithdrawn => t.summary.history_abroad_withdrawn.to_string(),
         }
     }
 
@@ -286,6 +298,9 @@ impl Names {
             Reason::AbroadConsent(id) => (t.wills.reason_abroad_consent)(&when(id)),
             Reason::NoAbroadConsent => t.wills.reason_no_abroad_consent.to_string(),
             Reason::NeverAbroad => t.wills.reason_never_abroad.to_string(),
+            Reason::SummaryAbroadConsent(id) => (t.summary.reason_abroad_consent)(&when(id)),
+            Reason::NoSummaryAbroadConsent => t.summary.reason_no_abroad_consent.to_string(),
+            Reason::OnlyThePatientSummaryAbroad => t.summary.reason_only_summary_abroad.to_string(),
         }
     }
 

@@ -46,7 +46,10 @@ pub async fn preview_page(
     let situation = parse_situation(situation.as_deref().unwrap_or("").trim()).map_err(AppError::BadForm)?;
     let pool = pool()?;
     let providers = pool.providers(locale).await?;
-    let countries = pool.abroad_countries(locale).await?;
+    let countries = steps::Abroad {
+        pharmacies: pool.abroad_countries(locale).await?,
+        healthcare: pool.summary_abroad_countries(locale).await?,
+    };
     let viewer_choices = steps::viewer_choices(locale, &providers, &countries);
     let chosen = viewer.as_deref().map(str::trim).filter(|v| !v.is_empty());
     let Some(chosen) = chosen else {
@@ -76,7 +79,9 @@ mod steps {
     use chrono::{DateTime, NaiveDate, Utc};
 
     use super::{ssr, Choice, PreviewRow, RegisterCount};
-    use crate::api::forms::{abroad_viewer_choice, parse_viewer_choice, viewer_choice, FormError};
+    use crate::api::forms::{
+        abroad_viewer_choice, parse_viewer_choice, summary_abroad_viewer_choice, viewer_choice, FormError,
+    };
     use crate::domain::decision::{Item, Situation, Viewer, ViewerRole};
     use crate::domain::wills::CountryCode;
     use crate::error::AppError;
@@ -84,26 +89,36 @@ mod steps {
     use crate::server::rows::ProviderRow;
     use crate::server::{config, Db, Subject};
 
-    /// Every provider in each role it has, then the pharmacies abroad.
-    pub(super) fn viewer_choices(
-        locale: Locale,
-        providers: &[ProviderRow],
-        countries: &[(CountryCode, String)],
-    ) -> Vec<Choice> {
+    /// The countries abroad the preview offers: whose pharmacies take part
+    /// in disclosing prescriptions, and whose healthcare receives patient
+    /// summaries.
+    pub(super) struct Abroad {
+        pub pharmacies: Vec<(CountryCode, String)>,
+        pub healthcare: Vec<(CountryCode, String)>,
+    }
+
+    /// Every provider in each role it has, then the pharmacies abroad and
+    /// healthcare abroad.
+    pub(super) fn viewer_choices(locale: Locale, providers: &[ProviderRow], countries: &Abroad) -> Vec<Choice> {
         let t = locale.texts();
         let role_name = |r: ViewerRole| match r {
             ViewerRole::Healthcare { occupational_health: false } => t.role_healthcare,
             ViewerRole::Healthcare { occupational_health: true } => t.role_occupational,
             ViewerRole::SocialWelfare => t.role_social_welfare,
             ViewerRole::Pharmacy | ViewerRole::PharmacyAbroad(_) => t.role_pharmacy,
+            ViewerRole::HealthcareAbroad(_) => t.role_healthcare,
         };
         providers
             .iter()
             .flat_map(|p| p.kind.roles(p.has_occupational_register).into_iter().map(move |r| (p, r)))
             .map(|(p, r)| Choice { value: viewer_choice(&p.id, r), label: (t.viewer_label)(&p.name, role_name(r)) })
-            .chain(countries.iter().map(|(code, name)| Choice {
+            .chain(countries.pharmacies.iter().map(|(code, name)| Choice {
                 value: abroad_viewer_choice(*code),
                 label: (t.wills.preview_pharmacy_in)(name),
+            }))
+            .chain(countries.healthcare.iter().map(|(code, name)| Choice {
+                value: summary_abroad_viewer_choice(*code),
+                label: (t.summary.preview_healthcare_in)(name),
             }))
             .collect()
     }
@@ -114,8 +129,9 @@ mod steps {
         chosen: &str,
         situation: Situation,
         providers: &[ProviderRow],
-        countries: &[(CountryCode, String)],
+        countries: &Abroad,
     ) -> Result<Viewer, AppError> {
+        let takes_part = |list: &[(CountryCode, String)], country| list.iter().any(|(c, _)| *c == country);
         match parse_viewer_choice(chosen).map_err(AppError::BadForm)? {
             (Some(provider_id), role) => {
                 let provider = providers
@@ -124,7 +140,10 @@ mod steps {
                     .ok_or(AppError::BadForm(FormError::Viewer))?;
                 Ok(Viewer { provider: Some(provider_id), role, uusimaa_party: provider.uusimaa_party, situation })
             }
-            (None, role @ ViewerRole::PharmacyAbroad(country)) if countries.iter().any(|(c, _)| *c == country) => {
+            (None, role @ ViewerRole::PharmacyAbroad(country)) if takes_part(&countries.pharmacies, country) => {
+                Ok(Viewer { provider: None, role, uusimaa_party: false, situation })
+            }
+            (None, role @ ViewerRole::HealthcareAbroad(country)) if takes_part(&countries.healthcare, country) => {
                 Ok(Viewer { provider: None, role, uusimaa_party: false, situation })
             }
             (None, _) => Err(AppError::BadForm(FormError::Viewer)),
@@ -177,6 +196,25 @@ mod steps {
         for p in &names.visible_prescriptions(subject.visibility) {
             let label = format!("{} {}", p.medicine, p.strength);
             items.push(((label, t.prescription_centre.to_string(), p.prescribed_on), p.item(renewal_with(p.id))));
+        }
+        // Healthcare abroad is asked about the patient summary's items only:
+        // the service events its lines come from and the medicines in use.
+        if let crate::domain::decision::ViewerRole::HealthcareAbroad(_) = viewer.role {
+            let today = crate::domain::time::helsinki_today(now);
+            let data = crate::api::summary::SummaryData::load(pool, subject).await?;
+            let view = data.view(today);
+            let events: std::collections::HashSet<i64> = (view.risks.iter().map(|r| r.line.event))
+                .chain(view.diagnoses.iter().map(|d| d.line.event))
+                .chain(view.vaccinations.iter().map(|v| v.event))
+                .chain(view.procedures.iter().map(|p| p.event))
+                .chain(view.results.iter().map(|r| r.event))
+                .collect();
+            let medicines: std::collections::HashSet<i64> = view.medicines.iter().map(|m| m.prescription).collect();
+            items.retain(|(_, item)| match item {
+                Item::Entry { service_event, .. } => events.contains(&service_event.0),
+                Item::Prescription { id, .. } => medicines.contains(&id.0),
+                Item::LivingWill(_) | Item::OrganDonation(_) => false,
+            });
         }
         let decided = preview(&items, viewer, &valid, now, config()?.cross_sector_opens);
         let rows: Vec<PreviewRow> = decided

@@ -139,6 +139,12 @@ pub fn SummaryPage() -> impl IntoView {
                             .abroad_consent
                             .iter()
                             .map(|(at, countries)| (t.wills.abroad_given)(&locale.local_date(*at), countries))
+                            .chain(
+                                p
+                                    .summary_abroad_consent
+                                    .iter()
+                                    .map(|(at, countries)| (t.summary.abroad_given)(&locale.local_date(*at), countries)),
+                            )
                             .collect();
                         let denials: Vec<String> = p
                             .denials

@@ -35,6 +35,10 @@ pub async fn insert_declaration(
     let (mut scope_event, mut scope_provider, mut scope_rx, mut allow, mut cancels) = (None, None, None, None, None);
     let mut scope_register_kind = None;
     let (mut will, mut organ, mut abroad) = (None, None, None);
+    // The patient summary's abroad consent is stored as an abroad consent
+    // to every country, disclosing the summary (migration 0027).
+    let mut summary = None;
+    let every_country = AbroadCountries::All;
     match event {
         DeclarationEvent::ConsentGiven(s)
         | DeclarationEvent::ConsentWithdrawn(s)
@@ -64,6 +68,11 @@ pub async fn insert_declaration(
         DeclarationEvent::LivingWillSaved(w) => will = Some(w),
         DeclarationEvent::OrganDonationDeclared(o) => organ = Some(o),
         DeclarationEvent::AbroadConsentGiven(c) => abroad = Some(c),
+        DeclarationEvent::SummaryAbroadConsentGiven => {
+            abroad = Some(&every_country);
+            summary = Some(PATIENT_SUMMARY);
+        }
+        DeclarationEvent::SummaryAbroadConsentWithdrawn => summary = Some(PATIENT_SUMMARY),
         DeclarationEvent::LivingWillWithdrawn
         | DeclarationEvent::OrganDonationWithdrawn
         | DeclarationEvent::AbroadConsentWithdrawn => {}
@@ -72,16 +81,17 @@ pub async fn insert_declaration(
         "INSERT INTO declaration (citizen_id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, \
          cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
          allow_in_emergency, cancels_id, idempotency_key, scope_register_kind, living_will_care, \
-         living_will_end_of_life, living_will_person, organ_donate, organ_restriction, abroad_all_countries) \
+         living_will_end_of_life, living_will_person, organ_donate, organ_restriction, abroad_all_countries, \
+         abroad_disclosure) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
-         $22) RETURNING id",
+         $22, $23) RETURNING id",
     )
     .bind(citizen.0)
     .bind(at)
     .bind(actor.kind().as_str())
     .bind(actor_citizen)
     .bind(actor_provider)
-    .bind(event.kind().as_str())
+    .bind(stored_kind(event.kind()).as_str())
     .bind(sector)
     .bind(cross)
     .bind(scope_kind)
@@ -98,9 +108,10 @@ pub async fn insert_declaration(
     .bind(organ.map(|o| o.donate))
     .bind(organ.map(|o| o.restriction.as_str()))
     .bind(abroad.map(|c| *c == AbroadCountries::All))
+    .bind(summary)
     .fetch_one(&mut *conn)
     .await?;
-    if let Some(AbroadCountries::Chosen(countries)) = abroad {
+    if let (Some(AbroadCountries::Chosen(countries)), None) = (abroad, summary) {
         for country in countries {
             sqlx::query("INSERT INTO declaration_abroad_country (declaration_id, country_code) VALUES ($1, $2)")
                 .bind(id)
@@ -110,6 +121,19 @@ pub async fn insert_declaration(
         }
     }
     Ok(DeclarationId(id))
+}
+
+/// What `abroad_disclosure` holds for the patient summary's abroad consent.
+const PATIENT_SUMMARY: &str = "patient_summary";
+
+/// The event name a kind is stored under: the summary's abroad consent is an
+/// abroad consent whose `abroad_disclosure` is the patient summary.
+fn stored_kind(kind: DeclarationKind) -> DeclarationKind {
+    match kind {
+        DeclarationKind::SummaryAbroadConsentGiven => DeclarationKind::AbroadConsentGiven,
+        DeclarationKind::SummaryAbroadConsentWithdrawn => DeclarationKind::AbroadConsentWithdrawn,
+        other => other,
+    }
 }
 
 #[derive(sqlx::FromRow)]
@@ -135,6 +159,7 @@ struct DeclarationRow {
     organ_donate: Option<bool>,
     organ_restriction: Option<String>,
     abroad_all_countries: Option<bool>,
+    abroad_disclosure: Option<String>,
 }
 
 impl DeclarationRow {
@@ -152,7 +177,18 @@ impl DeclarationRow {
         };
         let sector = || need(r.sector.as_deref().and_then(Sector::parse), "sector");
         let cross = || need(r.cross_direction.as_deref().and_then(CrossSector::parse), "direction");
-        let event = match DeclarationKind::parse(&r.event).ok_or_else(|| decode("declaration event"))? {
+        let kind = DeclarationKind::parse(&r.event).ok_or_else(|| decode("declaration event"))?;
+        let summary = match r.abroad_disclosure.as_deref() {
+            None => false,
+            Some(PATIENT_SUMMARY) => true,
+            Some(_) => return Err(decode("abroad disclosure")),
+        };
+        let event = match kind {
+            DeclarationKind::AbroadConsentGiven if summary => DeclarationEvent::SummaryAbroadConsentGiven,
+            DeclarationKind::AbroadConsentWithdrawn if summary => DeclarationEvent::SummaryAbroadConsentWithdrawn,
+            DeclarationKind::SummaryAbroadConsentGiven | DeclarationKind::SummaryAbroadConsentWithdrawn => {
+                return Err(decode("declaration event"))
+            }
             DeclarationKind::ConsentGiven => DeclarationEvent::ConsentGiven(sector()?),
             DeclarationKind::ConsentWithdrawn => DeclarationEvent::ConsentWithdrawn(sector()?),
             DeclarationKind::ConsentUpdated => DeclarationEvent::ConsentUpdated(sector()?),
@@ -215,7 +251,8 @@ async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Vec<De
         "SELECT id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, cross_direction, \
          denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, scope_register_kind, \
          allow_in_emergency, cancels_id, living_will_care, living_will_end_of_life, living_will_person, \
-         organ_donate, organ_restriction, abroad_all_countries FROM declaration WHERE citizen_id = $1 \
+         organ_donate, organ_restriction, abroad_all_countries, abroad_disclosure FROM declaration \
+         WHERE citizen_id = $1 \
          ORDER BY made_at, id",
     )
     .bind(citizen.0)

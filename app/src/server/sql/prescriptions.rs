@@ -158,14 +158,22 @@ struct CountryRow {
 
 /// The countries whose pharmacies take part, by their names in `locale`.
 pub async fn abroad_countries(pool: &Pool, locale: Locale) -> Result<Vec<(CountryCode, String)>, sqlx::Error> {
+    countries_of(pool, "abroad_country", locale).await
+}
+
+/// The countries whose healthcare receives Finnish patient summaries, by
+/// name in the language (`summary_abroad_country`).
+pub async fn summary_abroad_countries(pool: &Pool, locale: Locale) -> Result<Vec<(CountryCode, String)>, sqlx::Error> {
+    countries_of(pool, "summary_abroad_country", locale).await
+}
+
+async fn countries_of(pool: &Pool, table: &str, locale: Locale) -> Result<Vec<(CountryCode, String)>, sqlx::Error> {
     let name = match locale {
         Locale::Fi => "name_fi",
         Locale::Sv => "name_sv",
         Locale::En => "name_en",
     };
     let rows: Vec<CountryRow> =
-        sqlx::query_as(&format!("SELECT code, {name} AS name FROM abroad_country ORDER BY {name}"))
-            .fetch_all(pool)
-            .await?;
+        sqlx::query_as(&format!("SELECT code, {name} AS name FROM {table} ORDER BY {name}")).fetch_all(pool).await?;
     rows.into_iter().map(|r| Ok((CountryCode::parse(&r.code).ok_or_else(|| decode("country code"))?, r.name))).collect()
 }
