@@ -93,7 +93,7 @@ done < <(grep '^RESULT' "$TMP_DIR/web.tsv")
 if [[ " ${KANTA_BENCH_SKIP:-} " != *" lighthouse "* ]]; then
   printf '{"Cookie": "%s"}' "$COOKIE" >"$TMP_DIR/headers.json"
   for path in /login /notice / /records /data-use /data-use/preview /whose /prescriptions /laboratory/P%20-Krea \
-    /vaccinations /patient-summary /wills /data-use/history '/data-use/denials/new?kind=service_event'; do
+    /vaccinations /patient-summary /wellbeing /wills /data-use/history '/data-use/denials/new?kind=service_event'; do
     say "Lighthouse: $path"
     extra=()
     [ "$path" = /login ] || extra=(--extra-headers="$TMP_DIR/headers.json")

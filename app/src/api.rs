@@ -18,6 +18,7 @@ pub mod renewals;
 pub mod return_path;
 pub mod summary;
 pub mod vaccinations;
+pub mod wellbeing;
 pub mod wills;
 
 use chrono::NaiveDate;

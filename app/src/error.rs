@@ -12,6 +12,7 @@ use crate::api::forms::FormError;
 use crate::domain::acting::OwnMatter;
 use crate::domain::renewal::RenewalRefusal;
 use crate::domain::validity::DeclarationError;
+use crate::domain::wellbeing::WellbeingError;
 use crate::domain::wills::WillFormError;
 use crate::domain::IdentityCodeError;
 use crate::i18n::Texts;
@@ -41,6 +42,9 @@ pub enum AppError {
     Renewal(RenewalRefusal),
     /// A field of a will's or the abroad consent's form; nothing was written.
     BadWillForm(WillFormError),
+    /// A measurement that is not recorded (a field, or a correction that
+    /// makes no sense); nothing was written.
+    Wellbeing(WellbeingError),
     /// A page of a sector that the asker's e-authorisation does not name.
     NotAuthorisedFor(crate::domain::declarations::Sector),
     /// A matter only the person themself handles, asked by someone acting
@@ -144,7 +148,9 @@ impl AppError {
                 OwnMatter::Wills => t.err_own_wills,
                 OwnMatter::AbroadConsent => t.err_own_abroad_consent,
                 OwnMatter::ViewingLog => t.err_own_viewing_log,
+                OwnMatter::WellbeingData => t.wellbeing.err_agent,
             },
+            AppError::Wellbeing(e) => t.wellbeing.error(*e),
             AppError::BadForm(e) => match e {
                 FormError::Sector => t.err_form_sector,
                 FormError::DenialKind => t.err_form_denial_kind,
@@ -196,6 +202,12 @@ impl AppError {
                 | RenewalRefusal::Mobile,
             ) => 400,
             AppError::Renewal(_) => 409,
+            AppError::Wellbeing(e) => match e {
+                WellbeingError::NothingToCorrect => 404,
+                WellbeingError::AlreadyCorrected => 409,
+                WellbeingError::GuardianAgeLimit => 403,
+                _ => 400,
+            },
             AppError::BadCredentials | AppError::NotAuthenticated => 401,
             AppError::NoticeNotConfirmed | AppError::Forbidden | AppError::AgentMayNotDeclare => 403,
             AppError::NotFound => 404,

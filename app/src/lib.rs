@@ -32,6 +32,7 @@ use crate::pages::prescriptions::PrescriptionsPage;
 use crate::pages::records::{HealthDataPage, SocialWelfarePage};
 use crate::pages::renewals::{RenewalFormPage, RenewalsPage};
 use crate::pages::vaccinations::VaccinationsPage;
+use crate::pages::wellbeing::{CorrectMeasurementPage, WellbeingPage};
 use crate::pages::whose::WhosePage;
 use crate::pages::wills::WillsPage;
 
@@ -130,6 +131,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/laboratory") view=LaboratoryPage ssr=SsrMode::Async />
                     <Route path=path!("/vaccinations") view=VaccinationsPage ssr=SsrMode::Async />
                     <Route path=path!("/patient-summary") view=PatientSummaryPage ssr=SsrMode::Async />
+                    <Route path=path!("/wellbeing") view=WellbeingPage ssr=SsrMode::Async />
+                    <Route path=path!("/wellbeing/correct/:id") view=CorrectMeasurementPage ssr=SsrMode::Async />
                     <Route path=path!("/laboratory/:test") view=LaboratoryTestPage ssr=SsrMode::Async />
                     <Route path=path!("/data-use") view=DataUsePage ssr=SsrMode::Async />
                     <Route path=path!("/data-use/denials/new") view=DenialConfirmPage ssr=SsrMode::Async />

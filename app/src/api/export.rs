@@ -81,7 +81,15 @@ pub async fn prepare_copy(format: Option<&str>, locale: Locale) -> Result<Copy, 
             let prescriptions = subject.visibility.prescriptions(pool.load_prescriptions(subject.citizen).await?);
             let names = pool.provider_names(locale).await?;
             let name_of = move |id: &str| names.get(id).cloned().unwrap_or_else(|| id.to_string());
-            let record = Record { pool, citizen: subject.citizen, person, at, today, locale, prescriptions };
+            // The wellbeing data: the person's and a guardian's, never an agent's.
+            let wellbeing = if subject.handles(crate::domain::acting::OwnMatter::WellbeingData) {
+                let all = pool.measurements(subject.citizen, subject.visibility).await?;
+                let corrected: std::collections::HashSet<i64> = all.iter().filter_map(|m| m.corrects).collect();
+                all.into_iter().filter(|m| !corrected.contains(&m.id)).collect()
+            } else {
+                Vec::new()
+            };
+            let record = Record { pool, citizen: subject.citizen, person, at, today, locale, prescriptions, wellbeing };
             record.stream(subject.visibility, Box::new(name_of))
         }
     };
@@ -97,6 +105,8 @@ struct Record {
     today: NaiveDate,
     locale: Locale,
     prescriptions: Vec<Prescription>,
+    /// The wellbeing measurements in force.
+    wellbeing: Vec<crate::domain::wellbeing::Measurement>,
 }
 
 /// One Bundle entry as JSON, after a comma unless it is the first.
@@ -155,6 +165,12 @@ impl Record {
                     if out.send(Ok(entry_json(false, kind, n, r))).await.is_err() {
                         return;
                     }
+                }
+            }
+            for m in &self.wellbeing {
+                let r = fhir::wellbeing::wellbeing_observation(m, p);
+                if out.send(Ok(entry_json(false, Kind::Wellbeing, m.id, r))).await.is_err() {
+                    return;
                 }
             }
             let _ = out.send(Ok("]}".to_string())).await;

@@ -19,6 +19,8 @@ pub enum Flash {
     NoticeConfirmed,
     /// A prescription renewal request was sent.
     RenewalSent,
+    /// A wellbeing measurement was recorded.
+    MeasurementSaved,
 }
 
 /// A status message and where on its page it belongs.
@@ -45,6 +47,7 @@ pub fn place_of(event: &DeclarationEvent) -> Option<&'static str> {
         AbroadConsentGiven(_) | AbroadConsentWithdrawn | SummaryAbroadConsentGiven | SummaryAbroadConsentWithdrawn => {
             None
         }
+        WellbeingConsentGiven(_) | WellbeingConsentWithdrawn(_) => Some("du-wellbeing"),
     }
 }
 
@@ -84,6 +87,7 @@ pub async fn take_flash(locale: Locale) -> Result<Option<FlashNote>, AppError> {
     Ok(match flash {
         Flash::NoticeConfirmed => at_top(t.flash_notice_confirmed),
         Flash::RenewalSent => at_top(t.flash_renewal_sent),
+        Flash::MeasurementSaved => at_top(t.wellbeing.saved),
         Flash::Declared(id) => {
             let subject = session_subject().await?;
             let pool = pool()?;

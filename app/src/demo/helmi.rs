@@ -323,8 +323,11 @@ fn declarations(helmi: &mut DemoPerson, today: NaiveDate) {
             person_to_hear: person.into(),
         }))
     };
+    helmi.wellbeing = super::wellbeing::helmi_blood_pressure();
     helmi.declarations = vec![
         (3000, DemoActor::Citizen, DemoDeclaration::Consent(Sector::Healthcare)),
+        // Her home blood pressure readings may be seen by healthcare.
+        (760, DemoActor::Citizen, DemoDeclaration::Event(DeclarationEvent::WellbeingConsentGiven(Sector::Healthcare))),
         (900, DemoActor::Citizen, will("En halua tehohoitoa, jos toipumisesta ei ole toivoa.", "", "Anna Koskinen")),
         (
             700,

@@ -12,6 +12,7 @@ mod helmi;
 mod people;
 pub mod plausibility;
 mod stories;
+pub mod wellbeing;
 
 pub use catalogue::{LabTest, Medicine, Vaccine, LAB_TESTS, VACCINES};
 pub use entries::{line_entry, typical_size, valid_until, Body, Line, Story};
@@ -263,6 +264,8 @@ pub struct DemoPerson {
     /// valid from, valid until).
     pub authorised: Vec<(&'static str, NaiveDate, NaiveDate, crate::domain::acting::AuthorisedMatters)>,
     pub renewals: Vec<DemoRenewal>,
+    /// Wellbeing data the person recorded, oldest first.
+    pub wellbeing: Vec<wellbeing::DemoMeasurement>,
 }
 
 #[cfg(test)]

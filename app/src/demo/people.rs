@@ -22,6 +22,7 @@ pub(super) fn person(code: &'static str) -> DemoPerson {
         guardian_of: vec![],
         authorised: vec![],
         renewals: vec![],
+        wellbeing: vec![],
     }
 }
 
@@ -117,6 +118,8 @@ pub fn demo_people(today: NaiveDate) -> Vec<DemoPerson> {
             ))),
         ),
     ];
+    // Fasting glucose at home since the diabetes was found; no consent to share it.
+    matti.wellbeing = super::wellbeing::matti_fasting_glucose();
     matti.viewings = vec![DemoViewing {
         provider: "varsinais-suomi",
         unit: "vs-tyks",

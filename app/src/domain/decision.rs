@@ -7,7 +7,8 @@
 //! (a living will, an organ donation testament) are for every healthcare
 //! viewer, and a pharmacy abroad sees what the abroad consent discloses;
 //! then healthcare abroad, which sees the patient summary's items with the
-//! consent to disclose the summary abroad.
+//! consent to disclose the summary abroad; and the wellbeing data, which
+//! only its own consent opens (`beyond`).
 
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -19,7 +20,10 @@ use super::declarations::{
 use super::notice::NoticeVersion;
 use super::renewal::MedicineClass;
 use super::validity::{valid_at, ValidAt};
+use super::wellbeing::MeasurementKind;
 use super::wills::{may_be_disclosed_abroad, CountryCode};
+
+mod beyond;
 
 /// An item of the citizen's data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +37,8 @@ pub enum Item {
     LivingWill(DeclarationId),
     /// The valid organ donation testament.
     OrganDonation(DeclarationId),
+    /// The wellbeing data of one kind the citizen recorded (Kanta PHR).
+    Wellbeing(MeasurementKind),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -163,6 +169,13 @@ pub enum Reason {
     /// Abroad (§8): healthcare abroad sees the patient summary only (no
     /// social welfare document, no will).
     OnlyThePatientSummaryAbroad,
+    /// Wellbeing data (§8): the consent to share it with this sector.
+    WellbeingConsent(DeclarationId),
+    /// Wellbeing data (§8): no consent to share it with this sector; no
+    /// Uusimaa rule, no emergency and no consent to data sharing opens it.
+    NoWellbeingConsent,
+    /// Wellbeing data (§8): only healthcare and social welfare receive it.
+    WellbeingNotForPharmacies,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -222,6 +235,9 @@ pub fn decide(
     if let Item::LivingWill(_) | Item::OrganDonation(_) = item {
         return for_wills();
     }
+    if let Item::Wellbeing(_) = item {
+        return beyond::wellbeing(viewer, valid);
+    }
     // A pharmacy abroad: prescriptions only, as the consent reaches.
     if let ViewerRole::PharmacyAbroad(country) = viewer.role {
         let Item::Prescription { id, class, .. } = item else {
@@ -240,12 +256,13 @@ pub fn decide(
     }
 
     if let ViewerRole::HealthcareAbroad(_) = viewer.role {
-        return summary_abroad(item, valid);
+        return beyond::summary_abroad(item, valid);
     }
 
     // 1. Same register. 2. Prescriptions.
     let (item_sector, register) = match item {
         Item::LivingWill(_) | Item::OrganDonation(_) => return for_wills(),
+        Item::Wellbeing(_) => return beyond::wellbeing(viewer, valid),
         Item::Entry { register, .. } => {
             if viewer.owns(register) {
                 return Visible(Reason::SameRegister);
@@ -344,42 +361,6 @@ pub fn decide(
     match valid.consents.get(&item_sector) {
         Some(id) => Visible(Reason::Consent(*id)),
         None => Hidden(Reason::NoConsent),
-    }
-}
-
-/// Healthcare abroad (§8): a patient summary item, with the consent to
-/// disclose the summary abroad; a denial hides what it covers (in no
-/// emergency: the summary is sent as it is), and nothing goes before the
-/// notice is confirmed.
-fn summary_abroad(item: &Item, valid: &ValidAt) -> Decision {
-    use Decision::{Hidden, Visible};
-    let denied = match item {
-        Item::Entry { register, service_event } if register.kind.sector() == Sector::Healthcare => {
-            valid.denials.iter().find(|d| match &d.scope {
-                DenialScope::ServiceEvent(e) => e == service_event,
-                DenialScope::Register(p, kind) => *p == register.provider && *kind == register.kind,
-                DenialScope::Provider(p) => *p == register.provider,
-                DenialScope::Comprehensive(s) => *s == Sector::Healthcare,
-                DenialScope::Prescription(_) | DenialScope::Uusimaa => false,
-            })
-        }
-        Item::Prescription { id, .. } => {
-            if let Some(d) = valid.denials.iter().find(|d| d.scope == DenialScope::Prescription(*id)) {
-                return Hidden(Reason::PrescriptionDenied(d.id));
-            }
-            None
-        }
-        _ => return Hidden(Reason::OnlyThePatientSummaryAbroad),
-    };
-    if let Some(d) = denied {
-        return Hidden(Reason::Denied(d.id));
-    }
-    if valid.confirmed_notices.is_empty() {
-        return Hidden(Reason::NotInformed);
-    }
-    match valid.summary_abroad_consent {
-        Some(id) => Visible(Reason::SummaryAbroadConsent(id)),
-        None => Hidden(Reason::NoSummaryAbroadConsent),
     }
 }
 

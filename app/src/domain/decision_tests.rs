@@ -819,6 +819,61 @@ fn abroad_a_denial_hides_its_items_from_the_summary_even_one_allowing_emergencie
     );
 }
 
+fn wellbeing_consent(id: i64, s: Sector) -> Declaration {
+    decl(id, at(2024, 3, 1), DeclarationEvent::WellbeingConsentGiven(s))
+}
+
+/// §8 (seed 004): wellbeing data is shared only with the consent to share
+/// it, one per sector; nothing before the notice.
+#[test]
+fn wellbeing_data_is_seen_by_a_sector_only_with_its_wellbeing_consent() {
+    use crate::domain::wellbeing::MeasurementKind;
+    use Decision::{Hidden, Visible};
+    let item = Item::Wellbeing(MeasurementKind::BloodPressure);
+    let n = informed("2023-11");
+    let health = [wellbeing_consent(1, Sector::Healthcare)];
+    let social = viewer("pirkanmaa", ViewerRole::SocialWelfare, T);
+    for v in
+        [viewer("pirkanmaa", HC, T), viewer("kide-terveys", ViewerRole::Healthcare { occupational_health: true }, T)]
+    {
+        assert_eq!(check(&item, &v, &health, &n), Visible(Reason::WellbeingConsent(DeclarationId(1))));
+        assert_eq!(check(&item, &v, &[], &n), Hidden(Reason::NoWellbeingConsent));
+        assert_eq!(check(&item, &v, &health, &[]), Hidden(Reason::NotInformed));
+    }
+    // The healthcare consent does not reach social welfare, and the other way round.
+    assert_eq!(check(&item, &social, &health, &n), Hidden(Reason::NoWellbeingConsent));
+    let both = [wellbeing_consent(1, Sector::Healthcare), wellbeing_consent(2, Sector::SocialWelfare)];
+    assert_eq!(check(&item, &social, &both, &n), Visible(Reason::WellbeingConsent(DeclarationId(2))));
+    let withdrawn =
+        [health[0].clone(), decl(3, at(2024, 4, 1), DeclarationEvent::WellbeingConsentWithdrawn(Sector::Healthcare))];
+    assert_eq!(check(&item, &viewer("pirkanmaa", HC, T), &withdrawn, &n), Hidden(Reason::NoWellbeingConsent));
+    // Pharmacies never, here or abroad; healthcare abroad gets the patient summary only.
+    assert_eq!(
+        check(&item, &viewer("apteekki", ViewerRole::Pharmacy, T), &both, &n),
+        Hidden(Reason::WellbeingNotForPharmacies)
+    );
+    assert_eq!(check(&item, &abroad("EE"), &both, &n), Hidden(Reason::WellbeingNotForPharmacies));
+    let everything = [both[0].clone(), both[1].clone(), summary_consent(4), abroad_consent(5, &[])];
+    assert_eq!(check(&item, &summary_abroad("LV"), &everything, &n), Hidden(Reason::OnlyThePatientSummaryAbroad));
+}
+
+/// Wellbeing data is not patient data: neither the Uusimaa rule, nor an
+/// emergency, nor a consent to data sharing opens it; denials do not reach it.
+#[test]
+fn wellbeing_data_is_not_opened_by_uusimaa_an_emergency_or_a_data_sharing_consent() {
+    use crate::domain::wellbeing::MeasurementKind;
+    use Decision::{Hidden, Visible};
+    let item = Item::Wellbeing(MeasurementKind::BloodGlucose);
+    let n = informed("2023-11");
+    let data_sharing = [consent(1, Sector::Healthcare), consent(2, Sector::SocialWelfare)];
+    for v in [viewer("hus", HC, T), viewer("helsinki", HC, E), viewer("pirkanmaa", HC, E)] {
+        assert_eq!(check(&item, &v, &data_sharing, &n), Hidden(Reason::NoWellbeingConsent), "{v:?}");
+    }
+    let given = wellbeing_consent(3, Sector::Healthcare);
+    let denied = [given.clone(), denial(4, DenialScope::Comprehensive(Sector::Healthcare), false)];
+    assert_eq!(check(&item, &viewer("hus", HC, T), &denied, &n), Visible(Reason::WellbeingConsent(DeclarationId(3))));
+}
+
 #[test]
 fn a_new_will_replaces_the_valid_one_and_a_withdrawal_ends_it() {
     let will = |care: &str| LivingWill { care: care.into(), end_of_life: String::new(), person_to_hear: String::new() };
@@ -896,6 +951,14 @@ fn rule_6_only_consents_are_a_guardians_to_declare() {
     ] {
         assert_eq!(event.own_matter(), None, "{event:?}");
     }
+    // The consents to share wellbeing data: a guardian's to give for a child.
+    for event in [
+        DeclarationEvent::WellbeingConsentGiven(Sector::Healthcare),
+        DeclarationEvent::WellbeingConsentWithdrawn(Sector::SocialWelfare),
+    ] {
+        assert_eq!(event.own_matter(), Some(OwnMatter::WellbeingData), "{event:?}");
+        assert!(ActingRight::Guardian.reaches(OwnMatter::WellbeingData));
+    }
 }
 
 struct NoData;
@@ -939,6 +1002,7 @@ fn arb_item() -> impl Strategy<Value = Item> {
             in_renewal(id, &pr, class, &handler)
         }),
         1 => (1i64..12).prop_map(|id| Item::LivingWill(DeclarationId(id))),
+        1 => prop::sample::select(crate::domain::wellbeing::MeasurementKind::ALL).prop_map(Item::Wellbeing),
     ]
 }
 fn arb_country() -> impl Strategy<Value = CountryCode> {
@@ -993,6 +1057,8 @@ fn arb_event() -> impl Strategy<Value = DeclarationEvent> {
         Just(DeclarationEvent::AbroadConsentWithdrawn),
         Just(DeclarationEvent::SummaryAbroadConsentGiven),
         Just(DeclarationEvent::SummaryAbroadConsentWithdrawn),
+        arb_sector().prop_map(DeclarationEvent::WellbeingConsentGiven),
+        arb_sector().prop_map(DeclarationEvent::WellbeingConsentWithdrawn),
     ]
 }
 /// Events on days 0..1500 after 2024-01-01 (so some fall after the 2027 opening).
@@ -1035,7 +1101,7 @@ proptest! {
     #[test]
     fn property_withdrawing_a_consent_never_makes_anything_visible(
         item in arb_item(), v in arb_viewer(), decls in arb_declarations(), notice in arb_notice(),
-        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..5, day in 0i64..1600,
+        t in arb_time(), sector in arb_sector(), cross in arb_cross(), which in 0..6, day in 0i64..1600,
     ) {
         let before = decide_at(&item, &v, &decls, &notice, t, opens());
         let event = match which {
@@ -1043,6 +1109,7 @@ proptest! {
             1 => DeclarationEvent::CrossSectorConsentWithdrawn(cross),
             2 => DeclarationEvent::AbroadConsentWithdrawn,
             3 => DeclarationEvent::SummaryAbroadConsentWithdrawn,
+            4 => DeclarationEvent::WellbeingConsentWithdrawn(sector),
             _ => DeclarationEvent::PrescriptionEmergencyWithdrawn,
         };
         let mut more = decls.clone();

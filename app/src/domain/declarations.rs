@@ -245,6 +245,10 @@ pub enum DeclarationEvent {
     /// country by country).
     SummaryAbroadConsentGiven,
     SummaryAbroadConsentWithdrawn,
+    /// A consent to share the wellbeing data the citizen records in the
+    /// Kanta PHR with the services of one sector (seed 004, DOMAIN.md §8).
+    WellbeingConsentGiven(Sector),
+    WellbeingConsentWithdrawn(Sector),
 }
 
 /// The kind of a [`DeclarationEvent`], without its values.
@@ -267,6 +271,8 @@ pub enum DeclarationKind {
     AbroadConsentWithdrawn,
     SummaryAbroadConsentGiven,
     SummaryAbroadConsentWithdrawn,
+    WellbeingConsentGiven,
+    WellbeingConsentWithdrawn,
 }
 
 string_form!(DeclarationKind {
@@ -287,6 +293,8 @@ string_form!(DeclarationKind {
     AbroadConsentWithdrawn => "abroad_consent_withdrawn",
     SummaryAbroadConsentGiven => "summary_abroad_consent_given",
     SummaryAbroadConsentWithdrawn => "summary_abroad_consent_withdrawn",
+    WellbeingConsentGiven => "wellbeing_consent_given",
+    WellbeingConsentWithdrawn => "wellbeing_consent_withdrawn",
 });
 
 impl DeclarationEvent {
@@ -309,12 +317,16 @@ impl DeclarationEvent {
             DeclarationEvent::AbroadConsentWithdrawn => DeclarationKind::AbroadConsentWithdrawn,
             DeclarationEvent::SummaryAbroadConsentGiven => DeclarationKind::SummaryAbroadConsentGiven,
             DeclarationEvent::SummaryAbroadConsentWithdrawn => DeclarationKind::SummaryAbroadConsentWithdrawn,
+            DeclarationEvent::WellbeingConsentGiven(_) => DeclarationKind::WellbeingConsentGiven,
+            DeclarationEvent::WellbeingConsentWithdrawn(_) => DeclarationKind::WellbeingConsentWithdrawn,
         }
     }
 
     /// The person's own matter this declaration belongs to, if any: only
     /// the person makes those, a guardian never (DOMAIN.md §6). Consents
     /// to data sharing belong to none: a guardian gives and withdraws them.
+    /// The consents to share wellbeing data belong to the wellbeing data,
+    /// which a guardian handles for a child and an agent never.
     pub fn own_matter(&self) -> Option<super::acting::OwnMatter> {
         use super::acting::OwnMatter;
         match self {
@@ -335,6 +347,9 @@ impl DeclarationEvent {
             | DeclarationEvent::ConsentUpdated(_)
             | DeclarationEvent::CrossSectorConsentGiven(_)
             | DeclarationEvent::CrossSectorConsentWithdrawn(_) => None,
+            DeclarationEvent::WellbeingConsentGiven(_) | DeclarationEvent::WellbeingConsentWithdrawn(_) => {
+                Some(OwnMatter::WellbeingData)
+            }
         }
     }
 }

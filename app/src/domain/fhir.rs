@@ -14,6 +14,11 @@ use super::records::{Entry, EntryKind, Prescription, PrescriptionState, ServiceE
 use super::summary::{risk_kind, RiskKind};
 use super::IdentityCode;
 
+mod codes;
+pub mod wellbeing;
+
+use codes::{loinc_of, quantity};
+
 pub const ICD10: &str = "http://hl7.org/fhir/sid/icd-10";
 pub const ATC: &str = "http://www.whocc.no/atc";
 pub const LOINC: &str = "http://loinc.org";
@@ -58,6 +63,8 @@ pub enum Kind {
     Result,
     /// An IPS "no information" entry.
     Absent,
+    /// A wellbeing measurement the person recorded.
+    Wellbeing,
 }
 
 /// The deterministic `urn:uuid:` of a resource of a kind and number.
@@ -118,40 +125,6 @@ pub fn encounter(e: &ServiceEvent, provider_name: &str, patient: i64) -> Value {
         "serviceProvider": { "display": provider_name },
         "location": [{ "location": { "display": e.unit.name } }],
     })
-}
-
-/// The codes of the laboratory tests LOINC has one exact code for.
-fn loinc_of(test: &str) -> Option<&'static str> {
-    Some(match test {
-        "B -HbA1c" => "59261-8",
-        "P -Krea" => "14682-9",
-        "fP -Kol-LDL" => "22748-8",
-        "B -Hb" => "718-7",
-        "fP -Gluk" => "14771-0",
-        "P -TSH" => "3016-3",
-        "P -CRP" => "1988-5",
-        _ => return None,
-    })
-}
-
-/// A unit as UCUM writes it, when it is one the portal knows.
-fn ucum(unit: &str) -> Option<&'static str> {
-    Some(match unit {
-        "mmol/mol" => "mmol/mol",
-        "µmol/l" => "umol/L",
-        "mmol/l" => "mmol/L",
-        "g/l" => "g/L",
-        "mU/l" => "m[IU]/L",
-        "mg/l" => "mg/L",
-        _ => return None,
-    })
-}
-
-fn quantity(value: f64, unit: &str) -> Value {
-    match ucum(unit) {
-        Some(code) => json!({ "value": value, "unit": unit, "system": UCUM, "code": code }),
-        None => json!({ "value": value, "unit": unit }),
-    }
 }
 
 /// A laboratory result with its value, reference range and where it lies.

@@ -48,6 +48,7 @@ pub mod summary;
 pub mod text;
 pub mod time;
 pub mod validity;
+pub mod wellbeing;
 pub mod wills;
 
 pub use identity_code::{IdentityCode, IdentityCodeError};
@@ -63,6 +64,7 @@ mod string_form_tests {
     use super::notice::ChannelKind;
     use super::records::EntryKind;
     use super::renewal::{MedicineClass, RenewalState};
+    use super::wellbeing::MeasurementKind;
 
     /// Each enum's stored names parse back to their values (two values
     /// with one name would not compile: the second arm is unreachable).
@@ -94,9 +96,10 @@ mod string_form_tests {
             Sector,
             EntryKind,
             MedicineClass,
-            RenewalState
+            RenewalState,
+            MeasurementKind
         );
         assert_eq!(EntryKind::ALL.len(), 12);
-        assert_eq!(DeclarationKind::ALL.len(), 17);
+        assert_eq!(DeclarationKind::ALL.len(), 19);
     }
 }

@@ -41,6 +41,17 @@ pub fn helsinki_midnight(day: chrono::NaiveDate) -> DateTime<Utc> {
     naive.and_utc() - Duration::hours(helsinki_offset_hours(guess))
 }
 
+/// The instant of a Helsinki wall-clock time: in the hour the clocks go
+/// back, the earlier (summer) one; a time the clocks skip in spring is
+/// taken as winter time.
+pub fn helsinki_instant(local: NaiveDateTime) -> DateTime<Utc> {
+    [3, 2]
+        .into_iter()
+        .map(|offset| (offset, local.and_utc() - Duration::hours(offset)))
+        .find(|(offset, t)| helsinki_offset_hours(*t) == *offset)
+        .map_or(local.and_utc() - Duration::hours(2), |(_, t)| t)
+}
+
 /// The calendar date in Helsinki at instant `t` ("today" for the rules).
 pub fn helsinki_today(t: DateTime<Utc>) -> chrono::NaiveDate {
     helsinki_local(t).date()
@@ -76,6 +87,16 @@ mod tests {
         assert_eq!(helsinki_offset_hours(utc(2026, 3, 29, 1, 0)), 3);
         assert_eq!(helsinki_offset_hours(utc(2026, 10, 25, 0, 59)), 3);
         assert_eq!(helsinki_offset_hours(utc(2026, 10, 25, 1, 0)), 2);
+    }
+
+    #[test]
+    fn a_helsinki_wall_clock_time_is_its_instant_in_either_season() {
+        let local = |y, m, d, h| NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 15, 0).unwrap();
+        assert_eq!(helsinki_instant(local(2026, 1, 15, 8)), utc(2026, 1, 15, 6, 15));
+        assert_eq!(helsinki_instant(local(2026, 7, 15, 8)), utc(2026, 7, 15, 5, 15));
+        for t in [utc(2026, 3, 29, 4, 15), utc(2026, 10, 25, 3, 15), utc(2026, 12, 5, 21, 15)] {
+            assert_eq!(helsinki_instant(helsinki_local(t)), t);
+        }
     }
 
     #[test]

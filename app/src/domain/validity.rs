@@ -41,6 +41,8 @@ pub struct ValidAt {
     pub abroad_consent: Option<(DeclarationId, AbroadCountries)>,
     /// The valid consent to disclose the patient summary abroad.
     pub summary_abroad_consent: Option<DeclarationId>,
+    /// Valid consents to share wellbeing data, per sector.
+    pub wellbeing_consents: BTreeMap<Sector, DeclarationId>,
 }
 
 /// Consents given from this instant on (1 January 2024, Helsinki time)
@@ -103,6 +105,12 @@ pub fn valid_at(
                 valid.summary_abroad_consent.get_or_insert(d.id);
             }
             DeclarationEvent::SummaryAbroadConsentWithdrawn => valid.summary_abroad_consent = None,
+            DeclarationEvent::WellbeingConsentGiven(s) => {
+                valid.wellbeing_consents.entry(*s).or_insert(d.id);
+            }
+            DeclarationEvent::WellbeingConsentWithdrawn(s) => {
+                valid.wellbeing_consents.remove(s);
+            }
         }
     }
     valid.confirmed_notices = notice_confirmations.iter().filter(|(_, at)| *at < t).map(|(v, _)| v.clone()).collect();
@@ -259,6 +267,12 @@ pub fn validate(
             Err(ConsentAlreadyGiven)
         }
         DeclarationEvent::SummaryAbroadConsentWithdrawn if valid.summary_abroad_consent.is_none() => {
+            Err(NoConsentToWithdraw)
+        }
+        DeclarationEvent::WellbeingConsentGiven(s) if valid.wellbeing_consents.contains_key(s) => {
+            Err(ConsentAlreadyGiven)
+        }
+        DeclarationEvent::WellbeingConsentWithdrawn(s) if !valid.wellbeing_consents.contains_key(s) => {
             Err(NoConsentToWithdraw)
         }
         _ => Ok(()),

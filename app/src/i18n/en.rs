@@ -21,6 +21,7 @@ pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::EN,
     identification: &super::identification::EN,
     summary: &super::summary::EN,
+    wellbeing: &super::wellbeing::EN,
     language_name: "English",
     service_name: "MyKanta",
     service_tagline: "Your health and social welfare data",

@@ -6,6 +6,7 @@ pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::FI,
     identification: &super::identification::FI,
     summary: &super::summary::FI,
+    wellbeing: &super::wellbeing::FI,
     language_name: "Suomi",
     service_name: "OmaKanta",
     service_tagline: "Sosiaali- ja terveystietosi",

@@ -8,11 +8,13 @@ mod identification;
 mod summary;
 mod sv;
 mod texts;
+mod wellbeing;
 mod wills;
 
 pub use identification::IdentificationTexts;
 pub use summary::SummaryTexts;
 pub use texts::Texts;
+pub use wellbeing::WellbeingTexts;
 pub use wills::WillTexts;
 
 use chrono::{DateTime, Datelike, NaiveDate, Timelike, Utc};
@@ -236,6 +238,7 @@ mod tests {
             include_str!("wills.rs"),
             include_str!("identification.rs"),
             include_str!("summary.rs"),
+            include_str!("wellbeing.rs"),
         ];
         for text in sources.into_iter().flat_map(literals) {
             let text = text.as_str();

@@ -6,6 +6,7 @@ pub(super) const TEXTS: Texts = Texts {
     wills: &super::wills::SV,
     identification: &super::identification::SV,
     summary: &super::summary::SV,
+    wellbeing: &super::wellbeing::SV,
     language_name: "Svenska",
     service_name: "MittKanta",
     service_tagline: "Dina uppgifter inom social- och hälsovården",

@@ -16,6 +16,8 @@ pub struct Texts {
     pub identification: &'static super::IdentificationTexts,
     /// The patient summary and the copies of the record, in `summary.rs`.
     pub summary: &'static super::SummaryTexts,
+    /// The wellbeing data and the consents to share it, in `wellbeing.rs`.
+    pub wellbeing: &'static super::WellbeingTexts,
     pub language_name: &'static str,
     pub service_name: &'static str,
     pub service_tagline: &'static str,

@@ -103,6 +103,9 @@ pub fn HomePage() -> impl IntoView {
                                         <a href="/vaccinations">{t.vacc_title}</a>
                                     </li>
                                     <li>
+                                        <a href="/wellbeing">{t.wellbeing.link}</a>
+                                    </li>
+                                    <li>
                                         <a href="/wills">{t.wills.title}</a>
                                     </li>
                                     <li>

@@ -9,12 +9,13 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
+use super::chart::TimeChart;
 use super::islands::PrintButton;
 use super::table::{Row, StackedTable};
 use super::{loaded, loaded_list, use_locale, use_texts, PageTitle};
 use crate::api::filters::percent_encode;
 use crate::api::laboratory::{laboratory_series, laboratory_tests, LabSeriesView};
-use crate::domain::laboratory::{chart, polyline, trend, RangePosition, ReferenceRange};
+use crate::domain::laboratory::{chart, trend, RangePosition, ReferenceRange};
 use crate::i18n::{Locale, Texts};
 
 /// The link to a test's page.
@@ -150,69 +151,9 @@ fn Series(s: LabSeriesView) -> impl IntoView {
         {range.clone().map(|r| view! { <p data-testid="lab-reference">{r}</p> })}
         {drawn
             .map(|c| {
-                let line = polyline(&c);
-                let (left, _, right, bottom) = c.plot;
                 let description = format!("{summary} {}", range.clone().unwrap_or_default());
-                view! {
-                    <figure class="lab-chart">
-                        <svg
-                            viewBox=format!("0 0 {} {}", c.width, c.height)
-                            role="img"
-                            aria-labelledby="lab-chart-title lab-chart-desc"
-                            data-testid="lab-chart"
-                        >
-                            <title id="lab-chart-title">{(t.lab_chart_title)(&t.lab_name(&s.test))}</title>
-                            <desc id="lab-chart-desc">{description}</desc>
-                            {c
-                                .band
-                                .map(|(y1, y2)| {
-                                    view! {
-                                        <rect class="lab-chart__band" x=left y=y1 width=right - left height=y2 - y1 />
-                                    }
-                                })}
-                            {c
-                                .y_ticks
-                                .iter()
-                                .map(|(y, v)| {
-                                    view! {
-                                        <line class="lab-chart__grid" x1=left x2=right y1=*y y2=*y />
-                                        <text class="lab-chart__label" x=left - 6.0 y=*y + 4.0 text-anchor="end">
-                                            {locale.number(*v)}
-                                        </text>
-                                    }
-                                })
-                                .collect_view()}
-                            {c
-                                .x_ticks
-                                .iter()
-                                .map(|(x, year)| {
-                                    view! {
-                                        <line class="lab-chart__tick" x1=*x x2=*x y1=bottom y2=bottom + 5.0 />
-                                        <text class="lab-chart__label" x=*x y=bottom + 18.0 text-anchor="middle">
-                                            {*year}
-                                        </text>
-                                    }
-                                })
-                                .collect_view()}
-                            <line class="lab-chart__axis" x1=left x2=right y1=bottom y2=bottom />
-                            <polyline class="lab-chart__line" points=line />
-                            {c
-                                .points
-                                .iter()
-                                .map(|p| {
-                                    if p.position == RangePosition::Within {
-                                        view! { <circle class="lab-chart__point" cx=p.x cy=p.y r="3" /> }.into_any()
-                                    } else {
-                                        let d = format!("M{:.1} {:.1}l5 5l-5 5l-5 -5z", p.x, p.y - 5.0);
-                                        // Outside the range: a larger diamond, not only another colour.
-                                        view! { <path class="lab-chart__point lab-chart__point--outside" d=d /> }
-                                            .into_any()
-                                    }
-                                })
-                                .collect_view()}
-                        </svg>
-                    </figure>
-                }
+                let title = (t.lab_chart_title)(&t.lab_name(&s.test));
+                view! { <TimeChart id="lab-chart" title description chart=c /> }
             })}
         <StackedTable
             testid="lab-results"

@@ -13,6 +13,7 @@ macro_rules! withdraw_form {
 }
 
 pub mod abroad;
+pub mod chart;
 pub mod data_use;
 pub mod event;
 pub mod glance;
@@ -31,6 +32,7 @@ pub mod renewals;
 pub mod subject;
 pub mod table;
 pub mod vaccinations;
+pub mod wellbeing;
 pub mod whose;
 pub mod wills;
 

@@ -76,6 +76,54 @@ pub fn set_login_prefill(code: Option<&str>) {
     }
 }
 
+/// The cookie that keeps what a failed no-JavaScript wellbeing form had in it.
+pub const WELLBEING_TYPED_COOKIE: &str = "kanta_wellbeing_typed";
+
+/// Sets (for five minutes, for the wellbeing pages only) or clears the
+/// cookie that keeps a failed measurement form's values. Only the
+/// characters the form's fields can have are kept, 24 of each at most.
+pub fn set_wellbeing_typed(typed: Option<&crate::domain::wellbeing::Typed>) {
+    let Some(res) = use_context::<ResponseOptions>() else { return };
+    let keep = |s: &str| -> String {
+        s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ',' | ':' | '-')).take(24).collect()
+    };
+    let value = typed.map_or(String::new(), |t| {
+        [&t.kind, &t.date, &t.time, &t.systolic, &t.diastolic, &t.pulse, &t.value, &t.corrects]
+            .map(|s| keep(s))
+            .join("|")
+    });
+    let max_age = if value.is_empty() { 0 } else { 300 };
+    let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
+    let cookie = tower_sessions::cookie::Cookie::build((WELLBEING_TYPED_COOKIE, value))
+        .path("/wellbeing")
+        .max_age(tower_sessions::cookie::time::Duration::seconds(max_age))
+        .http_only(true)
+        .same_site(tower_sessions::cookie::SameSite::Strict)
+        .secure(secure)
+        .build();
+    if let Ok(v) = http::HeaderValue::from_str(&cookie.to_string()) {
+        res.append_header(http::header::SET_COOKIE, v);
+    }
+}
+
+/// What a failed no-JavaScript wellbeing form had in it, if the cookie
+/// holds it.
+pub fn wellbeing_typed() -> Option<crate::domain::wellbeing::Typed> {
+    let value = request_cookie(WELLBEING_TYPED_COOKIE)?;
+    let parts: Vec<&str> = value.split('|').collect();
+    let [kind, date, time, systolic, diastolic, pulse, value, corrects] = parts[..] else { return None };
+    Some(crate::domain::wellbeing::Typed {
+        kind: kind.into(),
+        date: date.into(),
+        time: time.into(),
+        systolic: systolic.into(),
+        diastolic: diastolic.into(),
+        pulse: pulse.into(),
+        value: value.into(),
+        corrects: corrects.into(),
+    })
+}
+
 /// The language of the current request: the cookie, then Accept-Language.
 pub fn request_locale(headers: &http::HeaderMap) -> Locale {
     let accept = headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok());

@@ -29,6 +29,7 @@ use crate::domain::records::{Entry, Prescription, ServiceEvent};
 use crate::domain::renewal::RenewalRefusal;
 use crate::domain::summary::TestResults;
 use crate::domain::validity::DeclarationError;
+use crate::domain::wellbeing::{Measurement, NewMeasurement, WellbeingError};
 use crate::domain::wills::CountryCode;
 use crate::domain::IdentityCode;
 use crate::i18n::Locale;
@@ -200,6 +201,19 @@ database_api! {
 
     /// The vaccinations the viewer may see, newest first (sql/vaccinations.rs).
     fn vaccinations(citizen: CitizenId, visibility: Visibility) -> Vec<Vaccination>;
+
+    // Wellbeing data (sql/wellbeing.rs).
+    /// The measurements the viewer may see, oldest first.
+    fn measurements(citizen: CitizenId, visibility: Visibility) -> Vec<Measurement>;
+    /// Records a measurement (the inner `Err`: a correction that makes no
+    /// sense, nothing written); a repeated idempotency key writes nothing.
+    fn record_measurement(
+        citizen: CitizenId,
+        new: NewMeasurement,
+        visibility: Visibility,
+        now: DateTime<Utc>,
+        idempotency_key: &str,
+    ) -> Result<i64, WellbeingError>;
 
     // The patient summary and the copy of the record (sql/summary.rs).
     /// The critical risks, diagnoses and procedures the viewer may see, newest first.

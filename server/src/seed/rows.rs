@@ -224,6 +224,37 @@ pub(super) async fn seed_person_data(
         let at = (today - chrono::Duration::days(*days_ago)).and_hms_opt(10, 0, 0).expect("valid time").and_utc();
         sql::insert_declaration(&mut *tx, CitizenId(citizen_id), at, &actor, &event, None).await?;
     }
+    // Wellbeing data, in order: a correction names the row it corrects.
+    let mut measurement_ids: Vec<i64> = Vec::with_capacity(d.wellbeing.len());
+    for m in &d.wellbeing {
+        use app::domain::wellbeing::Reading;
+        let local = (today - chrono::Duration::days(m.days_ago)).and_hms_opt(m.hour, m.minute, 0).expect("valid time");
+        let at = app::domain::time::helsinki_instant(local);
+        let (systolic, diastolic, pulse, tenths) = match m.reading {
+            Reading::BloodPressure { systolic, diastolic, pulse } => {
+                (Some(i64::from(systolic)), Some(i64::from(diastolic)), pulse.map(i64::from), None)
+            }
+            Reading::Weight { tenths } | Reading::BloodGlucose { tenths } => {
+                (None, None, None, Some(i64::from(tenths)))
+            }
+        };
+        let id: i64 = sqlx::query_scalar(
+            "INSERT INTO wellbeing_measurement (citizen_id, kind, measured_at, systolic, diastolic, pulse, tenths, \
+             recorded_at, corrects_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id",
+        )
+        .bind(citizen_id)
+        .bind(m.reading.kind().as_str())
+        .bind(at)
+        .bind(systolic)
+        .bind(diastolic)
+        .bind(pulse)
+        .bind(tenths)
+        .bind(at + chrono::Duration::minutes(3))
+        .bind(m.corrects.map(|i| measurement_ids[i]))
+        .fetch_one(&mut *tx)
+        .await?;
+        measurement_ids.push(id);
+    }
     for v in &d.viewings {
         let at = (today - chrono::Duration::days(v.days_ago)).and_hms_opt(9, 30, 0).expect("valid time").and_utc();
         sqlx::query(

@@ -66,6 +66,13 @@ const FIELDS: &[&str] = &[
     "all",
     "countries",
     "acting_after",
+    "date",
+    "time",
+    "systolic",
+    "diastolic",
+    "pulse",
+    "value",
+    "corrects",
     "filter",
     "x",
     "",
@@ -130,6 +137,12 @@ const VALUES: &[&str] = &[
     "0123456789abcdef0123456789abcdeä",
     "0123456789abcdef0123456789abcde\u{e4}x",
     "hus:treatment",
+    "blood_pressure",
+    "blood_glucose",
+    "142",
+    "72,4",
+    "7.30",
+    "5.12.2026",
     "a=b&c=d",
     "\r\nSet-Cookie: x=1",
 ];
@@ -242,7 +255,9 @@ fn generate(rng: &mut Rng, server_fns: &[String], pages: &[String]) -> Malformed
 /// How many rows of each table that only a successful write can add.
 async fn written(p: &TestApp) -> Vec<i64> {
     let mut counts = Vec::new();
-    for table in ["declaration", "notice_confirmation", "citizen_login", "professional_viewing"] {
+    for table in
+        ["declaration", "notice_confirmation", "citizen_login", "professional_viewing", "wellbeing_measurement"]
+    {
         let sql = format!("SELECT COUNT(*) FROM {table}");
         counts.push(app::with_pool!(&p.pool, db => sqlx::query_scalar::<_, i64>(&sql).fetch_one(db).await).unwrap());
     }

@@ -20,4 +20,5 @@ mod role;
 mod summary;
 mod titles;
 mod vaccinations;
+mod wellbeing;
 mod wills;

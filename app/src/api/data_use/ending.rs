@@ -23,7 +23,7 @@ pub struct EndingView {
 
 /// The confirmation step of cancelling a valid denial (`what=denial`,
 /// `target` its id) or withdrawing a valid consent (`consent`, a sector;
-/// `cross`, a direction). Refused as the forms themselves would be: by an
+/// `cross`, a direction; `wellbeing`, a sector). Refused as the forms themselves would be: by an
 /// agent, by a guardian for a child's denial, for what is not valid.
 #[server(endpoint = "ending_step")]
 pub async fn ending_step(
@@ -80,6 +80,15 @@ pub async fn ending_step(
                 CrossSector::SocialWelfareToHealthcare => t.ending_what_social_to_health,
             };
             (what_ends.to_string(), vec![t.ending_cross_after.to_string()])
+        }
+        "wellbeing" => {
+            require_handles(&subject, OwnMatter::WellbeingData).await?;
+            let sector = Sector::parse(&target).ok_or(AppError::BadForm(FormError::Sector))?;
+            if !valid.wellbeing_consents.contains_key(&sector) {
+                return Err(AppError::Declaration(DeclarationError::NoConsentToWithdraw));
+            }
+            let after = vec![t.wellbeing.ending_after.to_string(), t.wellbeing.ending_kept.to_string()];
+            ((t.wellbeing.ending_what)(sector).to_string(), after)
         }
         _ => return Err(AppError::NotFound),
     };

@@ -95,6 +95,7 @@ pub async fn declaration_history(locale: Locale) -> Result<Vec<HistoryRow>, AppE
     let shown = |d: &&crate::domain::declarations::Declaration| match d.event.own_matter() {
         Some(OwnMatter::Wills) => subject.handles(OwnMatter::Wills),
         Some(OwnMatter::AbroadConsent) => subject.child_name().is_none(),
+        Some(OwnMatter::WellbeingData) => subject.handles(OwnMatter::WellbeingData),
         _ => true,
     };
     let mut rows: Vec<HistoryRow> = declarations

@@ -90,6 +90,9 @@ pub struct DataUseView {
     /// The valid consent to disclose the patient summary abroad: since
     /// when, and the countries in words.
     pub summary_abroad_consent: Option<(DateTime<Utc>, String)>,
+    /// The consents to share wellbeing data, per sector (`to_update` is
+    /// always false); None for an agent, who never handles wellbeing data.
+    pub wellbeing_consents: Option<Vec<ConsentView>>,
 }
 
 /// What the server functions of this page share (server only).
@@ -201,6 +204,16 @@ pub async fn data_use_page(locale: Locale) -> Result<DataUseView, AppError> {
             .and_then(|(id, c)| at_of(*id).map(|at| (at, names.countries(c)))),
         summary_abroad_consent: (valid.summary_abroad_consent.filter(|_| abroad_shown))
             .and_then(|id| at_of(id).map(|at| (at, names.summary_countries()))),
+        wellbeing_consents: subject.handles(OwnMatter::WellbeingData).then(|| {
+            [Sector::Healthcare, Sector::SocialWelfare]
+                .into_iter()
+                .map(|s| ConsentView {
+                    sector: s,
+                    given_at: valid.wellbeing_consents.get(&s).and_then(|id| at_of(*id)),
+                    to_update: false,
+                })
+                .collect()
+        }),
         form_key: ssr::page_form_key(&subject).await?,
     })
 }

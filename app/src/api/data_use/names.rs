@@ -257,6 +257,8 @@ impl Names {
             DeclarationEvent::AbroadConsentWithdrawn => t.wills.history_abroad_withdrawn.to_string(),
             DeclarationEvent::SummaryAbroadConsentGiven => (t.summary.history_abroad_given)(&self.summary_countries()),
             DeclarationEvent::SummaryAbroadConsentWithdrawn => t.summary.history_abroad_withdrawn.to_string(),
+            DeclarationEvent::WellbeingConsentGiven(s) => (t.wellbeing.history_given)(*s).to_string(),
+            DeclarationEvent::WellbeingConsentWithdrawn(s) => (t.wellbeing.history_withdrawn)(*s).to_string(),
         }
     }
 
@@ -301,6 +303,9 @@ impl Names {
             Reason::SummaryAbroadConsent(id) => (t.summary.reason_abroad_consent)(&when(id)),
             Reason::NoSummaryAbroadConsent => t.summary.reason_no_abroad_consent.to_string(),
             Reason::OnlyThePatientSummaryAbroad => t.summary.reason_only_summary_abroad.to_string(),
+            Reason::WellbeingConsent(id) => (t.wellbeing.reason_consent)(&when(id)),
+            Reason::NoWellbeingConsent => t.wellbeing.reason_no_consent.to_string(),
+            Reason::WellbeingNotForPharmacies => t.wellbeing.reason_not_for_pharmacies.to_string(),
         }
     }
 

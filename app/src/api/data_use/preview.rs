@@ -182,6 +182,19 @@ mod steps {
             let saved = saved_on(id).unwrap_or_else(|| crate::domain::time::helsinki_today(now));
             items.push(((label.to_string(), t.wills.preview_register.to_string(), saved), item));
         }
+        // The wellbeing data, one item per kind recorded: not an agent's to see.
+        if subject.handles(crate::domain::acting::OwnMatter::WellbeingData) {
+            let all = pool.measurements(subject.citizen, subject.visibility).await?;
+            for kind in crate::domain::wellbeing::MeasurementKind::ALL {
+                let listed = crate::domain::wellbeing::listed(&all, *kind);
+                let in_force = listed.iter().filter(|l| l.corrected_by.is_none()).count();
+                if let Some(latest) = listed.first() {
+                    let label = (t.wellbeing.preview_item)(&t.wellbeing.kind(*kind).to_lowercase(), in_force);
+                    let on = crate::domain::time::helsinki_today(latest.measurement.measured_at);
+                    items.push(((label, t.wellbeing.phr.to_string(), on), Item::Wellbeing(*kind)));
+                }
+            }
+        }
         for e in &names.visible_events(subject.visibility) {
             let register = crate::api::records::register_label(locale, &names.providers, &e.register);
             items.push((
@@ -213,7 +226,7 @@ mod steps {
             items.retain(|(_, item)| match item {
                 Item::Entry { service_event, .. } => events.contains(&service_event.0),
                 Item::Prescription { id, .. } => medicines.contains(&id.0),
-                Item::LivingWill(_) | Item::OrganDonation(_) => false,
+                Item::LivingWill(_) | Item::OrganDonation(_) | Item::Wellbeing(_) => false,
             });
         }
         let decided = preview(&items, viewer, &valid, now, config()?.cross_sector_opens);

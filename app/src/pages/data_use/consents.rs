@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 
 use super::*;
+use crate::api::wellbeing::GiveWellbeingConsent;
 use crate::pages::layout::FlashMessage;
 
 /// One consent form: the action, the hidden field naming what it is for,
@@ -166,4 +167,71 @@ pub fn CrossSection(page: DataUseView, actions: ConsentActions) -> impl IntoView
             }}
         </section>
     }
+}
+
+/// The consents to share wellbeing data (the Kanta PHR), per sector: given
+/// here, withdrawn after the confirmation step. Not shown to an agent.
+#[component]
+pub fn WellbeingSection(page: DataUseView, give: ServerAction<GiveWellbeingConsent>) -> impl IntoView {
+    let t = use_texts();
+    let locale = use_locale();
+    let w = t.wellbeing;
+    // Offered once a notice is confirmed (for a child, by the guardian first).
+    let informed = !page.confirmations.is_empty();
+    let key = page.form_key.clone().filter(|_| informed);
+    page.wellbeing_consents.map(|consents| {
+        view! {
+            <section class="panel" aria-labelledby="du-wellbeing" data-testid="wellbeing-consents">
+                <h2 id="du-wellbeing">{w.consent_heading}</h2>
+                <FlashMessage place="du-wellbeing" />
+                <p>{w.consent_explain}</p>
+                {(!informed).then(|| view! { <p class="callout">{w.consent_after_notice}</p> })}
+                {consents
+                    .into_iter()
+                    .map(|c| {
+                        let code = c.sector.as_str();
+                        let title = match c.sector {
+                            Sector::Healthcare => w.consent_healthcare,
+                            Sector::SocialWelfare => w.consent_social,
+                        };
+                        let state = match c.given_at {
+                            Some(at) => (w.consent_given_on)(&locale.local_date(at)),
+                            None => w.consent_not_given.to_string(),
+                        };
+                        let form = key
+                            .as_ref()
+                            .map(|key| {
+                                if c.given_at.is_some() {
+                                    view! {
+                                        <a
+                                            class="button button--secondary"
+                                            href=format!("/data-use/end?what=wellbeing&target={code}")
+                                        >
+                                            {(w.consent_withdraw)(c.sector)}
+                                        </a>
+                                    }
+                                        .into_any()
+                                } else {
+                                    let form_key = format!("{key}-wellbeing-{code}");
+                                    consent_form!(give, "sector", code, form_key, (w.consent_give)(c.sector), "button")
+                                        .into_any()
+                                }
+                            });
+                        view! {
+                            <div class="declaration" data-testid=format!("wellbeing-consent-{code}")>
+                                <h3>{title}</h3>
+                                <p class="state" data-testid="state">
+                                    {state}
+                                </p>
+                                {form}
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+                <p>
+                    <a href="/wellbeing">{w.title}</a>
+                </p>
+            </section>
+        }
+    })
 }

@@ -5,6 +5,7 @@
 use leptos::prelude::*;
 
 use super::*;
+use crate::api::wellbeing::WithdrawWellbeingConsent;
 
 /// The form that ends it: the action, the field naming what ends, and the
 /// key and button. (A macro: `ActionForm` is generic over each server
@@ -35,8 +36,9 @@ pub fn EndingConfirmPage() -> impl IntoView {
     let cancel = ServerAction::<CancelDenial>::new();
     let withdraw = ServerAction::<WithdrawConsent>::new();
     let withdraw_cross = ServerAction::<WithdrawCrossConsent>::new();
+    let withdraw_wellbeing = ServerAction::<WithdrawWellbeingConsent>::new();
     let error = move || {
-        [cancel.value().get(), withdraw.value().get(), withdraw_cross.value().get()]
+        [cancel.value().get(), withdraw.value().get(), withdraw_cross.value().get(), withdraw_wellbeing.value().get()]
             .into_iter()
             .flatten()
             .find_map(Result::err)
@@ -64,6 +66,7 @@ pub fn EndingConfirmPage() -> impl IntoView {
                 let form = match s.what.as_str() {
                     "denial" => end_form!(cancel, "denial", s.target, submit),
                     "consent" => end_form!(withdraw, "sector", s.target, submit),
+                    "wellbeing" => end_form!(withdraw_wellbeing, "sector", s.target, submit),
                     _ => end_form!(withdraw_cross, "direction", s.target, submit),
                 };
                 view! {

@@ -146,6 +146,20 @@ pub fn SummaryPage() -> impl IntoView {
                                     .map(|(at, countries)| (t.summary.abroad_given)(&locale.local_date(*at), countries)),
                             )
                             .collect();
+                        let w = t.wellbeing;
+                        let sector = |s| if s == Sector::Healthcare { w.consent_healthcare } else { w.consent_social };
+                        let wellbeing: Vec<String> = (p.wellbeing_consents.iter().flatten())
+                            .filter_map(|c| {
+                                c.given_at
+                                    .map(|at| {
+                                        format!(
+                                            "{}: {}",
+                                            sector(c.sector),
+                                            (w.consent_given_on)(&locale.local_date(at)),
+                                        )
+                                    })
+                            })
+                            .collect();
                         let denials: Vec<String> = p
                             .denials
                             .iter()
@@ -168,6 +182,18 @@ pub fn SummaryPage() -> impl IntoView {
                                 <p>{(t.summary_for)(&who)}" "{(t.summary_valid_on)(&today)}</p>
                                 <SummaryPart heading=t.consents_heading testid="summary-consents" lines=consents />
                                 <SummaryPart heading=t.denials_heading testid="summary-denials" lines=denials />
+                                {p
+                                    .wellbeing_consents
+                                    .is_some()
+                                    .then(|| {
+                                        view! {
+                                            <SummaryPart
+                                                heading=w.consent_heading
+                                                testid="summary-wellbeing"
+                                                lines=wellbeing
+                                            />
+                                        }
+                                    })}
                                 <SummaryPart
                                     heading=t.wills.summary_wills
                                     testid="summary-wills"

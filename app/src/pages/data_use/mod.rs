@@ -84,6 +84,7 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
     let allow_rx = ServerAction::<AllowPrescriptionEmergency>::new();
     let withdraw_rx = ServerAction::<WithdrawPrescriptionEmergency>::new();
     let confirm_child = ServerAction::<ConfirmChildNotice>::new();
+    let give_wellbeing = ServerAction::<crate::api::wellbeing::GiveWellbeingConsent>::new();
     let error = move || {
         [
             give.value().get(),
@@ -92,6 +93,7 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
             allow_rx.value().get(),
             withdraw_rx.value().get(),
             confirm_child.value().get(),
+            give_wellbeing.value().get(),
         ]
         .into_iter()
         .flatten()
@@ -115,6 +117,7 @@ fn DataUseSections(page: DataUseView) -> impl IntoView {
         <NoticeSection page=page.clone() confirm_child />
         <consents::ConsentsSection page=page.clone() actions=consent_actions />
         <consents::CrossSection page=page.clone() actions=consent_actions />
+        <consents::WellbeingSection page=page.clone() give=give_wellbeing />
         <denials::DenialsSection page=page.clone() actions=denial_actions />
         <OtherDeclarations page=page />
     }

@@ -38,6 +38,9 @@ pub async fn insert_declaration(
     // The patient summary's abroad consent is stored as an abroad consent
     // to every country, disclosing the summary (migration 0027).
     let mut summary = None;
+    // A consent to share wellbeing data is a consent of its sector whose
+    // `consent_data` is the wellbeing data (migration 0028).
+    let mut consent_data = None;
     let every_country = AbroadCountries::All;
     match event {
         DeclarationEvent::ConsentGiven(s)
@@ -73,6 +76,10 @@ pub async fn insert_declaration(
             summary = Some(PATIENT_SUMMARY);
         }
         DeclarationEvent::SummaryAbroadConsentWithdrawn => summary = Some(PATIENT_SUMMARY),
+        DeclarationEvent::WellbeingConsentGiven(s) | DeclarationEvent::WellbeingConsentWithdrawn(s) => {
+            sector = Some(s.as_str());
+            consent_data = Some(WELLBEING);
+        }
         DeclarationEvent::LivingWillWithdrawn
         | DeclarationEvent::OrganDonationWithdrawn
         | DeclarationEvent::AbroadConsentWithdrawn => {}
@@ -82,9 +89,9 @@ pub async fn insert_declaration(
          cross_direction, denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, \
          allow_in_emergency, cancels_id, idempotency_key, scope_register_kind, living_will_care, \
          living_will_end_of_life, living_will_person, organ_donate, organ_restriction, abroad_all_countries, \
-         abroad_disclosure) \
+         abroad_disclosure, consent_data) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, \
-         $22, $23) RETURNING id",
+         $22, $23, $24) RETURNING id",
     )
     .bind(citizen.0)
     .bind(at)
@@ -109,6 +116,7 @@ pub async fn insert_declaration(
     .bind(organ.map(|o| o.restriction.as_str()))
     .bind(abroad.map(|c| *c == AbroadCountries::All))
     .bind(summary)
+    .bind(consent_data)
     .fetch_one(&mut *conn)
     .await?;
     if let (Some(AbroadCountries::Chosen(countries)), None) = (abroad, summary) {
@@ -126,12 +134,17 @@ pub async fn insert_declaration(
 /// What `abroad_disclosure` holds for the patient summary's abroad consent.
 const PATIENT_SUMMARY: &str = "patient_summary";
 
+/// What `consent_data` holds for a consent to share wellbeing data.
+const WELLBEING: &str = "wellbeing";
+
 /// The event name a kind is stored under: the summary's abroad consent is an
 /// abroad consent whose `abroad_disclosure` is the patient summary.
 fn stored_kind(kind: DeclarationKind) -> DeclarationKind {
     match kind {
         DeclarationKind::SummaryAbroadConsentGiven => DeclarationKind::AbroadConsentGiven,
         DeclarationKind::SummaryAbroadConsentWithdrawn => DeclarationKind::AbroadConsentWithdrawn,
+        DeclarationKind::WellbeingConsentGiven => DeclarationKind::ConsentGiven,
+        DeclarationKind::WellbeingConsentWithdrawn => DeclarationKind::ConsentWithdrawn,
         other => other,
     }
 }
@@ -160,6 +173,7 @@ struct DeclarationRow {
     organ_restriction: Option<String>,
     abroad_all_countries: Option<bool>,
     abroad_disclosure: Option<String>,
+    consent_data: Option<String>,
 }
 
 impl DeclarationRow {
@@ -183,12 +197,20 @@ impl DeclarationRow {
             Some(PATIENT_SUMMARY) => true,
             Some(_) => return Err(decode("abroad disclosure")),
         };
+        let wellbeing = match r.consent_data.as_deref() {
+            None => false,
+            Some(WELLBEING) => true,
+            Some(_) => return Err(decode("consent data")),
+        };
         let event = match kind {
             DeclarationKind::AbroadConsentGiven if summary => DeclarationEvent::SummaryAbroadConsentGiven,
             DeclarationKind::AbroadConsentWithdrawn if summary => DeclarationEvent::SummaryAbroadConsentWithdrawn,
-            DeclarationKind::SummaryAbroadConsentGiven | DeclarationKind::SummaryAbroadConsentWithdrawn => {
-                return Err(decode("declaration event"))
-            }
+            DeclarationKind::ConsentGiven if wellbeing => DeclarationEvent::WellbeingConsentGiven(sector()?),
+            DeclarationKind::ConsentWithdrawn if wellbeing => DeclarationEvent::WellbeingConsentWithdrawn(sector()?),
+            DeclarationKind::SummaryAbroadConsentGiven
+            | DeclarationKind::SummaryAbroadConsentWithdrawn
+            | DeclarationKind::WellbeingConsentGiven
+            | DeclarationKind::WellbeingConsentWithdrawn => return Err(decode("declaration event")),
             DeclarationKind::ConsentGiven => DeclarationEvent::ConsentGiven(sector()?),
             DeclarationKind::ConsentWithdrawn => DeclarationEvent::ConsentWithdrawn(sector()?),
             DeclarationKind::ConsentUpdated => DeclarationEvent::ConsentUpdated(sector()?),
@@ -251,7 +273,7 @@ async fn load_declarations(conn: &mut Conn, citizen: CitizenId) -> Result<Vec<De
         "SELECT id, made_at, actor, actor_citizen_id, actor_provider_id, event, sector, cross_direction, \
          denial_scope, scope_service_event_id, scope_provider_id, scope_prescription_id, scope_register_kind, \
          allow_in_emergency, cancels_id, living_will_care, living_will_end_of_life, living_will_person, \
-         organ_donate, organ_restriction, abroad_all_countries, abroad_disclosure FROM declaration \
+         organ_donate, organ_restriction, abroad_all_countries, abroad_disclosure, consent_data FROM declaration \
          WHERE citizen_id = $1 \
          ORDER BY made_at, id",
     )

@@ -37,10 +37,12 @@ mod renewals;
 mod summary;
 #[path = "vaccinations.rs"]
 mod vaccinations;
+#[path = "wellbeing.rs"]
+mod wellbeing;
 #[path = "whats_new.rs"]
 mod whats_new;
 
 pub use self::{
     acting::*, citizens::*, declarations::*, laboratory::*, prescriptions::*, providers::*, records::*, renewals::*,
-    summary::*, vaccinations::*, whats_new::*,
+    summary::*, vaccinations::*, wellbeing::*, whats_new::*,
 };
