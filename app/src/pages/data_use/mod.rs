@@ -9,11 +9,13 @@ mod ending;
 mod history;
 mod new_denial;
 mod preview;
+mod summary;
 
 pub use ending::EndingConfirmPage;
-pub use history::{HistoryPage, SummaryPage, ViewingsPage};
+pub use history::{HistoryPage, ViewingsPage};
 pub use new_denial::DenialConfirmPage;
 pub use preview::PreviewPage;
+pub use summary::SummaryPage;
 
 use crate::pages::inputs::{Check, CheckRow};
 use crate::pages::subject::SubjectText;
