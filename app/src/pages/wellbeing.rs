@@ -199,7 +199,7 @@ fn KindSection(kind: MeasurementKind, listed: Vec<Listed>, all: Vec<Measurement>
             Some(view! { <TimeChart id title=(w.chart_title)(name) description chart=c /> })
         })
         .collect_view();
-    let columns = vec![w.col_measured, w.col_value, w.col_recorded_by, ""];
+    let columns = vec![w.col_measured, w.col_value, w.col_recorded_by, w.col_correction];
     let row = |l: &Listed| {
         let m = &l.measurement;
         let when = locale.date_time(m.measured_at);
