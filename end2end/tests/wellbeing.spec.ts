@@ -13,9 +13,9 @@ async function loginAs(page: Page, code: string, lang: Lang = 'en', js = true) {
   await login(page, code, { lang, js });
 }
 
-/** Today in Helsinki as `<input type="date">` writes it. */
-function isoToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date());
+/** Yesterday in Helsinki as `<input type="date">` writes it: any time of it is in the past. */
+function isoYesterday(): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Helsinki' }).format(new Date(Date.now() - 86_400_000));
 }
 
 for (const js of [true, false]) {
@@ -33,7 +33,7 @@ for (const js of [true, false]) {
 
     const form = page.getByTestId('wb-form-blood_pressure');
     // The lower pressure above the upper: refused, said why, nothing lost.
-    await form.getByLabel('Date').fill(isoToday());
+    await form.getByLabel('Date').fill(isoYesterday());
     await form.getByLabel('Time').fill('07:30');
     await form.getByLabel('Systolic (mmHg)').fill('90');
     await form.getByLabel('Diastolic (mmHg)').fill('120');
@@ -42,7 +42,7 @@ for (const js of [true, false]) {
     await expect(form.getByLabel('Systolic (mmHg)')).toHaveValue('90');
     await expect(form.getByLabel('Diastolic (mmHg)')).toHaveValue('120');
 
-    await form.getByLabel('Date').fill(isoToday());
+    await form.getByLabel('Date').fill(isoYesterday());
     await form.getByLabel('Time').fill('07:30');
     await form.getByLabel('Systolic (mmHg)').fill(systolic);
     await form.getByLabel('Diastolic (mmHg)').fill('95');
@@ -87,7 +87,7 @@ for (const js of [false, true]) {
     await expect(page).toHaveURL(/\/$/);
     await page.goto('/wellbeing');
     const form = page.getByTestId('wb-form-weight');
-    await form.getByLabel('Date').fill(isoToday());
+    await form.getByLabel('Date').fill(isoYesterday());
     await form.getByLabel('Time').fill('06:50');
     await form.getByLabel('Weight (kg)').fill(js ? '81,2' : '81,4');
     await form.getByRole('button', { name: 'Save the measurement' }).click();
@@ -124,14 +124,14 @@ for (const js of [false, true]) {
   });
 }
 
-test('a guardian records for Eetu (8), not for Sofia (16); an agent is refused', async ({ page }) => {
+test('a guardian records for Eetu (8), not for Sofia (16)', async ({ page }) => {
   await loginAs(page, MORE_PEOPLE.oskari.code, 'en');
   await expect(page).toHaveURL(/\/whose$/);
   await page.getByRole('button', { name: 'Show the data of Eetu Laine' }).click();
   await expect(page.getByTestId('acting-for')).toContainText('Eetu Laine');
   await page.goto('/wellbeing');
   const form = page.getByTestId('wb-form-weight');
-  await form.getByLabel('Date').fill(isoToday());
+  await form.getByLabel('Date').fill(isoYesterday());
   await form.getByLabel('Time').fill('19:00');
   await form.getByLabel('Weight (kg)').fill('27,4');
   await form.getByRole('button', { name: 'Save the measurement' }).click();
@@ -144,7 +144,9 @@ test('a guardian records for Eetu (8), not for Sofia (16); an agent is refused',
   await page.goto('/wellbeing');
   await expect(page.getByTestId('guardian-limit')).toContainText('before the child turned 10');
   await expect(page.getByTestId('wb-record')).toHaveCount(0);
+});
 
+test("Anna, acting for Helmi by an e-authorisation, is refused Helmi's wellbeing data", async ({ page }) => {
   await loginAs(page, '140282-9725', 'en');
   await page.getByRole('button', { name: 'Show the data of Helmi Koskinen' }).click();
   await expect(page.getByTestId('acting-for')).toContainText('Helmi Koskinen');
