@@ -5,7 +5,7 @@
 #      visit to Helmi's pages, and which of them load JavaScript or WASM
 #      (headless Chromium, end2end/bench/web.mjs);
 #   2. Lighthouse 12.2.3 (mobile preset, Debian Chromium): performance,
-#      accessibility and best practices on fourteen pages;
+#      accessibility and best practices on fifteen pages;
 #   3. the throughput of Helmi's health data page (wrk, 8 connections)
 #      against a bare axum handler that returns the same bytes
 #      (server/examples/bare.rs), on SQLite, and the page on PostgreSQL.

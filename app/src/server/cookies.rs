@@ -56,16 +56,15 @@ pub fn request_cookie(name: &str) -> Option<String> {
     cookie(&request_parts()?.headers, name)
 }
 
-/// Sets (for five minutes, for the login page only) or clears the prefill
-/// cookie. Only the characters an identity code can have are kept.
-pub fn set_login_prefill(code: Option<&str>) {
+/// Sets, for five minutes and for the pages under `path` only, a cookie
+/// that keeps what a failed no-JavaScript form had in it; an empty value
+/// clears it.
+fn keep_typed(name: &'static str, path: &'static str, value: String) {
     let Some(res) = use_context::<ResponseOptions>() else { return };
-    let value: String =
-        code.unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '+').take(20).collect();
     let max_age = if value.is_empty() { 0 } else { 300 };
     let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
-    let cookie = tower_sessions::cookie::Cookie::build((LOGIN_PREFILL_COOKIE, value))
-        .path("/login")
+    let cookie = tower_sessions::cookie::Cookie::build((name, value))
+        .path(path)
         .max_age(tower_sessions::cookie::time::Duration::seconds(max_age))
         .http_only(true)
         .same_site(tower_sessions::cookie::SameSite::Strict)
@@ -76,6 +75,14 @@ pub fn set_login_prefill(code: Option<&str>) {
     }
 }
 
+/// Sets (for five minutes, for the login page only) or clears the prefill
+/// cookie. Only the characters an identity code can have are kept.
+pub fn set_login_prefill(code: Option<&str>) {
+    let value: String =
+        code.unwrap_or("").chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '+').take(20).collect();
+    keep_typed(LOGIN_PREFILL_COOKIE, "/login", value);
+}
+
 /// The cookie that keeps what a failed no-JavaScript wellbeing form had in it.
 pub const WELLBEING_TYPED_COOKIE: &str = "kanta_wellbeing_typed";
 
@@ -83,7 +90,6 @@ pub const WELLBEING_TYPED_COOKIE: &str = "kanta_wellbeing_typed";
 /// cookie that keeps a failed measurement form's values. Only the
 /// characters the form's fields can have are kept, 24 of each at most.
 pub fn set_wellbeing_typed(typed: Option<&crate::domain::wellbeing::Typed>) {
-    let Some(res) = use_context::<ResponseOptions>() else { return };
     let keep = |s: &str| -> String {
         s.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | ',' | ':' | '-')).take(24).collect()
     };
@@ -92,18 +98,7 @@ pub fn set_wellbeing_typed(typed: Option<&crate::domain::wellbeing::Typed>) {
             .map(|s| keep(s))
             .join("|")
     });
-    let max_age = if value.is_empty() { 0 } else { 300 };
-    let secure = use_context::<PortalConfig>().is_some_and(|c| c.secure_cookies);
-    let cookie = tower_sessions::cookie::Cookie::build((WELLBEING_TYPED_COOKIE, value))
-        .path("/wellbeing")
-        .max_age(tower_sessions::cookie::time::Duration::seconds(max_age))
-        .http_only(true)
-        .same_site(tower_sessions::cookie::SameSite::Strict)
-        .secure(secure)
-        .build();
-    if let Ok(v) = http::HeaderValue::from_str(&cookie.to_string()) {
-        res.append_header(http::header::SET_COOKIE, v);
-    }
+    keep_typed(WELLBEING_TYPED_COOKIE, "/wellbeing", value);
 }
 
 /// What a failed no-JavaScript wellbeing form had in it, if the cookie
