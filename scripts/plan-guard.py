@@ -19,6 +19,7 @@ GROWING = {
     "declaration_abroad_country", "notice_confirmation", "citizen_login", "audit_event",
     "professional_viewing", "acting_viewing", "renewal_request", "renewal_request_state",
     "laboratory_result", "vaccination", "guardianship", "authorisation", "session",
+    "wellbeing_measurement",
 }
 # Below this many rows a sequential scan can be the planner's right choice.
 JUDGED_FROM_ROWS = 1000

@@ -6,9 +6,9 @@
 # are validated with Python's fhir.resources, end2end/fhir-validator),
 # builds the site, runs the Playwright suite in Debian's Chromium against a
 # freshly built server on each database with the test identification service
-# beside it (Playwright starts and stops both), the PostgreSQL outage test and the
-# crash test (scripts/crash-test.sh). The failover test runs on its own
-# (scripts/failover-test.sh, README).
+# beside it (Playwright starts and stops both), the PostgreSQL outage test, the
+# crash test (scripts/crash-test.sh) and the failover test
+# (scripts/failover-test.sh: Patroni, etcd and HAProxy from Debian).
 # The cluster is stopped at the end, also on failure. Exits non-zero on any
 # failure (every part runs; the summary says which failed).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -121,6 +121,9 @@ run_part "outage: 503 while PostgreSQL is down, back without a restart" source "
 
 say "crash test: kill -9 during concurrent declarations, on SQLite and PostgreSQL"
 run_part "crash: every acknowledged declaration kept exactly once" bash "$ROOT/scripts/crash-test.sh"
+
+say "failover test: Patroni, etcd and HAProxy; the leader's machine dies, twice"
+run_part "failover: nothing acknowledged lost, writes back within 30 s, no 500" bash "$ROOT/scripts/failover-test.sh"
 
 say "summary"
 printf '  %s\n' "${summary[@]}"

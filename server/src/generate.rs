@@ -98,7 +98,8 @@ pub async fn generate(
                 // What grows with every citizen besides the records: the
                 // notice confirmed, a consent (social welfare: the stress
                 // driver gives and withdraws the healthcare one), a login and
-                // its audit row, a prescription dispensed once, a disclosure;
+                // its audit row, a prescription dispensed once, a disclosure, a
+                // weight recorded at home;
                 // so that a plan over any of these tables meets a population's
                 // numbers.
                 let ago = |days: i64| now - Duration::days(days + (n % 300) as i64);
@@ -137,6 +138,11 @@ pub async fn generate(
                      VALUES ($1, 'hus', 'hus-meilahti', $2, 'Vastaanottokäynti: käyntiyhteenveto', 'treatment', 'consent')",
                 )
                 .bind(id).bind(ago(5)).execute(&mut *tx).await?;
+                // A weight the citizen recorded at home (wellbeing data), 60–95 kg.
+                sqlx::query(
+                    "INSERT INTO wellbeing_measurement (citizen_id, kind, measured_at, tenths, recorded_at) VALUES ($1, 'weight', $2, $3, $2)",
+                )
+                .bind(id).bind(ago(3)).bind(600 + (n * 37 % 350) as i64).execute(&mut *tx).await?;
                 c += 1;
             }
             tx.commit().await?;
