@@ -28,7 +28,7 @@ for (const js of [true, false]) {
     await expect(page).toHaveURL(/\/$/);
     await page.getByRole('link', { name: 'Wellbeing data', exact: true }).click();
     await expect(page).toHaveURL(/\/wellbeing$/);
-    await expect(page.getByTestId('own-entries')).toContainText('recorded by you');
+    await expect(page.getByTestId('own-entries')).toContainText('self-recorded (by the person or a guardian)');
     await expect(page.getByTestId('wb-blood_glucose').getByTestId('wb-table')).toContainText('mmol/l');
 
     const form = page.getByTestId('wb-form-blood_pressure');

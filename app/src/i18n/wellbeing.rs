@@ -92,7 +92,7 @@ impl WellbeingTexts {
 pub const FI: WellbeingTexts = WellbeingTexts {
     title: "Hyvinvointitiedot",
     intro: "Tänne voit kirjata kotona mittaamasi verenpaineen, painon ja verensokerin. Ne tallentuvat Omatietovarantoon, ja voit seurata niitä ajan mittaan.",
-    own_entries: "Kaikki tämän sivun arvot ovat itse kirjattuja. Ne eivät ole ammattilaisten merkintöjä, eikä niitä näytetä terveystietojen joukossa.",
+    own_entries: "Kaikki tämän sivun arvot ovat itse kirjattuja (henkilö itse tai huoltaja). Ne eivät ole ammattilaisten merkintöjä, eikä niitä näytetä terveystietojen joukossa.",
     link: "Hyvinvointitiedot",
     blood_pressure: "Verenpaine",
     weight: "Paino",
@@ -196,7 +196,7 @@ pub const FI: WellbeingTexts = WellbeingTexts {
 pub const SV: WellbeingTexts = WellbeingTexts {
     title: "Välbefinnandeuppgifter",
     intro: "Här kan du registrera blodtryck, vikt och blodsocker som du mätt hemma. De sparas i Kanta-tjänsterna, och du kan följa dem över tid.",
-    own_entries: "Alla värden på den här sidan är egna registreringar. De är inte yrkespersoners anteckningar och visas inte bland hälsouppgifterna.",
+    own_entries: "Alla värden på den här sidan är egna registreringar (av personen själv eller vårdnadshavaren). De är inte yrkespersoners anteckningar och visas inte bland hälsouppgifterna.",
     link: "Välbefinnandeuppgifter",
     blood_pressure: "Blodtryck",
     weight: "Vikt",
@@ -300,7 +300,7 @@ pub const SV: WellbeingTexts = WellbeingTexts {
 pub const EN: WellbeingTexts = WellbeingTexts {
     title: "Wellbeing data",
     intro: "Record the blood pressure, weight and blood glucose you measured at home. They are saved in the Kanta PHR, and you can follow them over time.",
-    own_entries: "Every value on this page was recorded by you. They are not professionals' entries and are not shown among your health data.",
+    own_entries: "Every value on this page is self-recorded (by the person or a guardian). They are not professionals' entries and are not shown among the health data.",
     link: "Wellbeing data",
     blood_pressure: "Blood pressure",
     weight: "Weight",
